@@ -1,0 +1,49 @@
+"""Shared test set-up. Qt must never look for a display: set the platform before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test may touch the user's real store: the data folder and TRACKER_DB point at a temp folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(folder))
+    monkeypatch.delenv("TRACKER_DB", raising=False)
+    monkeypatch.setenv("TRACKER_USER", "test officer")
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+@pytest.fixture
+def services(db_url):
+    from tracker.services.factory import open_services
+
+    svc = open_services(db_url)
+    yield svc
+    svc.dispose()
+
+
+@pytest.fixture
+def demo(services):
+    services.demo.load()
+    return services
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("the shared seed documents are not beside the repository")
+    return SEEDS

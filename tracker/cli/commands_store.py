@@ -1,0 +1,380 @@
+"""Commands over the store: init, demo, cycles, show, deadlines, set-date, extend, history."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import re
+
+from tracker.cli.common import Output, add_command, format_table, parse_date, services_for, uk_date
+from tracker.domain import Precision
+from tracker.errors import BadInput
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    add_command(subparsers, "init", cmd_init, "create or migrate the store (a backup is taken first)")
+    add_command(
+        subparsers, "demo", cmd_demo, "load the real London plan cycles as demo data (safe to repeat)"
+    )
+
+    p = add_command(subparsers, "cycles", cmd_cycles, "list every cycle with its stage and next deadline")
+    add_as_of(p)
+
+    p = add_command(subparsers, "show", cmd_show, "one cycle: stages, obligations, recommendations")
+    p.add_argument("cycle", metavar="CYCLE")
+    add_as_of(p)
+
+    p = add_command(subparsers, "deadlines", cmd_deadlines, "every obligation across cycles, soonest first")
+    add_as_of(p)
+    p.add_argument(
+        "--within",
+        type=_non_negative_int,
+        metavar="N",
+        help="only what is open and due within N days of the as-of day (overdue included)",
+    )
+    p.add_argument("--cycle", metavar="CYCLE", help="only this cycle")
+
+    p = add_command(subparsers, "set-date", cmd_set_date, "record when a stage happened (or is planned)")
+    p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument("stage", metavar="STAGE")
+    p.add_argument(
+        "date", metavar="DATE", nargs="?", help="YYYY-MM-DD, or YYYY-MM when only the month is known"
+    )
+    p.add_argument("--planned", action="store_true", help="set the planned date rather than the actual one")
+    p.add_argument(
+        "--on-or-before",
+        action="store_true",
+        help="the exact day is not known, only that it happened by DATE",
+    )
+    p.add_argument("--after", metavar="STAGE", help="the date is not known, only that it came after STAGE")
+    p.add_argument("--clear", action="store_true", help="remove the recorded actual date")
+
+    p = add_command(subparsers, "extend", cmd_extend, "move a stage's planned date, keeping the original")
+    p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument("stage", metavar="STAGE")
+    p.add_argument("date", metavar="DATE")
+    p.add_argument("--reason", required=True, help="why the date moves (kept with the extension)")
+    p.add_argument(
+        "--earlier", action="store_true", help="allow the new date to be earlier than the current one"
+    )
+
+    p = add_command(subparsers, "history", cmd_history, "the change log: who changed what, when")
+    p.add_argument("--cycle", metavar="CYCLE")
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", metavar="DATE", help="compute statuses as of this day (default: today)")
+
+
+def as_of_from(args: argparse.Namespace) -> dt.date:
+    value = getattr(args, "as_of", None)
+    return parse_date(value, "--as-of") if value else dt.date.today()
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--within: {value!r} is not a whole number of days") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"--within: {value!r} must be zero or more days")
+    return number
+
+
+# ---- handlers ----------------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> Output:
+    svc = services_for(args)
+    data = {
+        "database": _safe_url(svc.url),
+        "backup": str(svc.backup) if svc.backup else None,
+        "cycles": svc.cycles.ids(),
+    }
+    text = f"Store ready: {data['database']}"
+    if svc.backup:
+        text += f"\nBackup taken before migrating: {svc.backup}"
+    return Output(data, text)
+
+
+def cmd_demo(args: argparse.Namespace) -> Output:
+    svc = services_for(args)
+    result = svc.demo.load()
+    data = {"added": list(result.added), "already_present": list(result.already_present)}
+    lines = []
+    if result.added:
+        lines.append("Loaded demo cycles: " + ", ".join(result.added))
+    if result.already_present:
+        lines.append("Already in the store (left as they are): " + ", ".join(result.already_present))
+    return Output(data, "\n".join(lines))
+
+
+def cmd_cycles(args: argparse.Namespace) -> Output:
+    as_of = as_of_from(args)
+    summaries = services_for(args).cycles.list(as_of)
+    data = [summary_json(s) for s in summaries]
+    rows = [
+        [
+            s.id,
+            s.title,
+            s.current_stage,
+            f"{s.next_deadline.label} ({uk_date(s.next_deadline.due)})" if s.next_deadline else "none",
+            "" if s.days_left is None else s.days_left,
+            s.overdue,
+            s.exceptions,
+            s.coverage.describe(),
+        ]
+        for s in summaries
+    ]
+    text = (
+        f"Cycles as of {uk_date(as_of)}\n"
+        + format_table(
+            ["cycle", "title", "stage", "next deadline", "days", "overdue", "exceptions", "replies"], rows
+        )
+        if summaries
+        else "No cycles yet. Run `tracker demo` to load the London cycles."
+    )
+    return Output(data, text)
+
+
+def cmd_show(args: argparse.Namespace) -> Output:
+    as_of = as_of_from(args)
+    detail = services_for(args).cycles.detail(args.cycle, as_of)
+    data = {
+        "cycle": summary_json(detail.summary),
+        "as_of": as_of,
+        "template": detail.summary.template_id,
+        "notes": detail.notes,
+        "stages": [
+            {
+                "stage": s.key,
+                "label": s.label,
+                "party": s.party,
+                "planned": s.planned,
+                "actual": s.actual,
+                "actual_text": s.actual_text,
+                "precision": s.precision,
+                "evidence": s.evidence,
+                "notes": s.notes,
+                "extensions": [extension_json(e) for e in s.extensions],
+            }
+            for s in detail.stages
+        ],
+        "obligations": [obligation_json(o) for o in detail.obligations],
+        "recommendations": [
+            {
+                "number": r.number,
+                "text": r.text,
+                "subpoints": list(r.subpoints),
+                "addressee": r.addressee,
+                "theme": r.theme,
+                "reply_status": r.reply_status,
+                "grouped_with": list(r.grouped_with),
+                "disposition": r.disposition,
+                "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
+            }
+            for r in detail.recommendations
+        ],
+    }
+    parts = [
+        f"{detail.summary.title} ({detail.summary.id}), as of {uk_date(as_of)}",
+        f"{detail.body.name} / {detail.scrutiny_body.name}; template {detail.summary.template_id}",
+    ]
+    if detail.notes:
+        parts.append(detail.notes)
+    parts.append("\nStages")
+    parts.append(
+        format_table(
+            ["stage", "label", "planned", "actual"],
+            [[s.key, s.label, uk_date(s.planned) if s.planned else "", s.actual_text] for s in detail.stages],
+        )
+    )
+    for ext in detail.extensions:
+        parts.append(
+            f"  {ext.stage_label}: extended from {uk_date(ext.original)} to {uk_date(ext.new)} "
+            f"({ext.reason}; {ext.made_by or 'unknown'})"
+        )
+    parts.append("\nObligations")
+    parts.append(obligations_table(detail.obligations, with_cycle=False))
+    if detail.recommendations:
+        parts.append(f"\nRecommendations: {detail.summary.coverage.describe()}")
+        parts.append(
+            format_table(
+                ["no.", "reply", "grouped with", "disposition", "recommendation"],
+                [
+                    [
+                        r.number,
+                        r.reply_status,
+                        ", ".join(r.grouped_with),
+                        r.disposition or "",
+                        _clip(r.text, 70),
+                    ]
+                    for r in detail.recommendations
+                ],
+            )
+        )
+    return Output(data, "\n".join(parts))
+
+
+def cmd_deadlines(args: argparse.Namespace) -> Output:
+    as_of = as_of_from(args)
+    rows = services_for(args).cycles.deadlines(as_of, within_days=args.within, cycle_id=args.cycle)
+    data = [obligation_json(o) for o in rows]
+    heading = f"Deadlines as of {uk_date(as_of)}"
+    if args.within is not None:
+        heading += f", open and due within {args.within} days"
+    text = heading + "\n" + obligations_table(rows, with_cycle=True) if rows else heading + ": nothing."
+    return Output(data, text)
+
+
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def cmd_set_date(args: argparse.Namespace) -> Output:
+    svc = services_for(args)
+    if args.clear:
+        change = svc.cycles.clear_stage_date(args.cycle, args.stage)
+    elif args.after:
+        if args.date:
+            raise BadInput("DATE", args.date, "cannot be given with --after (the date is not known)")
+        change = svc.cycles.set_stage_date(
+            args.cycle, args.stage, None, precision=Precision.AFTER, after_stage=args.after
+        )
+    else:
+        if not args.date:
+            raise BadInput("DATE", "", "is required (YYYY-MM-DD, or YYYY-MM for a month)")
+        value, precision = _parse_stage_date(args.date, args.on_or_before)
+        change = svc.cycles.set_stage_date(
+            args.cycle, args.stage, value, precision=precision, planned=args.planned
+        )
+    data = dataclasses.asdict(change)
+    return Output(data, f"{change.cycle_id} {change.stage}: {change.field} {change.old} -> {change.new}")
+
+
+def _parse_stage_date(value: str, on_or_before: bool) -> tuple[dt.date, Precision]:
+    if _MONTH.match(value.strip()):
+        try:
+            day = dt.date.fromisoformat(value.strip() + "-01")
+        except ValueError:
+            raise BadInput("DATE", value, "is not a real month (YYYY-MM)") from None
+        if on_or_before:
+            raise BadInput("DATE", value, "must be a full date with --on-or-before")
+        return day, Precision.MONTH
+    day = parse_date(value, "DATE")
+    return day, Precision.ON_OR_BEFORE if on_or_before else Precision.DAY
+
+
+def cmd_extend(args: argparse.Namespace) -> Output:
+    new_date = parse_date(args.date, "DATE")
+    ext = services_for(args).cycles.extend_stage(
+        args.cycle, args.stage, new_date, args.reason, earlier=args.earlier
+    )
+    return Output(
+        extension_json(ext),
+        f"{args.cycle} {ext.stage_label}: extended from {uk_date(ext.original)} to {uk_date(ext.new)}",
+    )
+
+
+def cmd_history(args: argparse.Namespace) -> Output:
+    rows = services_for(args).history.for_item(cycle_id=args.cycle)
+    data = [dataclasses.asdict(r) for r in rows]
+    text = (
+        format_table(
+            ["when", "who", "cycle", "item", "field", "old", "new"],
+            [
+                [
+                    r.at.strftime("%d %b %Y %H:%M"),
+                    r.who,
+                    r.cycle_id or "",
+                    f"{r.entity} {r.entity_id}",
+                    r.field,
+                    _clip(r.old or "", 30),
+                    _clip(r.new or "", 40),
+                ]
+                for r in rows
+            ],
+        )
+        if rows
+        else "No changes recorded."
+    )
+    return Output(data, text)
+
+
+# ---- shapes ------------------------------------------------------------------------------------------
+def obligation_json(o) -> dict:
+    return {
+        "cycle": o.cycle_id,
+        "obligation": o.rule_id,
+        "label": o.label,
+        "due": o.due,
+        "status": str(o.status),
+        "basis": str(o.basis),
+        "citation": o.citation,
+        "working": o.working,
+        "kind": str(o.kind),
+        "days_left": o.days_left,
+        "warnings": list(o.warnings),
+        "extensions": list(o.extensions),
+        "met_on": o.met_on,
+    }
+
+
+def summary_json(s) -> dict:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "template": s.template_id,
+        "body": s.body,
+        "scrutiny_body": s.scrutiny_body,
+        "current_stage": s.current_stage,
+        "next_deadline": (
+            {
+                "obligation": s.next_deadline.rule_id,
+                "label": s.next_deadline.label,
+                "due": s.next_deadline.due,
+                "status": str(s.next_deadline.status),
+            }
+            if s.next_deadline
+            else None
+        ),
+        "days_left": s.days_left,
+        "overdue": s.overdue,
+        "exceptions": s.exceptions,
+        "coverage": dataclasses.asdict(s.coverage) | {"text": s.coverage.describe()},
+    }
+
+
+def extension_json(e) -> dict:
+    return {
+        "stage": e.stage_key,
+        "original": e.original,
+        "new": e.new,
+        "reason": e.reason,
+        "made_by": e.made_by,
+        "made_at": e.made_at.isoformat(timespec="seconds") if e.made_at else None,
+    }
+
+
+def obligations_table(rows, with_cycle: bool) -> str:
+    headers = (["cycle"] if with_cycle else []) + ["due", "days", "status", "basis", "obligation", "citation"]
+    body = []
+    for o in rows:
+        line = [
+            uk_date(o.due) if o.due else "no date",
+            "" if o.days_left is None else o.days_left,
+            str(o.status),
+            str(o.basis),
+            _clip(o.label, 60),
+            o.citation,
+        ]
+        body.append(([o.cycle_id] if with_cycle else []) + line)
+    return format_table(headers, body)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _safe_url(url: str) -> str:
+    """Never print a password that is part of a PostgreSQL URL."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

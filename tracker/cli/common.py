@@ -1,0 +1,95 @@
+"""Shared pieces for every `tracker` subcommand.
+
+Each command module exposes `register(subparsers)`. A command's handler takes the parsed arguments and
+returns an `Output`: the plain data printed as JSON with `--json`, and the text printed otherwise.
+Handlers raise `tracker.errors.BadInput` for anything the user got wrong; `main` turns that into one
+line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.domain import formatting
+from tracker.errors import BadInput
+
+Handler = Callable[[argparse.Namespace], "Output"]
+
+
+@dataclass
+class Output:
+    data: Any
+    text: str
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, handler: Handler, help_text: str
+) -> argparse.ArgumentParser:
+    """Add a subcommand with its own `--json` and `--db` options (so both may follow the subcommand)."""
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    add_common_options(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON alone on stdout")
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="SQLAlchemy URL of the store (default: TRACKER_DB, else the SQLite file in the user data folder)",
+    )
+
+
+def parse_date(value: str, field: str) -> dt.date:
+    """Parse YYYY-MM-DD strictly; an impossible date such as 2023-02-29 is a BadInput naming the field."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        pass
+    parts = value.strip().split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        raise BadInput(field, value, "is not a real calendar date")
+    raise BadInput(field, value, "is not a date in the form YYYY-MM-DD")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A plain aligned text table for the human-readable output."""
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return "\n".join(lines)
+
+
+def uk_date(value: dt.date | None) -> str:
+    """Dates as the secretariat writes them: 23 Mar 2022."""
+    return formatting.uk_date(value)
+
+
+def services_for(args: argparse.Namespace):  # -> tracker.services.factory.Services (imported lazily)
+    """Open the store named by --db / TRACKER_DB / the default, migrating it first if needed."""
+    from tracker.services.factory import open_services
+
+    return open_services(getattr(args, "db", None))

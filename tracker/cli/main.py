@@ -1,0 +1,61 @@
+"""The `tracker` console script: parses arguments, dispatches to a command module, prints the result."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tracker.cli.common import add_common_options, to_json
+from tracker.errors import TrackerError
+
+# Each module listed here has `register(subparsers)`. Kept explicit so start-up imports only what is named.
+COMMAND_MODULES = (
+    "tracker.cli.commands_store",
+    "tracker.cli.commands_rules",
+    "tracker.cli.commands_documents",
+    "tracker.cli.commands_reports",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own usage errors also exit 2 with one line
+        self.exit(2, f"tracker: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tracker", description="Police and Crime Plan tracker")
+    add_common_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command group not written yet
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        output = args.handler(args)
+    except TrackerError as exc:
+        print(f"tracker: error: {exc}", file=sys.stderr)
+        return 2
+    if output is None:
+        return 0
+    if getattr(args, "json", False):
+        sys.stdout.write(to_json(output.data) + "\n")
+    elif output.text:
+        sys.stdout.write(output.text.rstrip("\n") + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

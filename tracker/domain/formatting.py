@@ -1,0 +1,12 @@
+"""How dates are written for people: "23 Mar 2022" in tables, "23 March 2022" in prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknown") -> str:
+    if value is None:
+        return unknown
+    month = value.strftime("%B" if long else "%b")
+    return f"{value.day} {month} {value.year}"

@@ -1,0 +1,39 @@
+"""Where the app keeps its files. Every path goes through here so tests and portable use can override it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "pcp-tracker"
+APP_AUTHOR = "pcp-tracker"
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = PROJECT_ROOT / "resources"
+MIGRATIONS = PROJECT_ROOT / "db"
+
+
+def data_dir() -> Path:
+    """The user data folder (platformdirs), or TRACKER_DATA_DIR when set."""
+    override = os.environ.get("TRACKER_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'tracker.db'}"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """--db beats TRACKER_DB beats the embedded SQLite file in the user data folder."""
+    return explicit or os.environ.get("TRACKER_DB") or default_database_url()
+
+
+def resource(*parts: str) -> Path:
+    return RESOURCES.joinpath(*parts)

@@ -1,0 +1,526 @@
+"""The rule engine: every date a template derives, and the status of every obligation as of any day.
+
+Input is plain data (the template, the area, what is known of each stage's dates, extensions, recorded
+votes); output is plain data with the working behind each date, so the CLI, the reports and the desktop app
+all show the same reasoning. Nothing here touches the database.
+
+Statuses as of a day D: an event recorded after D has not happened yet as far as D is concerned, so the
+same store answers "what was the position on 1 March 2017?" and "what is it today?".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tracker.domain import Basis, DateKind, EventDate, Precision, Status
+from tracker.domain.formatting import uk_date
+from tracker.rules import calendar
+from tracker.rules.templates import RuleDef, StageDef, Template
+
+DEFAULT_DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ExtensionInfo:
+    original: dt.date | None
+    new: dt.date
+    reason: str
+    made_by: str
+    made_at: dt.datetime | None = None
+
+    def describe(self) -> str:
+        who = f" by {self.made_by}" if self.made_by else ""
+        when = f" on {uk_date(self.made_at.date())}" if self.made_at else ""
+        return f"extended from {uk_date(self.original)} to {uk_date(self.new)}{who}{when}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class StageState:
+    planned: dt.date | None = None
+    actual: EventDate | None = None
+    extensions: tuple[ExtensionInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class CycleFacts:
+    template: Template
+    area: str
+    stages: Mapping[str, StageState]
+    members_in_post: int | None = None
+    veto_votes_for: int | None = None
+    veto_votes_cast: int | None = None
+    not_applicable: frozenset[str] = (
+        frozenset()
+    )  # rules the user marked as not applying, with their reason in notes
+    clear_days: calendar.ClearDaysRule = field(default_factory=calendar.ClearDaysRule)
+
+    def state(self, stage_id: str) -> StageState:
+        return self.stages.get(stage_id, StageState())
+
+
+@dataclass(frozen=True)
+class Due:
+    """A computed date with the reasoning that produced it."""
+
+    date: dt.date | None
+    working: str
+    warnings: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    waiting_for: str | None = None  # the stage whose date is still needed
+
+
+@dataclass(frozen=True)
+class ObligationResult:
+    rule_id: str
+    label: str
+    kind: DateKind
+    basis: Basis
+    citation: str
+    url: str | None
+    owed_by: str
+    owed_to: str
+    explanation: str
+    due: dt.date | None
+    status: Status
+    working: str
+    warnings: tuple[str, ...]
+    extensions: tuple[str, ...]
+    met_on: str | None
+    met_by_stage: str | None
+
+
+class Engine:
+    """Evaluates one cycle. Create one per evaluation; it caches computed dues within that call."""
+
+    def __init__(self, facts: CycleFacts, as_of: dt.date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS):
+        self.facts = facts
+        self.template = facts.template
+        self.as_of = as_of
+        self.due_soon_days = due_soon_days
+        self._due_cache: dict[str, Due] = {}
+
+    # ---- stage dates -------------------------------------------------------------------------------
+    def label(self, stage_id: str) -> str:
+        return self.template.stage(stage_id).label
+
+    def happened(self, stage_id: str) -> bool:
+        """Whether the stage had happened by the as-of day, as far as the record shows."""
+        actual = self.facts.state(stage_id).actual
+        if actual is None:
+            return False
+        latest = actual.latest()
+        if latest is not None:
+            # a month-only date counts from its first day: on 15 March "March 2013" may have happened
+            earliest = actual.earliest(self._after_date(actual))
+            return (earliest or latest) <= self.as_of
+        earliest = actual.earliest(self._after_date(actual))
+        if earliest is not None:
+            return earliest <= self.as_of
+        return actual.after_stage is not None and self.happened(actual.after_stage)
+
+    def _after_date(self, actual: EventDate) -> dt.date | None:
+        if actual.precision is not Precision.AFTER or not actual.after_stage:
+            return None
+        other = self.facts.state(actual.after_stage).actual
+        return other.latest() if other else None
+
+    def bounds(self, stage_id: str) -> tuple[dt.date | None, dt.date | None]:
+        actual = self.facts.state(stage_id).actual
+        if actual is None:
+            return None, None
+        return actual.earliest(self._after_date(actual)), actual.latest()
+
+    def describe_actual(self, stage_id: str) -> str:
+        actual = self.facts.state(stage_id).actual
+        if actual is None:
+            return "not recorded"
+        after_label = self.label(actual.after_stage) if actual.after_stage else None
+        return actual.describe(after_label)
+
+    def trigger_date(self, stage_id: str) -> tuple[dt.date | None, str]:
+        """The day a clock starts from: the recorded day, else the planned day (said so in the working)."""
+        state = self.facts.state(stage_id)
+        if state.actual is not None and state.actual.precision is Precision.DAY:
+            return state.actual.value, uk_date(state.actual.value)
+        if state.planned is not None:
+            return state.planned, f"{uk_date(state.planned)} (planned)"
+        return None, "not recorded"
+
+    def planned_with_extensions(self, stage_id: str) -> tuple[dt.date | None, tuple[str, ...]]:
+        state = self.facts.state(stage_id)
+        return state.planned, tuple(e.describe() for e in state.extensions)
+
+    # ---- due dates ---------------------------------------------------------------------------------
+    def due(self, rule: RuleDef) -> Due:
+        if rule.id not in self._due_cache:
+            self._due_cache[rule.id] = self._compute_due(rule)
+        return self._due_cache[rule.id]
+
+    def _compute_due(self, rule: RuleDef) -> Due:
+        spec = rule.due
+        kind = spec["type"]
+        cite = f" ({rule.citation})"
+        if kind == "gate":
+            return self._gate_due(rule)
+        if kind == "soft":
+            return self._soft_due(rule)
+        if kind == "stage_date":
+            stage = spec["stage"]
+            planned, extensions = self.planned_with_extensions(stage)
+            if planned is None:
+                return Due(
+                    None,
+                    f"{spec.get('phrase', 'date set by the panel')}: no date set yet{cite}",
+                    waiting_for=stage,
+                )
+            working = f"{self.label(stage)}: {uk_date(planned)}{cite}"
+            return self._with_warnings(Due(planned, working, extensions=extensions))
+
+        trigger = spec["trigger"]
+        start, shown = self.trigger_date(trigger)
+        if start is None:
+            return Due(None, f"waits for: {self.label(trigger)}{cite}", waiting_for=trigger)
+        if kind == "financial_year_end":
+            end = calendar.financial_year_end(start)
+            working = (
+                f"{self.label(trigger)} {shown}; the financial year containing it ends {uk_date(end)}{cite}"
+            )
+            return self._with_warnings(Due(end, working))
+        if kind == "fixed_before_year":
+            try:
+                day = calendar.fixed_date_before(start, int(spec["month"]), int(spec["day"]))
+            except ValueError:
+                return Due(
+                    None,
+                    f"{self.label(trigger)} {shown} is not a 1 April, so the fixed dates cannot be placed{cite}",
+                )
+            working = (
+                f"precept year begins {shown}; {day.day} {day.strftime('%B')} of the financial year before it "
+                f"is {uk_date(day)}{cite}"
+            )
+            return self._with_warnings(Due(day, working))
+        if kind == "period_beginning_with":
+            ignored, notes = self._post_election_ranges(spec.get("ignore"))
+            weeks = int(spec.get("weeks", 0))
+            days = int(spec.get("days", 0))
+            period = calendar.period_beginning_with(start, days=days, weeks=weeks, ignored=ignored)
+            working = f"{self.label(trigger)} {shown}; {period.working}"
+            if period.notes:
+                working += "; " + "; ".join(period.notes)
+            return self._with_warnings(Due(period.last_day, working + cite, warnings=tuple(notes)))
+        if kind == "working_days":
+            n = int(spec["days"])
+            end = calendar.add_working_days(start, n)
+            working = (
+                f"{self.label(trigger)} {shown}; {n} working days after it (that day not counted; weekends and "
+                f"England and Wales bank holidays left out) ends {uk_date(end)}{cite}"
+            )
+            return self._with_warnings(Due(end, working))
+        if kind == "clear_days_before":
+            rule_days = calendar.ClearDaysRule(
+                days=int(spec.get("days", self.facts.clear_days.days)),
+                exclude_non_working=self.facts.clear_days.exclude_non_working,
+            )
+            period = calendar.latest_publication_day(start, rule_days)
+            working = f"{self.label(trigger)} {shown}; {period.working}{cite}"
+            return Due(period.last_day, working)
+        raise AssertionError(f"unhandled due type {kind}")  # templates are validated on load
+
+    def _post_election_ranges(
+        self, ignore: list[str] | None
+    ) -> tuple[tuple[tuple[dt.date, dt.date], ...], list[str]]:
+        if not ignore:
+            return (), []
+        first, last = ignore
+        start, _ = self.trigger_date(first)
+        end, _ = self.trigger_date(last)
+        if start is None and end is None:
+            return (), []
+        if start is None or end is None:
+            missing = self.label(first if start is None else last)
+            return (), [f"post-election period not applied: {missing} not recorded"]
+        return ((start, end),), []
+
+    def _gate_due(self, rule: RuleDef) -> Due:
+        spec = rule.due
+        before = spec["before"]
+        cite = f" ({rule.citation})"
+        if self.happened(before):
+            return Due(
+                self.bounds(before)[0],
+                f"must come before {self.label(before)}: {self.describe_actual(before)}{cite}",
+            )
+        planned, extensions = self.planned_with_extensions(before)
+        if planned is not None:
+            return self._with_warnings(
+                Due(
+                    planned,
+                    f"must come before {self.label(before)}, planned for {uk_date(planned)}{cite}",
+                    extensions=extensions,
+                )
+            )
+        fallback = spec.get("fallback")
+        if fallback:
+            other = self.due(self.template.rule(fallback))
+            if other.date is not None:
+                return Due(
+                    other.date,
+                    f"must come before {self.label(before)}, not yet dated, so at the latest by the "
+                    f"statutory limit for it, {uk_date(other.date)} [{other.working}]{cite}",
+                )
+        return Due(
+            None, f"must come before {self.label(before)}, which has no date yet{cite}", waiting_for=before
+        )
+
+    def _soft_due(self, rule: RuleDef) -> Due:
+        spec = rule.due
+        phrase = spec.get("phrase", "as soon as practicable")
+        cite = f" ({rule.citation})"
+        target_stage = rule.met_by
+        planned, extensions = self.planned_with_extensions(target_stage) if target_stage else (None, ())
+        after = spec["after"]
+        if planned is None:
+            return Due(None, f"{phrase} after {self.label(after).lower()}; no target date set{cite}")
+        working = f"{phrase} after {self.label(after).lower()}; target set: {uk_date(planned)}{cite}"
+        return self._with_warnings(Due(planned, working, extensions=extensions))
+
+    @staticmethod
+    def _with_warnings(due: Due) -> Due:
+        if due.date is None:
+            return due
+        warning = calendar.weekend_or_holiday_warning(due.date)
+        if warning is None:
+            return due
+        note = f"{uk_date(due.date)} {warning}; statutory dates do not move, so plan to finish earlier"
+        return Due(due.date, due.working, (*due.warnings, note), due.extensions, due.waiting_for)
+
+    # ---- statuses ----------------------------------------------------------------------------------
+    def applicability(self, rule: RuleDef) -> tuple[bool, str | None]:
+        """(applies, note). A branch not yet decided applies, with a note saying which branch it belongs to."""
+        if self.facts.area not in rule.areas:
+            return False, f"does not apply to this area ({self.facts.area})"
+        if rule.id in self.facts.not_applicable:
+            return False, "marked not applicable by the secretariat"
+        for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
+            if not name:
+                continue
+            happened = self.happened(name)
+            decided = happened or self._decided_without(name)
+            label = self.label(name).lower()
+            if decided and happened != wanted:
+                return False, f"applies only {'if' if wanted else 'unless'}: {label}"
+            if not decided:
+                return True, f"applies only {'if' if wanted else 'unless'}: {label} (not known yet)"
+        return True, None
+
+    def _decided_without(self, optional_stage: str) -> bool:
+        decider = self.template.stage(optional_stage).decided_by
+        return bool(decider) and self.happened(decider)
+
+    def evaluate(self, rule: RuleDef) -> ObligationResult:
+        applies, note = self.applicability(rule)
+        due = self.due(rule)
+        warnings = list(due.warnings)
+        if note:
+            warnings.append(note)
+        area_note = rule.area_note.get(self.facts.area)
+        if area_note:
+            warnings.append(area_note)
+        met_on = None
+        if not applies:
+            status, working = Status.NOT_APPLICABLE, f"{note}; {due.working}"
+        else:
+            status, working, met_on = self._status(rule, due)
+            warnings.extend(self._checks(rule, due))
+            if any(w.startswith("exception:") for w in warnings):
+                status = Status.EXCEPTION
+        return ObligationResult(
+            rule_id=rule.id,
+            label=rule.label,
+            kind=rule.kind,
+            basis=rule.basis_in(self.facts.area),
+            citation=rule.citation,
+            url=rule.url,
+            owed_by=rule.owed_by,
+            owed_to=rule.owed_to,
+            explanation=rule.explanation,
+            due=due.date,
+            status=status,
+            working=working,
+            warnings=tuple(warnings),
+            extensions=due.extensions,
+            met_on=met_on,
+            met_by_stage=rule.met_by,
+        )
+
+    def _status(self, rule: RuleDef, due: Due) -> tuple[Status, str, str | None]:
+        working = due.working
+        met_by = rule.met_by
+        done = bool(met_by) and self.happened(met_by)
+        met_on = self.describe_actual(met_by) if done and met_by else None
+        if rule.kind is DateKind.GATE:
+            return self._gate_status(rule, due, done, met_on)
+        if done:
+            earliest, latest = self.bounds(met_by)
+            if due.date is None:
+                return Status.MET, f"{working}; done {met_on}", met_on
+            if latest is not None and latest <= due.date:
+                return Status.MET, f"{working}; done {met_on}", met_on
+            if earliest is not None and earliest > due.date:
+                return Status.MET_LATE, f"{working}; done {met_on}, after {uk_date(due.date)}", met_on
+            return Status.MET, f"{working}; done {met_on}; cannot confirm it was on time", met_on
+        return self._open_status(due), working, None
+
+    def _gate_status(
+        self, rule: RuleDef, due: Due, done: bool, met_on: str | None
+    ) -> tuple[Status, str, str | None]:
+        before = rule.due["before"]
+        before_happened = self.happened(before)
+        working = due.working
+        if done and before_happened:
+            m_early, m_late = self.bounds(rule.met_by)
+            b_early, b_late = self.bounds(before)
+            if m_late is not None and b_early is not None and m_late < b_early:
+                return Status.MET, f"{working}; done {met_on}", met_on
+            if (
+                m_late is not None
+                and b_early is not None
+                and m_late == b_early
+                and self.facts.state(rule.met_by).actual.precision is Precision.DAY
+                and self.facts.state(before).actual.precision is Precision.DAY
+            ):
+                return (
+                    Status.MET,
+                    f"{working}; done {met_on}, the same day (order within the day not recorded)",
+                    met_on,
+                )
+            if m_early is not None and b_late is not None and m_early > b_late:
+                return (
+                    Status.EXCEPTION,
+                    f"{working}; exception: done {met_on}, after {self.label(before).lower()}",
+                    met_on,
+                )
+            if self.facts.state(rule.met_by).actual.precision is Precision.AFTER and (
+                self.facts.state(rule.met_by).actual.after_stage == before
+            ):
+                return Status.EXCEPTION, f"{working}; exception: done {met_on}", met_on
+            return (
+                Status.EXCEPTION,
+                f"{working}; exception: cannot confirm it came first (done {met_on}; "
+                f"{self.label(before).lower()} {self.describe_actual(before)})",
+                met_on,
+            )
+        if done:
+            return Status.MET, f"{working}; done {met_on}", met_on
+        if before_happened:
+            return (
+                Status.EXCEPTION,
+                f"{working}; exception: {self.label(before).lower()} without this recorded",
+                None,
+            )
+        return self._open_status(due), working, None
+
+    def _open_status(self, due: Due) -> Status:
+        if due.date is None:
+            return Status.UNDATED
+        if self.as_of > due.date:
+            return Status.OVERDUE
+        if self.as_of == due.date:
+            return Status.DUE_TODAY
+        if (due.date - self.as_of).days <= self.due_soon_days:
+            return Status.DUE_SOON
+        return Status.NOT_YET_DUE
+
+    def _checks(self, rule: RuleDef, due: Due) -> list[str]:
+        out: list[str] = []
+        facts = self.facts
+        for check in rule.checks:
+            if check == "veto_two_thirds_of_members" and self.happened("veto"):
+                out.append(_two_thirds_note(facts.veto_votes_for, facts.members_in_post, "members in post"))
+            elif check == "veto_two_thirds_of_votes_cast" and self.happened("veto"):
+                out.append(_two_thirds_note(facts.veto_votes_for, facts.veto_votes_cast, "votes given"))
+            elif (
+                check == "late_report_voids_veto" and self.happened("veto") and self.happened("panel_report")
+            ):
+                earliest, _ = self.bounds("panel_report")
+                if due.date and earliest and earliest > due.date:
+                    out.append(
+                        "exception: the report came after 8 February, so the veto has no effect and the "
+                        "commissioner may issue the proposed precept (SI 2012/2271 reg 4(2))"
+                    )
+        return out
+
+    def evaluate_all(self) -> list[ObligationResult]:
+        return [self.evaluate(rule) for rule in self.template.rules]
+
+
+def veto_votes_needed(denominator: int) -> int:
+    """At least two-thirds: the smallest whole number of votes that is two-thirds or more."""
+    return math.ceil(2 * denominator / 3)
+
+
+def _two_thirds_note(votes_for: int | None, denominator: int | None, of_what: str) -> str:
+    if votes_for is None or denominator is None:
+        return f"record the vote to check the two-thirds rule (two-thirds of {of_what})"
+    needed = veto_votes_needed(denominator)
+    if votes_for >= needed:
+        return f"veto carried: {votes_for} of {denominator} {of_what}, at least {needed} needed"
+    return f"exception: veto not carried: {votes_for} of {denominator} {of_what} voted for it, at least {needed} needed"
+
+
+# ---- stateless computation (`tracker rules compute`) ---------------------------------------------------
+@dataclass(frozen=True)
+class ComputedDate:
+    id: str
+    label: str
+    date: dt.date | None
+    kind: DateKind
+    basis: Basis
+    citation: str
+    working: str
+    warnings: tuple[str, ...]
+
+
+def compute_dates(
+    template: Template, triggers: Mapping[str, dt.date], area: str | None = None
+) -> tuple[list[ComputedDate], list[dict[str, str]]]:
+    """Every date the template derives from the given trigger dates, and the rules still waiting for one."""
+    chosen_area = area or template.areas()[0]
+    stages = {sid: StageState(actual=EventDate.on(day)) for sid, day in triggers.items()}
+    facts = CycleFacts(template=template, area=chosen_area, stages=stages)
+    engine = Engine(facts, as_of=dt.date.min)
+    dates: list[ComputedDate] = []
+    waiting: list[dict[str, str]] = []
+    for rule in template.rules:
+        if chosen_area not in rule.areas:
+            continue
+        due = engine.due(rule)
+        if due.waiting_for and due.waiting_for in {s.id for s in template.triggers}:
+            waiting.append({"id": rule.id, "needs": due.waiting_for})
+            continue
+        applies_note = []
+        if rule.applies_if:
+            applies_note.append(f"applies only if: {template.stage(rule.applies_if).label.lower()}")
+        if rule.applies_unless:
+            applies_note.append(f"applies only unless: {template.stage(rule.applies_unless).label.lower()}")
+        area_note = rule.area_note.get(chosen_area)
+        dates.append(
+            ComputedDate(
+                id=rule.id,
+                label=rule.label,
+                date=due.date,
+                kind=rule.kind,
+                basis=rule.basis_in(chosen_area),
+                citation=rule.citation,
+                working=due.working,
+                warnings=tuple([*due.warnings, *applies_note, *([area_note] if area_note else [])]),
+            )
+        )
+    return dates, waiting
+
+
+def stage_is_trigger(stage: StageDef) -> bool:
+    return stage.trigger

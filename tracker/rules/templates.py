@@ -1,0 +1,256 @@
+"""Process templates: the statutory and practice rules of each kind of cycle, loaded from `resources/templates`.
+
+Templates are data, one JSON file per version (`plan-london.v1.json`). A later change in the law adds a file
+with a higher version and a later `in_force_from`; the old one stays, so a cycle keeps the rules it was run
+under. Validation happens at load time so a typo in a template is reported with the file and rule named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tracker.domain import AREAS, Basis, DateKind
+from tracker.errors import NotFound
+from tracker.paths import resource
+
+DUE_TYPES = {
+    "financial_year_end",
+    "fixed_before_year",
+    "period_beginning_with",
+    "working_days",
+    "clear_days_before",
+    "gate",
+    "soft",
+    "stage_date",
+}
+CHECKS = {"veto_two_thirds_of_members", "veto_two_thirds_of_votes_cast", "late_report_voids_veto"}
+
+
+class TemplateError(ValueError):
+    """A template file that does not describe a valid process."""
+
+
+@dataclass(frozen=True)
+class StageDef:
+    id: str
+    label: str
+    party: str
+    trigger: bool = False
+    optional: bool = False
+    set_by_panel: bool = False  # a date the scrutiny body sets (a reply-by date), not an event that happens
+    not_before: tuple[str, ...] = ()
+    decided_by: str | None = None  # for an optional event (a veto): the stage by which it would have happened
+    areas: tuple[str, ...] = AREAS
+
+
+@dataclass(frozen=True)
+class RuleDef:
+    id: str
+    label: str
+    kind: DateKind
+    basis: Basis
+    owed_by: str
+    owed_to: str
+    due: Mapping[str, Any]
+    met_by: str | None
+    citation: str
+    url: str | None
+    explanation: str
+    areas: tuple[str, ...] = AREAS
+    area_basis: Mapping[str, Basis] = field(default_factory=dict)
+    area_note: Mapping[str, str] = field(default_factory=dict)
+    applies_if: str | None = None
+    applies_unless: str | None = None
+    checks: tuple[str, ...] = ()
+
+    def basis_in(self, area: str) -> Basis:
+        return self.area_basis.get(area, self.basis)
+
+    @property
+    def due_type(self) -> str:
+        return str(self.due["type"])
+
+    @property
+    def trigger_stages(self) -> tuple[str, ...]:
+        """The stages whose dates this rule's date is computed from."""
+        due = self.due
+        if due["type"] == "gate":
+            return (due["before"],)
+        if due["type"] == "soft":
+            return (due["after"],)
+        if due["type"] == "stage_date":
+            return (due["stage"],)
+        return (due["trigger"],)
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: int
+    in_force_from: dt.date
+    title: str
+    cycle_kind: str
+    area: str
+    act: str
+    stages: tuple[StageDef, ...]
+    rules: tuple[RuleDef, ...]
+    veto_fraction: tuple[int, int] | None = None
+    veto_denominator: str | None = None
+    post_election_period: tuple[str, str] | None = None
+
+    def stage(self, stage_id: str) -> StageDef:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise NotFound("stage", stage_id, f"is not a stage of template {self.id}; stages: {self.stage_ids()}")
+
+    def rule(self, rule_id: str) -> RuleDef:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise NotFound("rule", rule_id, f"is not a rule of template {self.id}")
+
+    def stage_ids(self) -> str:
+        return ", ".join(s.id for s in self.stages)
+
+    @property
+    def triggers(self) -> tuple[StageDef, ...]:
+        return tuple(s for s in self.stages if s.trigger)
+
+    def areas(self) -> tuple[str, ...]:
+        return AREAS if self.area == "any" else (self.area,)
+
+
+def templates_dir() -> Path:
+    return resource("templates")
+
+
+@cache
+def load_all(directory: Path | None = None) -> tuple[Template, ...]:
+    folder = directory or templates_dir()
+    found = tuple(_parse(path) for path in sorted(folder.glob("*.json")))
+    if not found:
+        raise TemplateError(f"no templates found in {folder}")
+    return found
+
+
+def template_ids() -> list[str]:
+    return sorted({t.id for t in load_all()})
+
+
+def get_template(template_id: str, version: int | None = None, on: dt.date | None = None) -> Template:
+    """The template with this id: a given version, else the newest in force on `on`, else the newest."""
+    candidates = [t for t in load_all() if t.id == template_id]
+    if not candidates:
+        raise NotFound(
+            "template", template_id, f"is not a known template; known: {', '.join(template_ids())}"
+        )
+    if version is not None:
+        for t in candidates:
+            if t.version == version:
+                return t
+        raise NotFound("template version", version, f"does not exist for {template_id}")
+    if on is not None:
+        in_force = [t for t in candidates if t.in_force_from <= on]
+        if in_force:
+            candidates = in_force
+    return max(candidates, key=lambda t: t.version)
+
+
+def _parse(path: Path) -> Template:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise TemplateError(f"{path.name}: cannot read template: {exc}") from exc
+    where = path.name
+    try:
+        stages = tuple(
+            StageDef(
+                id=s["id"],
+                label=s["label"],
+                party=s.get("party", ""),
+                trigger=bool(s.get("trigger", False)),
+                optional=bool(s.get("optional", False)),
+                set_by_panel=bool(s.get("set_by_panel", False)),
+                not_before=tuple(s.get("not_before", ())),
+                decided_by=s.get("decided_by"),
+                areas=tuple(s.get("areas", AREAS)),
+            )
+            for s in raw["stages"]
+        )
+        rules = tuple(
+            RuleDef(
+                id=r["id"],
+                label=r["label"],
+                kind=DateKind(r["kind"]),
+                basis=Basis(r["basis"]),
+                owed_by=r.get("owed_by", ""),
+                owed_to=r.get("owed_to", ""),
+                due=r["due"],
+                met_by=r.get("met_by"),
+                citation=r["citation"],
+                url=r.get("url"),
+                explanation=r["explanation"],
+                areas=tuple(r.get("areas", AREAS)),
+                area_basis={k: Basis(v) for k, v in r.get("area_basis", {}).items()},
+                area_note=dict(r.get("area_note", {})),
+                applies_if=r.get("applies_if"),
+                applies_unless=r.get("applies_unless"),
+                checks=tuple(r.get("checks", ())),
+            )
+            for r in raw["rules"]
+        )
+        veto = raw.get("veto")
+        post_election = raw.get("post_election_period")
+        template = Template(
+            id=raw["id"],
+            version=int(raw["version"]),
+            in_force_from=dt.date.fromisoformat(raw["in_force_from"]),
+            title=raw["title"],
+            cycle_kind=raw["cycle_kind"],
+            area=raw["area"],
+            act=raw["act"],
+            stages=stages,
+            rules=rules,
+            veto_fraction=tuple(veto["fraction"]) if veto else None,
+            veto_denominator=veto["denominator"] if veto else None,
+            post_election_period=tuple(post_election) if post_election else None,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise TemplateError(f"{where}: malformed template: {exc!r}") from exc
+    _validate(template, where)
+    return template
+
+
+def _validate(template: Template, where: str) -> None:
+    stage_ids = {s.id for s in template.stages}
+    rule_ids = {r.id for r in template.rules}
+    if len(stage_ids) != len(template.stages) or len(rule_ids) != len(template.rules):
+        raise TemplateError(f"{where}: duplicate stage or rule id")
+    for stage in template.stages:
+        for other in (*stage.not_before, *([stage.decided_by] if stage.decided_by else [])):
+            if other not in stage_ids:
+                raise TemplateError(f"{where}: stage {stage.id} refers to unknown stage {other}")
+    for rule in template.rules:
+        if rule.due_type not in DUE_TYPES:
+            raise TemplateError(f"{where}: rule {rule.id} has unknown due type {rule.due_type}")
+        for stage in rule.trigger_stages:
+            if stage not in stage_ids:
+                raise TemplateError(f"{where}: rule {rule.id} refers to unknown stage {stage}")
+        if rule.met_by and rule.met_by not in stage_ids:
+            raise TemplateError(f"{where}: rule {rule.id} is met by unknown stage {rule.met_by}")
+        fallback = rule.due.get("fallback")
+        if fallback and fallback not in rule_ids:
+            raise TemplateError(f"{where}: rule {rule.id} falls back to unknown rule {fallback}")
+        for check in rule.checks:
+            if check not in CHECKS:
+                raise TemplateError(f"{where}: rule {rule.id} has unknown check {check}")
+        for name in (rule.applies_if, rule.applies_unless):
+            if name and name not in stage_ids:
+                raise TemplateError(f"{where}: rule {rule.id} depends on unknown stage {name}")

@@ -1,0 +1,261 @@
+"""Conversion at the boundary: ORM rows in, rule-engine facts and plain DTOs out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.domain import EventDate, Precision, Status
+from tracker.persistence import models as m
+from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
+from tracker.rules.templates import Template, get_template
+from tracker.services import dto
+
+
+def template_for(cycle: m.Cycle) -> Template:
+    return get_template(cycle.template_id, version=cycle.template_version)
+
+
+def event_date(stage: m.Stage) -> EventDate | None:
+    if stage.actual_precision is None:
+        return None
+    precision = Precision(stage.actual_precision)
+    return EventDate(precision, stage.actual_date, stage.actual_after_stage)
+
+
+def facts_for(cycle: m.Cycle, template: Template | None = None) -> CycleFacts:
+    template = template or template_for(cycle)
+    stages = {
+        s.key: StageState(
+            planned=s.planned_date,
+            actual=event_date(s),
+            extensions=tuple(
+                ExtensionInfo(e.original_date, e.new_date, e.reason, e.made_by, e.made_at)
+                for e in s.extensions
+            ),
+        )
+        for s in cycle.stages
+    }
+    return CycleFacts(
+        template=template,
+        area=cycle.policing_body.area,
+        stages=stages,
+        members_in_post=cycle.scrutiny_body.members_in_post,
+        veto_votes_for=cycle.veto_votes_for,
+        veto_votes_cast=cycle.veto_votes_cast,
+        not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
+    )
+
+
+def obligation_row(cycle_id: str, result: ObligationResult, as_of: dt.date) -> dto.ObligationRow:
+    days_left = (result.due - as_of).days if result.due and not result.status.is_done else None
+    if result.status is Status.NOT_APPLICABLE:
+        days_left = None
+    return dto.ObligationRow(
+        cycle_id=cycle_id,
+        rule_id=result.rule_id,
+        label=result.label,
+        kind=result.kind,
+        basis=result.basis,
+        citation=result.citation,
+        url=result.url,
+        owed_by=result.owed_by,
+        owed_to=result.owed_to,
+        explanation=result.explanation,
+        due=result.due,
+        status=result.status,
+        working=result.working,
+        warnings=result.warnings,
+        extensions=result.extensions,
+        met_on=result.met_on,
+        days_left=days_left,
+    )
+
+
+def committed_obligation_row(
+    cycle_id: str, ob: m.Obligation, as_of: dt.date, due_soon_days: int
+) -> dto.ObligationRow:
+    """A commitment the secretariat added by hand: a plain dated obligation, no rule behind it."""
+    from tracker.domain import Basis, DateKind
+    from tracker.domain.formatting import uk_date
+
+    if ob.not_applicable:
+        status = Status.NOT_APPLICABLE
+    elif ob.met_date and ob.met_date <= as_of:
+        status = Status.MET if ob.due_date is None or ob.met_date <= ob.due_date else Status.MET_LATE
+    elif ob.due_date is None:
+        status = Status.UNDATED
+    elif as_of > ob.due_date:
+        status = Status.OVERDUE
+    elif as_of == ob.due_date:
+        status = Status.DUE_TODAY
+    elif (ob.due_date - as_of).days <= due_soon_days:
+        status = Status.DUE_SOON
+    else:
+        status = Status.NOT_YET_DUE
+    working = f"date agreed by the secretariat: {uk_date(ob.due_date)}"
+    return dto.ObligationRow(
+        cycle_id=cycle_id,
+        rule_id=f"commitment-{ob.id}",
+        label=ob.label,
+        kind=DateKind.DEADLINE,
+        basis=Basis.PRACTICE,
+        citation=ob.citation or "commitment",
+        url=None,
+        owed_by="",
+        owed_to="",
+        explanation=ob.notes,
+        due=ob.due_date,
+        status=status,
+        working=working,
+        warnings=(),
+        extensions=(),
+        met_on=uk_date(ob.met_date) if ob.met_date and ob.met_date <= as_of else None,
+        days_left=(ob.due_date - as_of).days if ob.due_date and not status.is_done else None,
+    )
+
+
+def evaluate_cycle(cycle: m.Cycle, as_of: dt.date, due_soon_days: int) -> list[dto.ObligationRow]:
+    engine = Engine(facts_for(cycle), as_of, due_soon_days)
+    rows = [obligation_row(cycle.id, r, as_of) for r in engine.evaluate_all()]
+    rows.extend(
+        committed_obligation_row(cycle.id, ob, as_of, due_soon_days)
+        for ob in cycle.obligations
+        if ob.rule_id is None
+    )
+    return rows
+
+
+def stage_rows(cycle: m.Cycle, template: Template) -> tuple[dto.StageRow, ...]:
+    by_key = {s.key: s for s in cycle.stages}
+    rows = []
+    for definition in template.stages:
+        stage = by_key.get(definition.id)
+        if stage is None:
+            continue
+        actual = event_date(stage)
+        after_label = template.stage(actual.after_stage).label if actual and actual.after_stage else None
+        rows.append(
+            dto.StageRow(
+                key=definition.id,
+                label=definition.label,
+                party=stage.responsible or definition.party,
+                planned=stage.planned_date,
+                actual=actual.latest() or actual.earliest() if actual else None,
+                actual_text=actual.describe(after_label) if actual else "not recorded",
+                precision=str(actual.precision) if actual else None,
+                is_trigger=definition.trigger,
+                set_by_panel=definition.set_by_panel,
+                evidence=_document_label(stage.evidence_document),
+                notes=stage.notes,
+                extensions=tuple(extension_row(e, definition.label, definition.id) for e in stage.extensions),
+            )
+        )
+    return tuple(rows)
+
+
+def _document_label(document: m.Document | None) -> str | None:
+    if document is None:
+        return None
+    parts = [document.kind]
+    if document.reference:
+        parts.append(f"ref {document.reference}")
+    if document.file_name:
+        parts.append(document.file_name)
+    return ", ".join(parts)
+
+
+def extension_row(ext: m.Extension, stage_label: str, stage_key: str) -> dto.ExtensionRow:
+    return dto.ExtensionRow(
+        id=ext.id,
+        stage_key=stage_key,
+        stage_label=stage_label,
+        original=ext.original_date,
+        new=ext.new_date,
+        reason=ext.reason,
+        made_by=ext.made_by,
+        made_at=ext.made_at,
+    )
+
+
+def follow_up_row(f: m.FollowUp) -> dto.FollowUpRow:
+    return dto.FollowUpRow(
+        id=f.id,
+        kind=f.kind,
+        recommendation_number=f.recommendation.number if f.recommendation else None,
+        due=f.due_date,
+        text=f.text,
+        met_on=f.met_date,
+    )
+
+
+def reply_row(reply: m.Reply) -> dto.ReplyRow:
+    return dto.ReplyRow(
+        id=reply.id,
+        date=reply.date,
+        text=reply.text,
+        covers=tuple(r.number for r in reply.recommendations),
+        disposition=reply.disposition,
+        suggested_disposition=reply.suggested_disposition,
+        disposition_overridden=reply.disposition_override is not None,
+        evidence=reply.evidence,
+        document_reference=reply.document.reference if reply.document else None,
+        span=(reply.span_start, reply.span_end) if reply.span_start is not None else None,
+    )
+
+
+def recommendation_rows(cycle: m.Cycle) -> tuple[dto.RecommendationRow, ...]:
+    any_reply = bool(cycle.replies)
+    follow_ups_by_rec: dict[int, list[dto.FollowUpRow]] = {}
+    for f in cycle.follow_ups:
+        if f.recommendation_id is not None:
+            follow_ups_by_rec.setdefault(f.recommendation_id, []).append(follow_up_row(f))
+    rows = []
+    for rec in cycle.recommendations:
+        replies = sorted(rec.replies, key=lambda r: r.position)
+        grouped = sorted(
+            {other.number for reply in replies for other in reply.recommendations if other.id != rec.id},
+            key=_number_key,
+        )
+        if replies:
+            status = "replied"
+        else:
+            status = "missing" if any_reply else "no reply yet"
+        first = replies[0] if replies else None
+        rows.append(
+            dto.RecommendationRow(
+                id=rec.id,
+                cycle_id=cycle.id,
+                number=rec.number,
+                label=rec.label or f"Recommendation {rec.number}",
+                text=rec.text,
+                text_cy=rec.text_cy,
+                subpoints=tuple(sp.text for sp in rec.subpoints),
+                addressee=rec.addressee,
+                theme=rec.theme,
+                tags=tuple(rec.tags or ()),
+                reply_status=status,
+                grouped_with=tuple(grouped),
+                disposition=first.disposition if first else None,
+                evidence=first.evidence if first else "",
+                reply_ids=tuple(r.id for r in replies),
+                follow_ups=tuple(follow_ups_by_rec.get(rec.id, ())),
+            )
+        )
+    return tuple(rows)
+
+
+def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
+    return dto.Coverage(
+        total=len(rows),
+        replied=sum(1 for r in rows if r.reply_status == "replied"),
+        grouped=sum(1 for r in rows if r.grouped_with),
+        missing=sum(1 for r in rows if r.reply_status == "missing"),
+    )
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**6, number)
+
+
+number_key = _number_key

@@ -1,0 +1,462 @@
+"""Cycle service: list cycles, show one, compute deadlines, and record or move stage dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain import EventDate, Precision, Status
+from tracker.domain.formatting import uk_date
+from tracker.errors import BadInput, NotFound
+from tracker.persistence import models as m
+from tracker.persistence.database import UnitOfWork
+from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
+from tracker.rules.templates import Template, get_template
+from tracker.services import convert, dto
+from tracker.services.history import record_change
+
+_CYCLE_LOAD = (
+    selectinload(m.Cycle.policing_body),
+    selectinload(m.Cycle.scrutiny_body),
+    selectinload(m.Cycle.stages).selectinload(m.Stage.extensions),
+    selectinload(m.Cycle.stages).selectinload(m.Stage.evidence_document),
+    selectinload(m.Cycle.obligations),
+)
+_CYCLE_FULL_LOAD = (
+    *_CYCLE_LOAD,
+    selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
+    selectinload(m.Cycle.recommendations)
+    .selectinload(m.Recommendation.replies)
+    .selectinload(m.Reply.recommendations),
+    selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
+    selectinload(m.Cycle.replies).selectinload(m.Reply.document),
+    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
+    selectinload(m.Cycle.documents),
+)
+
+
+@dataclass(frozen=True)
+class StageDateChange:
+    cycle_id: str
+    stage: str
+    field: str
+    old: str
+    new: str
+
+
+class CycleService:
+    def __init__(self, uow: UnitOfWork, user: str, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> None:
+        self.uow = uow
+        self.user = user
+        self.due_soon_days = due_soon_days
+
+    # ---- queries -----------------------------------------------------------------------------------
+    def list(self, as_of: dt.date) -> list[dto.CycleSummary]:
+        with self.uow() as session:
+            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_FULL_LOAD).order_by(m.Cycle.id)).all()
+            return [self._summary(c, as_of)[0] for c in cycles]
+
+    def ids(self) -> list[str]:
+        with self.uow() as session:
+            return list(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
+
+    def detail(self, cycle_id: str, as_of: dt.date) -> dto.CycleDetail:
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id, full=True)
+            template = convert.template_for(cycle)
+            summary, obligations, recs = self._summary(cycle, as_of)
+            return dto.CycleDetail(
+                summary=summary,
+                as_of=as_of,
+                body=dto.BodyInfo(
+                    cycle.policing_body.id,
+                    cycle.policing_body.name,
+                    cycle.policing_body.kind,
+                    cycle.policing_body.area,
+                ),
+                scrutiny_body=dto.ScrutinyBodyInfo(
+                    cycle.scrutiny_body.id,
+                    cycle.scrutiny_body.name,
+                    cycle.scrutiny_body.kind,
+                    cycle.scrutiny_body.members_in_post,
+                ),
+                template_title=template.title,
+                act=template.act,
+                stages=convert.stage_rows(cycle, template),
+                obligations=tuple(obligations),
+                recommendations=recs,
+                replies=tuple(convert.reply_row(r) for r in sorted(cycle.replies, key=lambda r: r.position)),
+                follow_ups=tuple(
+                    convert.follow_up_row(f)
+                    for f in sorted(cycle.follow_ups, key=lambda f: (f.due_date or dt.date.max, f.id))
+                ),
+                documents=tuple(
+                    dto.DocumentRow(
+                        d.id, d.kind, d.date, d.reference, d.file_name, d.sha256 or "", d.imported_at
+                    )
+                    for d in sorted(cycle.documents, key=lambda d: (d.date or dt.date.min, d.id))
+                ),
+                extensions=tuple(
+                    convert.extension_row(e, template.stage(s.key).label, s.key)
+                    for s in cycle.stages
+                    for e in s.extensions
+                ),
+                notes=cycle.notes,
+            )
+
+    def obligations(self, cycle_id: str, as_of: dt.date) -> list[dto.ObligationRow]:
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            return convert.evaluate_cycle(cycle, as_of, self.due_soon_days)
+
+    def deadlines(
+        self,
+        as_of: dt.date,
+        within_days: int | None = None,
+        from_date: dt.date | None = None,
+        to_date: dt.date | None = None,
+        cycle_id: str | None = None,
+    ) -> list[dto.ObligationRow]:
+        """Every obligation across cycles, soonest first; optionally only what is open and due within N days,
+        or only what falls due between two dates."""
+        if within_days is not None and within_days < 0:
+            raise BadInput("--within", within_days, "must be zero or more days")
+        if from_date and to_date and to_date < from_date:
+            raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
+        with self.uow() as session:
+            query = select(m.Cycle).options(*_CYCLE_LOAD).order_by(m.Cycle.id)
+            if cycle_id is not None:
+                self._get(session, cycle_id)
+                query = query.where(m.Cycle.id == cycle_id)
+            rows: list[dto.ObligationRow] = []
+            for cycle in session.scalars(query):
+                rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days))
+        if within_days is not None:
+            horizon = as_of + dt.timedelta(days=within_days)
+            rows = [
+                r
+                for r in rows
+                if r.due is not None
+                and r.due <= horizon
+                and r.status in (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
+            ]
+        if from_date is not None:
+            rows = [r for r in rows if r.due is not None and r.due >= from_date]
+        if to_date is not None:
+            rows = [r for r in rows if r.due is not None and r.due <= to_date]
+        return sorted(rows, key=lambda r: (r.due or dt.date.max, r.cycle_id, r.rule_id))
+
+    def _summary(
+        self, cycle: m.Cycle, as_of: dt.date
+    ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
+        template = convert.template_for(cycle)
+        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days)
+        recs = convert.recommendation_rows(cycle)
+        open_rows = [
+            o
+            for o in obligations
+            if o.due is not None
+            and o.status in (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
+        ]
+        upcoming = [o for o in open_rows if o.status is not Status.OVERDUE]
+        next_row = min(upcoming, key=lambda o: o.due) if upcoming else None
+        return (
+            dto.CycleSummary(
+                id=cycle.id,
+                title=cycle.title,
+                template_id=cycle.template_id,
+                kind=template.cycle_kind,
+                body=cycle.policing_body.name,
+                scrutiny_body=cycle.scrutiny_body.name,
+                area=cycle.policing_body.area,
+                current_stage=self._current_stage(cycle, template, as_of),
+                next_deadline=next_row,
+                days_left=next_row.days_left if next_row else None,
+                overdue=sum(1 for o in obligations if o.status is Status.OVERDUE),
+                exceptions=sum(1 for o in obligations if o.status is Status.EXCEPTION),
+                coverage=convert.coverage(recs),
+            ),
+            obligations,
+            recs,
+        )
+
+    @staticmethod
+    def _current_stage(cycle: m.Cycle, template: Template, as_of: dt.date) -> str:
+        latest: tuple[dt.date, int, str] | None = None
+        order = {s.id: i for i, s in enumerate(template.stages)}
+        for stage in cycle.stages:
+            actual = convert.event_date(stage)
+            if actual is None:
+                continue
+            day = actual.earliest() or actual.latest()
+            if day is None or day > as_of:
+                continue
+            candidate = (day, order.get(stage.key, 0), template.stage(stage.key).label)
+            if latest is None or candidate[:2] > latest[:2]:
+                latest = candidate
+        return latest[2] if latest else "not started"
+
+    # ---- commands ----------------------------------------------------------------------------------
+    def set_stage_date(
+        self,
+        cycle_id: str,
+        stage_key: str,
+        value: dt.date | None,
+        *,
+        precision: Precision = Precision.DAY,
+        after_stage: str | None = None,
+        planned: bool = False,
+        evidence_document_id: int | None = None,
+    ) -> StageDateChange:
+        """Record when a stage happened (or, with planned=True, when it is planned). One transaction."""
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            template = convert.template_for(cycle)
+            definition = template.stage(stage_key)
+            if definition.set_by_panel:
+                planned = True  # a reply-by date is a date the panel sets, held as the stage's planned date
+            stage = self._stage(session, cycle, stage_key)
+            if planned:
+                if value is None:
+                    raise BadInput("date", "", "is required for a planned date")
+                field, old = "planned_date", uk_date(stage.planned_date, unknown="none")
+                stage.planned_date = value
+                new = uk_date(value)
+            else:
+                event = EventDate(precision, value, after_stage)
+                self._check_event(cycle, template, stage_key, event)
+                old = self._describe(stage, template)
+                stage.actual_date = value
+                stage.actual_precision = str(precision)
+                stage.actual_after_stage = after_stage
+                field = "actual_date"
+                new = self._describe(stage, template)
+            if evidence_document_id is not None:
+                stage.evidence_document_id = evidence_document_id
+            record_change(session, self.user, cycle_id, "stage", stage_key, field, old, new)
+            return StageDateChange(cycle_id, stage_key, field, old, new)
+
+    def clear_stage_date(self, cycle_id: str, stage_key: str) -> StageDateChange:
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            template = convert.template_for(cycle)
+            template.stage(stage_key)
+            stage = self._stage(session, cycle, stage_key)
+            old = self._describe(stage, template)
+            stage.actual_date = None
+            stage.actual_precision = None
+            stage.actual_after_stage = None
+            record_change(
+                session, self.user, cycle_id, "stage", stage_key, "actual_date", old, "not recorded"
+            )
+            return StageDateChange(cycle_id, stage_key, "actual_date", old, "not recorded")
+
+    def extend_stage(
+        self, cycle_id: str, stage_key: str, new_date: dt.date, reason: str, *, earlier: bool = False
+    ) -> dto.ExtensionRow:
+        """Move a stage's planned date, keeping the original in an Extension row."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise BadInput("--reason", reason, "is required: say why the date moves")
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            template = convert.template_for(cycle)
+            definition = template.stage(stage_key)
+            stage = self._stage(session, cycle, stage_key)
+            current = stage.planned_date
+            if current is None:
+                raise BadInput(
+                    "stage",
+                    stage_key,
+                    "has no planned date to extend; record one first with set-date --planned",
+                )
+            if new_date == current:
+                raise BadInput(
+                    "date", new_date.isoformat(), f"is the date already planned for {definition.label}"
+                )
+            if new_date < current and not earlier:
+                raise BadInput(
+                    "date",
+                    new_date.isoformat(),
+                    f"is earlier than the planned {uk_date(current)}; an extension moves a date later "
+                    "(pass --earlier to bring it forward on purpose)",
+                )
+            extension = m.Extension(
+                original_date=current, new_date=new_date, reason=reason, made_by=self.user, made_at=m.utcnow()
+            )
+            stage.extensions.append(extension)
+            stage.planned_date = new_date
+            session.flush()
+            record_change(
+                session,
+                self.user,
+                cycle_id,
+                "stage",
+                stage_key,
+                "planned_date (extension)",
+                uk_date(current),
+                f"{uk_date(new_date)}: {reason}",
+            )
+            return convert.extension_row(extension, definition.label, stage_key)
+
+    def set_not_applicable(self, cycle_id: str, rule_id: str, not_applicable: bool, reason: str = "") -> None:
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            template = convert.template_for(cycle)
+            rule = template.rule(rule_id)
+            row = next((o for o in cycle.obligations if o.rule_id == rule_id), None)
+            if row is None:
+                row = m.Obligation(
+                    rule_id=rule_id, label=rule.label, basis=str(rule.basis), citation=rule.citation
+                )
+                cycle.obligations.append(row)
+            old = str(row.not_applicable)
+            row.not_applicable = not_applicable
+            if reason:
+                row.notes = reason
+            record_change(
+                session,
+                self.user,
+                cycle_id,
+                "obligation",
+                rule_id,
+                "not_applicable",
+                old,
+                str(not_applicable),
+            )
+
+    def add_commitment(self, cycle_id: str, label: str, due: dt.date | None, notes: str = "") -> int:
+        if not label.strip():
+            raise BadInput("label", label, "is empty")
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            row = m.Obligation(
+                rule_id=None,
+                label=label.strip(),
+                basis="committed",
+                citation="commitment",
+                due_date=due,
+                notes=notes,
+            )
+            cycle.obligations.append(row)
+            session.flush()
+            record_change(session, self.user, cycle_id, "obligation", str(row.id), "created", None, label)
+            return row.id
+
+    def create_cycle(
+        self,
+        cycle_id: str,
+        title: str,
+        template_id: str,
+        policing_body_id: str,
+        scrutiny_body_id: str,
+        triggers: dict[str, dt.date] | None = None,
+    ) -> str:
+        with self.uow() as session:
+            if session.get(m.Cycle, cycle_id) is not None:
+                raise BadInput("cycle", cycle_id, "already exists")
+            body = session.get(m.PolicingBody, policing_body_id)
+            if body is None:
+                raise NotFound("body", policing_body_id, "is not a known policing body")
+            if session.get(m.ScrutinyBody, scrutiny_body_id) is None:
+                raise NotFound("scrutiny body", scrutiny_body_id, "is not a known scrutiny body")
+            first = min(triggers.values()) if triggers else None
+            template = get_template(template_id, on=first)
+            if body.area not in template.areas():
+                raise BadInput("template", template_id, f"does not apply to {body.name} ({body.area})")
+            cycle = m.Cycle(
+                id=cycle_id,
+                title=title,
+                template_id=template.id,
+                template_version=template.version,
+                policing_body_id=policing_body_id,
+                scrutiny_body_id=scrutiny_body_id,
+            )
+            session.add(cycle)
+            add_template_stages(cycle, template)
+            for key, day in (triggers or {}).items():
+                template.stage(key)
+                stage = next(s for s in cycle.stages if s.key == key)
+                stage.actual_date, stage.actual_precision = day, str(Precision.DAY)
+            record_change(session, self.user, cycle_id, "cycle", cycle_id, "created", None, title)
+            return cycle_id
+
+    # ---- helpers -----------------------------------------------------------------------------------
+    @staticmethod
+    def _get(session: Session, cycle_id: str, full: bool = False) -> m.Cycle:
+        options = _CYCLE_FULL_LOAD if full else _CYCLE_LOAD
+        cycle = session.scalars(select(m.Cycle).options(*options).where(m.Cycle.id == cycle_id)).first()
+        if cycle is None:
+            known = (
+                ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
+                or "none yet (run tracker demo)"
+            )
+            raise NotFound("cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
+        return cycle
+
+    @staticmethod
+    def _stage(session: Session, cycle: m.Cycle, key: str) -> m.Stage:
+        for stage in cycle.stages:
+            if stage.key == key:
+                return stage
+        stage = m.Stage(key=key, position=len(cycle.stages))
+        cycle.stages.append(stage)
+        return stage
+
+    @staticmethod
+    def _describe(stage: m.Stage, template: Template) -> str:
+        event = convert.event_date(stage)
+        if event is None:
+            return "not recorded"
+        after = template.stage(event.after_stage).label if event.after_stage else None
+        return event.describe(after)
+
+    def _check_event(self, cycle: m.Cycle, template: Template, stage_key: str, event: EventDate) -> None:
+        """Refuse dates that contradict the order the law or the process fixes (a reply before the report
+        it answers, a window that ends before it starts)."""
+        if event.precision is Precision.AFTER:
+            if not event.after_stage:
+                raise BadInput("--after", "", "needs the stage this one came after")
+            template.stage(event.after_stage)
+            if event.after_stage == stage_key:
+                raise BadInput("--after", event.after_stage, "cannot be the stage itself")
+            return
+        if event.value is None:
+            raise BadInput("date", "", "is required")
+        definition = template.stage(stage_key)
+        by_key = {s.key: s for s in cycle.stages}
+        new_latest, new_earliest = event.latest(), event.earliest()
+        for earlier_key in definition.not_before:
+            other = by_key.get(earlier_key)
+            other_event = convert.event_date(other) if other else None
+            other_earliest = other_event.earliest() if other_event else None
+            if other_earliest and new_latest and new_latest < other_earliest:
+                raise BadInput(
+                    "date",
+                    event.value.isoformat(),
+                    f"is before {template.stage(earlier_key).label} ({other_event.describe()}); "
+                    f"{definition.label} cannot come before it"
+                    + ("; the window would end before it starts" if stage_key.endswith("_end") else ""),
+                )
+        for later in template.stages:
+            if stage_key not in later.not_before:
+                continue
+            other = by_key.get(later.id)
+            other_event = convert.event_date(other) if other else None
+            other_latest = other_event.latest() if other_event else None
+            if other_latest and new_earliest and new_earliest > other_latest:
+                raise BadInput(
+                    "date",
+                    event.value.isoformat(),
+                    f"is after {later.label} ({other_event.describe()}), which cannot come before it",
+                )
+
+
+def add_template_stages(cycle: m.Cycle, template: Template) -> None:
+    existing = {s.key for s in cycle.stages}
+    for position, definition in enumerate(template.stages):
+        if definition.id not in existing:
+            cycle.stages.append(m.Stage(key=definition.id, position=position, responsible=definition.party))

@@ -1,0 +1,201 @@
+"""Plain, frozen data that services return. Widgets, reports and the CLI hold these, never ORM rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tracker.domain import Basis, DateKind, Status
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    id: str
+    name: str
+    kind: str  # "mopac" | "pcc"
+    area: str  # "london" | "pcc"
+
+
+@dataclass(frozen=True)
+class ScrutinyBodyInfo:
+    id: str
+    name: str
+    kind: str  # "assembly-committee" | "panel"
+    members_in_post: int | None
+
+
+@dataclass(frozen=True)
+class ExtensionRow:
+    id: int
+    stage_key: str
+    stage_label: str
+    original: dt.date | None
+    new: dt.date
+    reason: str
+    made_by: str
+    made_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class StageRow:
+    key: str
+    label: str
+    party: str
+    planned: dt.date | None
+    actual: dt.date | None  # the day, or the best single day known (see actual_text)
+    actual_text: (
+        str  # "24 Mar 2022", "March 2013 (day not known)", "after Final plan issued (...)", "not recorded"
+    )
+    precision: str | None  # "day" | "month" | "on or before" | "after" | None
+    is_trigger: bool
+    set_by_panel: bool
+    evidence: str | None
+    notes: str
+    extensions: tuple[ExtensionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class ObligationRow:
+    cycle_id: str
+    rule_id: str
+    label: str
+    kind: DateKind
+    basis: Basis
+    citation: str
+    url: str | None
+    owed_by: str
+    owed_to: str
+    explanation: str
+    due: dt.date | None
+    status: Status
+    working: str
+    warnings: tuple[str, ...]
+    extensions: tuple[str, ...]
+    met_on: str | None
+    days_left: int | None  # due minus the as-of day; negative when overdue
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    kind: str  # "ask" (dated ask in a recommendation) | "commitment" (dated commitment in a reply)
+    recommendation_number: str | None
+    due: dt.date | None
+    text: str
+    met_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReplyRow:
+    id: int
+    date: dt.date | None
+    text: str
+    covers: tuple[str, ...]  # recommendation numbers this passage answers
+    disposition: str | None  # the effective disposition: the user's override, else the suggestion
+    suggested_disposition: str | None
+    disposition_overridden: bool
+    evidence: str
+    document_reference: str | None
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    id: int
+    cycle_id: str
+    number: str
+    label: str
+    text: str
+    text_cy: str | None
+    subpoints: tuple[str, ...]
+    addressee: str
+    theme: str
+    tags: tuple[str, ...]
+    reply_status: str  # "replied" | "missing" | "no reply yet"
+    grouped_with: tuple[str, ...]
+    disposition: str | None
+    evidence: str
+    reply_ids: tuple[int, ...]
+    follow_ups: tuple[FollowUpRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    kind: str
+    date: dt.date | None
+    reference: str | None
+    file_name: str
+    sha256: str
+    imported_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    total: int
+    replied: int
+    grouped: int  # recommendations answered in a passage shared with others
+    missing: int
+
+    def describe(self) -> str:
+        if self.total == 0:
+            return "no recommendations recorded"
+        return f"{self.replied} of {self.total} replied, {self.grouped} grouped, {self.missing} missing"
+
+
+@dataclass(frozen=True)
+class CycleSummary:
+    id: str
+    title: str
+    template_id: str
+    kind: str
+    body: str
+    scrutiny_body: str
+    area: str
+    current_stage: str  # the latest stage recorded as happened, or "not started"
+    next_deadline: ObligationRow | None
+    days_left: int | None
+    overdue: int
+    exceptions: int
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class CycleDetail:
+    summary: CycleSummary
+    as_of: dt.date
+    body: BodyInfo
+    scrutiny_body: ScrutinyBodyInfo
+    template_title: str
+    act: str
+    stages: tuple[StageRow, ...]
+    obligations: tuple[ObligationRow, ...]
+    recommendations: tuple[RecommendationRow, ...]
+    replies: tuple[ReplyRow, ...]
+    follow_ups: tuple[FollowUpRow, ...]
+    documents: tuple[DocumentRow, ...]
+    extensions: tuple[ExtensionRow, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    at: dt.datetime
+    who: str
+    entity: str
+    entity_id: str
+    field: str
+    old: str | None
+    new: str | None
+    cycle_id: str | None
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    id: str
+    version: int
+    in_force_from: dt.date
+    title: str
+    area: str
+    triggers: tuple[str, ...]
+    rules: tuple[dict, ...] = field(default_factory=tuple)

@@ -1,0 +1,67 @@
+"""The one place that builds the app's services from a database URL (used by the CLI and the desktop app)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.paths import database_url
+from tracker.persistence.database import UnitOfWork, make_engine
+from tracker.persistence.migrate import upgrade
+from tracker.services.cycles import CycleService
+from tracker.services.demo import DemoService
+from tracker.services.history import HistoryService
+from tracker.services.recommendations import RecommendationService
+from tracker.services.settings import SettingsService
+
+
+@dataclass
+class Services:
+    url: str
+    uow: UnitOfWork
+    cycles: CycleService
+    recommendations: RecommendationService
+    demo: DemoService
+    history: HistoryService
+    settings: SettingsService
+    backup: Path | None  # the backup written before migrating, if one was
+
+    def dispose(self) -> None:
+        self.uow.engine.dispose()
+
+
+def current_user() -> str:
+    explicit = os.environ.get("TRACKER_USER")
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still record something honest
+        return "unknown user"
+
+
+def open_services(url: str | None = None, user: str | None = None) -> Services:
+    """Open (and migrate, after a backup) the store, and build the services over it."""
+    resolved = database_url(url)
+    engine = make_engine(resolved)
+    backup = upgrade(engine, resolved)
+    uow = UnitOfWork(engine)
+    who = user or current_user()
+    settings = SettingsService(uow, who)
+    try:
+        due_soon = int(settings.get_all().get("due_soon_days", "14"))
+    except ValueError:
+        due_soon = 14
+    cycles = CycleService(uow, who, due_soon_days=due_soon)
+    return Services(
+        url=resolved,
+        uow=uow,
+        cycles=cycles,
+        recommendations=RecommendationService(uow, who),
+        demo=DemoService(uow, who),
+        history=HistoryService(uow),
+        settings=settings,
+        backup=backup,
+    )

@@ -1,0 +1,59 @@
+"""The change log: every edit to a date, disposition or mapping, with who, when, old and new."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.persistence import models as m
+from tracker.persistence.database import UnitOfWork
+from tracker.services import dto
+
+
+def record_change(
+    session: Session,
+    who: str,
+    cycle_id: str | None,
+    entity: str,
+    entity_id: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+) -> None:
+    session.add(
+        m.ChangeLog(
+            who=who,
+            cycle_id=cycle_id,
+            entity=entity,
+            entity_id=str(entity_id),
+            field=field,
+            old=old,
+            new=new,
+            at=m.utcnow(),
+        )
+    )
+
+
+class HistoryService:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def for_item(
+        self,
+        cycle_id: str | None = None,
+        entity: str | None = None,
+        entity_id: str | None = None,
+        limit: int = 500,
+    ) -> list[dto.ChangeRow]:
+        with self.uow() as session:
+            query = select(m.ChangeLog).order_by(m.ChangeLog.at.desc(), m.ChangeLog.id.desc()).limit(limit)
+            if cycle_id is not None:
+                query = query.where(m.ChangeLog.cycle_id == cycle_id)
+            if entity is not None:
+                query = query.where(m.ChangeLog.entity == entity)
+            if entity_id is not None:
+                query = query.where(m.ChangeLog.entity_id == str(entity_id))
+            return [
+                dto.ChangeRow(c.at, c.who, c.entity, c.entity_id, c.field, c.old, c.new, c.cycle_id)
+                for c in session.scalars(query)
+            ]

@@ -1,0 +1,116 @@
+"""Recommendation register: search across cycles, change a disposition or a grouping by hand."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain import Disposition
+from tracker.errors import BadInput, NotFound
+from tracker.persistence import models as m
+from tracker.persistence.database import UnitOfWork
+from tracker.services import convert, dto
+from tracker.services.history import record_change
+
+_LOAD = (
+    selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
+    selectinload(m.Cycle.recommendations)
+    .selectinload(m.Recommendation.replies)
+    .selectinload(m.Reply.recommendations),
+    selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
+    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
+)
+
+
+class RecommendationService:
+    def __init__(self, uow: UnitOfWork, user: str) -> None:
+        self.uow = uow
+        self.user = user
+
+    def register(
+        self, cycle_id: str | None = None, search: str = "", status: str | None = None
+    ) -> list[dto.RecommendationRow]:
+        """Recommendations of one cycle or all, filtered by text and reply status."""
+        needle = search.strip().lower()
+        with self.uow() as session:
+            query = select(m.Cycle).options(*_LOAD).order_by(m.Cycle.id)
+            if cycle_id:
+                query = query.where(m.Cycle.id == cycle_id)
+            rows: list[dto.RecommendationRow] = []
+            for cycle in session.scalars(query):
+                rows.extend(convert.recommendation_rows(cycle))
+        if needle:
+            rows = [
+                r
+                for r in rows
+                if needle in r.text.lower()
+                or needle in r.number.lower()
+                or needle in r.theme.lower()
+                or any(needle in s.lower() for s in r.subpoints)
+                or needle in (r.evidence or "").lower()
+            ]
+        if status:
+            rows = [r for r in rows if r.reply_status == status]
+        return rows
+
+    def replies_for(self, recommendation_id: int) -> list[dto.ReplyRow]:
+        with self.uow() as session:
+            rec = session.get(m.Recommendation, recommendation_id)
+            if rec is None:
+                raise NotFound("recommendation", recommendation_id, "does not exist")
+            return [convert.reply_row(r) for r in sorted(rec.replies, key=lambda r: r.position)]
+
+    def set_disposition(self, reply_id: int, disposition: str | None) -> dto.ReplyRow:
+        """Override the suggested disposition (None returns to the suggestion). Survives re-import."""
+        if disposition is not None and disposition not in {d.value for d in Disposition}:
+            raise BadInput(
+                "disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
+            )
+        with self.uow() as session:
+            reply = self._reply(session, reply_id)
+            old = reply.disposition
+            reply.disposition_override = disposition
+            record_change(
+                session,
+                self.user,
+                reply.cycle_id,
+                "reply",
+                str(reply_id),
+                "disposition",
+                old,
+                reply.disposition,
+            )
+            session.flush()
+            return convert.reply_row(reply)
+
+    def set_grouping(self, reply_id: int, numbers: list[str]) -> dto.ReplyRow:
+        """Say which recommendations a reply passage answers."""
+        cleaned = [n.strip() for n in numbers if n.strip()]
+        if not cleaned:
+            raise BadInput("recommendations", ",".join(numbers), "must name at least one recommendation")
+        with self.uow() as session:
+            reply = self._reply(session, reply_id)
+            recs = {
+                r.number: r
+                for r in session.scalars(
+                    select(m.Recommendation).where(m.Recommendation.cycle_id == reply.cycle_id)
+                )
+            }
+            unknown = [n for n in cleaned if n not in recs]
+            if unknown:
+                raise BadInput("recommendations", ", ".join(unknown), f"not in cycle {reply.cycle_id}")
+            old = ", ".join(r.number for r in reply.recommendations)
+            reply.recommendations = sorted(
+                (recs[n] for n in dict.fromkeys(cleaned)), key=lambda r: r.position
+            )
+            new = ", ".join(r.number for r in reply.recommendations)
+            record_change(session, self.user, reply.cycle_id, "reply", str(reply_id), "answers", old, new)
+            session.flush()
+            return convert.reply_row(reply)
+
+    @staticmethod
+    def _reply(session: Session, reply_id: int) -> m.Reply:
+        reply = session.get(m.Reply, reply_id)
+        if reply is None:
+            raise NotFound("reply", reply_id, "does not exist")
+        return reply
