@@ -157,8 +157,11 @@ class DemoService:
                 evidence=reply.get("evidence", ""),
                 document=reply_doc,
             )
-            row.recommendations = [recs[n] for n in reply["covers"]]
             cycle.replies.append(row)
+            with (
+                session.no_autoflush
+            ):  # linking loads each recommendation's replies; the new row is not flushed yet
+                row.recommendations = [recs[n] for n in reply["covers"]]
             for commitment in reply.get("commitments", []):
                 cycle.follow_ups.append(
                     m.FollowUp(

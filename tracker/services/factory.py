@@ -50,11 +50,7 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
     uow = UnitOfWork(engine)
     who = user or current_user()
     settings = SettingsService(uow, who)
-    try:
-        due_soon = int(settings.get_all().get("due_soon_days", "14"))
-    except ValueError:
-        due_soon = 14
-    cycles = CycleService(uow, who, due_soon_days=due_soon)
+    cycles = CycleService(uow, who, due_soon_days=settings.due_soon_days)
     return Services(
         url=resolved,
         uow=uow,

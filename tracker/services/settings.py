@@ -38,6 +38,16 @@ class SettingsService:
                 row.value = value
             record_change(session, self.user, None, "setting", key, "value", old, value)
 
+    @property
+    def due_soon_days(self) -> int:
+        """How many days ahead an open obligation counts as "due soon" (a setting; 14 unless changed)."""
+        with self.uow() as session:
+            row = session.get(m.Setting, "due_soon_days")
+        try:
+            return max(0, int(row.value)) if row else int(DEFAULTS["due_soon_days"])
+        except ValueError:
+            return int(DEFAULTS["due_soon_days"])
+
     def report_settings(self) -> dict[str, object]:
         values = self.get_all()
         logo = values.get("logo_path") or ""

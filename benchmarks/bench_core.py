@@ -1,0 +1,98 @@
+"""Core speed, printed as ratios measured in one run (no absolute goals: machines differ).
+
+1. Computing every obligation's status on a large synthetic store (45 bodies x 4 cycles) vs loading the
+   same rows from the store. Goal: <= 1x (the rules cost no more than reading the data).
+2. `tracker deadlines --json` on the demo store vs `python -c "import sqlalchemy"`. Goal: <= 2x.
+
+Run: `.venv/bin/python benchmarks/bench_core.py`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import build  # noqa: E402
+
+from tracker.services.convert import evaluate_cycle  # noqa: E402
+from tracker.services.cycles import _CYCLE_LOAD  # noqa: E402
+from tracker.services.factory import open_services  # noqa: E402
+
+
+def best_of(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_statuses(folder: Path) -> None:
+    from sqlalchemy import select
+
+    from tracker.persistence import models as m
+
+    url = f"sqlite:///{folder / 'large.db'}"
+    build(url)
+    services = open_services(url)
+    as_of = dt.date(2024, 2, 1)
+
+    def load_rows():
+        with services.uow() as session:
+            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_LOAD)).all()
+            return sum(len(c.stages) for c in cycles)
+
+    with services.uow() as session:
+        cycles = session.scalars(select(m.Cycle).options(*_CYCLE_LOAD)).all()
+        count = len(cycles)
+
+        def compute():
+            return sum(len(evaluate_cycle(c, as_of, 14)) for c in cycles)
+
+        obligations = compute()
+        compute_time = best_of(5, compute)
+    load_time = best_of(5, load_rows)
+    services.dispose()
+    print(f"statuses: {count} cycles, {obligations} obligations")
+    print(f"  load rows     {load_time * 1000:8.1f} ms  (baseline 1.00x)")
+    print(f"  compute all   {compute_time * 1000:8.1f} ms  ({compute_time / load_time:.2f}x, goal <= 1x)")
+
+
+def bench_cli(folder: Path) -> None:
+    url = f"sqlite:///{folder / 'demo.db'}"
+    env = dict(os.environ, TRACKER_DB=url)
+    subprocess.run(
+        [sys.executable, "-m", "tracker.cli.main", "demo"], env=env, check=True, capture_output=True
+    )
+
+    def baseline():
+        subprocess.run([sys.executable, "-c", "import sqlalchemy"], check=True)
+
+    def deadlines():
+        subprocess.run(
+            [sys.executable, "-m", "tracker.cli.main", "deadlines", "--json"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    base = statistics.median([best_of(1, baseline) for _ in range(7)])
+    ours = statistics.median([best_of(1, deadlines) for _ in range(7)])
+    print("cli (median of 7):")
+    print(f"  python -c 'import sqlalchemy'  {base * 1000:8.1f} ms  (baseline 1.00x)")
+    print(f"  tracker deadlines --json       {ours * 1000:8.1f} ms  ({ours / base:.2f}x, goal <= 2x)")
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_statuses(Path(tmp))
+        bench_cli(Path(tmp))
