@@ -119,7 +119,22 @@ def test_unknown_dates_stay_unknown(demo):
     stages = {s.key: s for s in detail.stages}
     assert stages["plan_issued"].actual_text == "March 2013 (day not known)"
     assert stages["reply"].actual_text.startswith("after Final plan issued")
-    assert stages["draft_sent"].actual_text == "not recorded"
+    assert stages["draft_sent"].actual_text == "on or before 17 Jan 2013 (exact day not known)"
+    assert stages["reply_published"].actual_text == "not recorded"
+
+
+def test_a_gate_against_a_month_only_date_shows_no_invented_due_day(demo):
+    row = obligation(demo, "london-2013", "public-views", D(2014, 1, 1))
+    assert row.due is None and "March 2013 (day not known)" in row.working
+    assert row.status is Status.EXCEPTION and "cannot confirm" in row.working
+    assert row.days_left is None
+
+
+def test_days_left_only_for_open_obligations(demo):
+    rows = demo.cycles.obligations("london-2017", D(2017, 3, 1))
+    by_id = {r.rule_id: r for r in rows}
+    assert by_id["issue-plan"].days_left == 30
+    assert by_id["panel-report"].status is Status.MET and by_id["panel-report"].days_left is None
 
 
 def test_consultation_extension_keeps_the_original_date(demo):

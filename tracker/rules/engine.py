@@ -249,10 +249,9 @@ class Engine:
         before = spec["before"]
         cite = f" ({rule.citation})"
         if self.happened(before):
-            return Due(
-                self.bounds(before)[0],
-                f"must come before {self.label(before)}: {self.describe_actual(before)}{cite}",
-            )
+            actual = self.facts.state(before).actual
+            exact = actual.value if actual.precision is Precision.DAY else None  # never show a guessed day
+            return Due(exact, f"must come before {self.label(before)}: {self.describe_actual(before)}{cite}")
         planned, extensions = self.planned_with_extensions(before)
         if planned is not None:
             return self._with_warnings(

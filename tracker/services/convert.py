@@ -10,6 +10,8 @@ from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationRe
 from tracker.rules.templates import Template, get_template
 from tracker.services import dto
 
+OPEN_STATUSES = frozenset({Status.NOT_YET_DUE, Status.DUE_SOON, Status.DUE_TODAY, Status.OVERDUE})
+
 
 def template_for(cycle: m.Cycle) -> Template:
     return get_template(cycle.template_id, version=cycle.template_version)
@@ -47,9 +49,7 @@ def facts_for(cycle: m.Cycle, template: Template | None = None) -> CycleFacts:
 
 
 def obligation_row(cycle_id: str, result: ObligationResult, as_of: dt.date) -> dto.ObligationRow:
-    days_left = (result.due - as_of).days if result.due and not result.status.is_done else None
-    if result.status is Status.NOT_APPLICABLE:
-        days_left = None
+    days_left = (result.due - as_of).days if result.due and result.status in OPEN_STATUSES else None
     return dto.ObligationRow(
         cycle_id=cycle_id,
         rule_id=result.rule_id,
@@ -110,7 +110,7 @@ def committed_obligation_row(
         warnings=(),
         extensions=(),
         met_on=uk_date(ob.met_date) if ob.met_date and ob.met_date <= as_of else None,
-        days_left=(ob.due_date - as_of).days if ob.due_date and not status.is_done else None,
+        days_left=(ob.due_date - as_of).days if ob.due_date and status in OPEN_STATUSES else None,
     )
 
 

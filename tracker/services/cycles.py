@@ -191,7 +191,7 @@ class CycleService:
             actual = convert.event_date(stage)
             if actual is None:
                 continue
-            day = actual.earliest() or actual.latest()
+            day = actual.latest() or actual.earliest()
             if day is None or day > as_of:
                 continue
             candidate = (day, order.get(stage.key, 0), template.stage(stage.key).label)

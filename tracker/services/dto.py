@@ -140,6 +140,8 @@ class Coverage:
     def describe(self) -> str:
         if self.total == 0:
             return "no recommendations recorded"
+        if self.replied == 0 and self.missing == 0:
+            return f"0 of {self.total} replied (no reply recorded)"
         return f"{self.replied} of {self.total} replied, {self.grouped} grouped, {self.missing} missing"
 
 
