@@ -232,6 +232,8 @@ class Reply(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
+    # the numbers the reply itself gives this passage, kept even when the committee made no such recommendation
+    claimed_numbers: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     cycle: Mapped[Cycle] = relationship(back_populates="replies")
     document: Mapped[Document | None] = relationship()

@@ -200,6 +200,7 @@ def reply_row(reply: m.Reply) -> dto.ReplyRow:
         evidence=reply.evidence,
         document_reference=reply.document.reference if reply.document else None,
         span=(reply.span_start, reply.span_end) if reply.span_start is not None else None,
+        claimed=tuple(reply.claimed_numbers or ()),
     )
 
 

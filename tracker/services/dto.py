@@ -97,6 +97,7 @@ class ReplyRow:
     evidence: str
     document_reference: str | None
     span: tuple[int, int] | None
+    claimed: tuple[str, ...] = ()  # numbers the reply gives this passage (may include ones never made)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from tracker.persistence.migrate import upgrade
 from tracker.services.cycles import CycleService
 from tracker.services.demo import DemoService
 from tracker.services.history import HistoryService
+from tracker.services.importing import ImportService
 from tracker.services.recommendations import RecommendationService
 from tracker.services.settings import SettingsService
 
@@ -25,6 +26,7 @@ class Services:
     recommendations: RecommendationService
     demo: DemoService
     history: HistoryService
+    imports: ImportService
     settings: SettingsService
     backup: Path | None  # the backup written before migrating, if one was
 
@@ -58,6 +60,7 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
         recommendations=RecommendationService(uow, who),
         demo=DemoService(uow, who),
         history=HistoryService(uow),
+        imports=ImportService(uow, who),
         settings=settings,
         backup=backup,
     )

@@ -1,0 +1,256 @@
+"""Reading letters: `extract`, `audit-reply` (no store), and `import recommendations|reply`, `audit` (store)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.cli.common import Output, add_command, format_table, services_for, uk_date
+from tracker.errors import BadInput
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = add_command(
+        subparsers, "extract", cmd_extract, "recommendations, dates and reply-by date from a document"
+    )
+    p.add_argument("path", metavar="PATH", help=".txt, .md, .pdf (with a text layer) or .docx")
+
+    p = add_command(
+        subparsers,
+        "audit-reply",
+        cmd_audit_reply,
+        "map a reply's passages to the recommendations they answer",
+    )
+    p.add_argument("reply", metavar="REPLY_PATH")
+    p.add_argument(
+        "--recommendations",
+        metavar="PATH",
+        help="the committee's letter or report; without it the reply's own restatements are used",
+    )
+
+    imports = subparsers.add_parser("import", help="import a document into a cycle (one transaction)")
+    inner = imports.add_subparsers(dest="import_kind", metavar="KIND", parser_class=type(imports))
+    inner.required = True
+    for kind, handler, text in (
+        ("recommendations", cmd_import_recommendations, "the committee's report or letter"),
+        ("reply", cmd_import_reply, "the policing body's reply"),
+    ):
+        p = add_command(inner, kind, handler, f"import {text} into a cycle")
+        p.add_argument("path", metavar="PATH")
+        p.add_argument("--cycle", required=True, metavar="ID")
+
+    p = add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle")
+    p.add_argument("cycle", metavar="CYCLE")
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def cmd_extract(args: argparse.Namespace) -> Output:
+    from tracker.importing.extract import extract_recommendations
+    from tracker.importing.readers import read_document
+
+    document = read_document(args.path)
+    extraction = extract_recommendations(document)
+    if not extraction.recommendations:
+        raise BadInput(
+            "file",
+            document.file_name,
+            "has no numbered recommendations that the app can find (looked for '1.', "
+            "'Recommendation 1' and 'R1' styles)",
+        )
+    info = extraction.document
+    data = {
+        "document": {
+            "date": _date(info.date),
+            "reference": info.reference,
+            "reply_requested_by": _date(info.reply_requested_by),
+            "dates": [{"date": _date(d.date), "context": d.context} for d in info.dates],
+            "file_name": document.file_name,
+            "sha256": document.sha256,
+        },
+        "recommendations": [
+            {
+                "number": r.number,
+                "label": r.label,
+                "text": r.text,
+                "subpoints": list(r.subpoints),
+                "asks": [{"date": _date(a.date), "text": a.text} for a in r.asks],
+                "text_cy": r.text_cy,
+                "span": [r.start, r.end],
+            }
+            for r in extraction.recommendations
+        ],
+        "statements": list(extraction.statements),
+    }
+    lines = [
+        f"{document.file_name}: dated {uk_date(info.date)}"
+        + (f", reference {info.reference}" if info.reference else "")
+        + (f", reply asked for by {uk_date(info.reply_requested_by)}" if info.reply_requested_by else ""),
+        f"{len(extraction.recommendations)} recommendations",
+        format_table(
+            ["no.", "sub-points", "asks", "recommendation"],
+            [
+                [
+                    r.number,
+                    len(r.subpoints),
+                    "; ".join(f"{uk_date(a.date)}" for a in r.asks),
+                    _clip(r.text, 80),
+                ]
+                for r in extraction.recommendations
+            ],
+        ),
+    ]
+    if extraction.statements:
+        lines.append(f"\nLeft out as committee statements ({len(extraction.statements)}):")
+        lines.extend(f"- {_clip(s, 100)}" for s in extraction.statements)
+    if info.dates:
+        lines.append("\nDates in the document:")
+        lines.extend(f"- {uk_date(d.date)}: {_clip(d.context, 100)}" for d in info.dates)
+    return Output(data, "\n".join(lines))
+
+
+def cmd_audit_reply(args: argparse.Namespace) -> Output:
+    from tracker.importing.audit import audit_reply
+    from tracker.importing.extract import extract_recommendations
+    from tracker.importing.readers import read_document
+
+    reply = read_document(args.reply)
+    recommendations = None
+    if args.recommendations:
+        committee = read_document(args.recommendations)
+        recommendations = list(extract_recommendations(committee).recommendations)
+        if not recommendations:
+            raise BadInput("--recommendations", committee.file_name, "has no numbered recommendations")
+    audit = audit_reply(reply, recommendations)
+    if not audit.passages and not audit.recommendations:
+        raise BadInput(
+            "file",
+            reply.file_name,
+            "has no replies the app can tie to recommendations (no 'Recommendation N' headings, "
+            "numbered items or table rows)",
+        )
+    data = audit_json(audit)
+    data["document"]["file_name"] = reply.file_name
+    return Output(data, audit_text(audit, reply.file_name))
+
+
+def audit_json(audit) -> dict:
+    return {
+        "document": {"date": _date(audit.document.date), "reference": audit.document.reference},
+        "recommendations": [
+            {
+                "number": r.number,
+                "status": r.status,
+                "grouped_with": list(r.grouped_with),
+                "disposition": r.disposition,
+                "evidence": r.evidence or None,
+                "commitments": [{"date": _date(c.date), "text": c.text} for c in r.commitments],
+            }
+            for r in audit.recommendations
+        ],
+        "unknown_replies": list(audit.unknown_replies),
+    }
+
+
+def audit_text(audit, name: str) -> str:
+    replied = sum(1 for r in audit.recommendations if r.status == "replied")
+    grouped = sum(1 for r in audit.recommendations if r.grouped_with)
+    missing = [r.number for r in audit.recommendations if r.status == "missing"]
+    lines = [
+        f"{name}: dated {uk_date(audit.document.date)}"
+        + (f", reference {audit.document.reference}" if audit.document.reference else ""),
+        f"{replied} of {len(audit.recommendations)} replied, {grouped} grouped, {len(missing)} missing"
+        + (f" ({', '.join(missing)})" if missing else ""),
+        format_table(
+            ["no.", "reply", "grouped with", "disposition", "evidence"],
+            [
+                [
+                    r.number,
+                    r.status,
+                    ", ".join(r.grouped_with),
+                    r.disposition or "",
+                    _clip(r.evidence or "", 70),
+                ]
+                for r in audit.recommendations
+            ],
+        ),
+    ]
+    if audit.unknown_replies:
+        lines.append("Replies to numbers the committee never made: " + ", ".join(audit.unknown_replies))
+    commitments = [(r.number, c) for r in audit.recommendations for c in r.commitments]
+    if commitments:
+        lines.append("\nDated commitments:")
+        lines.extend(
+            f"- R{n}: {uk_date(c.date) if c.date else 'no date'}: {_clip(c.text, 90)}" for n, c in commitments
+        )
+    return "\n".join(lines)
+
+
+def cmd_import_recommendations(args: argparse.Namespace) -> Output:
+    result = services_for(args).imports.import_recommendations(args.cycle, args.path)
+    return Output(result.as_json(), result.describe())
+
+
+def cmd_import_reply(args: argparse.Namespace) -> Output:
+    result = services_for(args).imports.import_reply(args.cycle, args.path)
+    return Output(result.as_json(), result.describe())
+
+
+def cmd_audit(args: argparse.Namespace) -> Output:
+    import datetime as dt
+
+    detail = services_for(args).cycles.detail(args.cycle, dt.date.today())
+    recs = detail.recommendations
+    order = sorted(recs, key=lambda r: (r.reply_status != "missing", _key(r.number)))
+    data = {
+        "cycle": detail.summary.id,
+        "coverage": {
+            "total": detail.summary.coverage.total,
+            "replied": detail.summary.coverage.replied,
+            "grouped": detail.summary.coverage.grouped,
+            "missing": detail.summary.coverage.missing,
+        },
+        "recommendations": [
+            {
+                "number": r.number,
+                "status": r.reply_status,
+                "grouped_with": list(r.grouped_with),
+                "disposition": r.disposition,
+                "evidence": r.evidence or None,
+                "subpoints": list(r.subpoints),
+                "follow_ups": [{"kind": f.kind, "date": _date(f.due), "text": f.text} for f in r.follow_ups],
+            }
+            for r in order
+        ],
+        "unknown_replies": [
+            {"numbers": list(p.claimed), "text": p.text} for p in detail.replies if not p.covers and p.claimed
+        ],
+    }
+    text = [
+        f"{detail.summary.title}: {detail.summary.coverage.describe()}",
+        format_table(
+            ["no.", "reply", "grouped with", "disposition", "evidence"],
+            [
+                [
+                    r.number,
+                    r.reply_status,
+                    ", ".join(r.grouped_with),
+                    r.disposition or "",
+                    _clip(r.evidence or "", 70),
+                ]
+                for r in order
+            ],
+        ),
+    ]
+    return Output(data, "\n".join(text))
+
+
+def _key(number: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**6, number)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"

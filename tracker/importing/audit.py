@@ -1,0 +1,491 @@
+"""Audit a reply against the committee's recommendations: which passage answers which recommendation.
+
+A reply is cut into blocks at its recommendation headings ("Recommendation 9", "Recommendations 5 to 7",
+"R8 and R9"), numbered items or table rows. In each block the restatement of the recommendation (when the
+reply repeats it) is told apart from the answer. A block that only restates is answered by the next block
+that answers (an implicit group, such as 9 and 10 in a reply that restates both and then answers once).
+A cross-reference ("as per our response to Recommendation 6") is not a group. Each answer gets a suggested
+disposition with the sentence that led to it, and its dated commitments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tracker.importing.dates import dated_phrases
+from tracker.importing.extract import (
+    DocumentInfo,
+    ExtractedRecommendation,
+    classify,
+    document_info,
+    extract_recommendations,
+)
+from tracker.importing.readers import DocumentText, document_from_text
+
+
+@dataclass(frozen=True)
+class Commitment:
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A part of the reply that answers one or several recommendations."""
+
+    numbers: tuple[str, ...]
+    text: str  # the answer, without the restated recommendation
+    disposition: str
+    evidence: str
+    commitments: tuple[Commitment, ...]
+    start: int
+    end: int
+    grouping: str  # "single" | "heading" (several numbers in one heading) | "implicit" | "explicit" | "table"
+
+
+@dataclass(frozen=True)
+class RecommendationAudit:
+    number: str
+    status: str  # "replied" | "missing"
+    grouped_with: tuple[str, ...]
+    disposition: str | None
+    evidence: str
+    commitments: tuple[Commitment, ...]
+    passage: int | None  # index into ReplyAudit.passages
+
+
+@dataclass(frozen=True)
+class ReplyAudit:
+    document: DocumentInfo
+    recommendations: tuple[RecommendationAudit, ...]
+    passages: tuple[Passage, ...]
+    unknown_replies: tuple[str, ...]
+    restatements: tuple[tuple[str, str], ...] = ()  # (number, the recommendation as the reply restates it)
+
+
+# ---- headings -----------------------------------------------------------------------------------------
+_NUM = r"R?\s?\d{1,3}"
+MULTI_HEADING = re.compile(
+    rf"^(?:Recommendations?|Argymhelliad|Argymhellion|R(?=\s?\d))\s*((?:{_NUM})(?:\s*(?:,|&|and|to|-|–|—)\s*(?:{_NUM}))*)"
+    r"\s*[:.\-–—]?\s*(.*)$",
+    re.I,
+)
+
+
+def heading_numbers(text: str) -> tuple[list[str], str] | None:
+    m = MULTI_HEADING.match(text)
+    if not m:
+        return None
+    return expand_numbers(m.group(1)), m.group(2).strip()
+
+
+def expand_numbers(text: str) -> list[str]:
+    """ "5 to 7" -> 5, 6, 7; "8 and 9"; "3, 4 and 5"; "R8 and R9"."""
+    numbers: list[str] = []
+    parts = re.split(r"\s*(,|&|\band\b|\bto\b|-|–|—)\s*", text.strip())
+    previous: int | None = None
+    pending_range = False
+    for part in parts:
+        if part in (",", "&", "and"):
+            continue
+        if part in ("to", "-", "–", "—"):
+            pending_range = True
+            continue
+        digits = re.sub(r"\D", "", part)
+        if not digits:
+            continue
+        value = int(digits)
+        if pending_range and previous is not None and previous < value <= previous + 50:
+            numbers.extend(str(n) for n in range(previous + 1, value + 1))
+        else:
+            numbers.append(str(value))
+        previous, pending_range = value, False
+    return numbers
+
+
+# ---- dispositions -------------------------------------------------------------------------------------
+_PARTIAL = [
+    r"\bpartial(?:ly)?\b",
+    r"\bin part\b",
+    r"\bpartly\b",
+    r"\bto some extent\b",
+    r"does not go into (?:this|that) level of detail",
+    r"\bwe agree that\b",
+    r"\bagree in principle\b",
+]
+_NOT = [
+    r"\bwill not\b",
+    r"\bwon't\b",
+    r"\bnot be (?:setting|setting any|introducing|adopting|publishing)\b",
+    r"\bstopped short\b",
+    r"\bopted against\b",
+    r"\bdeclined?\b",
+    r"\bnot accept(?:ed)?\b",
+    r"\breject(?:ed)?\b",
+    r"\bdo(?:es)? not (?:accept|agree|support|intend|propose|plan)\b",
+    r"\bno plans to\b",
+    r"\bnot appropriate\b",
+    r"\bcannot (?:accept|agree|commit)\b",
+    r"\bnot (?:be )?in a position to\b",
+    r"\bni fyddwn\b",
+]
+_ACCEPT = [
+    r"\bwe (?:fully |absolutely |strongly |wholeheartedly )?agree\b",
+    r"\baccept(?:ed|s)?\b",
+    r"\bcommit(?:s|ted)? to\b",
+    r"\bcommitted to\b",
+    r"\bis reflected in\b",
+    r"\breflects this\b",
+    r"\b(?:the )?final plan (?:reflects|includes|sets out|contains)\b",
+    r"\bwelcome the recommendation\b",
+    r"\bwill be bringing forward\b",
+    r"\bI can (?:assure|confirm)\b",
+    r"\bwe will (?:ensure|publish|include|introduce|"
+    r"set up|establish|convene|develop|deliver|provide|implement)\b",
+    r"\bhas been (?:included|adopted|implemented)\b",
+    r"\bwe have (?:included|adopted|implemented|introduced)\b",
+    r"\bagreed\b",
+    r"\bcytuno\b",
+]
+_NOTED = [
+    r"\bnoted?\b",
+    r"\bwill consider\b",
+    r"\bconsidering\b",
+    r"\blooking at\b",
+    r"\bunder review\b",
+    r"\breflected (?:very )?carefully\b",
+    r"\bcontinue to lobby\b",
+    r"\bwill explore\b",
+    r"\bexploring\b",
+]
+_TABLE_STATUS = {
+    "accepted": "accepted",
+    "agreed": "accepted",
+    "accept": "accepted",
+    "yes": "accepted",
+    "derbyn": "accepted",
+    "partially accepted": "partially accepted",
+    "partly accepted": "partially accepted",
+    "accepted in part": "partially accepted",
+    "agreed in principle": "partially accepted",
+    "partially agreed": "partially accepted",
+    "in part": "partially accepted",
+    "not accepted": "not accepted",
+    "rejected": "not accepted",
+    "declined": "not accepted",
+    "not agreed": "not accepted",
+    "no": "not accepted",
+    "noted": "noted",
+    "under consideration": "noted",
+}
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+
+
+def suggest_disposition(answer: str) -> tuple[str, str]:
+    """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
+    sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
+    for category, patterns in (
+        ("partially accepted", _PARTIAL),
+        ("not accepted", _NOT),
+        ("accepted", _ACCEPT),
+        ("noted", _NOTED),
+    ):
+        for sentence in sentences:
+            if any(re.search(p, sentence, re.I) for p in patterns):
+                if (
+                    category == "accepted"
+                    and re.search(r"\b(?:not|cannot)\b", sentence, re.I)
+                    and not re.search(r"\bnot only\b", sentence, re.I)
+                ):
+                    continue  # "we do not accept" is caught above; a negated positive is no acceptance
+                return category, sentence
+    return "unclear", sentences[0] if sentences else ""
+
+
+def table_disposition(cell: str) -> str | None:
+    key = " ".join(cell.lower().strip(" .*").split())
+    return _TABLE_STATUS.get(key)
+
+
+# ---- restatements -------------------------------------------------------------------------------------
+_WORD = re.compile(r"[a-zA-Zà-ÿŵŷ']+")
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "that",
+    "this",
+    "be",
+    "by",
+    "is",
+    "are",
+    "as",
+    "at",
+    "it",
+    "its",
+    "should",
+    "must",
+    "will",
+    "from",
+}
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me|we're|we've|we'll)\b")
+_REC_LIKE = re.compile(r"\b(?:should|must|needs? to|recommends?|ought to|is asked to|dylai|dylid)\b", re.I)
+_CLOSING = re.compile(
+    r"^(?:Yours\s+(?:sincerely|faithfully)|I am grateful|I look forward|Thank you again|Kind regards|"
+    r"Best wishes)",
+    re.I,
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _containment(paragraph: str, reference: str) -> float:
+    words = _words(paragraph)
+    if not words:
+        return 0.0
+    return len(words & _words(reference)) / len(words)
+
+
+def _is_restatement(
+    paragraph: str, numbers: list[str], known: dict[str, ExtractedRecommendation] | None, first: bool
+) -> bool:
+    if known:
+        for number in numbers:
+            rec = known.get(number)
+            if rec is not None and _containment(paragraph, rec.full_text + " " + (rec.text_cy or "")) >= 0.6:
+                return True
+        return False
+    return first and bool(_REC_LIKE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
+
+
+# ---- the audit ----------------------------------------------------------------------------------------
+@dataclass
+class _Block:
+    numbers: list[str]
+    start: int
+    end: int
+    paragraphs: list[tuple[str, bool]]  # (text, is_bullet)
+    status_cell: str | None = None
+    inline: str = ""
+
+
+def _table_rows(text: str) -> list[_Block]:
+    blocks = []
+    offset = 0
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        if raw.count("|") < 2:
+            continue
+        cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+        cells = [c for c in cells if c != ""]
+        if len(cells) < 2 or re.fullmatch(r"[-: ]+", "".join(cells)):
+            continue
+        first = re.sub(r"^(?:Recommendations?|R)\s*", "", cells[0], flags=re.I)
+        if not re.match(r"^\d", first):
+            continue  # the header row
+        numbers = expand_numbers(first)
+        status = table_disposition(cells[-1]) if len(cells) >= 3 else None
+        answer_cells = cells[1:-1] if status else cells[1:]
+        answer = answer_cells[-1] if answer_cells else ""
+        blocks.append(
+            _Block(numbers, start, end, [(answer, False)], status_cell=cells[-1] if status else None)
+        )
+    return blocks
+
+
+def _blocks(text: str) -> list[_Block]:
+    lines = classify(text)
+    heading_lines = []
+    for index, line in enumerate(lines):
+        if line.kind in ("rec", "r") or (line.kind == "section" and heading_numbers(line.text)):
+            parsed = heading_numbers(line.text)
+            if parsed:
+                heading_lines.append((index, parsed))
+    if len(heading_lines) < 2:
+        numbered = [
+            (i, ([line.number], line.rest)) for i, line in enumerate(lines) if line.kind == "numbered"
+        ]
+        if len(numbered) >= 2:
+            heading_lines = numbered
+    blocks: list[_Block] = []
+    for position, (index, (numbers, inline)) in enumerate(heading_lines):
+        stop = heading_lines[position + 1][0] if position + 1 < len(heading_lines) else len(lines)
+        paragraphs: list[tuple[str, bool]] = []
+        if inline:
+            paragraphs.append((inline, False))
+        current: list[str] = []
+        end = lines[index].end
+        for line in lines[index + 1 : stop]:
+            if line.kind in ("footnote", "separator", "statement"):
+                continue
+            if line.kind == "blank":
+                if current:
+                    paragraphs.append((" ".join(current), False))
+                    current = []
+                continue
+            if _CLOSING.match(line.text):
+                break
+            end = line.end
+            if line.kind in ("sub", "bullet"):
+                if current:
+                    paragraphs.append((" ".join(current), False))
+                    current = []
+                paragraphs.append((line.rest, True))
+            else:
+                # a line that starts in lower case continues the paragraph broken by a page
+                if not current and paragraphs and line.text[:1].islower() and not paragraphs[-1][1]:
+                    text_before, _ = paragraphs.pop()
+                    current = [text_before]
+                current.append(line.text)
+        if current:
+            paragraphs.append((" ".join(current), False))
+        blocks.append(_Block(numbers, lines[index].start, end, paragraphs, inline=inline))
+    return blocks
+
+
+_EXPLICIT_GROUP = re.compile(
+    r"\b(?:group(?:ed|ing)?|answer(?:ed|ing)?|respond(?:ed|ing)?\s+to|address(?:ed|ing)?|tak(?:e|en|ing))\s+"
+    r"(?:these|the(?:se)?\s+(?:two|three|four|\d+)|both|them|the\s+following)\b[^.]{0,40}\btogether\b",
+    re.I,
+)
+_GROUP_WITH = re.compile(
+    r"\bgroup(?:ed|ing)?\s+(?:this|it)\s+(?:together\s+)?with\s+(?:recommendations?|R)\s*(\d+)", re.I
+)
+
+
+def audit_reply(
+    reply: DocumentText | str,
+    recommendations: list[ExtractedRecommendation] | None = None,
+    reply_date: dt.date | None = None,
+) -> ReplyAudit:
+    doc = document_from_text(reply) if isinstance(reply, str) else reply
+    text = doc.text
+    info = document_info(text)
+    known = {r.number: r for r in recommendations} if recommendations else None
+    raw_blocks = _table_rows(text)
+    table = len(raw_blocks) >= 2
+    if not table:
+        raw_blocks = _blocks(text)
+    passages: list[Passage] = []
+    pending: list[_Block] = []  # blocks that only restate, waiting for the answer that covers them
+    restated: dict[str, str] = {}
+    reference_date = reply_date or info.date
+    for block in raw_blocks:
+        answer_parts: list[str] = []
+        in_restatement = True
+        for position, (paragraph, is_bullet) in enumerate(block.paragraphs):
+            if table:
+                answer_parts.append(paragraph)
+                continue
+            if in_restatement and (
+                is_bullet
+                and position > 0
+                or _is_restatement(paragraph, block.numbers, known, first=position == 0)
+            ):
+                for number in block.numbers:
+                    restated[number] = (restated.get(number, "") + " " + paragraph).strip()
+                continue
+            in_restatement = False
+            answer_parts.append(paragraph)
+        answer = "\n".join(answer_parts).strip()
+        if not answer:
+            pending.append(block)
+            continue
+        numbers = [n for b in pending for n in b.numbers] + block.numbers
+        grouping = "table" if table else ("heading" if len(block.numbers) > 1 else "single")
+        if pending:
+            grouping = "explicit" if _EXPLICIT_GROUP.search(answer) else "implicit"
+        start = pending[0].start if pending else block.start
+        pending = []
+        if block.status_cell:
+            disposition = table_disposition(block.status_cell) or "unclear"
+            evidence = f"status column: {block.status_cell}"
+        else:
+            disposition, evidence = suggest_disposition(answer)
+        commitments = tuple(
+            Commitment(p.date, p.text) for p in dated_phrases(answer, reference_date, relative=True)
+        )
+        passages.append(
+            Passage(
+                tuple(dict.fromkeys(numbers)),
+                answer,
+                disposition,
+                evidence,
+                commitments,
+                start,
+                block.end,
+                grouping,
+            )
+        )
+        link = _GROUP_WITH.search(answer)
+        if link:
+            passages = _merge_with(passages, link.group(1))
+    # restated but never answered: listed as missing, not silently joined to something else
+    committee_numbers = (
+        list(known) if known else list(dict.fromkeys([n for b in raw_blocks for n in b.numbers]))
+    )
+    answered: dict[str, int] = {}
+    for index, passage in enumerate(passages):
+        for number in passage.numbers:
+            answered.setdefault(number, index)
+    unknown = tuple(n for n in answered if known is not None and n not in known)
+    audits = []
+    for number in sorted(committee_numbers, key=_number_order):
+        index = answered.get(number)
+        if index is None:
+            audits.append(RecommendationAudit(number, "missing", (), None, "", (), None))
+            continue
+        passage = passages[index]
+        audits.append(
+            RecommendationAudit(
+                number,
+                "replied",
+                tuple(n for n in passage.numbers if n != number),
+                passage.disposition,
+                passage.evidence,
+                passage.commitments,
+                index,
+            )
+        )
+    return ReplyAudit(info, tuple(audits), tuple(passages), unknown, tuple(restated.items()))
+
+
+def _merge_with(passages: list[Passage], number: str) -> list[Passage]:
+    """ "I have grouped this with Recommendation 5": the last passage joins the one that answers 5."""
+    last = passages[-1]
+    for index, passage in enumerate(passages[:-1]):
+        if number in passage.numbers:
+            merged = Passage(
+                tuple(dict.fromkeys([*passage.numbers, *last.numbers])),
+                passage.text + "\n" + last.text,
+                passage.disposition,
+                passage.evidence,
+                passage.commitments + last.commitments,
+                passage.start,
+                last.end,
+                "explicit",
+            )
+            return [*passages[:index], merged, *passages[index + 1 : -1]]
+    return passages
+
+
+def recommendations_from(document: DocumentText) -> list[ExtractedRecommendation]:
+    return list(extract_recommendations(document).recommendations)
+
+
+def _number_order(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group(0)) if digits else 10**6, number)

@@ -1,0 +1,201 @@
+"""Finding dates in committee letters and replies, as UK writers put them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+MONTHS["sept"] = 9
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(\d{{4}}|\d{{2}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)
+NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+{_MONTH}\b(?!,?\s+\d)", re.I)
+MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d{{2}}\s)\b{_MONTH}\s+(\d{{4}})\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+    text: str
+    precision: str  # "day" | "month" (a month-only date stands for its last day)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
+    """Every date in the text, earliest position first. Overlapping matches keep the most precise one."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: dt.date | None, precision: str) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(FoundDate(value, start, end, text[start:end], precision))
+
+    for m in DAY_MONTH_YEAR.finditer(text):
+        add(
+            m.start(),
+            m.end(),
+            _safe(_year(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))),
+            "day",
+        )
+    for m in MONTH_DAY_YEAR.finditer(text):
+        add(
+            m.start(),
+            m.end(),
+            _safe(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))),
+            "day",
+        )
+    for m in NUMERIC.finditer(text):  # UK order: day/month/year
+        add(m.start(), m.end(), _safe(_year(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
+    for m in ISO.finditer(text):
+        add(m.start(), m.end(), _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
+    for m in MONTH_YEAR.finditer(text):
+        month = MONTHS[m.group(1).lower().rstrip(".")]
+        add(m.start(), m.end(), month_end(int(m.group(2)), month), "month")
+    if default_year is not None:
+        for m in DAY_MONTH.finditer(text):
+            add(
+                m.start(),
+                m.end(),
+                _safe(default_year, MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))),
+                "day",
+            )
+    return sorted(found, key=lambda f: f.start)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence that holds text[start:end], trimmed to a readable length."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind("? ", 0, start))
+    left = 0 if left < 0 else left + 2
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    sentence = " ".join(text[left:right].split())
+    if len(sentence) > limit:
+        middle = " ".join(text[max(left, start - limit // 2) : min(right, end + limit // 2)].split())
+        sentence = "…" + middle + "…"
+    return sentence
+
+
+# ---- asks and commitments --------------------------------------------------------------------------------
+_BY_DATE = re.compile(
+    rf"\b(?:by|before|no later than|from|in)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:(\d{{1,2}}){_ORD}\s+{_MONTH}(?:,?\s+(\d{{4}}))?|{_MONTH}(?:\s+(\d{{4}}))?)",
+    re.I,
+)
+_WITHIN = re.compile(
+    r"\bwithin\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve)\s+"
+    r"(working\s+days?|days?|weeks?|months?)\b",
+    re.I,
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "ten": 10,
+    "twelve": 12,
+}
+
+
+@dataclass(frozen=True)
+class DatedPhrase:
+    date: dt.date | None
+    text: str
+    start: int
+
+
+def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> list[DatedPhrase]:
+    """Dated asks or commitments: "by 30 September 2022", "by the end of September 2013", "by June 2022",
+    "from April 2026", and with relative=True "within 21 days" (counted from the reference date)."""
+    out: list[DatedPhrase] = []
+    for m in _BY_DATE.finditer(text):
+        word = m.group(0).split()[0].lower()
+        day, month_a, year_a, month_b, year_b = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+        month_name = month_a or month_b
+        year_text = year_a or year_b
+        if month_name is None:
+            continue
+        month = MONTHS[month_name.lower().rstrip(".")]
+        if year_text:
+            year = int(year_text)
+        elif reference is not None:
+            year = (
+                reference.year
+                if (month, int(day or 28)) >= (reference.month, reference.day)
+                else reference.year + 1
+            )
+        else:
+            continue
+        if word == "in" and not year_text:
+            continue  # "in March" alone is too loose to be a commitment
+        if day:
+            value = _safe(year, month, int(day))
+        elif word == "from":
+            value = dt.date(year, month, 1)
+        else:
+            value = month_end(year, month)
+        out.append(DatedPhrase(value, _clause(text, m.start(), m.end()), m.start()))
+    if relative:
+        for m in _WITHIN.finditer(text):
+            count = m.group(1).lower()
+            n = int(count) if count.isdigit() else _WORDS[count]
+            unit = m.group(2).lower()
+            value = None
+            if reference is not None:
+                if unit.startswith("working"):
+                    from tracker.rules.calendar import add_working_days
+
+                    value = add_working_days(reference, n)
+                elif unit.startswith("day"):
+                    value = reference + dt.timedelta(days=n)
+                elif unit.startswith("week"):
+                    value = reference + dt.timedelta(weeks=n)
+                else:
+                    from tracker.rules.calendar import add_months
+
+                    value = add_months(reference, n)
+            out.append(DatedPhrase(value, _clause(text, m.start(), m.end()), m.start()))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    return sentence_around(text, start, end, limit=220)

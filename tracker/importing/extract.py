@@ -1,0 +1,465 @@
+"""Extract numbered recommendations, and the document's own date, reference and dates, from a letter or report.
+
+Real documents are conversions of PDFs and Word files: markdown noise, footnote markers, broken lines. The
+extractor works line by line: it classifies each line (a recommendation heading, a numbered item, a
+sub-point, a section heading, a footnote, plain text), decides which numbering style the document uses for
+its recommendations, then gathers each recommendation's text and sub-points. What is not a recommendation
+(the report's own numbered sections, its request that the committee note something, footnotes, contact
+blocks, committee statements between recommendations) is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.importing.dates import dated_phrases, find_dates, sentence_around
+from tracker.importing.readers import DocumentText, document_from_text
+
+# ---- results ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ask:
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DatedContext:
+    date: dt.date
+    context: str
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    date: dt.date | None
+    reference: str | None
+    reply_requested_by: dt.date | None
+    dates: tuple[DatedContext, ...]
+
+
+@dataclass(frozen=True)
+class ExtractedRecommendation:
+    number: str
+    label: str
+    text: str
+    subpoints: tuple[str, ...]
+    asks: tuple[Ask, ...]
+    start: int
+    end: int
+    text_cy: str | None = None
+
+    @property
+    def full_text(self) -> str:
+        return " ".join([self.text, *self.subpoints])
+
+
+@dataclass(frozen=True)
+class Extraction:
+    document: DocumentInfo
+    recommendations: tuple[ExtractedRecommendation, ...]
+    statements: tuple[
+        str, ...
+    ] = ()  # committee statements found between recommendations (not recommendations)
+
+
+# ---- line classification ------------------------------------------------------------------------------
+HEADING_WORDS = r"(?:Recommendations?|Argymhelliad|Argymhellion)"
+REC_HEADING = re.compile(rf"^{HEADING_WORDS}\s+(\d{{1,3}}[a-z]?)\b\s*[:.\-–—]?\s*(.*)$", re.I)
+R_LABEL = re.compile(r"^R\s?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$")
+NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?!\d)(.*)$")
+LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\s+(.*)$", re.I)
+LETTERED_DOT = re.compile(r"^([a-h])\.\s+(.*)$")
+BULLET = re.compile(r"^[-•*▪◦●·–]\s+(.*)$")
+O_BULLET = re.compile(r"^o\s+(.*)$")
+SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")
+FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^?\d+\]|\^\d+)")
+STATEMENT = re.compile(
+    r"^(?:The|This|Our)\s+(?:Committee|Panel)\s+(?:will|intends|plans|is\s+to|aims)\b", re.I
+)
+ITALIC_STATEMENT = re.compile(r"(?<!\*)\*(?!\*)\s*((?:The|This)\s+(?:Committee|Panel)\s+will[^*]*?)\*(?!\*)")
+CONTACT = re.compile(
+    r"^(?:Contact Officer|Telephone|Tel|E-?mail|List of Background Papers|Local Government \(Access)", re.I
+)
+NOTE_REQUEST = re.compile(
+    r"^(?:That\s+the\s+(?:Committee|Panel)|The\s+(?:Committee|Panel)\s+is\s+(?:asked|recommended))", re.I
+)
+
+_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SUP_FOOTNOTE = re.compile(r"<sup>\s*\d+\s*</sup>")
+_SUP = re.compile(r"<sup>\s*([^<]*)</sup>")
+
+
+def clean(line: str) -> str:
+    """A line without markdown, HTML or footnote markers, for reading."""
+    text = _SUP_FOOTNOTE.sub("", line)
+    text = _SUP.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = text.replace("\\_", "_").replace("\\", "")
+    text = re.sub(r"^\s*#+\s*", "", text)
+    text = text.replace("***", "").replace("**", "")
+    text = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
+    text = text.replace("__", "")
+    return " ".join(text.split())
+
+
+@dataclass
+class Line:
+    raw: str
+    text: str
+    start: int
+    end: int
+    kind: str  # blank, footnote, separator, rec, r, numbered, sub, bullet, section, contact, text
+    number: str | None = None
+    rest: str = ""
+    label: str = ""
+    statements: list[str] = field(default_factory=list)
+
+
+def _is_heading_like(raw: str, text: str) -> bool:
+    stripped = raw.strip()
+    if stripped.startswith("#"):
+        return True
+    if re.fullmatch(r"\*\*[^*].*\*\*:?", stripped) or re.fullmatch(r"<b>.*</b>", stripped):
+        return True
+    words = text.split()
+    return bool(SECTION_NUMBER.match(text) and len(words) <= 7 and not re.search(r"[.;:!?]$", text))
+
+
+def classify(text: str) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    previous_kind = "blank"
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.strip()
+        if re.fullmatch(r"[-_*=]{3,}", stripped):
+            lines.append(Line(raw, "", start, end, "separator"))
+            continue
+        statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)]
+        if statements:  # an italic committee statement sharing a line with recommendation text
+            raw = ITALIC_STATEMENT.sub("", raw)
+        cleaned = clean(raw)
+        if not cleaned:
+            kind = "statement" if statements else "blank"
+            lines.append(Line(raw, "", start, end, kind, statements=statements))
+            previous_kind = "blank" if kind == "blank" else previous_kind
+            continue
+        if FOOTNOTE.match(stripped):
+            lines.append(Line(raw, cleaned, start, end, "footnote"))
+            continue
+        # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
+        body = re.sub(r"^[-•*]\s+(?=\(?\d|R\d|Recommendation|\(?[a-z]\))", "", cleaned, flags=re.I)
+        line = Line(raw, body, start, end, "text", statements=statements)
+        if (m := REC_HEADING.match(body)) and not body.lower().startswith("recommendations:"):
+            line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
+            line.label = body[: m.start(2)].strip(" :.-–—") if m.group(2) else body.strip(" :.-–—")
+        elif (m := R_LABEL.match(body)) and not re.match(r"^R\s?\d+\s*[-–]\s*\d", body):
+            line.kind, line.number, line.rest, line.label = (
+                "r",
+                m.group(1),
+                m.group(2).strip(),
+                f"R{m.group(1)}",
+            )
+        elif _is_heading_like(raw, body):
+            line.kind = "section"
+        elif m := NUMBERED.match(body):
+            line.kind, line.number, line.rest, line.label = (
+                "numbered",
+                m.group(1),
+                m.group(2).strip(),
+                f"{m.group(1)}.",
+            )
+        elif (m := LETTERED.match(body)) or (m := LETTERED_DOT.match(body)):
+            line.kind, line.label, line.rest = "sub", m.group(1), m.group(2).strip()
+        elif (m := BULLET.match(body)) or previous_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
+            line.kind, line.rest = "bullet", m.group(1).strip()
+        elif CONTACT.match(body):
+            line.kind = "contact"
+        lines.append(line)
+        previous_kind = line.kind
+    return lines
+
+
+# ---- Welsh --------------------------------------------------------------------------------------------
+_WELSH_WORDS = {
+    "yr",
+    "dylai",
+    "dylid",
+    "ac",
+    "gan",
+    "bod",
+    "mae",
+    "yng",
+    "gyda",
+    "hefyd",
+    "heddlu",
+    "cynllun",
+    "comisiynydd",
+    "argymhelliad",
+    "argymell",
+    "sut",
+    "ein",
+    "eich",
+    "i'r",
+    "o'r",
+    "ar",
+    "am",
+    "fel",
+    "drwy",
+    "ddylai",
+    "cymunedau",
+    "plismona",
+    "troseddu",
+    "panel",
+    "y",
+    "a",
+    "i",
+    "o",
+    "yn",
+    "wrth",
+    "rhaid",
+    "cyhoeddi",
+    "erbyn",
+}
+_ENGLISH_WORDS = {"the", "and", "should", "of", "to", "plan", "will", "with", "for", "that", "be", "on", "by"}
+
+
+def is_welsh(text: str) -> bool:
+    words = re.findall(r"[a-zâêîôûŵŷäëïöüÿáéíóúẁẃ']+", text.lower())
+    if not words:
+        return False
+    welsh = sum(1 for w in words if w in _WELSH_WORDS)
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    has_marks = bool(re.search(r"[ŵŷâêîôû]", text.lower()))
+    return welsh > english + 1 or (has_marks and welsh >= english)
+
+
+# ---- building recommendations -------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    number: str
+    label: str
+    start: int
+    end: int
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+    subpoints: list[str] = field(default_factory=list)
+    welsh: list[str] = field(default_factory=list)
+
+    def english_text(self) -> list[str]:
+        return [" ".join(p) for p in self.paragraphs if p]
+
+    def last_text(self) -> str:
+        for paragraph in reversed(self.paragraphs):
+            if paragraph:
+                return paragraph[-1]
+        return ""
+
+
+def _style(lines: list[Line]) -> str:
+    headings = [line for line in lines if line.kind == "rec"]
+    r_labels = [line for line in lines if line.kind == "r"]
+    numbered = [line for line in lines if line.kind == "numbered"]
+    if len({h.number for h in headings}) >= 2 or (headings and not numbered and not r_labels):
+        return "rec"
+    if len({r.number for r in r_labels}) >= 2:
+        return "r"
+    return "numbered"
+
+
+def _starts_recommendation(line: Line, style: str, drafts: list[_Draft]) -> bool:
+    if line.kind != style:
+        return False
+    if style != "numbered":
+        return True
+    number = int(line.number)
+    if NOTE_REQUEST.match(line.rest):
+        return False
+    if not drafts:
+        return number == 1
+    last = int(re.sub(r"\D", "", drafts[-1].number) or 0)
+    if number == last + 1:
+        return True
+    # a second language restarts the numbering under the same numbers
+    return number <= last and is_welsh(line.rest)
+
+
+def extract_recommendations(document: DocumentText | str) -> Extraction:
+    doc = document_from_text(document) if isinstance(document, str) else document
+    text = doc.text
+    info = document_info(text)
+    lines = classify(text)
+    style = _style(lines)
+    drafts: dict[str, _Draft] = {}
+    order: list[_Draft] = []
+    statements: list[str] = []
+    current: _Draft | None = None
+    other_language = False  # True while reading the Welsh text of a recommendation met again by number
+    blank_since_text = False
+
+    def add_text(value: str) -> None:
+        if other_language or is_welsh(value):
+            current.welsh.append(value)
+        else:
+            current.paragraphs[-1].append(value)
+
+    def add_sub(value: str) -> None:
+        if other_language or is_welsh(value):
+            current.welsh.append(value)
+        else:
+            current.subpoints.append(value)
+
+    for line in lines:
+        statements.extend(line.statements)
+        if line.kind == "statement":
+            continue
+        if line.kind == "blank":
+            blank_since_text = True
+            if current is not None:
+                current.paragraphs.append([])
+            continue
+        if line.kind in ("footnote", "separator"):
+            continue
+        if _starts_recommendation(line, style, order):
+            number = line.number.lower()
+            welsh_heading = line.label.lower().startswith("argymhell")
+            current = drafts.get(number)
+            if current is None:
+                label = "Recommendation " + line.number if style == "rec" else line.label
+                current = _Draft(number=line.number, label=label, start=line.start, end=line.end)
+                drafts[number] = current
+                order.append(current)
+                other_language = welsh_heading
+            else:  # the same number again: the other language of a bilingual document
+                other_language = True
+                current.end = max(current.end, line.end)
+            if line.rest:
+                add_text(line.rest)
+            blank_since_text = False
+            continue
+        if current is None:
+            continue
+        if line.kind in ("section", "contact", "rec", "r") or (
+            line.kind == "numbered" and style == "numbered"
+        ):
+            current = None  # a new section, or a numbered item outside the sequence, ends the recommendation
+            continue
+        if line.kind in ("sub", "bullet"):
+            add_sub(line.rest)
+            current.end = max(current.end, line.end)
+            blank_since_text = False
+            continue
+        body = line.text
+        if not body:
+            continue
+        if STATEMENT.match(body) or _is_italic_line(line.raw):
+            statements.append(body)
+            if style != "rec":
+                current = None
+            continue
+        previous = current.last_text() or (current.subpoints[-1] if current.subpoints else "")
+        continues = body[0].islower() or not re.search(r"[.;:!?)\"”’]$", previous)
+        if (
+            style != "rec"
+            and not other_language
+            and not continues
+            and (blank_since_text or current.subpoints)
+        ):
+            current = None  # a new paragraph after a finished sentence is the letter's own text
+            continue
+        add_text(body)
+        current.end = max(current.end, line.end)
+        blank_since_text = False
+    recommendations = tuple(_finish(d, info.date) for d in order)
+    return Extraction(info, recommendations, tuple(statements))
+
+
+def _is_italic_line(raw: str) -> bool:
+    stripped = raw.strip()
+    return bool(re.fullmatch(r"\*(?!\*)[^*]+\*|_[^_]+_", stripped))
+
+
+def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
+    body = " ".join(base.english_text()).strip()
+    body = re.sub(r"\s+([,.;:])", r"\1", body)
+    subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
+    full = " ".join([body, *subpoints])
+    asks = tuple(Ask(p.date, p.text) for p in dated_phrases(full, doc_date, relative=False))
+    welsh = " ".join(base.welsh).strip() or None
+    if not body and welsh:
+        body = welsh
+        welsh = None
+    return ExtractedRecommendation(
+        number=_number(base.number),
+        label=base.label,
+        text=body,
+        subpoints=subpoints,
+        asks=asks,
+        start=base.start,
+        end=base.end,
+        text_cy=welsh,
+    )
+
+
+def _number(label: str) -> str:
+    digits = re.match(r"\d+", label)
+    return digits.group(0).lstrip("0") or "0" if digits else label
+
+
+# ---- document information -----------------------------------------------------------------------------
+REFERENCE = re.compile(r"\b(?:our|your)?\s*ref(?:erence)?(?:\s+no\.?)?\s*[:：]\s*(.+)", re.I)
+DATE_LINE = re.compile(r"^\s*(?:\**\s*)?(?:date(?:d)?|dyddiad)\s*[:：]\s*(.+)$", re.I)
+REPLY_BY = re.compile(
+    r"(?:response|reply|respond|responses|replies|ymateb)[^.\n]{0,80}?\b(?:by|before|no later than|erbyn)\s+",
+    re.I,
+)
+
+
+def document_info(text: str) -> DocumentInfo:
+    lines = text.split("\n")
+    head = "\n".join(lines[:40])
+    date = None
+    for line in lines[:60]:
+        m = DATE_LINE.match(clean(line))
+        if m:
+            found = find_dates(m.group(1))
+            if found:
+                date = found[0].date
+                break
+    if date is None:
+        for line in lines[:40]:
+            cleaned = clean(line)
+            found = find_dates(cleaned)
+            if found and found[0].precision == "day" and len(cleaned) <= len(found[0].text) + 12:
+                date = found[0].date
+                break
+    if date is None:
+        found = [f for f in find_dates(head) if f.precision == "day"]
+        date = found[0].date if found else None
+    reference = None
+    for line in lines[:80]:
+        m = REFERENCE.search(clean(line))
+        if m:
+            reference = m.group(1).strip().rstrip(".,;")
+            break
+    plain = "\n".join(clean(line) for line in lines)
+    reply_by = None
+    for m in REPLY_BY.finditer(plain):
+        found = find_dates(plain[m.end() : m.end() + 40], default_year=date.year if date else None)
+        if found and found[0].start == 0:
+            reply_by = found[0].date
+            break
+    contexts: list[DatedContext] = []
+    seen: set[tuple[dt.date, str]] = set()
+    for found in find_dates(plain, default_year=date.year if date else None):
+        context = sentence_around(plain, found.start, found.end)
+        key = (found.date, context)
+        if key not in seen:
+            seen.add(key)
+            contexts.append(DatedContext(found.date, context))
+    return DocumentInfo(date, reference, reply_by, tuple(contexts))
