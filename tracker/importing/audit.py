@@ -132,18 +132,18 @@ _NOT = [
     r"\bni fyddwn\b",
 ]
 _ACCEPT = [
-    r"\bwe (?:fully |absolutely |strongly |wholeheartedly )?agree\b",
+    r"\b(?:we|I) (?:fully |absolutely |strongly |wholeheartedly )?agree\b",
     r"\baccept(?:ed|s)?\b",
     r"\bcommit(?:s|ted)? to\b",
     r"\bcommitted to\b",
-    r"\bis reflected in\b",
+    r"\b(?:is|are) reflected in\b",
     r"\breflects this\b",
     r"\b(?:the )?final plan (?:reflects|includes|sets out|contains)\b",
     r"\bwelcome the recommendation\b",
     r"\bwill be bringing forward\b",
     r"\bI can (?:assure|confirm)\b",
-    r"\bwe will (?:ensure|publish|include|introduce|"
-    r"set up|establish|convene|develop|deliver|provide|implement)\b",
+    r"\b(?:we|I) will (?:ensure|publish|include|introduce|set up|establish|convene|develop|deliver|provide|"
+    r"implement|share|commission|report)\b",
     r"\bhas been (?:included|adopted|implemented)\b",
     r"\bwe have (?:included|adopted|implemented|introduced)\b",
     r"\bagreed\b",
@@ -259,7 +259,7 @@ def _containment(paragraph: str, reference: str) -> float:
 
 
 def _is_restatement(
-    paragraph: str, numbers: list[str], known: dict[str, ExtractedRecommendation] | None, first: bool
+    paragraph: str, numbers: list[str], known: dict[str, ExtractedRecommendation] | None
 ) -> bool:
     if known:
         for number in numbers:
@@ -267,7 +267,8 @@ def _is_restatement(
             if rec is not None and _containment(paragraph, rec.full_text + " " + (rec.text_cy or "")) >= 0.6:
                 return True
         return False
-    return first and bool(_REC_LIKE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
+    # without the committee's list: it reads like a recommendation (a modal verb, and nobody speaking)
+    return bool(_REC_LIKE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
 
 
 # ---- the audit ----------------------------------------------------------------------------------------
@@ -349,6 +350,10 @@ def _blocks(text: str) -> list[_Block]:
                 if not current and paragraphs and line.text[:1].islower() and not paragraphs[-1][1]:
                     text_before, _ = paragraphs.pop()
                     current = [text_before]
+                # text from a PDF has no blank lines: a new sentence on a new line starts a paragraph
+                elif current and re.search(r"[.!?:]$", current[-1]) and line.text[:1].isupper():
+                    paragraphs.append((" ".join(current), False))
+                    current = []
                 current.append(line.text)
         if current:
             paragraphs.append((" ".join(current), False))
@@ -391,9 +396,7 @@ def audit_reply(
                 answer_parts.append(paragraph)
                 continue
             if in_restatement and (
-                is_bullet
-                and position > 0
-                or _is_restatement(paragraph, block.numbers, known, first=position == 0)
+                (is_bullet and position > 0) or _is_restatement(paragraph, block.numbers, known)
             ):
                 for number in block.numbers:
                     restated[number] = (restated.get(number, "") + " " + paragraph).strip()

@@ -414,8 +414,12 @@ def _number(label: str) -> str:
 # ---- document information -----------------------------------------------------------------------------
 REFERENCE = re.compile(r"\b(?:our|your)?\s*ref(?:erence)?(?:\s+no\.?)?\s*[:：]\s*(.+)", re.I)
 DATE_LINE = re.compile(r"^\s*(?:\**\s*)?(?:date(?:d)?|dyddiad)\s*[:：]\s*(.+)$", re.I)
+# a request for a reply by a date: "Please send your response by 25 March 2013", "a reply is requested by ..."
 REPLY_BY = re.compile(
-    r"(?:response|reply|respond|responses|replies|ymateb)[^.\n]{0,80}?\b(?:by|before|no later than|erbyn)\s+",
+    r"(?:\b(?:send|let us have|provide|receive|submit|have)\b[^.\n]{0,40}?\b(?:response|reply|responses)\b"
+    r"|\b(?:response|reply)\s+(?:is\s+|will\s+be\s+)?(?:requested|required|due|expected|needed)"
+    r"|\brespond\b|\bymateb\b)"
+    r"[^.\n]{0,60}?\b(?:by|before|no later than|erbyn)\s+",
     re.I,
 )
 
