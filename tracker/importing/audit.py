@@ -160,6 +160,15 @@ _NOTED = [
     r"\bwill explore\b",
     r"\bexploring\b",
 ]
+_CUES = [
+    (category, re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
+    for category, patterns in (
+        ("partially accepted", _PARTIAL),
+        ("not accepted", _NOT),
+        ("accepted", _ACCEPT),
+        ("noted", _NOTED),
+    )
+]
 _TABLE_STATUS = {
     "accepted": "accepted",
     "agreed": "accepted",
@@ -186,14 +195,9 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 def suggest_disposition(answer: str) -> tuple[str, str]:
     """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
     sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
-    for category, patterns in (
-        ("partially accepted", _PARTIAL),
-        ("not accepted", _NOT),
-        ("accepted", _ACCEPT),
-        ("noted", _NOTED),
-    ):
+    for category, pattern in _CUES:
         for sentence in sentences:
-            if any(re.search(p, sentence, re.I) for p in patterns):
+            if pattern.search(sentence):
                 if (
                     category == "accepted"
                     and re.search(r"\b(?:not|cannot)\b", sentence, re.I)
@@ -378,7 +382,7 @@ def audit_reply(
 ) -> ReplyAudit:
     doc = document_from_text(reply) if isinstance(reply, str) else reply
     text = doc.text
-    info = document_info(text)
+    info = document_info(text, with_dates=False)  # the audit needs the date and reference, not every date
     known = {r.number: r for r in recommendations} if recommendations else None
     raw_blocks = _table_rows(text)
     table = len(raw_blocks) >= 2

@@ -14,7 +14,7 @@ MONTHS = {
 }
 MONTHS["sept"] = 9
 _MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?=[JFMASONDjfmasond])(January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _ORD = r"(?:st|nd|rd|th)?"
@@ -55,12 +55,12 @@ def month_end(year: int, month: int) -> dt.date:
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     """Every date in the text, earliest position first. Overlapping matches keep the most precise one."""
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already part of a date: O(length) overlap checks
 
     def add(start: int, end: int, value: dt.date | None, precision: str) -> None:
-        if value is None or any(s < end and start < e for s, e in taken):
+        if value is None or any(taken[start:end]):
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(FoundDate(value, start, end, text[start:end], precision))
 
     for m in DAY_MONTH_YEAR.finditer(text):
@@ -98,17 +98,32 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|\n\s*\n")
 
 
+class Sentences:
+    """Sentence boundaries of a text, found once, so the sentence around any position is a quick lookup."""
+
+    _BOUNDARY = re.compile(r"(?:[.?!]\s)|\n\s*\n")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in self._BOUNDARY.finditer(text)]
+
+    def around(self, start: int, end: int, limit: int = 300) -> str:
+        from bisect import bisect_left, bisect_right
+
+        i = bisect_right(self.ends, start)
+        left = self.ends[i - 1] if i > 0 else 0
+        j = bisect_left(self.ends, end + 1)
+        right = self.ends[j] if j < len(self.ends) else len(self.text)
+        sentence = " ".join(self.text[left:right].split())
+        if len(sentence) > limit:
+            middle = " ".join(self.text[max(left, start - limit // 2) : min(right, end + limit // 2)].split())
+            sentence = "…" + middle + "…"
+        return sentence
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
     """The sentence that holds text[start:end], trimmed to a readable length."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind("? ", 0, start))
-    left = 0 if left < 0 else left + 2
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    sentence = " ".join(text[left:right].split())
-    if len(sentence) > limit:
-        middle = " ".join(text[max(left, start - limit // 2) : min(right, end + limit // 2)].split())
-        sentence = "…" + middle + "…"
-    return sentence
+    return Sentences(text).around(start, end, limit)
 
 
 # ---- asks and commitments --------------------------------------------------------------------------------
@@ -198,4 +213,4 @@ def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> li
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    return sentence_around(text, start, end, limit=220)
+    return sentence_around(text, start, end, limit=220)  # texts here are single passages: short

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from tracker.importing.dates import dated_phrases, find_dates, sentence_around
+from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -87,6 +88,7 @@ NOTE_REQUEST = re.compile(
     r"^(?:That\s+the\s+(?:Committee|Panel)|The\s+(?:Committee|Panel)\s+is\s+(?:asked|recommended))", re.I
 )
 
+_MARKUP = re.compile(r"[<>\[\]\\#*_]")
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SUP_FOOTNOTE = re.compile(r"<sup>\s*\d+\s*</sup>")
@@ -95,6 +97,8 @@ _SUP = re.compile(r"<sup>\s*([^<]*)</sup>")
 
 def clean(line: str) -> str:
     """A line without markdown, HTML or footnote markers, for reading."""
+    if not _MARKUP.search(line):  # most lines of a converted PDF carry no markup at all
+        return " ".join(line.split())
     text = _SUP_FOOTNOTE.sub("", line)
     text = _SUP.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -130,7 +134,10 @@ def _is_heading_like(raw: str, text: str) -> bool:
     return bool(SECTION_NUMBER.match(text) and len(words) <= 7 and not re.search(r"[.;:!?]$", text))
 
 
-def classify(text: str) -> list[Line]:
+@lru_cache(maxsize=4)
+def classify(text: str) -> tuple[Line, ...]:
+    """Each line of the text with its kind. Cached: extracting and auditing the same reply share the work
+    (callers only read the lines)."""
     lines: list[Line] = []
     offset = 0
     previous_kind = "blank"
@@ -183,7 +190,7 @@ def classify(text: str) -> list[Line]:
             line.kind = "contact"
         lines.append(line)
         previous_kind = line.kind
-    return lines
+    return tuple(lines)
 
 
 # ---- Welsh --------------------------------------------------------------------------------------------
@@ -294,7 +301,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     text = doc.text
     info = document_info(text)
     lines = classify(text)
-    style = _style(lines)
+    style = _style(list(lines))
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -424,7 +431,8 @@ REPLY_BY = re.compile(
 )
 
 
-def document_info(text: str) -> DocumentInfo:
+@lru_cache(maxsize=8)
+def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     lines = text.split("\n")
     head = "\n".join(lines[:40])
     date = None
@@ -451,6 +459,8 @@ def document_info(text: str) -> DocumentInfo:
         if m:
             reference = m.group(1).strip().rstrip(".,;")
             break
+    if not with_dates:  # the audit needs only the date and the reference
+        return DocumentInfo(date, reference, None, ())
     plain = "\n".join(clean(line) for line in lines)
     reply_by = None
     for m in REPLY_BY.finditer(plain):
@@ -460,8 +470,9 @@ def document_info(text: str) -> DocumentInfo:
             break
     contexts: list[DatedContext] = []
     seen: set[tuple[dt.date, str]] = set()
+    sentences = Sentences(plain)
     for found in find_dates(plain, default_year=date.year if date else None):
-        context = sentence_around(plain, found.start, found.end)
+        context = sentences.around(found.start, found.end)
         key = (found.date, context)
         if key not in seen:
             seen.add(key)
