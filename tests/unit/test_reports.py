@@ -1,0 +1,274 @@
+"""Committee papers: read the generated PDFs and Word files back and check what a reader needs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tracker.cli.main import main
+from tracker.reports.agenda import AgendaOptions, render_agenda
+from tracker.reports.audit import render_audit_pdf
+from tracker.reports.calendar import render_calendar_pdf
+from tracker.reports.common import ReportSettings
+from tracker.reports.status import render_status_pdf
+
+D = dt.date
+SETTINGS = ReportSettings(organisation="Eastshire Panel Secretariat", author="Scrutiny Officer")
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def outline_titles(data: bytes) -> list[str]:
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item.title
+
+    return list(walk(PdfReader(io.BytesIO(data)).outline))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def detail_2022(demo):
+    return demo.cycles.detail("london-2022", D(2022, 4, 1))
+
+
+def test_status_report_statuses_for_an_as_of_day(demo):
+    data = render_status_pdf(demo.cycles.detail("london-2017", D(2017, 3, 1)), SETTINGS)
+    text = squash(pdf_text(data))
+    assert "As of 1 March 2017" in text
+    assert "not yet due" in text and "31 Mar 2017" in text
+    later = squash(pdf_text(render_status_pdf(demo.cycles.detail("london-2017", D(2017, 4, 1)), SETTINGS)))
+    assert "exception" in later and "cannot confirm it came first" in later
+    assert "PRSRA 2011 s.6(6)(d)-(e)" in later
+    extensions = later[later.index("Extensions") :]
+    assert re.search(
+        r"Consultation closes 23 Feb 2017 2 Mar 2017 stakeholders asked for more time", extensions
+    )
+
+
+def test_every_report_has_page_numbers_metadata_and_bookmarks(detail_2022):
+    data = render_status_pdf(detail_2022, SETTINGS)
+    reader = PdfReader(io.BytesIO(data))
+    pages = len(reader.pages)
+    assert f"Page 1 of {pages}" in reader.pages[0].extract_text()
+    assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
+    meta = reader.metadata
+    assert (
+        "Police and Crime Plan 2022-2025" in meta.title and meta.author == "Scrutiny Officer" and meta.subject
+    )
+    assert {"Timeline", "Needs attention", "Obligations", "Extensions"} <= set(outline_titles(data))
+    assert reader.pages[0].mediabox.width == pytest.approx(595.27, abs=1)  # A4
+    assert "Eastshire Panel Secretariat" in reader.pages[0].extract_text()
+
+
+def test_agenda_cites_the_act_and_shows_grouped_replies_once(detail_2022):
+    options = AgendaOptions(
+        meeting_date=D(2022, 4, 28), contact_name="A. Officer", contact_role="Committee Officer"
+    )
+    text = squash(pdf_text(render_agenda(detail_2022, options, SETTINGS, "pdf")))
+    assert "Police Reform and Social Responsibility Act 2011" in text
+    assert "section 6(6)(e)" in text
+    assert "28 April 2022" in text and "A. Officer" in text
+    for number in range(1, 17):
+        assert f"Recommendation {number}" in text
+    assert text.count("Recommendations 9 and 10") == 1 and text.count("Recommendations 14 and 16") == 1
+    grouped = next(r for r in detail_2022.replies if r.covers == ("14", "16"))
+    assert text.count(squash(grouped.text)) == 1  # the shared answer is printed once
+    assert text.index("Recommendations 14 and 16") < text.index("Recommendation 15:")
+
+
+def test_agenda_for_a_pcc_cites_section_5(detail_2022):
+    pcc = dataclasses.replace(
+        detail_2022, summary=dataclasses.replace(detail_2022.summary, template_id="plan-pcc")
+    )
+    text = squash(pdf_text(render_agenda(pcc, AgendaOptions(), SETTINGS, "pdf")))
+    assert "section 5(6)(e)" in text and "section 6(6)(e)" not in text
+
+
+def test_agenda_says_when_the_reply_came_after_the_plan(demo):
+    text = squash(
+        pdf_text(
+            render_agenda(demo.cycles.detail("london-2013", D(2014, 1, 1)), AgendaOptions(), SETTINGS, "pdf")
+        )
+    )
+    assert "did not come before the plan" in text or "does not show whether the reply came before" in text
+    assert "in March 2013 (the day is not known)" in text
+
+
+def test_agenda_as_word(detail_2022):
+    import docx
+
+    data = render_agenda(detail_2022, AgendaOptions(), SETTINGS, "docx")
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "section 6(6)(e) of the Police Reform and Social Responsibility Act 2011" in text
+    assert text.count("Recommendations 9 and 10") == 1
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert (
+        "1. Summary" in headings
+        and "Appendix 1: Reply from the Deputy Mayor for Policing and Crime" in headings
+    )
+    assert document.core_properties.author == "Scrutiny Officer"
+
+
+def test_audit_report_lists_missing_first_with_subpoints_and_totals(demo):
+    demo.imports.import_recommendations("london-2025", _corpus("reply_ranges_committee.md"))
+    demo.imports.import_reply("london-2025", _corpus("reply_ranges.md"))
+    text = squash(pdf_text(render_audit_pdf(demo.cycles.detail("london-2025", D(2026, 1, 1)), SETTINGS)))
+    table = text[text.index("evidence or sub-point") :]
+    first_row = re.search(r"\b(\d+) (replied|missing)\b", table)
+    assert first_row.groups() == ("9", "missing")
+    assert "no reply 1" in text and "total 9" in text
+    detail = demo.cycles.detail("london-2022", D(2022, 4, 1))
+    text_2022 = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))
+    assert "2(d)" in text_2022 and "1(b)" in text_2022  # sub-points get their own rows
+    assert "not accepted 4" in text_2022 and "partially accepted 2" in text_2022
+    assert "30 Sep 2022" in text_2022  # the dated ask in recommendation 6
+
+
+def test_calendar_groups_by_week(demo):
+    rows = demo.cycles.deadlines(D(2017, 3, 1), from_date=D(2017, 3, 1), to_date=D(2017, 3, 31))
+    titles = {s.id: s.title for s in demo.cycles.list(D(2017, 3, 1))}
+    text = squash(
+        pdf_text(
+            render_calendar_pdf(rows, titles, D(2017, 3, 1), D(2017, 3, 31), SETTINGS, as_of=D(2017, 3, 1))
+        )
+    )
+    assert "Week beginning Monday 20 March 2017" in text
+    assert "Week beginning Monday 27 March 2017" in text
+    assert text.index("20 March 2017") < text.index("27 March 2017")
+    assert "Police and Crime Plan 2017-2021" in text
+
+
+def test_user_text_is_printed_literally(demo, detail_2022):
+    tricky = "Smith & Sons <Ltd> said “no” — Llŷn ŵyl x<y and y>z"
+    rec = dataclasses.replace(detail_2022.recommendations[0], text=tricky, subpoints=("a & b <c>",))
+    detail = dataclasses.replace(detail_2022, recommendations=(rec, *detail_2022.recommendations[1:]))
+    for data in (render_audit_pdf(detail, SETTINGS), render_agenda(detail, AgendaOptions(), SETTINGS, "pdf")):
+        text = squash(pdf_text(data))
+        assert "Smith & Sons <Ltd>" in text and "x<y and y>z" in text
+        assert "“no” — Llŷn ŵyl" in text
+        assert "a & b <c>" in text
+    settings = ReportSettings(organisation="Panel <Secretariat> & Co")
+    assert "Panel <Secretariat> & Co" in pdf_text(render_status_pdf(detail, settings))
+
+
+def _png(path, width=24, height=12):
+    """A small solid PNG written by hand, so the test needs no image library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    rows = b"".join(b"\x00" + b"\x1d\x4e\xd8" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def test_logo_from_settings(tmp_path, detail_2022):
+    logo = _png(tmp_path / "logo.png")
+    with_logo = render_status_pdf(detail_2022, ReportSettings(logo_path=logo))
+    without = render_status_pdf(detail_2022, ReportSettings())
+    assert b"/Subtype /Image" in with_logo and b"/Subtype /Image" not in without
+    missing = render_status_pdf(detail_2022, ReportSettings(logo_path=tmp_path / "gone.png"))
+    assert pdf_text(missing)  # a missing logo is left out, not an error
+
+
+# ---- the command line ---------------------------------------------------------------------------------
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_report_cli_writes_each_format(capsys, tmp_path, db_url):
+    run(capsys, "demo", "--db", db_url)
+    for kind, name in (("status", "s.pdf"), ("audit", "a.pdf"), ("agenda", "g.pdf"), ("agenda", "g.docx")):
+        code, out, err = run(
+            capsys,
+            "report",
+            kind,
+            "--cycle",
+            "london-2022",
+            "-o",
+            str(tmp_path / name),
+            "--db",
+            db_url,
+            "--json",
+        )
+        assert code == 0, err
+        assert json.loads(out)["file"].endswith(name)
+        assert (tmp_path / name).stat().st_size > 1000
+    code, _, err = run(
+        capsys,
+        "report",
+        "calendar",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-04-30",
+        "-o",
+        str(tmp_path / "c.pdf"),
+        "--db",
+        db_url,
+    )
+    assert code == 0, err
+    assert "Week beginning" in pdf_text((tmp_path / "c.pdf").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["report", "status", "--cycle", "nowhere", "-o", "X.pdf"], "'nowhere'"),
+        (
+            ["report", "status", "--cycle", "london-2022", "--as-of", "2023-02-29", "-o", "X.pdf"],
+            "'2023-02-29'",
+        ),
+        (["report", "status", "--cycle", "london-2022", "-o", "X.docx"], "must end in .pdf"),
+        (
+            ["report", "calendar", "--from", "2017-05-01", "--to", "2017-04-01", "-o", "X.pdf"],
+            "ends before it starts",
+        ),
+    ],
+)
+def test_report_cli_bad_input_writes_nothing(capsys, tmp_path, db_url, argv, needle):
+    run(capsys, "demo", "--db", db_url)
+    argv = [a.replace("X", str(tmp_path / "out")) for a in argv]
+    code, out, err = run(capsys, *argv, "--db", db_url)
+    assert code == 2 and out == "" and needle in err
+    assert list(tmp_path.iterdir()) == [] or all(
+        p.suffix == ".db" or p.name.startswith("tracker") for p in tmp_path.iterdir()
+    )
+
+
+def _corpus(name: str):
+    from tests.corpus_scoring import CORPUS
+
+    return CORPUS / name

@@ -1,0 +1,132 @@
+"""`tracker report status|agenda|audit|calendar`: committee papers as PDF (and the agenda item as Word too)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from tracker.cli.common import Output, add_command, parse_date, services_for
+from tracker.errors import BadInput
+
+FORMATS = {"status": (".pdf",), "agenda": (".pdf", ".docx"), "audit": (".pdf",), "calendar": (".pdf",)}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    report = subparsers.add_parser(
+        "report", help="write a committee paper (PDF, or Word for the agenda item)"
+    )
+    inner = report.add_subparsers(dest="report_kind", metavar="KIND", parser_class=type(report))
+    inner.required = True
+    for kind, text in (
+        ("status", "a cycle's status: timeline, obligations, extensions, replies, follow-ups"),
+        ("agenda", "the agenda item noting the reply, with the reply as Appendix 1"),
+        ("audit", "every recommendation and sub-point with its reply, missing ones first"),
+    ):
+        p = add_command(inner, kind, cmd_report, text)
+        p.add_argument("--cycle", required=True, metavar="ID")
+        p.add_argument("--as-of", metavar="DATE", help="statuses as of this day (default: today)")
+        p.add_argument(
+            "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)"
+        )
+        if kind == "agenda":
+            p.add_argument("--meeting-date", metavar="DATE", help="the meeting the item goes to")
+            p.add_argument("--report-of", default="Head of the Committee Secretariat", metavar="TEXT")
+            p.add_argument("--report-to", default="", metavar="TEXT")
+            p.add_argument("--private", action="store_true", help="the item is taken in private")
+            p.add_argument("--contact-name", default="", metavar="TEXT")
+            p.add_argument("--contact-role", default="", metavar="TEXT")
+            p.add_argument("--contact-phone", default="", metavar="TEXT")
+            p.add_argument("--contact-email", default="", metavar="TEXT")
+            p.add_argument("--background-papers", default="", metavar="TEXT")
+    p = add_command(inner, "calendar", cmd_report, "everything due between two dates, by week")
+    p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
+    p.add_argument("--from", dest="from_date", required=True, metavar="DATE")
+    p.add_argument("--to", dest="to_date", required=True, metavar="DATE")
+    p.add_argument("--as-of", metavar="DATE", help="statuses as of this day (default: today)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+
+def _format_of(kind: str, output: str) -> str:
+    suffix = Path(output).suffix.lower()
+    if suffix not in FORMATS[kind]:
+        allowed = " or ".join(FORMATS[kind])
+        raise BadInput("-o", output, f"must end in {allowed} for the {kind} report")
+    return suffix.lstrip(".")
+
+
+def cmd_report(args: argparse.Namespace) -> Output:
+    kind = args.report_kind
+    fmt = _format_of(kind, args.output)
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    target = Path(args.output)
+    if target.parent and not target.parent.exists():
+        raise BadInput("-o", args.output, "is in a folder that does not exist")
+    if kind == "calendar":
+        start = parse_date(args.from_date, "--from")
+        end = parse_date(args.to_date, "--to")
+        if end < start:
+            raise BadInput(
+                "--to", args.to_date, f"is before --from {args.from_date}: the window ends before it starts"
+            )
+    services = services_for(args)
+    data = build_report(services, kind, fmt, args, as_of)
+    write_atomically(target, data)
+    return Output(
+        {"report": kind, "format": fmt, "file": str(target), "bytes": len(data)},
+        f"Wrote {target} ({len(data) // 1024 + 1} KB)",
+    )
+
+
+def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of: dt.date) -> bytes:
+    from tracker.reports.common import ReportSettings
+
+    settings = ReportSettings.from_mapping(services.settings.report_settings())
+    if kind == "calendar":
+        from tracker.reports.calendar import render_calendar_pdf
+
+        start, end = parse_date(args.from_date, "--from"), parse_date(args.to_date, "--to")
+        rows = services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=args.cycle)
+        titles = {s.id: s.title for s in services.cycles.list(as_of)}
+        return render_calendar_pdf(rows, titles, start, end, settings, as_of=as_of)
+    detail = services.cycles.detail(args.cycle, as_of)
+    if kind == "status":
+        from tracker.reports.status import render_status_pdf
+
+        return render_status_pdf(detail, settings)
+    if kind == "audit":
+        from tracker.reports.audit import render_audit_pdf
+
+        return render_audit_pdf(detail, settings)
+    from tracker.reports.agenda import AgendaOptions, render_agenda
+
+    options = AgendaOptions(
+        report_to=args.report_to,
+        report_of=args.report_of,
+        meeting_date=parse_date(args.meeting_date, "--meeting-date") if args.meeting_date else None,
+        public=not args.private,
+        contact_name=args.contact_name,
+        contact_role=args.contact_role,
+        contact_phone=args.contact_phone,
+        contact_email=args.contact_email,
+        background_papers=args.background_papers,
+    )
+    return render_agenda(detail, options, settings, fmt)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file under the real name."""
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # a temp file is private; the report should be an ordinary file
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

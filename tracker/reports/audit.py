@@ -1,0 +1,136 @@
+"""Recommendation audit: one row per recommendation and sub-point, missing replies first, totals per disposition."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from tracker.domain import Status
+from tracker.reports.common import (
+    MARGIN,
+    STATUS_FILL,
+    Heading,
+    ReportSettings,
+    build_pdf,
+    date_long,
+    date_short,
+    esc,
+    header_cells,
+    markup,
+    para,
+    table,
+    title_block,
+)
+from tracker.services.dto import CycleDetail, RecommendationRow
+
+WIDTH = 210 * mm - 2 * MARGIN
+DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
+
+
+def audit_rows(detail: CycleDetail) -> list[RecommendationRow]:
+    """Missing replies first, then the rest in the committee's order."""
+    missing = [r for r in detail.recommendations if r.reply_status == "missing"]
+    others = [r for r in detail.recommendations if r.reply_status != "missing"]
+    return missing + others
+
+
+def disposition_totals(detail: CycleDetail) -> Counter:
+    totals: Counter = Counter()
+    for rec in detail.recommendations:
+        totals[rec.disposition or ("no reply" if rec.reply_status != "replied" else "unclear")] += 1
+    return totals
+
+
+def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
+    summary = detail.summary
+    story: list[Flowable] = title_block(
+        f"{summary.title}: recommendation audit",
+        [
+            f"{detail.scrutiny_body.name} recommendations and {detail.body.name}'s replies",
+            f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}",
+        ],
+        settings,
+    )
+    story.append(Heading("Totals"))
+    totals = disposition_totals(detail)
+    rows = [header_cells("Disposition", "Recommendations")]
+    for name in (*DISPOSITIONS, "no reply"):
+        rows.append([para(name, "Cell"), para(str(totals.get(name, 0)), "Cell")])
+    rows.append([para("total", "CellBold"), para(str(sum(totals.values())), "CellBold")])
+    story.append(table(rows, [50 * mm, 36 * mm]))
+    story.append(Heading("Recommendations"))
+    if not detail.recommendations:
+        story.append(
+            para("No recommendations are recorded for this cycle. Import the committee's report first.")
+        )
+    else:
+        header = header_cells(
+            "No.",
+            "Reply",
+            "Grouped with",
+            "Disposition",
+            "Recommendation, evidence or sub-point",
+            "Follow-up",
+            "Due",
+        )
+        rows = [header]
+        fills = []
+        for rec in audit_rows(detail):
+            follow = rec.follow_ups[0] if rec.follow_ups else None
+            rows.append(
+                [
+                    para(rec.number, "CellBold"),
+                    para(rec.reply_status, "CellBold"),
+                    para(", ".join(rec.grouped_with), "Cell"),
+                    para(rec.disposition or "", "Cell"),
+                    _recommendation_cell(rec),
+                    para(follow.text if follow else "", "Cell"),
+                    para(date_short(follow.due, "") if follow else "", "Cell"),
+                ]
+            )
+            if rec.reply_status == "missing":
+                fills.append((len(rows) - 1, STATUS_FILL[Status.OVERDUE]))
+            for extra in rec.follow_ups[1:]:
+                rows.append(
+                    [
+                        para("", "Cell"),
+                        para("", "Cell"),
+                        para("", "Cell"),
+                        para("", "Cell"),
+                        para("", "Cell"),
+                        para(extra.text, "Cell"),
+                        para(date_short(extra.due, ""), "Cell"),
+                    ]
+                )
+            for index, sub in enumerate(rec.subpoints):
+                label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
+                rows.append(
+                    [
+                        para(label, "Cell"),
+                        para(rec.reply_status, "Cell"),
+                        para(", ".join(rec.grouped_with), "Cell"),
+                        para(rec.disposition or "", "Cell"),
+                        para(sub, "Small"),
+                        para("", "Cell"),
+                        para("", "Cell"),
+                    ]
+                )
+        story.append(
+            table(rows, [12 * mm, 16 * mm, 16 * mm, 22 * mm, WIDTH - 114 * mm, 31 * mm, 17 * mm], fills=fills)
+        )
+    return build_pdf(
+        story,
+        f"{summary.title}: recommendation audit",
+        "Replies to the committee's recommendations",
+        settings,
+    )
+
+
+def _recommendation_cell(rec: RecommendationRow):
+    text = rec.text if len(rec.text) <= 240 else rec.text[:239] + "…"
+    evidence = (
+        f"<br/><font size='7.2' color='#5b6470'>Evidence: {esc(rec.evidence)}</font>" if rec.evidence else ""
+    )
+    return markup(f"{esc(text)}{evidence}", "Cell")

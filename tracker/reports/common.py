@@ -1,0 +1,326 @@
+"""What every report shares: fonts, one stylesheet, A4 page templates with "Page X of Y", PDF metadata,
+a bookmark per section, escaping of user text, and the organisation's name and logo.
+
+A report is a function that takes plain data (services' DTOs) and settings and returns bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from tracker.domain import Status
+from tracker.domain.formatting import uk_date
+from tracker.paths import resource
+
+FONT = "TrackerSans"
+FONT_BOLD = "TrackerSans-Bold"
+FONT_ITALIC = "TrackerSans-Oblique"
+MARGIN = 18 * mm
+INK = colors.HexColor("#1b1f24")
+MUTED = colors.HexColor("#5b6470")
+RULE = colors.HexColor("#c9ced6")
+HEAD_FILL = colors.HexColor("#e8ecf1")
+
+# status colours are an extra: every status is also printed as its text
+STATUS_FILL = {
+    Status.OVERDUE: colors.HexColor("#f8d7da"),
+    Status.EXCEPTION: colors.HexColor("#f3c7ce"),
+    Status.DUE_TODAY: colors.HexColor("#ffe8b0"),
+    Status.DUE_SOON: colors.HexColor("#fff3cd"),
+    Status.MET: colors.HexColor("#dff0e3"),
+    Status.MET_LATE: colors.HexColor("#f0ead2"),
+}
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    organisation: str = "Police and Crime Committee secretariat"
+    logo_path: Path | None = None
+    author: str = "Committee secretariat"
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> ReportSettings:
+        logo = values.get("logo_path")
+        return cls(
+            organisation=values.get("organisation") or cls.organisation,
+            logo_path=Path(logo) if logo else None,
+            author=values.get("author") or cls.author,
+        )
+
+
+@cache
+def register_fonts() -> None:
+    """Embed DejaVu Sans, shipped in resources/fonts: curly quotes, dashes and Welsh ŵ ŷ on every machine."""
+    folder = resource("fonts")
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_ITALIC, str(folder / "DejaVuSans-Oblique.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+
+
+@cache
+def stylesheet() -> StyleSheet1:
+    register_fonts()
+    sheet = StyleSheet1()
+    base = ParagraphStyle(
+        "Body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, alignment=TA_LEFT, spaceAfter=4
+    )
+    sheet.add(base)
+    sheet.add(ParagraphStyle("Small", parent=base, fontSize=7.8, leading=10, spaceAfter=0))
+    sheet.add(ParagraphStyle("Muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
+    sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8.2, leading=10.4, spaceAfter=0))
+    sheet.add(
+        ParagraphStyle("CellBold", parent=base, fontName=FONT_BOLD, fontSize=8.2, leading=10.4, spaceAfter=0)
+    )
+    sheet.add(ParagraphStyle("Title", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=6))
+    sheet.add(
+        ParagraphStyle("Subtitle", parent=base, fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=10)
+    )
+    # no keepWithNext on H1: it would glue the heading to a whole long table and push both to the next page;
+    # Heading() puts a conditional page break before itself instead, so a heading is never left alone at the foot
+    sheet.add(
+        ParagraphStyle(
+            "H1", parent=base, fontName=FONT_BOLD, fontSize=12.5, leading=16, spaceBefore=12, spaceAfter=5
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "H2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
+    )
+    sheet.add(ParagraphStyle("Numbered", parent=base, leftIndent=9 * mm, firstLineIndent=-9 * mm))
+    sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=6 * mm, bulletIndent=2 * mm, spaceAfter=2))
+    sheet.add(ParagraphStyle("Quote", parent=base, leftIndent=5 * mm, textColor=INK, fontName=FONT_ITALIC))
+    return sheet
+
+
+def esc(value: object) -> str:
+    """Every piece of user text goes through here before it reaches a Paragraph (which parses markup)."""
+    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+
+
+def para(text: object, style: str = "Body") -> Paragraph:
+    return Paragraph(esc(text), stylesheet()[style])
+
+
+def bullet(text: object) -> Paragraph:
+    return Paragraph(esc(text), stylesheet()["Bullet"], bulletText="•")
+
+
+def fit(text: str, room: float, size: float) -> str:
+    """Shorten a one-line text with an ellipsis so it fits in `room` points."""
+    if pdfmetrics.stringWidth(text, FONT, size) <= room:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def markup(text: str, style: str = "Body") -> Paragraph:
+    """A paragraph whose markup was written by us, with any user text already escaped by the caller."""
+    return Paragraph(text, stylesheet()[style])
+
+
+def date_short(value: dt.date | None, unknown: str = "no date") -> str:
+    return uk_date(value, unknown=unknown)
+
+
+def date_long(value: dt.date | None, unknown: str = "not known") -> str:
+    return uk_date(value, long=True, unknown=unknown)
+
+
+class Heading(Paragraph):
+    """A section heading that also becomes a bookmark in the PDF's outline.
+
+    A top-level heading starts a new page when less than 35 mm is left, so it is never orphaned.
+    """
+
+    def __init__(self, text: str, level: int = 0) -> None:
+        super().__init__(esc(text), stylesheet()["H1" if level == 0 else "H2"])
+        self.outline_text = text
+        self.outline_level = level
+
+    def wrap(self, available_width, available_height):
+        width, height = super().wrap(available_width, available_height)
+        if self.outline_level == 0 and available_height < 35 * mm:
+            return width, available_height + 1  # too close to the foot: does not fit here...
+        return width, height
+
+    def split(self, available_width, available_height):
+        if self.outline_level == 0 and available_height < 35 * mm:
+            return []  # ...and cannot be split, so the frame moves it to the next page
+        return super().split(available_width, available_height)
+
+
+def table(
+    rows: list[list],
+    widths: list[float],
+    header_rows: int = 1,
+    zebra: bool = True,
+    fills: Iterable[tuple[int, colors.Color]] = (),
+) -> Table:
+    """A table that splits across pages and repeats its header."""
+    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.2),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, INK),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for row, fill in fills:
+        style.append(("BACKGROUND", (0, row), (-1, row), fill))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def header_cells(*names: str) -> list[Paragraph]:
+    return [para(n, "CellBold") for n in names]
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, title: str, subject: str, settings: ReportSettings) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 6 * mm,
+            bottomMargin=MARGIN + 4 * mm,
+            title=title,
+            author=settings.author,
+            subject=subject,
+            creator=settings.organisation,
+            producer="Police and Crime Plan tracker",
+        )
+        self.report_title = title
+        self.settings = settings
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level, closed=False)
+
+    def _decorate(self, canvas, document) -> None:
+        canvas.saveState()
+        width, height = A4
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(MUTED)
+        organisation = self.settings.organisation
+        canvas.drawString(MARGIN, height - MARGIN + 2 * mm, organisation)
+        room = width - 2 * MARGIN - pdfmetrics.stringWidth(organisation, FONT, 7.5) - 8 * mm
+        canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, fit(self.report_title, room, 7.5))
+        canvas.setStrokeColor(RULE)
+        canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
+        canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
+        canvas.restoreState()
+
+
+class _NumberedCanvas:
+    """Holds every page until the end so the footer can say "Page X of Y"."""
+
+    @staticmethod
+    def factory(footer: str):
+        from reportlab.pdfgen.canvas import Canvas
+
+        class NumberedCanvas(Canvas):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict] = []
+
+            def showPage(self):  # noqa: N802 - reportlab's name
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self):
+                total = len(self._pages)
+                for state in self._pages:
+                    self.__dict__.update(state)
+                    width, _ = A4
+                    self.saveState()
+                    self.setFont(FONT, 7.5)
+                    self.setFillColor(MUTED)
+                    self.drawString(MARGIN, MARGIN - 3 * mm, footer)
+                    self.drawRightString(
+                        width - MARGIN, MARGIN - 3 * mm, f"Page {self._pageNumber} of {total}"
+                    )
+                    self.restoreState()
+                    super().showPage()
+                super().save()
+
+        return NumberedCanvas
+
+
+def build_pdf(
+    story: list[Flowable], title: str, subject: str, settings: ReportSettings, footer: str | None = None
+) -> bytes:
+    register_fonts()
+    buffer = io.BytesIO()
+    document = _Document(buffer, title, subject, settings)
+    document.build(
+        story, canvasmaker=_NumberedCanvas.factory(footer or f"{title} · {date_short(dt.date.today())}")
+    )
+    return buffer.getvalue()
+
+
+def title_block(title: str, subtitle_lines: list[str], settings: ReportSettings) -> list[Flowable]:
+    """Title, body and cycle lines, and the organisation's logo when one is set and readable."""
+    flow: list[Flowable] = []
+    if settings.logo_path and settings.logo_path.is_file():
+        try:
+            logo = Image(str(settings.logo_path))
+            scale = min(30 * mm / logo.drawWidth, 16 * mm / logo.drawHeight, 1)
+            logo.drawWidth, logo.drawHeight = logo.drawWidth * scale, logo.drawHeight * scale
+            logo.hAlign = "LEFT"
+            flow.append(logo)
+            flow.append(Spacer(1, 3 * mm))
+        except OSError:
+            pass  # an unreadable logo is left out rather than stopping the report
+    flow.append(para(title, "Title"))
+    for line in subtitle_lines:
+        flow.append(para(line, "Subtitle"))
+    return flow
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))
