@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from tracker.domain import Status
 from tracker.reports.common import (
+    FONT_BOLD,
     MARGIN,
     STATUS_FILL,
     Heading,
@@ -77,48 +78,47 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         )
         rows = [header]
         fills = []
+        extra_style = []
+        # short cells that never wrap are plain strings: a Paragraph per cell is what makes big tables slow,
+        # and plain table strings are not parsed as markup, so they need no escaping
         for rec in audit_rows(detail):
             follow = rec.follow_ups[0] if rec.follow_ups else None
             rows.append(
                 [
-                    para(rec.number, "CellBold"),
-                    para(rec.reply_status, "CellBold"),
-                    para(", ".join(rec.grouped_with), "Cell"),
-                    para(rec.disposition or "", "Cell"),
+                    rec.number,
+                    rec.reply_status,
+                    ", ".join(rec.grouped_with),
+                    para(rec.disposition, "Cell") if rec.disposition else "",
                     _recommendation_cell(rec),
-                    para(follow.text if follow else "", "Cell"),
-                    para(date_short(follow.due, "") if follow else "", "Cell"),
+                    para(follow.text, "Cell") if follow else "",
+                    date_short(follow.due, "") if follow else "",
                 ]
             )
+            extra_style.append(("FONT", (0, len(rows) - 1), (1, len(rows) - 1), FONT_BOLD, 8.2))
             if rec.reply_status == "missing":
                 fills.append((len(rows) - 1, STATUS_FILL[Status.OVERDUE]))
             for extra in rec.follow_ups[1:]:
-                rows.append(
-                    [
-                        para("", "Cell"),
-                        para("", "Cell"),
-                        para("", "Cell"),
-                        para("", "Cell"),
-                        para("", "Cell"),
-                        para(extra.text, "Cell"),
-                        para(date_short(extra.due, ""), "Cell"),
-                    ]
-                )
+                rows.append(["", "", "", "", "", para(extra.text, "Cell"), date_short(extra.due, "")])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
                 rows.append(
                     [
-                        para(label, "Cell"),
-                        para(rec.reply_status, "Cell"),
-                        para(", ".join(rec.grouped_with), "Cell"),
-                        para(rec.disposition or "", "Cell"),
+                        label,
+                        rec.reply_status,
+                        ", ".join(rec.grouped_with),
+                        para(rec.disposition, "Cell") if rec.disposition else "",
                         para(sub, "Small"),
-                        para("", "Cell"),
-                        para("", "Cell"),
+                        "",
+                        "",
                     ]
                 )
         story.append(
-            table(rows, [12 * mm, 16 * mm, 16 * mm, 22 * mm, WIDTH - 114 * mm, 31 * mm, 17 * mm], fills=fills)
+            table(
+                rows,
+                [12 * mm, 16 * mm, 16 * mm, 22 * mm, WIDTH - 114 * mm, 31 * mm, 17 * mm],
+                fills=fills,
+                extra=extra_style,
+            )
         )
     return build_pdf(
         story,

@@ -191,6 +191,7 @@ def table(
     header_rows: int = 1,
     zebra: bool = True,
     fills: Iterable[tuple[int, colors.Color]] = (),
+    extra: Iterable[tuple] = (),
 ) -> Table:
     """A table that splits across pages and repeats its header."""
     t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
@@ -207,6 +208,7 @@ def table(
     ]
     for row, fill in fills:
         style.append(("BACKGROUND", (0, row), (-1, row), fill))
+    style.extend(extra)
     t.setStyle(TableStyle(style))
     return t
 
