@@ -32,6 +32,7 @@ def _server_bin() -> Path | None:
 
 @pytest.fixture(scope="module")
 def pg_url():
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (extra 'postgres') is not installed")
     explicit = os.environ.get("TRACKER_TEST_POSTGRES_URL")
     if explicit:
         yield explicit
