@@ -148,6 +148,7 @@ def stage_rows(cycle: m.Cycle, template: Template) -> tuple[dto.StageRow, ...]:
                 evidence=_document_label(stage.evidence_document),
                 notes=stage.notes,
                 extensions=tuple(extension_row(e, definition.label, definition.id) for e in stage.extensions),
+                after_stage=actual.after_stage if actual else None,
             )
         )
     return tuple(rows)

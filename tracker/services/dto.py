@@ -52,6 +52,7 @@ class StageRow:
     evidence: str | None
     notes: str
     extensions: tuple[ExtensionRow, ...] = ()
+    after_stage: str | None = None  # for a date known only as coming after another stage
 
 
 @dataclass(frozen=True)

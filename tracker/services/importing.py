@@ -233,7 +233,10 @@ class ImportService:
         *,
         document: DocumentText | None = None,
         audit: ReplyAudit | None = None,
+        corrections: dict[int, str] | None = None,
     ) -> ImportResult:
+        """Store a reply. `corrections` maps a passage's index to the disposition the user chose in the
+        preview; it is kept as an override, so the suggestion stays visible beside it."""
         document = document or self.read(path)
         audit = audit or self.preview_reply(cycle_id, document)
         with self.uow() as session:
@@ -291,7 +294,9 @@ class ImportService:
                     span_end=passage.end,
                     claimed_numbers=list(passage.numbers),
                 )
-                row.disposition_override = overrides.get(tuple(sorted(passage.numbers)))
+                row.disposition_override = (corrections or {}).get(position) or overrides.get(
+                    tuple(sorted(passage.numbers))
+                )
                 cycle.replies.append(row)
                 with session.no_autoflush:
                     row.recommendations = linked

@@ -1,0 +1,175 @@
+"""`tracker-app`: the composition root. It opens (and migrates) the store before the first window, builds the
+services from the core's factory, and injects them into the window.
+
+    tracker-app [--db URL] [--smoke-test] [--screenshot DIR] [--exit-when-ready]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tracker-app", description="Police and Crime Plan tracker")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL (default: TRACKER_DB, else the SQLite file in the user data folder)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open every page, wait for its data, exit 0 (or non-zero with the reason)",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="DIR", help="like --smoke-test at 1280x800, saving a PNG per page"
+    )
+    parser.add_argument(
+        "--exit-when-ready", action="store_true", help=argparse.SUPPRESS
+    )  # start-up benchmark
+    return parser.parse_args(argv)
+
+
+class _DisplayServices:
+    """The services with a printable store name (passwords hidden) for the status bar."""
+
+    def __init__(self, services) -> None:
+        self._services = services
+        import re
+
+        self.url_text = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", services.url)
+
+    def __getattr__(self, name):
+        return getattr(self._services, name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    if (
+        (args.smoke_test or args.screenshot)
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # checks from outside run without a desktop
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("pcp-tracker")
+    app.setApplicationName("Police and Crime Plan tracker")
+    from tracker.errors import TrackerError
+    from tracker.services.factory import open_services
+
+    try:
+        services = open_services(args.db)  # migrates after a backup, before any window exists
+    except TrackerError as exc:
+        return _fail(args, f"cannot open the store: {exc}", QMessageBox)
+    except Exception as exc:  # an unreachable server, a locked or damaged file
+        return _fail(args, f"cannot open the store: {exc.__class__.__name__}: {exc}", QMessageBox)
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    settings_path = os.environ.get("TRACKER_SETTINGS")  # tests and portable use keep settings beside the data
+    settings = QSettings(settings_path, QSettings.Format.IniFormat) if settings_path else QSettings()
+    context = AppContext(_DisplayServices(services))
+    window = MainWindow(context, settings)
+    if args.smoke_test or args.screenshot:
+        window.resize(1280, 800)
+        window.show()
+        checker = SmokeTest(window, Path(args.screenshot) if args.screenshot else None)
+        QTimer.singleShot(0, checker.start)
+        code = app.exec()
+        services.dispose()
+        return code if code else checker.result
+    window.show()
+    if args.exit_when_ready:
+        dashboard = window.pages[0]
+        dashboard.loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+    code = app.exec()
+    services.dispose()
+    return code
+
+
+def _fail(args, message: str, message_box) -> int:
+    print(f"tracker-app: {message}", file=sys.stderr)
+    if not (args.smoke_test or args.screenshot or args.exit_when_ready):
+        message_box.critical(None, "Police and Crime Plan tracker", message)
+    return 2
+
+
+class SmokeTest:
+    """Opens every page in turn, waits for its data to arrive (its `loaded` signal), and quits."""
+
+    TIMEOUT_MS = 30000
+
+    def __init__(self, window, folder: Path | None) -> None:
+        self.window = window
+        self.folder = folder
+        self.index = -1
+        self.result = 1
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._timed_out)
+        self._next()
+
+    def _next(self) -> None:
+        self.index += 1
+        if self.index >= len(self.window.pages):
+            self.result = 0
+            print(f"smoke test: {len(self.window.pages)} pages opened and loaded")
+            self._quit()
+            return
+        page = self.window.pages[self.index]
+        page.loaded.connect(self._page_loaded)
+        self.timer.start(self.TIMEOUT_MS)
+        self.window.show_page(self.index)
+        if (
+            self.window.stack.currentIndex() == self.index
+            and self.index == 0
+            and self.window.nav.currentRow() == 0
+        ):
+            page.refresh()  # page 0 was already current: ask again so its `loaded` is seen
+
+    def _page_loaded(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        page = self.window.pages[self.index]
+        page.loaded.disconnect(self._page_loaded)
+        self.timer.stop()
+        if self.folder is not None:
+            QTimer.singleShot(150, lambda: self._shoot(page))
+        else:
+            QTimer.singleShot(0, self._next)
+
+    def _shoot(self, page) -> None:
+        name = f"{self.index + 1:02d}-{page.title.lower()}.png"
+        self.window.grab().save(str(self.folder / name))
+        self._next()
+
+    def _timed_out(self) -> None:
+        page = self.window.pages[self.index]
+        print(
+            f"smoke test: the {page.title} page did not load within {self.TIMEOUT_MS // 1000} s",
+            file=sys.stderr,
+        )
+        self.result = 3
+        self._quit()
+
+    def _quit(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.window.context.runner.wait(10000)
+        QApplication.instance().exit(self.result)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,416 @@
+"""Cycle page: the timeline, every obligation with the working behind its date, and editing of stage dates
+(with undo) and extensions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import Precision
+from tracker.domain.formatting import uk_date
+from ui.context import AppContext, Page
+from ui.dashboard import from_qdate, to_qdate
+from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
+from ui.widgets import MessageBar, TimelineWidget, table_view
+
+KINDS = (
+    ("happened on the day", Precision.DAY),
+    ("happened in the month (day not known)", Precision.MONTH),
+    ("happened on or before the day", Precision.ON_OR_BEFORE),
+    ("planned for the day", None),
+)
+
+
+class StageDateCommand(QUndoCommand):
+    """A recorded change of a stage date. The change is already saved when the command is pushed; undo
+    restores the previous value through the service, redo applies the new one again."""
+
+    def __init__(self, page: CyclePage, cycle_id: str, stage_key: str, before, after, text: str) -> None:
+        super().__init__(text)
+        self.page, self.cycle_id, self.stage_key = page, cycle_id, stage_key
+        self.before, self.after = before, after
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # it was saved before being pushed
+            self.first = False
+            return
+        self.page.apply_stage_value(self.cycle_id, self.stage_key, self.after, f"Redone: {self.text()}")
+
+    def undo(self) -> None:
+        self.page.apply_stage_value(self.cycle_id, self.stage_key, self.before, f"Undone: {self.text()}")
+
+
+def stage_value(row) -> tuple:
+    """What undo needs to put a stage back: (planned, actual, precision, after_stage)."""
+    return (row.planned, row.actual, row.precision, row.after_stage)
+
+
+class CyclePage(Page):
+    title = "Cycle"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.undo_stack = QUndoStack(self)
+        self.detail = None
+        top = QHBoxLayout()
+        cycle_label = QLabel("C&ycle")
+        self.cycle_combo = QComboBox()
+        self.cycle_combo.setAccessibleName("Cycle")
+        self.cycle_combo.setMinimumWidth(320)
+        cycle_label.setBuddy(self.cycle_combo)
+        self.heading = QLabel()
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setAccessibleName("Undo the last date change")
+        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_button = QPushButton("&Redo")
+        self.redo_button.setAccessibleName("Redo the date change")
+        self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        top.addWidget(cycle_label)
+        top.addWidget(self.cycle_combo)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
+        self.layout_.addLayout(top)
+        self.message = MessageBar()
+        self.layout_.addWidget(self.message)
+        self.timeline = TimelineWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timeline)
+        scroll.setMaximumHeight(300)
+        scroll.setMinimumHeight(160)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.layout_.addWidget(scroll)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.obligations = ObligationTableModel(self)
+        self.obligations_proxy = sortable(self.obligations, self)
+        self.obligation_view = table_view(
+            "Obligations", self.obligations_proxy, stretch_column=ObligationTableModel.COL_LABEL
+        )
+        self.obligation_view.hideColumn(ObligationTableModel.COL_CYCLE)
+        left_layout.addWidget(QLabel("<b>Obligations</b> — select one to see the working behind its date"))
+        left_layout.addWidget(self.obligation_view, 3)
+        self.stages = StageTableModel(self)
+        self.stage_view = table_view("Stages", self.stages, stretch_column=StageTableModel.COL_LABEL)
+        self.stage_view.setSortingEnabled(False)
+        left_layout.addWidget(QLabel("<b>Stages</b>"))
+        left_layout.addWidget(self.stage_view, 2)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.working = QTextBrowser()
+        self.working.setAccessibleName("Working and history of the selected item")
+        self.working.setOpenExternalLinks(True)
+        right_layout.addWidget(self.working, 2)
+        right_layout.addWidget(self._editor())
+        splitter.addWidget(right)
+        splitter.setSizes([640, 420])
+        self.layout_.addWidget(splitter, 1)
+
+        self.cycle_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.obligation_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_obligation())
+        self.stage_view.selectionModel().currentRowChanged.connect(lambda *_: self._stage_selected())
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        context.as_of_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(self._data_changed)
+        context.cycle_selected.connect(self.select_cycle)
+
+    def _editor(self) -> QWidget:
+        box = QGroupBox("Record or move a date")
+        form = QFormLayout(box)
+        self.stage_combo = QComboBox()
+        self.stage_combo.setAccessibleName("Stage to edit")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("What the date means")
+        for text, _ in KINDS:
+            self.kind_combo.addItem(text)
+        self.date_edit = QDateEdit(to_qdate(dt.date.today()))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setAccessibleName("Date")
+        self.save_button = QPushButton("&Save date")
+        self.save_button.setAccessibleName("Save the date for the stage")
+        self.clear_button = QPushButton("C&lear recorded date")
+        self.clear_button.setAccessibleName("Clear the recorded date of the stage")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        form.addRow("S&tage", self.stage_combo)
+        form.addRow("&Meaning", self.kind_combo)
+        form.addRow("&Date", self.date_edit)
+        form.addRow(buttons)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the extension")
+        self.reason.setPlaceholderText("why the planned date moves (kept with the extension)")
+        self.earlier = QCheckBox("The new date is &earlier on purpose")
+        self.extend_button = QPushButton("E&xtend the planned date")
+        self.extend_button.setAccessibleName("Extend the planned date of the stage")
+        form.addRow("&Reason", self.reason)
+        form.addRow(self.earlier)
+        form.addRow(self.extend_button)
+        note = QLabel(
+            "Extensions keep the original date and cannot be undone; extend again to move a date back."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5b6470;")
+        form.addRow(note)
+        self.save_button.clicked.connect(self.save_date)
+        self.clear_button.clicked.connect(self.clear_date)
+        self.extend_button.clicked.connect(self.extend)
+        return box
+
+    # ---- loading -----------------------------------------------------------------------------------
+    def select_cycle(self, cycle_id: str) -> None:
+        index = self.cycle_combo.findData(cycle_id)
+        if index >= 0:
+            self.cycle_combo.setCurrentIndex(index)
+
+    def _data_changed(self, cycle_id: str) -> None:
+        if cycle_id in ("", self.current_cycle()):
+            self.refresh()
+
+    def current_cycle(self) -> str | None:
+        return self.cycle_combo.currentData()
+
+    def refresh(self) -> None:
+        services, as_of, wanted = self.context.services, self.context.as_of, self.current_cycle()
+
+        def work():
+            ids = [(s.id, s.title) for s in services.cycles.list(as_of)]
+            chosen = wanted if wanted in {i for i, _ in ids} else (ids[-1][0] if ids else None)
+            detail = services.cycles.detail(chosen, as_of) if chosen else None
+            history = services.history.for_item(cycle_id=chosen) if chosen else []
+            return ids, detail, history
+
+        self.context.runner.run("cycle", work, self._show, self._failed)
+
+    def _show(self, result) -> None:
+        ids, detail, history = result
+        self.cycle_combo.blockSignals(True)
+        self.cycle_combo.clear()
+        for cycle_id, title in ids:
+            self.cycle_combo.addItem(f"{title} ({cycle_id})", cycle_id)
+        if detail is not None:
+            self.cycle_combo.setCurrentIndex(self.cycle_combo.findData(detail.summary.id))
+        self.cycle_combo.blockSignals(False)
+        self.detail, self.history = detail, history
+        if detail is None:
+            self.heading.setText("No cycles yet: load the demo on the Dashboard, or import a report.")
+            self.timeline.set_data((), self.context.as_of)
+            self.obligations.set_rows([])
+            self.stages.set_rows([])
+            self.loaded.emit()
+            return
+        s = detail.summary
+        self.heading.setText(
+            f"  {detail.body.name} · {s.current_stage} · {s.overdue} overdue · "
+            f"{s.exceptions} exceptions · {s.coverage.describe()}"
+        )
+        self.timeline.set_data(detail.stages, detail.as_of)
+        self.obligations.set_rows(detail.obligations)
+        self.stages.set_rows(detail.stages)
+        self.obligation_view.resizeColumnsToContents()
+        self.obligation_view.horizontalHeader().resizeSection(ObligationTableModel.COL_CITATION, 190)
+        self.stage_view.resizeColumnsToContents()
+        current = self.stage_combo.currentData()
+        self.stage_combo.clear()
+        for stage in detail.stages:
+            self.stage_combo.addItem(stage.label, stage.key)
+        if current:
+            self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(current)))
+        self._show_obligation()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.error(self.error_text(exc))
+        self.loaded.emit()
+
+    def _show_obligation(self) -> None:
+        index = self.obligation_view.currentIndex()
+        row = self.obligations_proxy.data(index, ObjectRole) if index.isValid() else None
+        if row is None:
+            self.working.setHtml(
+                "<p>Select an obligation to see its legal basis and the working behind its date.</p>"
+            )
+            return
+        from html import escape
+
+        parts = [
+            f"<h3>{escape(row.label)}</h3>",
+            f"<p><b>Status:</b> {escape(str(row.status))}"
+            + (
+                f" ({abs(row.days_left)} days {'late' if row.days_left < 0 else 'left'})"
+                if row.days_left
+                else ""
+            )
+            + f"<br><b>Due:</b> {escape(uk_date(row.due, unknown='no date'))}"
+            f"<br><b>Basis:</b> {escape(str(row.basis))} — {escape(row.citation)}"
+            + (f" (<a href='{escape(row.url)}'>legislation</a>)" if row.url else "")
+            + f"<br><b>Owed by</b> {escape(row.owed_by)} <b>to</b> {escape(row.owed_to)}</p>",
+            f"<p><b>Working:</b> {escape(row.working)}</p>",
+        ]
+        parts += [f"<p><i>Note: {escape(w)}</i></p>" for w in row.warnings]
+        parts += [f"<p><i>Extension: {escape(e)}</i></p>" for e in row.extensions]
+        parts.append(f"<p style='color:#5b6470'>{escape(row.explanation)}</p>")
+        self.working.setHtml("".join(parts))
+
+    def _stage_selected(self) -> None:
+        index = self.stage_view.currentIndex()
+        if not index.isValid() or self.detail is None:
+            return
+        stage = self.stages.row_object(index.row())
+        self.stage_combo.setCurrentIndex(self.stage_combo.findData(stage.key))
+        if stage.actual:
+            self.date_edit.setDate(to_qdate(stage.actual))
+        from html import escape
+
+        changes = [c for c in self.history if c.entity == "stage" and c.entity_id == stage.key]
+        lines = [
+            f"<h3>{escape(stage.label)}</h3>",
+            f"<p><b>Actual:</b> {escape(stage.actual_text)}<br>"
+            f"<b>Planned:</b> {escape(uk_date(stage.planned, unknown='not set'))}<br>"
+            f"<b>Evidence:</b> {escape(stage.evidence or 'none recorded')}</p>",
+        ]
+        if stage.notes:
+            lines.append(f"<p>{escape(stage.notes)}</p>")
+        for ext in stage.extensions:
+            lines.append(
+                f"<p><i>Extended from {escape(uk_date(ext.original))} to {escape(uk_date(ext.new))} by "
+                f"{escape(ext.made_by or 'not recorded')}: {escape(ext.reason)}</i></p>"
+            )
+        lines.append("<h4>History</h4>")
+        lines += [
+            f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
+            f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
+            for c in changes
+        ] or ["<p>No changes yet.</p>"]
+        self.working.setHtml("".join(lines))
+
+    # ---- editing -----------------------------------------------------------------------------------
+    def _stage_row(self, key: str):
+        return next((s for s in self.detail.stages if s.key == key), None) if self.detail else None
+
+    def save_date(self) -> None:
+        cycle_id, key = self.current_cycle(), self.stage_combo.currentData()
+        if not cycle_id or not key:
+            return
+        precision = KINDS[self.kind_combo.currentIndex()][1]
+        day = from_qdate(self.date_edit.date())
+        before = stage_value(self._stage_row(key))
+        after = (
+            (day, before[1], before[2], before[3])
+            if precision is None
+            else (before[0], day, str(precision), None)
+        )
+        label = self.stage_combo.currentText()
+        text = f"{label}: {'planned' if precision is None else 'recorded'} {uk_date(day)}"
+        services = self.context.services
+
+        def work():
+            if precision is None:
+                return services.cycles.set_stage_date(cycle_id, key, day, planned=True)
+            return services.cycles.set_stage_date(cycle_id, key, day, precision=precision)
+
+        def done(change):
+            self.undo_stack.push(StageDateCommand(self, cycle_id, key, before, after, text))
+            self.message.success(f"Saved. {label}: {change.old} → {change.new}")
+            self.context.data_changed.emit(cycle_id)
+
+        self.context.runner.run("edit", work, done, self._failed)
+
+    def clear_date(self) -> None:
+        cycle_id, key = self.current_cycle(), self.stage_combo.currentData()
+        if not cycle_id or not key:
+            return
+        before = stage_value(self._stage_row(key))
+        after = (before[0], None, None, None)
+        label = self.stage_combo.currentText()
+
+        def done(change):
+            self.undo_stack.push(StageDateCommand(self, cycle_id, key, before, after, f"{label}: cleared"))
+            self.message.success(f"Cleared the recorded date of {label}.")
+            self.context.data_changed.emit(cycle_id)
+
+        self.context.runner.run(
+            "edit", lambda: self.context.services.cycles.clear_stage_date(cycle_id, key), done, self._failed
+        )
+
+    def apply_stage_value(self, cycle_id: str, key: str, value: tuple, text: str) -> None:
+        """Put a stage back to (planned, actual, precision, after_stage): used by undo and redo."""
+        planned, actual, precision, after = value
+        services = self.context.services
+
+        def work():
+            current = next(
+                s for s in services.cycles.detail(cycle_id, dt.date.today()).stages if s.key == key
+            )
+            if planned is not None and planned != current.planned:
+                services.cycles.set_stage_date(cycle_id, key, planned, planned=True)
+            if precision is None:
+                if current.precision is not None:
+                    services.cycles.clear_stage_date(cycle_id, key)
+            else:
+                services.cycles.set_stage_date(
+                    cycle_id,
+                    key,
+                    actual if precision != "after" else None,
+                    precision=Precision(precision),
+                    after_stage=after,
+                )
+
+        def done(_):
+            self.message.info(text)
+            self.context.data_changed.emit(cycle_id)
+
+        self.context.runner.run("edit", work, done, self._failed)
+
+    def extend(self) -> None:
+        cycle_id, key = self.current_cycle(), self.stage_combo.currentData()
+        if not cycle_id or not key:
+            return
+        day, reason, earlier = from_qdate(self.date_edit.date()), self.reason.text(), self.earlier.isChecked()
+
+        def done(ext):
+            self.message.success(
+                f"Extended {ext.stage_label} from {uk_date(ext.original)} to {uk_date(ext.new)}."
+            )
+            self.reason.clear()
+            self.earlier.setChecked(False)
+            self.context.data_changed.emit(cycle_id)
+
+        self.context.runner.run(
+            "edit",
+            lambda: self.context.services.cycles.extend_stage(cycle_id, key, day, reason, earlier=earlier),
+            done,
+            self._failed,
+        )

@@ -1,0 +1,246 @@
+"""Import: a committee report or a reply (file or pasted text) into a cycle. Analysed on a worker thread,
+shown for checking and correction, then saved in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from tracker.domain.formatting import uk_date
+from ui.context import AppContext, Page
+from ui.models import ExtractedTableModel, PassageTableModel
+from ui.widgets import MessageBar, table_view
+
+REPORT, REPLY = "recommendations", "reply"
+
+
+class ImportPage(Page):
+    title = "Import"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        # replaced in tests: a real file dialog would block an offscreen run
+        self.choose_file = lambda: QFileDialog.getOpenFileName(
+            self, "Choose a document", "", "Documents (*.pdf *.docx *.txt *.md)"
+        )[0]
+        row = QHBoxLayout()
+        cycle_label = QLabel("Into c&ycle")
+        self.cycle_combo = QComboBox()
+        self.cycle_combo.setAccessibleName("Cycle to import into")
+        self.cycle_combo.setMinimumWidth(280)
+        cycle_label.setBuddy(self.cycle_combo)
+        self.kind_report = QRadioButton("Committee &report or letter")
+        self.kind_reply = QRadioButton("&Reply to it")
+        self.kind_report.setChecked(True)
+        self.kinds = QButtonGroup(self)
+        self.kinds.addButton(self.kind_report)
+        self.kinds.addButton(self.kind_reply)
+        for widget in (cycle_label, self.cycle_combo, self.kind_report, self.kind_reply):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        files = QHBoxLayout()
+        self.choose = QPushButton("Choose a &file…")
+        self.choose.setAccessibleName("Choose a document to import")
+        self.file_label = QLabel(
+            "…or paste the text below (.pdf with a text layer, .docx, .txt and .md are read)"
+        )
+        self.file_label.setStyleSheet("color: #5b6470;")
+        files.addWidget(self.choose)
+        files.addWidget(self.file_label, 1)
+        self.layout_.addLayout(files)
+        self.paste = QPlainTextEdit()
+        self.paste.setAccessibleName("Pasted text of the document")
+        self.paste.setPlaceholderText("Paste a letter or a reply here, then press Analyse.")
+        self.paste.setMaximumHeight(110)
+        self.paste.setTabChangesFocus(True)
+        self.layout_.addWidget(self.paste)
+        actions = QHBoxLayout()
+        self.analyse = QPushButton("&Analyse")
+        self.analyse.setAccessibleName("Analyse the document")
+        self.cancel = QPushButton("Ca&ncel")
+        self.cancel.setAccessibleName("Cancel the analysis")
+        self.cancel.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
+        self.progress.setRange(0, 1)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(200)
+        self.save = QPushButton("&Save into the cycle")
+        self.save.setAccessibleName("Save the import into the cycle")
+        self.save.setEnabled(False)
+        for widget in (self.analyse, self.cancel, self.progress):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.save)
+        self.layout_.addLayout(actions)
+        self.message = MessageBar()
+        self.layout_.addWidget(self.message)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+        self.extracted = ExtractedTableModel(self)
+        self.passages = PassageTableModel(self)
+        self.preview = table_view("Import preview", self.extracted)
+        self.preview.setSortingEnabled(False)
+        self.layout_.addWidget(self.preview, 1)
+        self.hint = QLabel(
+            "For a reply, double-click “Answers” or “Disposition” to correct them before saving."
+        )
+        self.hint.setStyleSheet("color: #5b6470;")
+        self.layout_.addWidget(self.hint)
+        self.path: str | None = None
+        self.result = None  # (kind, document, analysis) of the last analysis
+
+        self.choose.clicked.connect(self._choose)
+        self.analyse.clicked.connect(self.run_analysis)
+        self.cancel.clicked.connect(self._cancel)
+        self.save.clicked.connect(self.save_import)
+        context.data_changed.connect(lambda _: self.refresh())
+
+    def refresh(self) -> None:
+        services = self.context.services
+
+        def show(cycles):
+            current = self.cycle_combo.currentData()
+            self.cycle_combo.clear()
+            for summary in cycles:
+                self.cycle_combo.addItem(f"{summary.title} ({summary.id})", summary.id)
+            if current:
+                self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
+            if not cycles:
+                self.summary.setText(
+                    "There are no cycles to import into yet: load the demo on the Dashboard."
+                )
+            self.loaded.emit()
+
+        self.context.runner.run(
+            "import-cycles", lambda: services.cycles.list(self.context.as_of), show, self._failed
+        )
+
+    def _choose(self) -> None:
+        path = self.choose_file()
+        if path:
+            self.path = path
+            self.paste.clear()
+            self.file_label.setText(path)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0 if busy else 1)
+        self.cancel.setEnabled(busy)
+        self.analyse.setEnabled(not busy)
+
+    def run_analysis(self) -> None:
+        cycle_id = self.cycle_combo.currentData()
+        kind = REPLY if self.kind_reply.isChecked() else REPORT
+        path, text = self.path, self.paste.toPlainText()
+        if text.strip():
+            path = None
+        imports = self.context.services.imports
+        self.save.setEnabled(False)
+        self.message.hide()
+
+        def work():
+            document = imports.read(path=path, text=None if path else text)
+            if kind == REPORT:
+                return kind, document, imports.preview_recommendations(document)
+            return kind, document, imports.preview_reply(cycle_id, document)
+
+        self._busy(True)
+        self.context.runner.run("import", work, self._analysed, self._failed)
+
+    def _cancel(self) -> None:
+        self.context.runner.cancel("import")
+        self._busy(False)
+        self.message.info("Analysis cancelled; nothing was saved.")
+
+    def _analysed(self, result) -> None:
+        self._busy(False)
+        self.result = result
+        kind, document, analysis = result
+        if kind == REPORT:
+            info = analysis.document
+            self.extracted.set_rows(analysis.recommendations)
+            self.preview.setModel(self.extracted)
+            self.summary.setText(
+                f"<b>{len(analysis.recommendations)} recommendations</b> in {document.file_name}, dated "
+                f"{uk_date(info.date)}"
+                + (f", reference {info.reference}" if info.reference else "")
+                + (
+                    f"; reply asked for by {uk_date(info.reply_requested_by)}"
+                    if info.reply_requested_by
+                    else ""
+                )
+                + (
+                    f". {len(analysis.statements)} committee statements were left out."
+                    if analysis.statements
+                    else "."
+                )
+            )
+        else:
+            self.passages.set_rows(analysis.passages)
+            self.preview.setModel(self.passages)
+            missing = [r.number for r in analysis.recommendations if r.status == "missing"]
+            grouped = [" and ".join(p.numbers) for p in analysis.passages if len(p.numbers) > 1]
+            self.summary.setText(
+                f"<b>{len(analysis.passages)} reply passages</b> in {document.file_name}, dated "
+                f"{uk_date(analysis.document.date)}. Grouped: {', '.join(grouped) or 'none'}. "
+                f"Missing: {', '.join(missing) or 'none'}. "
+                + (
+                    f"Replies to numbers never made: {', '.join(analysis.unknown_replies)}."
+                    if analysis.unknown_replies
+                    else ""
+                )
+            )
+        self.preview.resizeColumnsToContents()
+        self.save.setEnabled(True)
+        self.loaded.emit()
+
+    def save_import(self) -> None:
+        if self.result is None:
+            return
+        kind, document, analysis = self.result
+        cycle_id = self.cycle_combo.currentData()
+        imports = self.context.services.imports
+        if kind == REPORT:
+
+            def work():
+                return imports.import_recommendations(cycle_id, document=document, extraction=analysis)
+        else:
+            edited = self.passages.rows()
+            corrections = {
+                i: p.disposition
+                for i, (p, o) in enumerate(zip(edited, analysis.passages, strict=True))
+                if p.disposition != o.disposition
+            }
+            audit = dataclasses.replace(analysis, passages=tuple(edited))
+
+            def work():
+                return imports.import_reply(cycle_id, document=document, audit=audit, corrections=corrections)
+
+        self.save.setEnabled(False)
+        self._busy(True)
+        self.context.runner.run("import-save", work, self._saved, self._failed)
+
+    def _saved(self, result) -> None:
+        self._busy(False)
+        self.message.success(result.describe().replace("\n", " · "))
+        self.result = None
+        self.context.data_changed.emit(result.cycle_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.message.error(self.error_text(exc))
+        self.loaded.emit()

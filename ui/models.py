@@ -1,0 +1,268 @@
+"""Table models over the services' plain rows: column constants, a sort role and an object role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tracker.domain import Status
+from tracker.domain.formatting import uk_date
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+# colour only adds to the status text; it never carries the meaning alone
+STATUS_COLOURS = {
+    Status.OVERDUE: "#f8d7da",
+    Status.EXCEPTION: "#f3c7ce",
+    Status.DUE_TODAY: "#ffe8b0",
+    Status.DUE_SOON: "#fff3cd",
+    Status.MET: "#e3f2e7",
+    Status.MET_LATE: "#f0ead2",
+}
+STATUS_MARKS = {
+    Status.OVERDUE: "⚠ ",
+    Status.EXCEPTION: "✖ ",
+    Status.DUE_TODAY: "● ",
+    Status.DUE_SOON: "◐ ",
+    Status.MET: "✓ ",
+    Status.MET_LATE: "✓ ",
+    Status.NOT_YET_DUE: "○ ",
+    Status.NOT_APPLICABLE: "– ",
+    Status.UNDATED: "? ",
+}
+
+
+def status_text(status: Status) -> str:
+    return STATUS_MARKS.get(status, "") + str(status)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], Any]
+    sort: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str] | None = None
+    align_right: bool = False
+
+
+def date_column(header: str, get: Callable[[Any], dt.date | None], blank: str = "") -> Column:
+    return Column(header, lambda r: uk_date(get(r), unknown=blank), sort=lambda r: get(r) or dt.date.max)
+
+
+class RowTableModel(QAbstractTableModel):
+    """A read-only table over a list of frozen rows. `set_rows` resets the model."""
+
+    columns: Sequence[Column] = ()
+    status_of: Callable[[Any], Status | None] | None = None
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.value(row)
+            return "" if value is None else str(value)
+        if role == SortRole:
+            return (column.sort or column.value)(row)
+        if role == ObjectRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self.status_of is not None:
+            status = type(self).status_of(row)
+            colour = STATUS_COLOURS.get(status)
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+
+def sortable(model: QAbstractTableModel, parent=None) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    return proxy
+
+
+def _sort_number(value: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return (int(digits) if digits else 10**6, value)
+
+
+class CycleTableModel(RowTableModel):
+    COL_TITLE, COL_STAGE, COL_NEXT, COL_DUE, COL_DAYS, COL_OVERDUE, COL_EXCEPTIONS, COL_REPLIES = range(8)
+    columns = (
+        Column("Cycle", lambda s: s.title, tooltip=lambda s: f"{s.id}: {s.body} / {s.scrutiny_body}"),
+        Column("Stage", lambda s: s.current_stage),
+        Column("Next deadline", lambda s: s.next_deadline.label if s.next_deadline else "none open"),
+        date_column("Due", lambda s: s.next_deadline.due if s.next_deadline else None),
+        Column(
+            "Days left",
+            lambda s: "" if s.days_left is None else s.days_left,
+            sort=lambda s: 10**6 if s.days_left is None else s.days_left,
+            align_right=True,
+        ),
+        Column("Overdue", lambda s: s.overdue, align_right=True),
+        Column("Exceptions", lambda s: s.exceptions, align_right=True),
+        Column("Replies", lambda s: s.coverage.describe()),
+    )
+
+
+class ObligationTableModel(RowTableModel):
+    COL_LABEL, COL_DUE, COL_STATUS, COL_BASIS, COL_CITATION, COL_CYCLE = range(6)
+    columns = (
+        Column("Obligation", lambda o: o.label, tooltip=lambda o: o.working),
+        date_column("Due", lambda o: o.due, blank="no date"),
+        Column(
+            "Status",
+            lambda o: status_text(o.status),
+            sort=lambda o: list(Status).index(o.status),
+            tooltip=lambda o: o.working,
+        ),
+        Column("Basis", lambda o: str(o.basis)),
+        Column("Citation", lambda o: o.citation),
+        Column("Cycle", lambda o: o.cycle_id),
+    )
+    status_of = staticmethod(lambda o: o.status)
+
+
+class RecommendationTableModel(RowTableModel):
+    (
+        COL_CYCLE,
+        COL_NUMBER,
+        COL_TEXT,
+        COL_REPLY,
+        COL_GROUPED,
+        COL_DISPOSITION,
+        COL_SUBPOINTS,
+        COL_FOLLOWUPS,
+        COL_THEME,
+    ) = range(9)
+    columns = (
+        Column("Cycle", lambda r: r.cycle_id),
+        Column("No.", lambda r: r.number, sort=lambda r: (r.cycle_id, _sort_number(r.number))),
+        Column("Recommendation", lambda r: " ".join(r.text.split()), tooltip=lambda r: r.text),
+        Column("Reply", lambda r: r.reply_status),
+        Column("Grouped with", lambda r: ", ".join(r.grouped_with)),
+        Column("Disposition", lambda r: r.disposition or ""),
+        Column(
+            "Sub-points", lambda r: len(r.subpoints) or "", sort=lambda r: len(r.subpoints), align_right=True
+        ),
+        Column(
+            "Follow-ups", lambda r: "; ".join(f"{uk_date(f.due, unknown='no date')}" for f in r.follow_ups)
+        ),
+        Column("Theme", lambda r: r.theme),
+    )
+
+
+class StageTableModel(RowTableModel):
+    COL_LABEL, COL_PLANNED, COL_ACTUAL, COL_PARTY = range(4)
+    columns = (
+        Column("Stage", lambda s: s.label),
+        date_column("Planned", lambda s: s.planned),
+        Column("Actual", lambda s: s.actual_text, sort=lambda s: s.actual or dt.date.max),
+        Column("Responsible", lambda s: s.party),
+    )
+
+
+class HistoryTableModel(RowTableModel):
+    columns = (
+        Column("When", lambda c: c.at.strftime("%d %b %Y %H:%M"), sort=lambda c: c.at),
+        Column("Who", lambda c: c.who),
+        Column("Cycle", lambda c: c.cycle_id or ""),
+        Column("Item", lambda c: f"{c.entity} {c.entity_id}"),
+        Column("Field", lambda c: c.field),
+        Column("Old", lambda c: c.old or "", tooltip=lambda c: c.old or ""),
+        Column("New", lambda c: c.new or "", tooltip=lambda c: c.new or ""),
+    )
+
+
+class PassageTableModel(RowTableModel):
+    """The import preview of a reply: which passage answers which recommendations, and its disposition.
+    The disposition and the numbers can be corrected before saving."""
+
+    COL_NUMBERS, COL_DISPOSITION, COL_EVIDENCE, COL_TEXT = range(4)
+    columns = (
+        Column("Answers", lambda p: ", ".join(p.numbers)),
+        Column("Disposition", lambda p: p.disposition),
+        Column("Evidence", lambda p: p.evidence, tooltip=lambda p: p.evidence),
+        Column("Reply passage", lambda p: " ".join(p.text.split())[:200], tooltip=lambda p: p.text),
+    )
+    edited = None  # set per instance: callback(row, field, value)
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.column() in (self.COL_NUMBERS, self.COL_DISPOSITION):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole:
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        import dataclasses
+
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self._rows[index.row()]
+        if index.column() == self.COL_NUMBERS:
+            numbers = tuple(n.strip() for n in str(value).replace(" and ", ",").split(",") if n.strip())
+            if not numbers:
+                return False
+            self._rows[index.row()] = dataclasses.replace(row, numbers=numbers)
+        elif index.column() == self.COL_DISPOSITION:
+            allowed = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
+            if str(value) not in allowed:
+                return False
+            self._rows[index.row()] = dataclasses.replace(row, disposition=str(value))
+        else:
+            return False
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        return True
+
+
+class ExtractedTableModel(RowTableModel):
+    columns = (
+        Column("No.", lambda r: r.number, sort=lambda r: _sort_number(r.number)),
+        Column("Sub-points", lambda r: len(r.subpoints) or "", align_right=True),
+        Column("Dated asks", lambda r: "; ".join(uk_date(a.date, unknown="no date") for a in r.asks)),
+        Column("Welsh", lambda r: "yes" if r.text_cy else ""),
+        Column("Recommendation", lambda r: " ".join(r.text.split())[:220], tooltip=lambda r: r.text),
+    )

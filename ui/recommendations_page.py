@@ -1,0 +1,250 @@
+"""Recommendation register: every recommendation with its reply, across cycles, and changes by hand."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.formatting import uk_date
+from ui.context import AppContext, Page
+from ui.models import ObjectRole, RecommendationTableModel, sortable
+from ui.widgets import MessageBar, table_view
+
+DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
+
+
+class RecommendationsPage(Page):
+    title = "Recommendations"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        filters = QHBoxLayout()
+        cycle_label = QLabel("C&ycle")
+        self.cycle_filter = QComboBox()
+        self.cycle_filter.setAccessibleName("Show recommendations of cycle")
+        cycle_label.setBuddy(self.cycle_filter)
+        status_label = QLabel("Re&ply")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show recommendations by reply status")
+        for text, value in (
+            ("any", None),
+            ("replied", "replied"),
+            ("missing", "missing"),
+            ("no reply yet", "no reply yet"),
+        ):
+            self.status_filter.addItem(text, value)
+        status_label.setBuddy(self.status_filter)
+        search_label = QLabel("&Search")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search recommendations across cycles")
+        self.search.setPlaceholderText("words in a recommendation, its reply or its theme")
+        self.search.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search)
+        for widget in (cycle_label, self.cycle_filter, status_label, self.status_filter, search_label):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        self.layout_.addLayout(filters)
+        self.summary = QLabel()
+        self.layout_.addWidget(self.summary)
+        self.message = MessageBar()
+        self.layout_.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = RecommendationTableModel(self)
+        self.proxy = sortable(self.model, self)
+        self.view = table_view(
+            "Recommendation register", self.proxy, stretch_column=RecommendationTableModel.COL_TEXT
+        )
+        splitter.addWidget(self.view)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Recommendation, its replies and history")
+        right_layout.addWidget(self.detail, 1)
+        box = QGroupBox("Correct the reply")
+        form = QFormLayout(box)
+        self.disposition = QComboBox()
+        self.disposition.setAccessibleName("Disposition")
+        self.disposition.addItem("back to the suggestion", None)
+        for value in DISPOSITIONS:
+            self.disposition.addItem(value, value)
+        self.apply_disposition = QPushButton("Set &disposition")
+        self.apply_disposition.setAccessibleName("Set the disposition of the reply")
+        self.grouping = QLineEdit()
+        self.grouping.setAccessibleName("Recommendations the reply answers")
+        self.grouping.setPlaceholderText("e.g. 9, 10")
+        self.apply_grouping = QPushButton("Set &grouping")
+        self.apply_grouping.setAccessibleName("Set which recommendations the reply answers")
+        form.addRow("Disposition", self.disposition)
+        form.addRow(self.apply_disposition)
+        form.addRow("Answers", self.grouping)
+        form.addRow(self.apply_grouping)
+        right_layout.addWidget(box)
+        splitter.addWidget(right)
+        splitter.setSizes([720, 380])
+        self.layout_.addWidget(splitter, 1)
+        self.replies = []
+
+        self.cycle_filter.currentIndexChanged.connect(lambda _: self.refresh())
+        self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
+        self.search.textChanged.connect(lambda _: self.refresh())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.apply_disposition.clicked.connect(self._set_disposition)
+        self.apply_grouping.clicked.connect(self._set_grouping)
+        context.data_changed.connect(lambda _: self.refresh())
+
+    def refresh(self) -> None:
+        services = self.context.services
+        cycle = self.cycle_filter.currentData()
+        status = self.status_filter.currentData()
+        search = self.search.text()
+
+        def work():
+            cycles = [(s.id, s.title) for s in services.cycles.list(self.context.as_of)]
+            rows = services.recommendations.register(cycle, search=search, status=status)
+            return cycles, rows
+
+        self.context.runner.run("register", work, self._show, self._failed)
+
+    def _show(self, result) -> None:
+        cycles, rows = result
+        current = self.cycle_filter.currentData()
+        self.cycle_filter.blockSignals(True)
+        self.cycle_filter.clear()
+        self.cycle_filter.addItem("all cycles", None)
+        for cycle_id, title in cycles:
+            self.cycle_filter.addItem(title, cycle_id)
+        self.cycle_filter.setCurrentIndex(max(0, self.cycle_filter.findData(current)))
+        self.cycle_filter.blockSignals(False)
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        header.resizeSection(RecommendationTableModel.COL_THEME, min(header.sectionSize(8), 150))
+        replied = sum(1 for r in rows if r.reply_status == "replied")
+        missing = sum(1 for r in rows if r.reply_status == "missing")
+        self.summary.setText(
+            f"{len(rows)} recommendations shown: {replied} replied, {missing} missing"
+            if rows
+            else "No recommendations match. Import a committee report on the Import page."
+        )
+        self._show_detail()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.error(self.error_text(exc))
+        self.loaded.emit()
+
+    def current(self):
+        index = self.view.currentIndex()
+        return self.proxy.data(index, ObjectRole) if index.isValid() else None
+
+    def _show_detail(self) -> None:
+        rec = self.current()
+        if rec is None:
+            self.detail.setHtml(
+                "<p>Select a recommendation to see its text, the reply that answers it and its history.</p>"
+            )
+            return
+        services = self.context.services
+
+        def work():
+            replies = services.recommendations.replies_for(rec.id)
+            history = []
+            for reply in replies:
+                history += services.history.for_item(entity="reply", entity_id=str(reply.id))
+            return rec, replies, history
+
+        self.context.runner.run("rec-detail", work, self._render_detail, self._failed)
+
+    def _render_detail(self, result) -> None:
+        rec, replies, history = result
+        self.replies = replies
+        parts = [f"<h3>{escape(rec.label)} ({escape(rec.cycle_id)})</h3><p>{escape(rec.text)}</p>"]
+        if rec.text_cy:
+            parts.append(f"<p lang='cy'><i>{escape(rec.text_cy)}</i></p>")
+        if rec.subpoints:
+            parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in rec.subpoints) + "</ul>")
+        parts.append(f"<p><b>Reply:</b> {escape(rec.reply_status)}")
+        if rec.grouped_with:
+            parts.append(f" · answered together with {escape(', '.join(rec.grouped_with))}")
+        parts.append("</p>")
+        for reply in replies:
+            overridden = (
+                " (set by hand; suggested: " + escape(reply.suggested_disposition or "none") + ")"
+                if reply.disposition_overridden
+                else ""
+            )
+            parts.append(
+                f"<blockquote><b>Answers {escape(', '.join(reply.covers))}</b> — "
+                f"{escape(reply.disposition or 'no disposition')}{overridden}<br>{escape(reply.text)}"
+                f"<br><span style='color:#5b6470'>Evidence: {escape(reply.evidence)}</span></blockquote>"
+            )
+        for follow in rec.follow_ups:
+            parts.append(
+                f"<p>Follow-up ({escape(follow.kind)}): {escape(uk_date(follow.due, unknown='no date'))} — "
+                f"{escape(follow.text)}</p>"
+            )
+        parts.append("<h4>History</h4>")
+        parts += [
+            f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
+            f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
+            for c in history
+        ] or ["<p>No changes yet.</p>"]
+        self.detail.setHtml("".join(parts))
+        enabled = bool(replies)
+        for widget in (self.disposition, self.apply_disposition, self.grouping, self.apply_grouping):
+            widget.setEnabled(enabled)
+        if replies:
+            self.grouping.setText(", ".join(replies[0].covers))
+            self.disposition.setCurrentIndex(
+                max(
+                    0,
+                    self.disposition.findData(
+                        replies[0].disposition if replies[0].disposition_overridden else None
+                    ),
+                )
+            )
+
+    def _set_disposition(self) -> None:
+        if not self.replies:
+            return
+        reply, value = self.replies[0], self.disposition.currentData()
+        self.context.runner.run(
+            "rec-edit",
+            lambda: self.context.services.recommendations.set_disposition(reply.id, value),
+            lambda row: self._saved(
+                f"Disposition of the reply to {', '.join(row.covers)}: {row.disposition}."
+            ),
+            self._failed,
+        )
+
+    def _set_grouping(self) -> None:
+        if not self.replies:
+            return
+        reply = self.replies[0]
+        numbers = [n.strip() for n in self.grouping.text().replace(" and ", ",").split(",")]
+        self.context.runner.run(
+            "rec-edit",
+            lambda: self.context.services.recommendations.set_grouping(reply.id, numbers),
+            lambda row: self._saved(f"The reply now answers {', '.join(row.covers)}."),
+            self._failed,
+        )
+
+    def _saved(self, text: str) -> None:
+        self.message.success(text)
+        self.context.data_changed.emit("")

@@ -1,0 +1,234 @@
+"""Reports: build a committee paper off the GUI thread, preview it, save it, print it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.context import AppContext, Page
+from ui.dashboard import from_qdate, to_qdate
+from ui.widgets import MessageBar
+
+KINDS = (
+    ("Cycle status", "status"),
+    ("Agenda item with the reply (PDF)", "agenda"),
+    ("Agenda item with the reply (Word)", "agenda-docx"),
+    ("Recommendation audit", "audit"),
+    ("Deadline calendar", "calendar"),
+)
+
+
+def build(services, kind: str, cycle_id: str | None, as_of: dt.date, start: dt.date, end: dt.date) -> bytes:
+    """Runs on a worker thread: plain data from the services, bytes from the renderer."""
+    from tracker.reports.common import ReportSettings
+
+    settings = ReportSettings.from_mapping(services.settings.report_settings())
+    if kind == "calendar":
+        from tracker.reports.calendar import render_calendar_pdf
+
+        rows = services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=cycle_id)
+        titles = {s.id: s.title for s in services.cycles.list(as_of)}
+        return render_calendar_pdf(rows, titles, start, end, settings, as_of=as_of)
+    detail = services.cycles.detail(cycle_id, as_of)
+    if kind == "status":
+        from tracker.reports.status import render_status_pdf
+
+        return render_status_pdf(detail, settings)
+    if kind == "audit":
+        from tracker.reports.audit import render_audit_pdf
+
+        return render_audit_pdf(detail, settings)
+    from tracker.reports.agenda import AgendaOptions, render_agenda
+
+    return render_agenda(detail, AgendaOptions(), settings, "docx" if kind == "agenda-docx" else "pdf")
+
+
+class ReportsPage(Page):
+    title = "Reports"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.save_path = lambda suggested: QFileDialog.getSaveFileName(self, "Save report", suggested)[0]
+        self.print_dialog = self._print_with_dialog  # replaced in tests
+        row = QHBoxLayout()
+        kind_label = QLabel("&Report")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Report")
+        for text, value in KINDS:
+            self.kind.addItem(text, value)
+        kind_label.setBuddy(self.kind)
+        cycle_label = QLabel("C&ycle")
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName("Cycle for the report")
+        self.cycle.setMinimumWidth(240)
+        cycle_label.setBuddy(self.cycle)
+        self.start = QDateEdit(to_qdate(dt.date.today()))
+        self.start.setAccessibleName("Calendar from")
+        self.end = QDateEdit(to_qdate(dt.date.today() + dt.timedelta(days=90)))
+        self.end.setAccessibleName("Calendar to")
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.build_button = QPushButton("&Build")
+        self.build_button.setAccessibleName("Build the report")
+        self.save_button = QPushButton("&Save…")
+        self.save_button.setAccessibleName("Save the report")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print the report")
+        for widget in (
+            kind_label,
+            self.kind,
+            cycle_label,
+            self.cycle,
+            QLabel("From"),
+            self.start,
+            QLabel("to"),
+            self.end,
+            self.build_button,
+            self.save_button,
+            self.print_button,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.message = MessageBar()
+        self.layout_.addWidget(self.message)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Report preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.layout_.addWidget(self.view, 1)
+        self.placeholder = QLabel("Choose a report and press Build to preview it here.")
+        self.placeholder.setStyleSheet("color: #5b6470;")
+        self.layout_.addWidget(self.placeholder)
+        self.data: bytes | None = None
+        self.data_kind = ""
+        self._buffer: QBuffer | None = None
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.build_button.clicked.connect(self.build_report)
+        self.save_button.clicked.connect(self.save_report)
+        self.print_button.clicked.connect(self.print_report)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        context.data_changed.connect(lambda _: self.refresh())
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        calendar = self.kind.currentData() == "calendar"
+        self.start.setEnabled(calendar)
+        self.end.setEnabled(calendar)
+
+    def refresh(self) -> None:
+        def show(cycles):
+            current = self.cycle.currentData()
+            self.cycle.clear()
+            self.cycle.addItem("all cycles (calendar only)", None)
+            for summary in cycles:
+                self.cycle.addItem(f"{summary.title} ({summary.id})", summary.id)
+            index = self.cycle.findData(current) if current else self.cycle.count() - 1
+            self.cycle.setCurrentIndex(max(0, index))
+            self.loaded.emit()
+
+        self.context.runner.run(
+            "report-cycles", lambda: self.context.services.cycles.list(self.context.as_of), show, self._failed
+        )
+
+    def build_report(self) -> None:
+        kind, cycle_id = self.kind.currentData(), self.cycle.currentData()
+        if kind != "calendar" and not cycle_id:
+            self.message.error("choose a cycle for this report")
+            return
+        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        if kind == "calendar" and end < start:
+            self.message.error("the calendar window ends before it starts")
+            return
+        services, as_of = self.context.services, self.context.as_of
+        self.build_button.setEnabled(False)
+        self.message.info("Building the report…")
+        self.context.runner.run(
+            "report",
+            lambda: build(services, kind, cycle_id, as_of, start, end),
+            lambda data: self._built(kind, data),
+            self._failed,
+        )
+
+    def _built(self, kind: str, data: bytes) -> None:
+        self.build_button.setEnabled(True)
+        self.data, self.data_kind = data, kind
+        self.save_button.setEnabled(True)
+        if kind == "agenda-docx":
+            self.document.close()
+            self.print_button.setEnabled(False)
+            self.placeholder.setText("A Word document has no preview here: save it and open it in Word.")
+            self.placeholder.show()
+            self.message.success(f"Built the Word agenda item ({len(data) // 1024 + 1} KB).")
+        else:
+            self._buffer = QBuffer(self)
+            self._buffer.setData(QByteArray(data))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+            self.print_button.setEnabled(True)
+            self.placeholder.hide()
+            self.message.success(f"Built: {self.document.pageCount()} pages.")
+        self.loaded.emit()
+
+    def save_report(self) -> None:
+        if self.data is None:
+            return
+        suffix = ".docx" if self.data_kind == "agenda-docx" else ".pdf"
+        path = self.save_path(f"{self.data_kind.replace('-docx', '')}{suffix}")
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        from tracker.cli.commands_reports import write_atomically
+
+        try:
+            write_atomically(Path(path), self.data)
+        except OSError as exc:
+            self.message.error(f"could not write {path}: {exc.strerror or exc}")
+            return
+        self.message.success(f"Saved {path}")
+
+    def print_report(self) -> None:
+        if self.document.pageCount() > 0:
+            self.print_dialog()
+
+    def _print_with_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            self.print_to(printer)
+
+    def print_to(self, printer) -> int:
+        """Render each page at the printer's resolution onto white (QtPdf renders with a transparent page)."""
+        painter = QPainter(printer)
+        pages = self.document.pageCount()
+        try:
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = self.document.pagePointSize(page).toSize().scaled(target.size(), 1)
+                image = self.document.render(page, QSize(size.width(), size.height()))
+                white = QImage(image.size(), QImage.Format.Format_RGB32)
+                white.fill(0xFFFFFFFF)
+                QPainter(white).drawImage(0, 0, image)
+                painter.drawImage(0, 0, white)
+        finally:
+            painter.end()
+        return pages
+
+    def _failed(self, exc: BaseException) -> None:
+        self.build_button.setEnabled(True)
+        self.message.error(self.error_text(exc))
+        self.loaded.emit()
