@@ -192,7 +192,11 @@ class CyclePage(Page):
     # ---- loading -----------------------------------------------------------------------------------
     def select_cycle(self, cycle_id: str) -> None:
         index = self.cycle_combo.findData(cycle_id)
-        if index >= 0:
+        if index < 0:
+            return
+        if index == self.cycle_combo.currentIndex():
+            self.refresh()  # already chosen: show it fresh, as asked
+        else:
             self.cycle_combo.setCurrentIndex(index)
 
     def _data_changed(self, cycle_id: str) -> None:

@@ -220,12 +220,13 @@ class ImportPage(Page):
                 return imports.import_recommendations(cycle_id, document=document, extraction=analysis)
         else:
             edited = self.passages.rows()
+            pairs = list(zip(edited, analysis.passages, strict=True))
+            # the user's choice is saved as an override; the suggestion is kept beside it
             corrections = {
-                i: p.disposition
-                for i, (p, o) in enumerate(zip(edited, analysis.passages, strict=True))
-                if p.disposition != o.disposition
+                i: new.disposition for i, (new, old) in enumerate(pairs) if new.disposition != old.disposition
             }
-            audit = dataclasses.replace(analysis, passages=tuple(edited))
+            passages = tuple(dataclasses.replace(old, numbers=new.numbers) for new, old in pairs)
+            audit = dataclasses.replace(analysis, passages=passages)
 
             def work():
                 return imports.import_reply(cycle_id, document=document, audit=audit, corrections=corrections)

@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         index = max(0, min(index, len(self.pages) - 1))
-        self.nav.setCurrentRow(index)
+        if self.nav.currentRow() == index:
+            self.pages[index].refresh()  # already there: asking again reloads it
+        else:
+            self.nav.setCurrentRow(index)
 
     def _page_changed(self, index: int) -> None:
         if index < 0:

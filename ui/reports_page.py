@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -218,7 +218,11 @@ class ReportsPage(Page):
                 if page:
                     printer.newPage()
                 target = painter.viewport()
-                size = self.document.pagePointSize(page).toSize().scaled(target.size(), 1)
+                size = (
+                    self.document.pagePointSize(page)
+                    .toSize()
+                    .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                )
                 image = self.document.render(page, QSize(size.width(), size.height()))
                 white = QImage(image.size(), QImage.Format.Format_RGB32)
                 white.fill(0xFFFFFFFF)

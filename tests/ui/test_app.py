@@ -1,0 +1,336 @@
+"""The desktop app's user paths, offscreen: open the demo, change a date and see statuses move, undo it,
+correct a disposition, import a reply, build a report, and get around with the keyboard alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from tracker.domain import Status  # noqa: E402
+from ui.app import _DisplayServices  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.dashboard import to_qdate  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.models import CycleTableModel, ObjectRole, ObligationTableModel, RecommendationTableModel  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+D = dt.date
+
+
+def make_window(qtbot, services, tmp_path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(_DisplayServices(services)), settings)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.pages[0]
+    qtbot.waitUntil(lambda: dashboard.cycles.rowCount() > 0 or dashboard.empty.isVisible(), timeout=10000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, demo, tmp_path):
+    win = make_window(qtbot, demo, tmp_path)
+    yield win
+    win.context.runner.wait(5000)
+
+
+def page(window, title):
+    return next(p for p in window.pages if p.title == title)
+
+
+def open_page(qtbot, window, title):
+    target = page(window, title)
+    with qtbot.waitSignal(target.loaded, timeout=10000):
+        window.show_page(window.pages.index(target))
+    return target
+
+
+def test_dashboard_shows_every_cycle_with_reply_coverage(window):
+    dashboard = page(window, "Dashboard")
+    rows = {s.id: s for s in dashboard.cycles.rows()}
+    assert set(rows) == {"london-2013", "london-2017", "london-2022", "london-2025"}
+    index = [s.id for s in dashboard.cycles.rows()].index("london-2022")
+    text = dashboard.cycles.data(dashboard.cycles.index(index, CycleTableModel.COL_REPLIES))
+    assert text == "16 of 16 replied, 4 grouped, 0 missing"
+    assert not dashboard.empty.isVisible()
+
+
+def test_as_of_date_recomputes_every_status(qtbot, window):
+    dashboard = page(window, "Dashboard")
+    with qtbot.waitSignal(dashboard.loaded, timeout=10000):
+        dashboard.as_of.setDate(to_qdate(D(2017, 3, 1)))
+    assert window.context.as_of == D(2017, 3, 1)
+    due = dashboard.due.rows()
+    assert due and all(r.cycle_id == "london-2017" for r in due)
+    london_2017 = next(s for s in dashboard.cycles.rows() if s.id == "london-2017")
+    assert london_2017.next_deadline is not None
+    assert "Statuses as of 1 Mar 2017" in window.status.text()
+
+
+def _obligation(cycle_page, rule_id):
+    return next(o for o in cycle_page.obligations.rows() if o.rule_id == rule_id)
+
+
+def test_changing_a_date_updates_statuses_and_the_dashboard_and_can_be_undone(qtbot, window):
+    cycle = open_page(qtbot, window, "Cycle")
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        cycle.select_cycle("london-2025")
+    assert _obligation(cycle, "response-before-issue").status is Status.EXCEPTION
+    dashboard = page(window, "Dashboard")
+    before = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").exceptions
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData("reply"))
+    cycle.kind_combo.setCurrentIndex(0)
+    cycle.date_edit.setDate(to_qdate(D(2025, 3, 27)))
+    with qtbot.waitSignals([cycle.loaded, dashboard.loaded], timeout=10000):
+        qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
+    assert _obligation(cycle, "response-before-issue").status is Status.MET
+    assert "Saved" in cycle.message.text()
+    after = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").exceptions
+    assert after == before - 1
+    assert cycle.undo_button.isEnabled()
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        qtbot.mouseClick(cycle.undo_button, Qt.MouseButton.LeftButton)
+    assert _obligation(cycle, "response-before-issue").status is Status.EXCEPTION
+    reply = next(s for s in cycle.stages.rows() if s.key == "reply")
+    assert reply.actual_text == "not recorded"
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        qtbot.mouseClick(cycle.redo_button, Qt.MouseButton.LeftButton)
+    assert _obligation(cycle, "response-before-issue").status is Status.MET
+
+
+def test_a_reply_before_the_report_is_refused_in_the_window(qtbot, window, demo):
+    demo.cycles.set_stage_date("london-2025", "panel_report", D(2025, 2, 20))
+    history = demo.history.for_item(cycle_id="london-2025")
+    cycle = open_page(qtbot, window, "Cycle")
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        cycle.select_cycle("london-2025")
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData("reply"))
+    cycle.date_edit.setDate(to_qdate(D(2025, 2, 1)))
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
+    assert cycle.message.isVisible() and "cannot come before" in cycle.message.text()
+    assert demo.history.for_item(cycle_id="london-2025") == history
+    assert not cycle.undo_button.isEnabled()
+
+
+def test_extension_keeps_the_original_date(qtbot, window, demo):
+    cycle = open_page(qtbot, window, "Cycle")
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        cycle.select_cycle("london-2017")
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData("consultation_end"))
+    cycle.date_edit.setDate(to_qdate(D(2017, 3, 9)))
+    cycle.reason.setText("a second week asked for by boroughs")
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        qtbot.mouseClick(cycle.extend_button, Qt.MouseButton.LeftButton)
+    stage = next(s for s in cycle.stages.rows() if s.key == "consultation_end")
+    assert [(e.original, e.new) for e in stage.extensions] == [
+        (D(2017, 2, 23), D(2017, 3, 2)),
+        (D(2017, 3, 2), D(2017, 3, 9)),
+    ]
+
+
+def test_changing_a_disposition_shows_in_the_register_and_history(qtbot, window, demo):
+    register = open_page(qtbot, window, "Recommendations")
+    rows = register.model.rows()
+    row = next(i for i, r in enumerate(rows) if r.cycle_id == "london-2022" and r.number == "5")
+    source_index = register.model.index(row, 0)
+    register.view.setCurrentIndex(register.proxy.mapFromSource(source_index))
+    qtbot.waitUntil(lambda: bool(register.replies) and register.replies[0].covers == ("5",), timeout=10000)
+    register.disposition.setCurrentIndex(register.disposition.findData("partially accepted"))
+    with qtbot.waitSignal(register.loaded, timeout=10000):
+        qtbot.mouseClick(register.apply_disposition, Qt.MouseButton.LeftButton)
+    updated = next(r for r in register.model.rows() if r.cycle_id == "london-2022" and r.number == "5")
+    assert updated.disposition == "partially accepted"
+    changes = demo.history.for_item(entity="reply")
+    assert [(c.old, c.new, c.who) for c in changes] == [("noted", "partially accepted", "test officer")]
+    history = open_page(qtbot, window, "History")
+    assert any(c.field == "disposition" for c in history.model.rows())
+
+
+def test_search_across_cycles(qtbot, window):
+    register = open_page(qtbot, window, "Recommendations")
+    with qtbot.waitSignal(register.loaded, timeout=10000):
+        register.search.setText("fraud")
+    numbers = {(r.cycle_id, r.number) for r in register.model.rows()}
+    assert ("london-2022", "9") in numbers and ("london-2022", "10") in numbers
+    assert all("fraud" in (r.text + r.evidence + r.theme).lower() for r in register.model.rows())
+
+
+def test_import_a_pasted_reply_with_a_correction(qtbot, window, demo):
+    importer = open_page(qtbot, window, "Import")
+    importer.cycle_combo.setCurrentIndex(importer.cycle_combo.findData("london-2025"))
+    importer.kind_reply.setChecked(True)
+    importer.paste.setPlainText((CORPUS / "reply_restates.md").read_text(encoding="utf-8"))
+    with qtbot.waitSignal(importer.loaded, timeout=10000):
+        qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
+    passages = importer.passages.rows()
+    assert [p.numbers for p in passages][:3] == [("1",), ("2",), ("3", "4")]
+    assert importer.save.isEnabled() and "Grouped: 3 and 4, 6 and 7" in importer.summary.text()
+    eight = next(i for i, p in enumerate(passages) if p.numbers == ("8",))
+    assert importer.passages.setData(importer.passages.index(eight, 1), "partially accepted")
+    with qtbot.waitSignal(window.context.data_changed, timeout=10000):
+        qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
+    assert "Imported" in importer.message.text()
+    detail = demo.cycles.detail("london-2025", D(2026, 1, 1))
+    recs = {r.number: r for r in detail.recommendations}
+    assert len(recs) == 9 and recs["8"].disposition == "partially accepted"
+    reply_8 = next(r for r in detail.replies if r.covers == ("8",))
+    assert reply_8.disposition_overridden and reply_8.suggested_disposition == "noted"
+
+
+def test_import_of_a_bad_file_says_why(qtbot, window, tmp_path):
+    importer = open_page(qtbot, window, "Import")
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    importer.choose_file = lambda: str(bad)
+    qtbot.mouseClick(importer.choose, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(importer.loaded, timeout=10000):
+        qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
+    assert "binary file" in importer.message.text() and not importer.save.isEnabled()
+
+
+def test_reports_page_previews_saves_and_prints(qtbot, window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    reports = open_page(qtbot, window, "Reports")
+    reports.kind.setCurrentIndex(reports.kind.findData("audit"))
+    reports.cycle.setCurrentIndex(reports.cycle.findData("london-2022"))
+    with qtbot.waitSignal(reports.loaded, timeout=20000):
+        qtbot.mouseClick(reports.build_button, Qt.MouseButton.LeftButton)
+    assert reports.document.pageCount() >= 2
+    target = tmp_path / "audit.pdf"
+    reports.save_path = lambda suggested: str(target)
+    qtbot.mouseClick(reports.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert reports.print_to(printer) == reports.document.pageCount()
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_keyboard_only_navigation(qtbot, window):
+    for number in range(1, len(window.pages) + 1):
+        target = window.pages[number - 1]
+        with qtbot.waitSignal(target.loaded, timeout=10000):
+            QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == number - 1
+    with qtbot.waitSignal(window.pages[0].loaded, timeout=10000):
+        QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    dashboard = window.pages[0]
+    dashboard.as_of.setFocus()
+    reached = set()
+    for _ in range(12):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(window.focusWidget())
+    assert dashboard.cycle_view in reached and dashboard.due_view in reached
+
+
+def test_every_control_has_an_accessible_name(window):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QDateEdit,
+        QLineEdit,
+        QTableView,
+    )
+
+    unnamed = []
+    for page_widget in window.pages:
+        for kind in (QAbstractButton, QComboBox, QDateEdit, QLineEdit, QTableView):
+            for widget in page_widget.findChildren(kind):
+                if widget.parent() is not None and type(widget).__name__ in ("QCalendarWidget",):
+                    continue
+                if isinstance(widget, QLineEdit) and isinstance(
+                    widget.parent(), (QComboBox, QAbstractSpinBox)
+                ):
+                    continue  # the editor inside a combo or date box
+                if isinstance(widget, QAbstractButton) and not widget.text():
+                    continue  # a date edit's own arrow buttons
+                if not widget.accessibleName() and not (
+                    isinstance(widget, QAbstractButton) and widget.text()
+                ):
+                    unnamed.append(f"{page_widget.title}: {type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_statuses_are_never_colour_alone(window):
+    cycle_model = ObligationTableModel()
+    cycle_model.set_rows(window.context.services.cycles.obligations("london-2013", D(2014, 1, 1)))
+    for row in range(cycle_model.rowCount()):
+        text = cycle_model.data(cycle_model.index(row, ObligationTableModel.COL_STATUS))
+        status = cycle_model.data(cycle_model.index(row, 0), ObjectRole).status
+        assert str(status) in text
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, demo):
+    cycles = CycleTableModel()
+    cycles.set_rows(demo.cycles.list(D(2017, 3, 1)))
+    qtmodeltester.check(cycles)
+    obligations = ObligationTableModel()
+    obligations.set_rows(demo.cycles.deadlines(D(2017, 3, 1)))
+    qtmodeltester.check(obligations)
+    register = RecommendationTableModel()
+    register.set_rows(demo.recommendations.register())
+    qtmodeltester.check(register)
+
+
+def test_empty_store_offers_the_demo(qtbot, services, tmp_path):
+    win = make_window(qtbot, services, tmp_path)
+    dashboard = win.pages[0]
+    assert dashboard.empty.isVisible() and dashboard.cycles.rowCount() == 0
+    with qtbot.waitSignal(dashboard.loaded, timeout=10000):
+        qtbot.mouseClick(dashboard.load_demo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dashboard.cycles.rowCount() == 4, timeout=10000)
+    assert not dashboard.empty.isVisible()
+    win.context.runner.wait(5000)
+
+
+def test_smoke_test_from_outside(db_url, tmp_path):
+    from tracker.services.factory import open_services
+
+    open_services(db_url).demo.load()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRACKER_SETTINGS=str(tmp_path / "s.ini"))
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--db", db_url, "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "6 pages opened and loaded" in result.stdout
+    shots = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--db", db_url, "--screenshot", str(shots)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in shots.iterdir())[0] == "01-dashboard.png"
+    assert len(list(shots.iterdir())) == 6
+
+
+def test_smoke_test_reports_a_store_it_cannot_open(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--db", "mysql://nowhere/x", "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "cannot open the store" in result.stderr
