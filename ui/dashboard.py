@@ -124,8 +124,7 @@ class DashboardPage(Page):
             from tracker.rules.calendar import add_working_days
 
             horizon = add_working_days(as_of, days)
-            summaries = services.cycles.list(as_of)
-            rows = [r for r in services.cycles.deadlines(as_of, to_date=horizon) if r.status in OPEN]
+            summaries, rows = services.cycles.overview(as_of, horizon)
             return summaries, rows, horizon
 
         self.context.runner.run("dashboard", work, self._show, self._failed)

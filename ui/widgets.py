@@ -35,6 +35,7 @@ def table_view(
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
+    header.setResizeContentsPrecision(40)  # size columns from a sample of rows: big stores stay quick
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if stretch_column is not None:
         header.setStretchLastSection(False)

@@ -229,3 +229,12 @@ def test_deadlines_across_cycles(demo):
     assert [r.due for r in rows] == sorted(r.due for r in rows)
     with pytest.raises(BadInput):
         demo.cycles.deadlines(D(2017, 3, 1), from_date=D(2017, 3, 2), to_date=D(2017, 3, 1))
+
+
+def test_overview_matches_list_and_deadlines(demo):
+    as_of, due_by = D(2017, 3, 1), D(2017, 4, 15)
+    summaries, due = demo.cycles.overview(as_of, due_by)
+    assert summaries == demo.cycles.list(as_of)
+    open_statuses = {Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE}
+    expected = [r for r in demo.cycles.deadlines(as_of, to_date=due_by) if r.status in open_statuses]
+    assert due == expected and due

@@ -246,6 +246,21 @@ def recommendation_rows(cycle: m.Cycle) -> tuple[dto.RecommendationRow, ...]:
     return tuple(rows)
 
 
+def coverage_of(cycle: m.Cycle) -> dto.Coverage:
+    """Reply coverage counted straight from the links, without building the register's rows."""
+    any_reply = bool(cycle.replies)
+    replied = grouped = 0
+    for rec in cycle.recommendations:
+        if rec.replies:
+            replied += 1
+            if any(len(reply.recommendations) > 1 for reply in rec.replies):
+                grouped += 1
+    total = len(cycle.recommendations)
+    return dto.Coverage(
+        total=total, replied=replied, grouped=grouped, missing=total - replied if any_reply else 0
+    )
+
+
 def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
     return dto.Coverage(
         total=len(rows),

@@ -25,6 +25,17 @@ _CYCLE_LOAD = (
     selectinload(m.Cycle.stages).selectinload(m.Stage.evidence_document),
     selectinload(m.Cycle.obligations),
 )
+# the dashboard needs only who answers whom: no texts, no JSON columns
+_CYCLE_OVERVIEW_LOAD = (
+    *_CYCLE_LOAD,
+    selectinload(m.Cycle.recommendations)
+    .load_only(m.Recommendation.id, m.Recommendation.cycle_id)
+    .selectinload(m.Recommendation.replies)
+    .load_only(m.Reply.id, m.Reply.cycle_id)
+    .selectinload(m.Reply.recommendations)
+    .load_only(m.Recommendation.id),
+    selectinload(m.Cycle.replies).load_only(m.Reply.id, m.Reply.cycle_id),
+)
 _CYCLE_FULL_LOAD = (
     *_CYCLE_LOAD,
     selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
@@ -58,6 +69,27 @@ class CycleService:
         with self.uow() as session:
             cycles = session.scalars(select(m.Cycle).options(*_CYCLE_FULL_LOAD).order_by(m.Cycle.id)).all()
             return [self._summary(c, as_of)[0] for c in cycles]
+
+    def overview(
+        self, as_of: dt.date, due_by: dt.date
+    ) -> tuple[list[dto.CycleSummary], list[dto.ObligationRow]]:
+        """The dashboard in one pass: every cycle's summary, and every open obligation due by `due_by`
+        (overdue ones included), from a single load and a single evaluation of each cycle."""
+        open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
+        with self.uow() as session:
+            cycles = session.scalars(
+                select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)
+            ).all()
+            summaries, due = [], []
+            for cycle in cycles:
+                summary, obligations, _ = self._summary(cycle, as_of, with_register=False)
+                summaries.append(summary)
+                due.extend(
+                    o
+                    for o in obligations
+                    if o.due is not None and o.due <= due_by and o.status in open_statuses
+                )
+        return summaries, sorted(due, key=lambda r: (r.due, r.cycle_id, r.rule_id))
 
     def ids(self) -> list[str]:
         with self.uow() as session:
@@ -150,11 +182,11 @@ class CycleService:
         return sorted(rows, key=lambda r: (r.due or dt.date.max, r.cycle_id, r.rule_id))
 
     def _summary(
-        self, cycle: m.Cycle, as_of: dt.date
+        self, cycle: m.Cycle, as_of: dt.date, with_register: bool = True
     ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
         template = convert.template_for(cycle)
         obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days)
-        recs = convert.recommendation_rows(cycle)
+        recs = convert.recommendation_rows(cycle) if with_register else ()
         open_rows = [
             o
             for o in obligations
@@ -177,7 +209,7 @@ class CycleService:
                 days_left=next_row.days_left if next_row else None,
                 overdue=sum(1 for o in obligations if o.status is Status.OVERDUE),
                 exceptions=sum(1 for o in obligations if o.status is Status.EXCEPTION),
-                coverage=convert.coverage(recs),
+                coverage=convert.coverage(recs) if with_register else convert.coverage_of(cycle),
             ),
             obligations,
             recs,

@@ -13,7 +13,6 @@ from tracker.persistence.migrate import upgrade
 from tracker.services.cycles import CycleService
 from tracker.services.demo import DemoService
 from tracker.services.history import HistoryService
-from tracker.services.importing import ImportService
 from tracker.services.recommendations import RecommendationService
 from tracker.services.settings import SettingsService
 
@@ -26,9 +25,19 @@ class Services:
     recommendations: RecommendationService
     demo: DemoService
     history: HistoryService
-    imports: ImportService
     settings: SettingsService
     backup: Path | None  # the backup written before migrating, if one was
+    user: str = ""
+    _imports: object = None
+
+    @property
+    def imports(self):
+        """Reading documents pulls in pypdf, python-docx and many patterns: built on first use only."""
+        if self._imports is None:
+            from tracker.services.importing import ImportService
+
+            self._imports = ImportService(self.uow, self.user)
+        return self._imports
 
     def dispose(self) -> None:
         self.uow.engine.dispose()
@@ -60,7 +69,7 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
         recommendations=RecommendationService(uow, who),
         demo=DemoService(uow, who),
         history=HistoryService(uow),
-        imports=ImportService(uow, who),
+        user=who,
         settings=settings,
         backup=backup,
     )
