@@ -15,25 +15,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from tracker.services.convert import evaluate_cycle  # noqa: E402
 from tracker.services.cycles import _CYCLE_LOAD  # noqa: E402
 from tracker.services.factory import open_services  # noqa: E402
-
-
-def best_of(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def bench_statuses(folder: Path) -> None:

@@ -6,14 +6,17 @@ Run: `.venv/bin/python benchmarks/bench_extract.py`
 
 from __future__ import annotations
 
+import sys
 import tempfile
-import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of  # noqa: E402
 
 from tracker.importing.audit import audit_reply
 from tracker.importing.extract import classify, document_info, extract_recommendations
@@ -48,15 +51,6 @@ def build_reply(path: Path, count: int = 200) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(str(path)).pages)
-
-
-def best_of(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -13,10 +13,13 @@ import datetime as dt
 import io
 import shutil
 import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of  # noqa: E402
 
 from tracker.domain import Basis, DateKind, Status
 from tracker.reports.audit import render_audit_pdf
@@ -140,15 +143,6 @@ def bare_table(detail: dto.CycleDetail) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build([Table(rows, repeatRows=1)])
     return buffer.getvalue()
-
-
-def best_of(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def libreoffice(detail: dto.CycleDetail, folder: Path) -> float | None:

@@ -29,7 +29,7 @@ from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
 from ui.dashboard import from_qdate, to_qdate
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
-from ui.widgets import MessageBar, TimelineWidget, table_view
+from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
 
 KINDS = (
     ("happened on the day", Precision.DAY),
@@ -312,12 +312,7 @@ class CyclePage(Page):
                 f"<p><i>Extended from {escape(uk_date(ext.original))} to {escape(uk_date(ext.new))} by "
                 f"{escape(ext.made_by or 'not recorded')}: {escape(ext.reason)}</i></p>"
             )
-        lines.append("<h4>History</h4>")
-        lines += [
-            f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
-            f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
-            for c in changes
-        ] or ["<p>No changes yet.</p>"]
+        lines.append(history_html(changes))
         self.working.setHtml("".join(lines))
 
     # ---- editing -----------------------------------------------------------------------------------

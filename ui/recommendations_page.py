@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
 from ui.models import ObjectRole, RecommendationTableModel, sortable
-from ui.widgets import MessageBar, table_view
+from ui.widgets import MessageBar, history_html, table_view
 
 DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
@@ -199,12 +199,7 @@ class RecommendationsPage(Page):
                 f"<p>Follow-up ({escape(follow.kind)}): {escape(uk_date(follow.due, unknown='no date'))} — "
                 f"{escape(follow.text)}</p>"
             )
-        parts.append("<h4>History</h4>")
-        parts += [
-            f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
-            f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
-            for c in history
-        ] or ["<p>No changes yet.</p>"]
+        parts.append(history_html(history))
         self.detail.setHtml("".join(parts))
         enabled = bool(replies)
         for widget in (self.disposition, self.apply_disposition, self.grouping, self.apply_grouping):

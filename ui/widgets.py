@@ -46,6 +46,18 @@ def table_view(
     return view
 
 
+def history_html(changes) -> str:
+    """The change log of one item, for a detail pane: when, who, what, old and new."""
+    from html import escape
+
+    lines = [
+        f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
+        f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
+        for c in changes
+    ]
+    return "<h4>History</h4>" + ("".join(lines) or "<p>No changes yet.</p>")
+
+
 class MessageBar(QLabel):
     """An inline message: errors from bad input, confirmations after saving. Text always, colour as an extra."""
 

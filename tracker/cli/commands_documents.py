@@ -47,18 +47,11 @@ def _date(value) -> str | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> Output:
-    from tracker.importing.extract import extract_recommendations
     from tracker.importing.readers import read_document
+    from tracker.services.importing import ImportService
 
     document = read_document(args.path)
-    extraction = extract_recommendations(document)
-    if not extraction.recommendations:
-        raise BadInput(
-            "file",
-            document.file_name,
-            "has no numbered recommendations that the app can find (looked for '1.', "
-            "'Recommendation 1' and 'R1' styles)",
-        )
+    extraction = ImportService.preview_recommendations(document)  # refuses a document with none
     info = extraction.document
     data = {
         "document": {

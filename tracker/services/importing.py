@@ -202,16 +202,7 @@ class ImportService:
                     follow_ups += 1
             missing_now = tuple(n for n in by_number if n not in set(numbers))
             dates = self._record_report_dates(session, cycle, info.date, info.reply_requested_by, doc_row)
-            record_change(
-                session,
-                self.user,
-                cycle_id,
-                "document",
-                str(doc_row.id),
-                "imported",
-                None,
-                f"{document.file_name} ({COMMITTEE_REPORT})",
-            )
+            self._log_import(session, cycle_id, doc_row, document, COMMITTEE_REPORT)
             return ImportResult(
                 cycle_id,
                 COMMITTEE_REPORT,
@@ -349,16 +340,7 @@ class ImportService:
                             ", ".join(new[1]),
                         )
             dates = self._record_stage(session, cycle, "reply", reply_date, doc_row)
-            record_change(
-                session,
-                self.user,
-                cycle_id,
-                "document",
-                str(doc_row.id),
-                "imported",
-                None,
-                f"{document.file_name} ({REPLY})",
-            )
+            self._log_import(session, cycle_id, doc_row, document, REPLY)
             replied = tuple(
                 a.number for a in audit.recommendations if a.status == "replied" and a.number in recs
             )
@@ -382,6 +364,20 @@ class ImportService:
             )
 
     # ---- helpers ------------------------------------------------------------------------------------
+    def _log_import(
+        self, session: Session, cycle_id: str, doc_row: m.Document, document: DocumentText, kind: str
+    ) -> None:
+        record_change(
+            session,
+            self.user,
+            cycle_id,
+            "document",
+            str(doc_row.id),
+            "imported",
+            None,
+            f"{document.file_name} ({kind})",
+        )
+
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:
         cycle = session.scalars(
