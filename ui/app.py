@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, f"cannot open the store: {exc.__class__.__name__}: {exc}", QMessageBox)
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.workers import MainThreadCollector
+
+    collector = MainThreadCollector(parent=app)  # garbage is collected on the GUI thread only  # noqa: F841
 
     settings_path = os.environ.get("TRACKER_SETTINGS")  # tests and portable use keep settings beside the data
     settings = QSettings(settings_path, QSettings.Format.IniFormat) if settings_path else QSettings()

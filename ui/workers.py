@@ -89,3 +89,26 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class MainThreadCollector(QObject):
+    """Python's cyclic garbage collector runs on whichever thread happens to allocate. If that is a worker,
+    it may free Qt objects that belong to the GUI thread, which crashes. So automatic collection is turned
+    off and the collector runs from a timer on the GUI thread instead."""
+
+    def __init__(self, interval_ms: int = 3000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    @Slot()
+    def collect(self) -> None:
+        import gc
+
+        gc.collect()

@@ -42,6 +42,7 @@ def window(qtbot, demo, tmp_path):
     win = make_window(qtbot, demo, tmp_path)
     yield win
     win.context.runner.wait(5000)
+    win.close()
 
 
 def page(window, title):
