@@ -22,11 +22,22 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
   .venv/bin/python -m pip install --quiet --upgrade pip
 fi
-stamp=".venv/.installed-$( (cat pyproject.toml; echo "$extras") | sha256sum | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
+# The stamp names the pyproject.toml installed and holds the extras installed with it: asking for fewer
+# extras than are already there (./run after ./run-tests) installs nothing.
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+installed="$(cat "$stamp" 2>/dev/null || echo missing)"
+needed=no
+[ "$installed" = missing ] && needed=yes
+for extra in ${extras//,/ }; do
+  case ",$installed," in *",$extra,"*) ;; *) needed=yes ;; esac
+done
+if [ "$needed" = yes ]; then
+  all="$extras"
+  if [ "$installed" != missing ] && [ -n "$installed" ]; then all="$installed,$extras"; fi
+  all="$(echo "$all" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -)"
   spec="."
-  [ -n "$extras" ] && spec=".[$extras]"
+  [ -n "$all" ] && spec=".[$all]"
   .venv/bin/python -m pip install --quiet -e "$spec"
   rm -f .venv/.installed-*
-  touch "$stamp"
+  echo "$all" > "$stamp"
 fi

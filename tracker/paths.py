@@ -30,6 +30,11 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'tracker.db'}"
 
 
+def example_database_url() -> str:
+    """The London example lives in a store file of its own, so demo cycles never mix with real work."""
+    return f"sqlite:///{data_dir() / 'london-example.db'}"
+
+
 def database_url(explicit: str | None = None) -> str:
     """--db beats TRACKER_DB beats the embedded SQLite file in the user data folder."""
     return explicit or os.environ.get("TRACKER_DB") or default_database_url()

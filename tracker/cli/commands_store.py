@@ -14,8 +14,14 @@ from tracker.errors import BadInput
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     add_command(subparsers, "init", cmd_init, "create or migrate the store (a backup is taken first)")
-    add_command(
+    p = add_command(
         subparsers, "demo", cmd_demo, "load the real London plan cycles as demo data (safe to repeat)"
+    )
+    p.add_argument("--remove", action="store_true", help="remove the London demo cycles and nothing else")
+    p.add_argument(
+        "--example",
+        action="store_true",
+        help="use the London example's own store file (never the store you work in) instead of --db",
     )
 
     p = add_command(subparsers, "cycles", cmd_cycles, "list every cycle with its stage and next deadline")
@@ -97,9 +103,21 @@ def cmd_init(args: argparse.Namespace) -> Output:
 
 
 def cmd_demo(args: argparse.Namespace) -> Output:
+    if args.example:
+        from tracker.paths import example_database_url
+
+        args.db = example_database_url()
     svc = services_for(args)
+    if args.remove:
+        removed = svc.demo.remove(svc.cycles)
+        text = ("Removed the demo cycles: " + ", ".join(removed)) if removed else "No demo cycles in this store."
+        return Output({"removed": list(removed), "store": _safe_url(svc.url)}, text)
     result = svc.demo.load()
-    data = {"added": list(result.added), "already_present": list(result.already_present)}
+    data = {
+        "added": list(result.added),
+        "already_present": list(result.already_present),
+        "store": _safe_url(svc.url),
+    }
     lines = []
     if result.added:
         lines.append("Loaded demo cycles: " + ", ".join(result.added))
@@ -247,7 +265,9 @@ def cmd_set_date(args: argparse.Namespace) -> Output:
             args.cycle, args.stage, value, precision=precision, planned=args.planned
         )
     data = dataclasses.asdict(change)
-    return Output(data, f"{change.cycle_id} {change.stage}: {change.field} {change.old} -> {change.new}")
+    data["warnings"] = list(change.warnings)
+    text = f"{change.cycle_id} {change.stage}: {change.field} {change.old} -> {change.new}"
+    return Output(data, "\n".join([text, *(f"warning: {w}" for w in change.warnings)]))
 
 
 def _parse_stage_date(value: str, on_or_before: bool) -> tuple[dt.date, Precision]:

@@ -13,6 +13,7 @@ from tracker.errors import TrackerError
 # Each module listed here has `register(subparsers)`. Kept explicit so start-up imports only what is named.
 COMMAND_MODULES = (
     "tracker.cli.commands_store",
+    "tracker.cli.commands_setup",
     "tracker.cli.commands_rules",
     "tracker.cli.commands_documents",
     "tracker.cli.commands_reports",

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from tracker.paths import MIGRATIONS
 from tracker.persistence.database import sqlite_path
 
-HEAD_REVISION = "0002_reply_claimed_numbers"
+HEAD_REVISION = "0003_bodies_and_settings"
 
 
 def current_revision(engine: Engine) -> str | None:

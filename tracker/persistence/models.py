@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -40,13 +41,19 @@ class Base(DeclarativeBase):
 
 
 class PolicingBody(Base):
-    """An elected local policing body: a police and crime commissioner, or MOPAC in London."""
+    """An elected local policing body: a commissioner (PCC or PFCC), a mayor with PCC functions, or MOPAC."""
 
     __tablename__ = "policing_body"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))  # "mopac" | "pcc"
-    area: Mapped[str] = mapped_column(String(20))  # "london" | "pcc"
+    kind: Mapped[str] = mapped_column(String(20))  # "pcc" | "pfcc" | "mayor" | "mopac"
+    # the legal regime: "london" (PRSRA ss.6, 32-33) or "pcc" (ss.5, 28-29), which follows from the kind
+    area: Mapped[str] = mapped_column(String(20))
+    police_area: Mapped[str | None] = mapped_column(String(100))  # "Avon and Somerset"
+    in_wales: Mapped[bool | None] = mapped_column(Boolean)
+    scrutiny_body_id: Mapped[str | None] = mapped_column(ForeignKey("scrutiny_body.id"))
+
+    scrutiny_body: Mapped[ScrutinyBody | None] = relationship()
 
 
 class ScrutinyBody(Base):
@@ -56,7 +63,29 @@ class ScrutinyBody(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(30))  # "assembly-committee" | "panel"
-    members_in_post: Mapped[int | None] = mapped_column(Integer)
+    members_in_post: Mapped[int | None] = mapped_column(Integer)  # the latest figure in `memberships`
+
+    memberships: Mapped[list[PanelMembership]] = relationship(
+        back_populates="scrutiny_body", cascade="all, delete-orphan", order_by="PanelMembership.effective_from"
+    )
+
+
+class PanelMembership(Base):
+    """How many members the panel had in post from a day on: veto thresholds depend on the figure on the
+    day of the vote, and membership changes through the year."""
+
+    __tablename__ = "panel_membership"
+    __table_args__ = (UniqueConstraint("scrutiny_body_id", "effective_from"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scrutiny_body_id: Mapped[str] = mapped_column(
+        ForeignKey("scrutiny_body.id", ondelete="CASCADE"), index=True
+    )
+    members: Mapped[int] = mapped_column(Integer)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    scrutiny_body: Mapped[ScrutinyBody] = relationship(back_populates="memberships")
 
 
 class Cycle(Base):
@@ -303,3 +332,14 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class StoredFile(Base):
+    """A file copied into the store (the logo), so every member of a team on one server prints the same."""
+
+    __tablename__ = "stored_file"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    media_type: Mapped[str] = mapped_column(String(60))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from tracker.domain import EventDate, Precision, Status
 from tracker.persistence import models as m
+from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
 from tracker.rules.templates import Template, get_template
 from tracker.services import dto
@@ -24,7 +25,9 @@ def event_date(stage: m.Stage) -> EventDate | None:
     return EventDate(precision, stage.actual_date, stage.actual_after_stage)
 
 
-def facts_for(cycle: m.Cycle, template: Template | None = None) -> CycleFacts:
+def facts_for(
+    cycle: m.Cycle, template: Template | None = None, clear_days: ClearDaysRule | None = None
+) -> CycleFacts:
     template = template or template_for(cycle)
     stages = {
         s.key: StageState(
@@ -45,6 +48,7 @@ def facts_for(cycle: m.Cycle, template: Template | None = None) -> CycleFacts:
         veto_votes_for=cycle.veto_votes_for,
         veto_votes_cast=cycle.veto_votes_cast,
         not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
+        clear_days=clear_days or ClearDaysRule(),
     )
 
 
@@ -114,8 +118,10 @@ def committed_obligation_row(
     )
 
 
-def evaluate_cycle(cycle: m.Cycle, as_of: dt.date, due_soon_days: int) -> list[dto.ObligationRow]:
-    engine = Engine(facts_for(cycle), as_of, due_soon_days)
+def evaluate_cycle(
+    cycle: m.Cycle, as_of: dt.date, due_soon_days: int, clear_days: ClearDaysRule | None = None
+) -> list[dto.ObligationRow]:
+    engine = Engine(facts_for(cycle, clear_days=clear_days), as_of, due_soon_days)
     rows = [obligation_row(cycle.id, r, as_of) for r in engine.evaluate_all()]
     rows.extend(
         committed_obligation_row(cycle.id, ob, as_of, due_soon_days)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import EventDate, Precision, Status
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import describe_counts, uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
+from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
 from tracker.rules.templates import Template, get_template
 from tracker.services import convert, dto
@@ -56,13 +57,21 @@ class StageDateChange:
     field: str
     old: str
     new: str
+    warnings: tuple[str, ...] = ()
 
 
 class CycleService:
-    def __init__(self, uow: UnitOfWork, user: str, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        user: str,
+        due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+        clear_days: ClearDaysRule | None = None,
+    ) -> None:
         self.uow = uow
         self.user = user
         self.due_soon_days = due_soon_days
+        self.clear_days = clear_days or ClearDaysRule()
 
     # ---- queries -----------------------------------------------------------------------------------
     def list(self, as_of: dt.date) -> list[dto.CycleSummary]:
@@ -142,7 +151,7 @@ class CycleService:
     def obligations(self, cycle_id: str, as_of: dt.date) -> list[dto.ObligationRow]:
         with self.uow() as session:
             cycle = self._get(session, cycle_id)
-            return convert.evaluate_cycle(cycle, as_of, self.due_soon_days)
+            return convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days)
 
     def deadlines(
         self,
@@ -165,7 +174,7 @@ class CycleService:
                 query = query.where(m.Cycle.id == cycle_id)
             rows: list[dto.ObligationRow] = []
             for cycle in session.scalars(query):
-                rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days))
+                rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days))
         if within_days is not None:
             horizon = as_of + dt.timedelta(days=within_days)
             rows = [
@@ -185,7 +194,7 @@ class CycleService:
         self, cycle: m.Cycle, as_of: dt.date, with_register: bool = True
     ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
         template = convert.template_for(cycle)
-        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days)
+        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days)
         recs = convert.recommendation_rows(cycle) if with_register else ()
         open_rows = [
             o
@@ -268,8 +277,33 @@ class CycleService:
                 new = self._describe(stage, template)
             if evidence_document_id is not None:
                 stage.evidence_document_id = evidence_document_id
+            warnings = () if planned else self._record_warnings(cycle, template, stage_key, value, precision)
             record_change(session, self.user, cycle_id, "stage", stage_key, field, old, new)
-            return StageDateChange(cycle_id, stage_key, field, old, new)
+            return StageDateChange(cycle_id, stage_key, field, old, new, warnings)
+
+    @staticmethod
+    def _record_warnings(
+        cycle: m.Cycle, template: Template, stage_key: str, value: dt.date | None, precision: Precision
+    ) -> tuple[str, ...]:
+        """What to tell the user at once about a date recorded as having happened: a day still to come, or a
+        stage whose precondition the record does not show yet. The date is kept; the user decides."""
+        out = []
+        definition = template.stage(stage_key)
+        if value is not None and precision is not Precision.AFTER and not definition.trigger:
+            earliest = value if precision is not Precision.ON_OR_BEFORE else None
+            if earliest is not None and earliest > dt.date.today():
+                out.append(
+                    f"{definition.label} is recorded as having happened on {uk_date(value)}, which is after today; "
+                    "if it is only planned, record it with --planned"
+                )
+        recorded = {s.key for s in cycle.stages if s.actual_precision is not None}
+        for earlier in definition.not_before:
+            if earlier not in recorded:
+                out.append(
+                    f"{definition.label} is recorded but {template.stage(earlier).label}, which comes before it, "
+                    "is not recorded yet"
+                )
+        return tuple(out)
 
     def clear_stage_date(self, cycle_id: str, stage_key: str) -> StageDateChange:
         with self.uow() as session:
@@ -384,37 +418,152 @@ class CycleService:
         title: str,
         template_id: str,
         policing_body_id: str,
-        scrutiny_body_id: str,
+        scrutiny_body_id: str | None = None,
         triggers: dict[str, dt.date] | None = None,
     ) -> str:
+        """Create a cycle of a process for a body, with its trigger dates (one transaction)."""
+        from tracker.services.bodies import check_id, check_text
+
+        cycle_id = check_id("id", cycle_id)
+        triggers = dict(triggers or {})
         with self.uow() as session:
             if session.get(m.Cycle, cycle_id) is not None:
-                raise BadInput("cycle", cycle_id, "already exists")
+                raise BadInput("id", cycle_id, "is already a cycle; choose another id or use cycle edit")
             body = session.get(m.PolicingBody, policing_body_id)
             if body is None:
-                raise NotFound("body", policing_body_id, "is not a known policing body")
-            if session.get(m.ScrutinyBody, scrutiny_body_id) is None:
-                raise NotFound("scrutiny body", scrutiny_body_id, "is not a known scrutiny body")
-            first = min(triggers.values()) if triggers else None
-            template = get_template(template_id, on=first)
+                known = ", ".join(session.scalars(select(m.PolicingBody.id).order_by(m.PolicingBody.id)))
+                raise NotFound(
+                    "--body", policing_body_id, f"is not a known body; known bodies: {known or 'none yet'}"
+                )
+            scrutiny_body_id = scrutiny_body_id or body.scrutiny_body_id
+            if scrutiny_body_id is None or session.get(m.ScrutinyBody, scrutiny_body_id) is None:
+                raise NotFound(
+                    "--body", policing_body_id, "has no panel recorded (tracker body edit --panel)"
+                )
+            template = template_for_triggers(template_id, triggers)
             if body.area not in template.areas():
-                raise BadInput("template", template_id, f"does not apply to {body.name} ({body.area})")
+                raise BadInput(
+                    "--template",
+                    template_id,
+                    f"does not apply to {body.name} ({template.id} is for "
+                    f"{'London' if template.area == 'london' else 'areas outside London'})",
+                )
+            check_triggers(template, triggers)
+            title = check_text("--title", title or default_title(template, body.name, triggers), 200)
             cycle = m.Cycle(
                 id=cycle_id,
                 title=title,
                 template_id=template.id,
                 template_version=template.version,
-                policing_body_id=policing_body_id,
+                policing_body_id=body.id,
                 scrutiny_body_id=scrutiny_body_id,
             )
             session.add(cycle)
             add_template_stages(cycle, template)
-            for key, day in (triggers or {}).items():
-                template.stage(key)
+            for key, day in triggers.items():
                 stage = next(s for s in cycle.stages if s.key == key)
                 stage.actual_date, stage.actual_precision = day, str(Precision.DAY)
             record_change(session, self.user, cycle_id, "cycle", cycle_id, "created", None, title)
+            for key, day in triggers.items():
+                record_change(session, self.user, cycle_id, "stage", key, "actual_date", None, uk_date(day))
             return cycle_id
+
+    def edit_cycle(
+        self,
+        cycle_id: str,
+        *,
+        title: str | None = None,
+        notes: str | None = None,
+        triggers: dict[str, dt.date] | None = None,
+    ) -> list[str]:
+        """Change a cycle's title, notes or trigger dates (one transaction). Returns what changed."""
+        from tracker.services.bodies import check_text
+
+        changed: list[str] = []
+        with self.uow() as session:
+            cycle = self._get(session, cycle_id)
+            template = convert.template_for(cycle)
+            if title is not None:
+                value = check_text("--title", title, 200)
+                if value != cycle.title:
+                    record_change(
+                        session, self.user, cycle_id, "cycle", cycle_id, "title", cycle.title, value
+                    )
+                    cycle.title = value
+                    changed.append(f"title: {value}")
+            if notes is not None:
+                value = check_text("--notes", notes, 5000, required=False)
+                if value != cycle.notes:
+                    record_change(
+                        session, self.user, cycle_id, "cycle", cycle_id, "notes", cycle.notes, value
+                    )
+                    cycle.notes = value
+                    changed.append("notes")
+            if triggers:
+                merged = {
+                    s.key: s.actual_date
+                    for s in cycle.stages
+                    if template.stage(s.key).trigger and s.actual_date and s.actual_precision == "day"
+                }
+                merged.update(triggers)
+                check_triggers(template, merged, require_all=False)
+                for key, day in triggers.items():
+                    stage = self._stage(session, cycle, key)
+                    self._check_event(cycle, template, key, EventDate(Precision.DAY, day))
+                    old = self._describe(stage, template)
+                    stage.actual_date, stage.actual_precision, stage.actual_after_stage = day, "day", None
+                    record_change(
+                        session, self.user, cycle_id, "stage", key, "actual_date", old, uk_date(day)
+                    )
+                    changed.append(f"{key}: {uk_date(day)}")
+            if not changed and title is None and notes is None and not triggers:
+                raise BadInput(
+                    "cycle edit", cycle_id, "was given nothing to change (--title, --notes, --trigger)"
+                )
+            return changed
+
+    def removal_plan(self, cycle_id: str) -> dict[str, int]:
+        """What removing the cycle would take with it, counted."""
+        with self.uow() as session:
+            return self._removal_plan(session, self._get(session, cycle_id, full=True))
+
+    @staticmethod
+    def _removal_plan(session: Session, cycle: m.Cycle) -> dict[str, int]:
+        meetings = session.scalar(
+            select(func.count()).select_from(m.Meeting).where(m.Meeting.cycle_id == cycle.id)
+        )
+        return {
+            "stages": len(cycle.stages),
+            "extensions": sum(len(s.extensions) for s in cycle.stages),
+            "obligations": len(cycle.obligations),
+            "recommendations": len(cycle.recommendations),
+            "sub_points": sum(len(r.subpoints) for r in cycle.recommendations),
+            "replies": len(cycle.replies),
+            "documents": len(cycle.documents),
+            "follow_ups": len(cycle.follow_ups),
+            "meetings": meetings or 0,
+        }
+
+    def remove_cycle(self, cycle_id: str) -> dict[str, int]:
+        """Remove a cycle and everything under it, in one transaction. The change log keeps the record."""
+        return self.remove_cycles([cycle_id])[cycle_id]
+
+    def remove_cycles(self, cycle_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Remove several cycles in one transaction: all go, or none does."""
+        removed: dict[str, dict[str, int]] = {}
+        with self.uow() as session:
+            for cycle_id in cycle_ids:
+                cycle = self._get(session, cycle_id, full=True)
+                plan = self._removal_plan(session, cycle)
+                title = cycle.title
+                session.expunge_all()  # rows go below with plain DELETEs, children before parents
+                _delete_cycle_rows(session, cycle_id)
+                summary = describe_counts(plan)
+                record_change(
+                    session, self.user, cycle_id, "cycle", cycle_id, "removed", title, summary or "empty"
+                )
+                removed[cycle_id] = plan
+        return removed
 
     # ---- helpers -----------------------------------------------------------------------------------
     @staticmethod
@@ -492,3 +641,87 @@ def add_template_stages(cycle: m.Cycle, template: Template) -> None:
     for position, definition in enumerate(template.stages):
         if definition.id not in existing:
             cycle.stages.append(m.Stage(key=definition.id, position=position, responsible=definition.party))
+
+
+def template_for_triggers(template_id: str, triggers: dict[str, dt.date]) -> Template:
+    """The version of the template in force on the earliest trigger date (the law the cycle runs under)."""
+    first = min(triggers.values()) if triggers else None
+    return get_template(template_id, on=first)
+
+
+def check_triggers(template: Template, triggers: dict[str, dt.date], *, require_all: bool = True) -> None:
+    """Refuse a trigger the template does not have, a missing required trigger, or an order that cannot be."""
+    names = {s.id for s in template.triggers}
+    for name in triggers:
+        if name not in names:
+            raise BadInput(
+                "--trigger",
+                name,
+                f"is not a trigger of {template.id}; its triggers: {', '.join(sorted(names))}",
+            )
+    if require_all:
+        missing = [s.id for s in template.triggers if not s.optional and s.id not in triggers]
+        if missing:
+            raise BadInput("--trigger", "", f"{template.id} needs {', '.join(missing)} (as NAME=YYYY-MM-DD)")
+    for stage in template.triggers:
+        for earlier in stage.not_before:
+            if stage.id in triggers and earlier in triggers and triggers[stage.id] < triggers[earlier]:
+                raise BadInput(
+                    f"--trigger {stage.id}",
+                    triggers[stage.id].isoformat(),
+                    f"is before {earlier} ({triggers[earlier].isoformat()}); "
+                    f"{stage.label} cannot come before {template.stage(earlier).label}",
+                )
+    for rule in template.rules:
+        trigger = rule.due.get("trigger")
+        if rule.due_type == "fixed_before_year" and trigger in triggers:
+            day = triggers[trigger]
+            if (day.month, day.day) != (4, 1):
+                raise BadInput(
+                    f"--trigger {trigger}",
+                    day.isoformat(),
+                    "is not a 1 April; a financial year starts on 1 April (for a precept for 2027/28, 2027-04-01)",
+                )
+    from tracker.rules.engine import compute_dates
+
+    try:  # the rules themselves know what a trigger must be (a financial year starts on 1 April)
+        compute_dates(template, triggers)
+    except ValueError as exc:
+        raise BadInput(
+            "--trigger", ", ".join(f"{k}={v}" for k, v in triggers.items()), f"cannot be used: {exc}"
+        ) from None
+
+
+def default_title(template: Template, body_name: str, triggers: dict[str, dt.date]) -> str:
+    year = min(triggers.values()).year if triggers else dt.date.today().year
+    kind = {
+        "plan": "Police and crime plan",
+        "precept": "Precept",
+        "annual-report": "Annual report",
+    }.get(template.cycle_kind, template.title.split(":")[0])
+    return f"{kind} {year}: {body_name}"
+
+
+def _delete_cycle_rows(session: Session, cycle_id: str) -> None:
+    """Everything under a cycle, in an order no foreign key objects to, whatever the database enforces."""
+    replies = select(m.Reply.id).where(m.Reply.cycle_id == cycle_id)
+    recommendations = select(m.Recommendation.id).where(m.Recommendation.cycle_id == cycle_id)
+    stages = select(m.Stage.id).where(m.Stage.cycle_id == cycle_id)
+    documents = select(m.Document.id).where(m.Document.cycle_id == cycle_id)
+    session.execute(delete(m.FollowUp).where(m.FollowUp.cycle_id == cycle_id))
+    session.execute(delete(m.ReplyRecommendation).where(m.ReplyRecommendation.reply_id.in_(replies)))
+    session.execute(
+        delete(m.ReplyRecommendation).where(m.ReplyRecommendation.recommendation_id.in_(recommendations))
+    )
+    session.execute(delete(m.Reply).where(m.Reply.cycle_id == cycle_id))
+    session.execute(delete(m.SubPoint).where(m.SubPoint.recommendation_id.in_(recommendations)))
+    session.execute(delete(m.Recommendation).where(m.Recommendation.cycle_id == cycle_id))
+    session.execute(delete(m.Extension).where(m.Extension.stage_id.in_(stages)))
+    session.execute(delete(m.Stage).where(m.Stage.cycle_id == cycle_id))
+    session.execute(delete(m.Obligation).where(m.Obligation.cycle_id == cycle_id))
+    session.execute(delete(m.Meeting).where(m.Meeting.cycle_id == cycle_id))
+    session.execute(
+        update(m.Document).where(m.Document.supersedes_id.in_(documents)).values(supersedes_id=None)
+    )
+    session.execute(delete(m.Document).where(m.Document.cycle_id == cycle_id))
+    session.execute(delete(m.Cycle).where(m.Cycle.id == cycle_id))

@@ -35,17 +35,27 @@ class DemoService:
     def cycle_ids(self) -> list[str]:
         return [c["id"] for c in json.loads(self.source.read_text(encoding="utf-8"))["cycles"]]
 
+    def remove(self, cycles) -> tuple[str, ...]:
+        """Remove the demo cycles, and nothing else (the bodies stay: a London secretariat may use them).
+        `cycles` is the CycleService, which removes each cycle with everything under it."""
+        present = set(cycles.ids())
+        removed = tuple(cid for cid in self.cycle_ids() if cid in present)
+        if removed:
+            cycles.remove_cycles(list(removed))
+        return removed
+
     def load(self) -> DemoResult:
         data = json.loads(self.source.read_text(encoding="utf-8"))
         added: list[str] = []
         present: list[str] = []
         with self.uow() as session:
-            for body in data["policing_bodies"]:
-                if session.get(m.PolicingBody, body["id"]) is None:
-                    session.add(m.PolicingBody(**body))
             for body in data["scrutiny_bodies"]:
                 if session.get(m.ScrutinyBody, body["id"]) is None:
                     session.add(m.ScrutinyBody(**body))
+            session.flush()
+            for body in data["policing_bodies"]:
+                if session.get(m.PolicingBody, body["id"]) is None:
+                    session.add(m.PolicingBody(**body))
             session.flush()
             for spec in data["cycles"]:
                 if session.get(m.Cycle, spec["id"]) is not None:

@@ -10,9 +10,11 @@ from pathlib import Path
 from tracker.paths import database_url
 from tracker.persistence.database import UnitOfWork, make_engine
 from tracker.persistence.migrate import upgrade
+from tracker.services.bodies import BodyService
 from tracker.services.cycles import CycleService
 from tracker.services.demo import DemoService
 from tracker.services.history import HistoryService
+from tracker.services.meetings import MeetingService
 from tracker.services.recommendations import RecommendationService
 from tracker.services.settings import SettingsService
 
@@ -26,6 +28,8 @@ class Services:
     demo: DemoService
     history: HistoryService
     settings: SettingsService
+    bodies: BodyService
+    meetings: MeetingService
     backup: Path | None  # the backup written before migrating, if one was
     user: str = ""
     _imports: object = None
@@ -43,8 +47,9 @@ class Services:
         self.uow.engine.dispose()
 
 
-def current_user() -> str:
-    explicit = os.environ.get("TRACKER_USER")
+def current_user(configured: str = "") -> str:
+    """TRACKER_USER, else the name set in Settings on this computer, else the operating-system login."""
+    explicit = os.environ.get("TRACKER_USER") or configured
     if explicit:
         return explicit
     try:
@@ -59,9 +64,11 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
     engine = make_engine(resolved)
     backup = upgrade(engine, resolved)
     uow = UnitOfWork(engine)
-    who = user or current_user()
-    settings = SettingsService(uow, who)
-    cycles = CycleService(uow, who, due_soon_days=settings.due_soon_days)
+    settings = SettingsService(uow, "")
+    who = user or current_user(settings.user_name())
+    settings.user = who
+    clear_days = settings.clear_days_rule()
+    cycles = CycleService(uow, who, due_soon_days=settings.due_soon_days, clear_days=clear_days)
     return Services(
         url=resolved,
         uow=uow,
@@ -71,5 +78,7 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
         history=HistoryService(uow),
         user=who,
         settings=settings,
+        bodies=BodyService(uow, who),
+        meetings=MeetingService(uow, who, clear_days),
         backup=backup,
     )

@@ -1,42 +1,118 @@
-"""Settings kept in the store (shared by a team on PostgreSQL): organisation name, logo, report author."""
+"""Settings: what the papers print (organisation, logo, report of, contact officer), how dates are counted
+(due-soon window, clear days) and who is making changes.
+
+Most settings live in the store, so a team on one PostgreSQL server prints the same papers. The user's own
+name lives on this computer (a small JSON file in the data folder): on a shared server each officer is
+someone else.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
+from tracker.errors import BadInput
+from tracker.paths import data_dir
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
+from tracker.rules.calendar import ClearDaysRule
 from tracker.services.history import record_change
 
-DEFAULTS = {
-    "organisation": "Police and Crime Committee secretariat",
-    "logo_path": "",
-    "author": "Committee secretariat",
-    "due_soon_days": "14",
+CLEAR_DAYS_COUNTS = {
+    "working": "weekends and bank holidays are not clear days",
+    "calendar": "every day counts",
 }
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": ("image/png", ".png"), b"\xff\xd8\xff": ("image/jpeg", ".jpg")}
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_PHONE = re.compile(r"^[0-9 +()\-]{6,30}$")
+LOCAL_FILE = "local-settings.json"
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    label: str
+    help: str
+    default: str = ""
+    scope: str = "store"  # "store" (shared by everyone on the store) | "computer" (this user only)
+    limit: int = 200
+
+
+SETTINGS: tuple[SettingDef, ...] = (
+    SettingDef("organisation", "Organisation", "printed at the top of every paper", ""),
+    SettingDef("logo", "Logo", "a PNG or JPEG image, copied into the store and printed on every paper"),
+    SettingDef("report_of", "Report of", "the post the agenda item is a report of, e.g. Head of Scrutiny"),
+    SettingDef("contact_name", "Contact officer", "named on agenda items"),
+    SettingDef("contact_telephone", "Contact telephone", "the contact officer's telephone number", limit=30),
+    SettingDef("contact_email", "Contact e-mail", "the contact officer's e-mail address"),
+    SettingDef("author", "Report author", "the author recorded in the papers' document properties", ""),
+    SettingDef(
+        "due_soon_days", "Due soon (days)", "how many days ahead an open deadline counts as due soon", "14"
+    ),
+    SettingDef(
+        "clear_days_count",
+        "Counting clear days",
+        "working: weekends and bank holidays are not clear days; calendar: every day counts",
+        "working",
+    ),
+    SettingDef("user_name", "Your name", "recorded in the change log for your edits", "", scope="computer"),
+)
+BY_KEY = {d.key: d for d in SETTINGS}
+# keys of the first version of the store, still read
+LEGACY = {"logo_path"}
+
+
+def setting(key: str) -> SettingDef:
+    if key not in BY_KEY:
+        raise BadInput("key", key, f"is not a setting; settings: {', '.join(BY_KEY)}")
+    return BY_KEY[key]
 
 
 class SettingsService:
-    def __init__(self, uow: UnitOfWork, user: str) -> None:
+    def __init__(self, uow: UnitOfWork, user: str, local_file: Path | None = None) -> None:
         self.uow = uow
         self.user = user
+        self.local_file = local_file
 
+    # ---- reading -----------------------------------------------------------------------------------
     def get_all(self) -> dict[str, str]:
         with self.uow() as session:
             stored = {s.key: s.value for s in session.scalars(select(m.Setting))}
-        return {**DEFAULTS, **stored}
+            logo = session.get(m.StoredFile, "logo")
+            logo_name = logo.file_name if logo else ""
+        values = {d.key: d.default for d in SETTINGS}
+        values.update({k: v for k, v in stored.items() if k in BY_KEY})
+        values["logo"] = logo_name
+        values.update(self._local())
+        if "logo_path" in stored and not logo_name:
+            values["logo_path"] = stored["logo_path"]
+        return values
 
-    def set(self, key: str, value: str) -> None:
+    def describe(self) -> list[dict[str, str]]:
+        """Every setting with its value, label, help and where it is kept (for `settings show` and the dialog)."""
+        values = self.get_all()
+        return [
+            {
+                "key": d.key,
+                "value": values.get(d.key, ""),
+                "label": d.label,
+                "help": d.help,
+                "scope": "this computer" if d.scope == "computer" else "store",
+                "default": d.default,
+            }
+            for d in SETTINGS
+        ]
+
+    def logo_bytes(self) -> tuple[str, bytes] | None:
         with self.uow() as session:
-            row = session.get(m.Setting, key)
-            old = row.value if row else DEFAULTS.get(key)
-            if row is None:
-                session.add(m.Setting(key=key, value=value))
-            else:
-                row.value = value
-            record_change(session, self.user, None, "setting", key, "value", old, value)
+            row = session.get(m.StoredFile, "logo")
+            return (row.file_name, bytes(row.data)) if row else None
 
     @property
     def due_soon_days(self) -> int:
@@ -44,15 +120,138 @@ class SettingsService:
         with self.uow() as session:
             row = session.get(m.Setting, "due_soon_days")
         try:
-            return max(0, int(row.value)) if row else int(DEFAULTS["due_soon_days"])
+            return max(0, int(row.value)) if row else int(BY_KEY["due_soon_days"].default)
         except ValueError:
-            return int(DEFAULTS["due_soon_days"])
+            return int(BY_KEY["due_soon_days"].default)
+
+    def clear_days_rule(self) -> ClearDaysRule:
+        with self.uow() as session:
+            row = session.get(m.Setting, "clear_days_count")
+        return ClearDaysRule(exclude_non_working=(row.value if row else "working") != "calendar")
+
+    def user_name(self) -> str:
+        return self._local().get("user_name", "")
 
     def report_settings(self) -> dict[str, object]:
         values = self.get_all()
-        logo = values.get("logo_path") or ""
         return {
-            "organisation": values["organisation"],
-            "logo_path": Path(logo) if logo and Path(logo).is_file() else None,
-            "author": values["author"],
+            "organisation": values.get("organisation") or "",
+            "logo_path": self._logo_file(values),
+            "author": values.get("author") or "",
+            "report_of": values.get("report_of") or "",
+            "contact_name": values.get("contact_name") or "",
+            "contact_telephone": values.get("contact_telephone") or "",
+            "contact_email": values.get("contact_email") or "",
         }
+
+    # ---- writing -----------------------------------------------------------------------------------
+    def set(self, key: str, value: str) -> str:
+        """Validate and store one setting (one transaction). Returns the value as stored."""
+        definition = setting(key)
+        value = "" if value is None else str(value)
+        if key == "logo":
+            return self._set_logo(value)
+        value = self._check(definition, value)
+        if definition.scope == "computer":
+            local = self._local()
+            local[key] = value
+            path = self._local_path()
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(local, indent=2, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+            return value
+        with self.uow() as session:
+            row = session.get(m.Setting, key)
+            old = row.value if row else definition.default
+            if row is None:
+                session.add(m.Setting(key=key, value=value))
+            else:
+                row.value = value
+            record_change(session, self.user, None, "setting", key, "value", old, value)
+        return value
+
+    @staticmethod
+    def _check(definition: SettingDef, value: str) -> str:
+        value = value.strip()
+        if len(value) > definition.limit:
+            raise BadInput(definition.key, value, f"is longer than {definition.limit} characters")
+        if any(ord(c) < 32 for c in value):
+            raise BadInput(definition.key, value, "contains control characters")
+        if definition.key == "due_soon_days":
+            if not value.isdigit() or not 0 <= int(value) <= 365:
+                raise BadInput(definition.key, value, "must be a whole number of days from 0 to 365")
+            return str(int(value))
+        if definition.key == "clear_days_count" and value not in CLEAR_DAYS_COUNTS:
+            raise BadInput(definition.key, value, f"must be one of {', '.join(CLEAR_DAYS_COUNTS)}")
+        if definition.key == "contact_email" and value and not _EMAIL.match(value):
+            raise BadInput(definition.key, value, "is not an e-mail address")
+        if definition.key == "contact_telephone" and value and not _PHONE.match(value):
+            raise BadInput(definition.key, value, "is not a telephone number (digits, spaces, + ( ) -)")
+        return value
+
+    def _set_logo(self, path_text: str) -> str:
+        if not path_text.strip():
+            with self.uow() as session:
+                row = session.get(m.StoredFile, "logo")
+                if row is not None:
+                    record_change(session, self.user, None, "setting", "logo", "value", row.file_name, "")
+                    session.delete(row)
+            return ""
+        path = Path(path_text).expanduser()
+        if not path.is_file():
+            raise BadInput("logo", path_text, "is not a file")
+        size = path.stat().st_size
+        if size > MAX_LOGO_BYTES:
+            raise BadInput("logo", path_text, f"is {size // 1024} KiB; a logo must be under 2 MiB")
+        data = path.read_bytes()
+        media = next((kind for magic, kind in LOGO_TYPES.items() if data.startswith(magic)), None)
+        if media is None:
+            raise BadInput("logo", path_text, "is not a PNG or JPEG image")
+        try:
+            from PIL import Image  # reportlab's own dependency
+
+            with Image.open(path) as image:
+                image.verify()
+        except Exception as exc:
+            raise BadInput("logo", path_text, f"is not a readable image ({exc.__class__.__name__})") from None
+        with self.uow() as session:
+            row = session.get(m.StoredFile, "logo")
+            old = row.file_name if row else ""
+            if row is None:
+                row = m.StoredFile(key="logo", file_name=path.name[:300], media_type=media[0], data=data)
+                session.add(row)
+            else:
+                row.file_name, row.media_type, row.data = path.name[:300], media[0], data
+                row.updated_at = m.utcnow()
+            record_change(session, self.user, None, "setting", "logo", "value", old, path.name)
+        return path.name
+
+    def _logo_file(self, values: dict[str, str]) -> Path | None:
+        """The logo as a file the PDF library can open: a copy of the stored bytes, named by their hash."""
+        stored = self.logo_bytes()
+        if stored is None:
+            legacy = values.get("logo_path") or ""
+            return Path(legacy) if legacy and Path(legacy).is_file() else None
+        name, data = stored
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        folder = data_dir() / "cache"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"logo-{digest}{Path(name).suffix.lower() or '.png'}"
+        if not target.is_file():
+            tmp = target.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        return target
+
+    def _local_path(self) -> Path:
+        return self.local_file or data_dir() / LOCAL_FILE
+
+    def _local(self) -> dict[str, str]:
+        path = self._local_path()
+        if not path.is_file():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: str(v) for k, v in data.items() if k in BY_KEY and BY_KEY[k].scope == "computer"}

@@ -1,0 +1,172 @@
+"""Committee and panel meetings. A meeting tied to a cycle is the meeting its papers are published for, so it
+sets the planned date of the stage that the papers deadline (so many clear days before) counts back from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.formatting import uk_date
+from tracker.errors import BadInput, NotFound
+from tracker.persistence import models as m
+from tracker.persistence.database import UnitOfWork
+from tracker.rules import calendar
+from tracker.services import convert
+from tracker.services.bodies import check_text
+from tracker.services.history import record_change
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    body_id: str | None
+    panel: str
+    date: dt.date
+    title: str
+    cycle_id: str | None
+    reference: str | None
+    papers_by: dt.date | None  # the last day to publish the papers, by the clear-days rule in the settings
+    papers_working: str | None
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "body": self.body_id,
+            "panel": self.panel,
+            "date": self.date,
+            "title": self.title,
+            "cycle": self.cycle_id,
+            "reference": self.reference,
+            "papers_by": self.papers_by,
+            "papers_working": self.papers_working,
+        }
+
+
+def meeting_stage(template) -> str | None:
+    """The stage a meeting of the cycle stands for: the trigger of the template's papers rule, if it has one."""
+    for rule in template.rules:
+        if rule.due.get("type") == "clear_days_before":
+            return str(rule.due["trigger"])
+    return None
+
+
+class MeetingService:
+    def __init__(self, uow: UnitOfWork, user: str, clear_days: calendar.ClearDaysRule | None = None) -> None:
+        self.uow = uow
+        self.user = user
+        self.clear_days = clear_days or calendar.ClearDaysRule()
+
+    def add(
+        self,
+        body_id: str,
+        day: dt.date,
+        title: str,
+        cycle_id: str | None = None,
+        reference: str | None = None,
+    ) -> tuple[MeetingRow, list[str]]:
+        """Record a meeting. Returns it with notes of what else changed (a stage's planned date)."""
+        title = check_text("--title", title, 300)
+        reference = check_text("--reference", reference, 100, required=False) or None
+        notes: list[str] = []
+        with self.uow() as session:
+            body = session.get(m.PolicingBody, body_id)
+            if body is None:
+                known = ", ".join(session.scalars(select(m.PolicingBody.id).order_by(m.PolicingBody.id)))
+                raise NotFound("--body", body_id, f"is not a known body; known bodies: {known or 'none yet'}")
+            panel_id = body.scrutiny_body_id
+            cycle = None
+            if cycle_id is not None:
+                cycle = session.get(m.Cycle, cycle_id)
+                if cycle is None:
+                    raise NotFound("--cycle", cycle_id, "is not a known cycle")
+                if cycle.policing_body_id != body.id:
+                    raise BadInput(
+                        "--cycle", cycle_id, f"belongs to {cycle.policing_body_id}, not to {body.id}"
+                    )
+                panel_id = panel_id or cycle.scrutiny_body_id
+            if panel_id is None:
+                raise BadInput(
+                    "--body", body_id, "has no panel recorded; set one with tracker body edit --panel"
+                )
+            meeting = m.Meeting(
+                scrutiny_body_id=panel_id, cycle_id=cycle_id, date=day, title=title, reference=reference
+            )
+            session.add(meeting)
+            session.flush()
+            record_change(
+                session,
+                self.user,
+                cycle_id,
+                "meeting",
+                str(meeting.id),
+                "created",
+                None,
+                f"{uk_date(day)}: {title}",
+            )
+            if cycle is not None:
+                notes.extend(self._plan_stage(session, cycle, day))
+            return self._row(session, meeting), notes
+
+    def list(
+        self,
+        body_id: str | None = None,
+        cycle_id: str | None = None,
+        from_date: dt.date | None = None,
+        to_date: dt.date | None = None,
+    ) -> list[MeetingRow]:
+        with self.uow() as session:
+            query = select(m.Meeting).order_by(m.Meeting.date, m.Meeting.id)
+            if body_id is not None:
+                body = session.get(m.PolicingBody, body_id)
+                if body is None:
+                    raise NotFound("--body", body_id, "is not a known body")
+                query = query.where(m.Meeting.scrutiny_body_id == body.scrutiny_body_id)
+            if cycle_id is not None:
+                if session.get(m.Cycle, cycle_id) is None:
+                    raise NotFound("--cycle", cycle_id, "is not a known cycle")
+                query = query.where(m.Meeting.cycle_id == cycle_id)
+            if from_date is not None:
+                query = query.where(m.Meeting.date >= from_date)
+            if to_date is not None:
+                query = query.where(m.Meeting.date <= to_date)
+            return [self._row(session, row) for row in session.scalars(query)]
+
+    def _plan_stage(self, session: Session, cycle: m.Cycle, day: dt.date) -> list[str]:
+        template = convert.template_for(cycle)
+        key = meeting_stage(template)
+        if key is None:
+            return []
+        stage = next((s for s in cycle.stages if s.key == key), None)
+        if stage is None:
+            return []
+        label = template.stage(key).label
+        if stage.actual_precision is not None:
+            return [f"{label} is already recorded as having happened; its date was left as it is"]
+        if stage.planned_date == day:
+            return []
+        old = uk_date(stage.planned_date, unknown="none")
+        stage.planned_date = day
+        record_change(session, self.user, cycle.id, "stage", key, "planned_date (meeting)", old, uk_date(day))
+        papers = calendar.latest_publication_day(day, self.clear_days)
+        return [f"{label} planned for {uk_date(day)}; papers must be published by {uk_date(papers.last_day)}"]
+
+    def _row(self, session: Session, meeting: m.Meeting) -> MeetingRow:
+        panel = session.get(m.ScrutinyBody, meeting.scrutiny_body_id)
+        body_id = session.scalar(
+            select(m.PolicingBody.id).where(m.PolicingBody.scrutiny_body_id == meeting.scrutiny_body_id)
+        )
+        papers = calendar.latest_publication_day(meeting.date, self.clear_days)
+        return MeetingRow(
+            id=meeting.id,
+            body_id=body_id,
+            panel=panel.name if panel else meeting.scrutiny_body_id,
+            date=meeting.date,
+            title=meeting.title,
+            cycle_id=meeting.cycle_id,
+            reference=meeting.reference,
+            papers_by=papers.last_day,
+            papers_working=papers.working,
+        )
