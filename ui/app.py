@@ -28,19 +28,36 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--screenshot", metavar="DIR", help="like --smoke-test at 1280x800, saving a PNG per page"
     )
     parser.add_argument(
-        "--exit-when-ready", action="store_true", help=argparse.SUPPRESS
-    )  # start-up benchmark
+        "--exit-when-ready",
+        action="store_true",
+        help="exit as soon as the dashboard has its data (for start-up timing)",
+    )
+    parser.add_argument(
+        "--example",
+        action="store_true",
+        help="the London example: load the demo cycles into this store on first start",
+    )
+    parser.add_argument("--version", action="version", version=f"tracker-app {_version()}")
     return parser.parse_args(argv)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pcp-tracker")
+    except PackageNotFoundError:
+        return "development copy"
 
 
 class _DisplayServices:
     """The services with a printable store name (passwords hidden) for the status bar."""
 
     def __init__(self, services) -> None:
-        self._services = services
-        import re
+        from tracker.persistence.urls import display_url
 
-        self.url_text = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", services.url)
+        self._services = services
+        self.url_text = display_url(services.url)
 
     def __getattr__(self, name):
         return getattr(self._services, name)
@@ -79,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(settings_path, QSettings.Format.IniFormat) if settings_path else QSettings()
     context = AppContext(_DisplayServices(services))
     window = MainWindow(context, settings)
+    if args.example:
+        window.pages[0].example_mode = True
+        window.setWindowTitle("Police and Crime Plan tracker: the London example (a store of its own)")
     if args.smoke_test or args.screenshot:
         window.resize(1280, 800)
         window.show()
@@ -88,9 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         services.dispose()
         return code if code else checker.result
     window.show()
-    if args.exit_when_ready:
+    if args.exit_when_ready:  # whatever page was open last time, wait for the dashboard's data
         dashboard = window.pages[0]
         dashboard.loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.show_page(0)
     code = app.exec()
     services.dispose()
     return code

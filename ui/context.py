@@ -20,6 +20,11 @@ class AppContext(QObject):
         self.services = services
         self.runner = runner or TaskRunner(self)
         self._as_of = dt.date.today()
+        self.current_cycle: str | None = None  # the cycle on show, which Edit and Remove cycle act on
+        self.cycle_selected.connect(self._select)
+
+    def _select(self, cycle_id: str) -> None:
+        self.current_cycle = cycle_id
 
     @property
     def as_of(self) -> dt.date:

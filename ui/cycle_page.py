@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
-from ui.dashboard import from_qdate, to_qdate
+from ui.forms import from_qdate, to_qdate
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
 from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
 
@@ -71,6 +71,7 @@ class CyclePage(Page):
         super().__init__(context, parent)
         self.undo_stack = QUndoStack(self)
         self.detail = None
+        self._wanted: str | None = None
         top = QHBoxLayout()
         cycle_label = QLabel("C&ycle")
         self.cycle_combo = QComboBox()
@@ -83,15 +84,26 @@ class CyclePage(Page):
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button = QPushButton("&Redo")
         self.redo_button.setAccessibleName("Redo the date change")
-        self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
+        # both redo keys people know: Ctrl+Y (Windows) and Ctrl+Shift+Z (everywhere else)
+        for keys in ("Ctrl+Y", "Ctrl+Shift+Z"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda: self.redo_button.isEnabled() and self.undo_stack.redo())
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         top.addWidget(cycle_label)
         top.addWidget(self.cycle_combo)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.undo_button)
-        top.addWidget(self.redo_button)
+        top.addStretch(1)
+        self.edit_button = QPushButton("Ed&it cycle…")
+        self.edit_button.setAccessibleName("Edit this cycle's title, notes and trigger dates")
+        self.remove_button = QPushButton("Remo&ve cycle…")
+        self.remove_button.setAccessibleName("Remove this cycle")
+        self.meeting_button = QPushButton("Add meetin&g…")
+        self.meeting_button.setAccessibleName("Add a meeting for this cycle")
+        for button in (self.edit_button, self.meeting_button, self.remove_button, self.undo_button, self.redo_button):
+            top.addWidget(button)
         self.layout_.addLayout(top)
+        self.heading.setWordWrap(True)  # on a line of its own: a long title never widens the window
+        self.layout_.addWidget(self.heading)
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
         self.timeline = TimelineWidget()
@@ -172,10 +184,10 @@ class CyclePage(Page):
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the extension")
         self.reason.setPlaceholderText("why the planned date moves (kept with the extension)")
-        self.earlier = QCheckBox("The new date is &earlier on purpose")
+        self.earlier = QCheckBox("The new date is earlier on &purpose")
         self.extend_button = QPushButton("E&xtend the planned date")
         self.extend_button.setAccessibleName("Extend the planned date of the stage")
-        form.addRow("&Reason", self.reason)
+        form.addRow("Reaso&n", self.reason)
         form.addRow(self.earlier)
         form.addRow(self.extend_button)
         note = QLabel(
@@ -192,7 +204,9 @@ class CyclePage(Page):
     # ---- loading -----------------------------------------------------------------------------------
     def select_cycle(self, cycle_id: str) -> None:
         index = self.cycle_combo.findData(cycle_id)
-        if index < 0:
+        if index < 0:  # new since the list was filled: load it and show it
+            self._wanted = cycle_id
+            self.refresh()
             return
         if index == self.cycle_combo.currentIndex():
             self.refresh()  # already chosen: show it fresh, as asked
@@ -207,10 +221,11 @@ class CyclePage(Page):
         return self.cycle_combo.currentData()
 
     def refresh(self) -> None:
-        services, as_of, wanted = self.context.services, self.context.as_of, self.current_cycle()
+        services, as_of = self.context.services, self.context.as_of
+        wanted, self._wanted = (self._wanted or self.current_cycle()), None
 
         def work():
-            ids = [(s.id, s.title) for s in services.cycles.list(as_of)]
+            ids = services.cycles.titles()
             chosen = wanted if wanted in {i for i, _ in ids} else (ids[-1][0] if ids else None)
             detail = services.cycles.detail(chosen, as_of) if chosen else None
             history = services.history.for_item(cycle_id=chosen) if chosen else []
@@ -228,8 +243,9 @@ class CyclePage(Page):
             self.cycle_combo.setCurrentIndex(self.cycle_combo.findData(detail.summary.id))
         self.cycle_combo.blockSignals(False)
         self.detail, self.history = detail, history
+        self.context.current_cycle = detail.summary.id if detail is not None else None
         if detail is None:
-            self.heading.setText("No cycles yet: load the demo on the Dashboard, or import a report.")
+            self.heading.setText("No cycles yet: add one with File › New cycle (Ctrl+N).")
             self.timeline.set_data((), self.context.as_of)
             self.obligations.set_rows([])
             self.stages.set_rows([])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -16,18 +16,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import Status
 from ui.context import AppContext, Page
+from ui.first_start import FirstStartWidget
+from ui.forms import from_qdate, to_qdate
 from ui.models import CycleTableModel, ObligationTableModel, sortable
 from ui.widgets import MessageBar, table_view
 
 OPEN = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class DashboardPage(Page):
@@ -53,29 +47,35 @@ class DashboardPage(Page):
         controls.addWidget(self.today)
         self.layout_.addLayout(controls)
 
+        self.new_cycle = QPushButton("&New cycle…")
+        self.new_cycle.setAccessibleName("Add a new cycle")
+        controls.insertWidget(1, self.new_cycle)
+
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
+        self.first_start = FirstStartWidget(context)
+        self.first_start.hide()
+        self.layout_.addWidget(self.first_start)
         self.empty = QWidget()
         empty_layout = QHBoxLayout(self.empty)
         empty_layout.setContentsMargins(0, 0, 0, 0)
         empty_text = QLabel(
-            "There are no cycles in this store yet. Load the real London police and crime plan "
-            "cycles (2013, 2017, 2022 and 2025) to see how the tracker works, or import a committee "
-            "report on the Import page."
+            "There are no cycles yet. Add one with <b>New cycle</b> (Ctrl+N): the plan after an election, a "
+            "precept round, an annual report or an appointment. To see a complete record first, explore the "
+            "real London cycles in a window of their own (File › Explore the London example)."
         )
         empty_text.setWordWrap(True)
-        self.load_demo = QPushButton("&Load the London demo cycles")
-        self.load_demo.setAccessibleName("Load the London demo cycles")
         empty_layout.addWidget(empty_text, 1)
-        empty_layout.addWidget(self.load_demo)
         self.empty.hide()
         self.layout_.addWidget(self.empty)
+        self.example_mode = False  # the London example's own window loads its demo on first start
 
         self.cycles = CycleTableModel(self)
         self.cycles_proxy = sortable(self.cycles, self)
         self.cycle_view = table_view("Cycles", self.cycles_proxy, stretch_column=CycleTableModel.COL_NEXT)
         self.cycle_view.setMinimumHeight(170)
-        self.layout_.addWidget(QLabel("<b>Cycles</b> — double-click or press Enter to open one"))
+        self.cycles_heading = QLabel("<b>Cycles</b> — double-click or press Enter to open one")
+        self.layout_.addWidget(self.cycles_heading)
         self.layout_.addWidget(self.cycle_view, 2)
 
         due_row = QHBoxLayout()
@@ -106,7 +106,6 @@ class DashboardPage(Page):
         self.days.valueChanged.connect(lambda _: self.refresh())
         context.as_of_changed.connect(self._as_of_changed)
         context.data_changed.connect(lambda _: self.refresh())
-        self.load_demo.clicked.connect(self._load_demo)
         self.cycle_view.doubleClicked.connect(self._open_cycle)
         self.cycle_view.activated.connect(self._open_cycle)
 
@@ -125,19 +124,25 @@ class DashboardPage(Page):
 
             horizon = add_working_days(as_of, days)
             summaries, rows = services.cycles.overview(as_of, horizon)
-            return summaries, rows, horizon
+            return summaries, rows, horizon, services.bodies.count()
 
         self.context.runner.run("dashboard", work, self._show, self._failed)
 
     def _show(self, result) -> None:
-        summaries, rows, horizon = result
+        summaries, rows, horizon, bodies = result
+        if self.example_mode and not summaries:
+            self.example_mode = False
+            self.load_example()
+        self.first_start.setVisible(bodies == 0 and not self.example_mode)
         self.cycles.set_rows(summaries)
         self.due.set_rows(rows)
         self.cycle_view.resizeColumnsToContents()
         self.cycle_view.horizontalHeader().resizeSection(CycleTableModel.COL_NEXT, 260)
         self.due_view.resizeColumnsToContents()
         self.due_view.horizontalHeader().resizeSection(ObligationTableModel.COL_CITATION, 220)
-        self.empty.setVisible(not summaries)
+        self.empty.setVisible(not summaries and bodies > 0)
+        for widget in (self.cycle_view, self.due_view, self.due_title, self.due_empty, self.cycles_heading):
+            widget.setVisible(bodies > 0 or bool(summaries))
         overdue = sum(1 for r in rows if r.status is Status.OVERDUE)
         self.due_title.setText(
             f"<b>Open and due by {horizon.day} {horizon.strftime('%b %Y')}</b> "
@@ -150,13 +155,15 @@ class DashboardPage(Page):
         self.message.error(self.error_text(exc))
         self.loaded.emit()
 
-    def _load_demo(self) -> None:
-        self.load_demo.setEnabled(False)
-        self.context.runner.run("demo", self.context.services.demo.load, self._demo_loaded, self._failed)
+    def load_example(self) -> None:
+        """Only in the London example's own window, on its own store: never in the user's store."""
+        self.context.runner.run("demo", self.context.services.demo.load, self._example_loaded, self._failed)
 
-    def _demo_loaded(self, result) -> None:
-        self.load_demo.setEnabled(True)
-        self.message.success("Loaded the London cycles: " + ", ".join(result.added or result.already_present))
+    def _example_loaded(self, result) -> None:
+        self.message.info(
+            "The London example: the real cycles of 2013, 2017, 2022 and 2025, in a store of their own. "
+            "Nothing here touches your own store."
+        )
         self.context.data_changed.emit("")
 
     def _open_cycle(self, index) -> None:

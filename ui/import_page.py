@@ -42,7 +42,7 @@ class ImportPage(Page):
         self.cycle_combo.setMinimumWidth(280)
         cycle_label.setBuddy(self.cycle_combo)
         self.kind_report = QRadioButton("Committee &report or letter")
-        self.kind_reply = QRadioButton("&Reply to it")
+        self.kind_reply = QRadioButton("Re&ply to it")
         self.kind_report.setChecked(True)
         self.kinds = QButtonGroup(self)
         self.kinds.addButton(self.kind_report)
@@ -52,7 +52,7 @@ class ImportPage(Page):
         row.addStretch(1)
         self.layout_.addLayout(row)
         files = QHBoxLayout()
-        self.choose = QPushButton("Choose a &file…")
+        self.choose = QPushButton("Choose a fi&le…")
         self.choose.setAccessibleName("Choose a document to import")
         self.file_label = QLabel(
             "…or paste the text below (.pdf with a text layer, .docx, .txt and .md are read)"

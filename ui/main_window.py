@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
 
+from ui.actions import AppActions
 from ui.context import AppContext, Page
 from ui.cycle_page import CyclePage
 from ui.dashboard import DashboardPage
@@ -63,6 +64,15 @@ class MainWindow(QMainWindow):
         )
         context.as_of_changed.connect(lambda day: self._update_status())
         context.cycle_selected.connect(lambda _: self.show_page(PAGES.index(CyclePage)))
+        self.actions_ = AppActions(self, context)
+        dashboard = self.pages[0]
+        dashboard.new_cycle.clicked.connect(self.actions_.new_cycle.trigger)
+        dashboard.first_start.explore_example.connect(self.actions_.example.trigger)
+        cycle_page = self.pages[PAGES.index(CyclePage)]
+        for button, action in ((cycle_page.edit_button, self.actions_.edit_cycle),
+                               (cycle_page.remove_button, self.actions_.remove_cycle),
+                               (cycle_page.meeting_button, self.actions_.add_meeting)):
+            button.clicked.connect(action.trigger)
         self._update_status()
         geometry = settings.value("window/geometry")
         if geometry is not None:

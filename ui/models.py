@@ -266,3 +266,28 @@ class ExtractedTableModel(RowTableModel):
         Column("Welsh", lambda r: "yes" if r.text_cy else ""),
         Column("Recommendation", lambda r: " ".join(r.text.split())[:220], tooltip=lambda r: r.text),
     )
+
+
+class PreviewTableModel(RowTableModel):
+    """The dates a new cycle would derive (tracker.services.processes.PreviewDate), before it is saved."""
+
+    COL_DATE, COL_LABEL, COL_BASIS, COL_CITATION = range(4)
+    columns = (
+        date_column("Date", lambda r: r.date, blank="you set it"),
+        Column("Obligation", lambda r: r.label, tooltip=lambda r: r.working),
+        Column("Basis", lambda r: r.basis),
+        Column("Citation", lambda r: r.citation),
+    )
+
+
+class MeetingTableModel(RowTableModel):
+    """Meetings (tracker.services.meetings.MeetingRow), with the day their papers must be out by."""
+
+    COL_DATE, COL_TITLE, COL_PANEL, COL_CYCLE, COL_PAPERS = range(5)
+    columns = (
+        date_column("Date", lambda r: r.date),
+        Column("Meeting", lambda r: r.title),
+        Column("Panel", lambda r: r.panel),
+        Column("Cycle", lambda r: r.cycle_id or ""),
+        date_column("Papers out by", lambda r: r.papers_by),
+    )

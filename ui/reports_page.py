@@ -12,7 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.context import AppContext, Page
-from ui.dashboard import from_qdate, to_qdate
+from ui.forms import from_qdate, to_qdate
 from ui.widgets import MessageBar
 
 KINDS = (
@@ -81,22 +81,18 @@ class ReportsPage(Page):
         self.save_button.setAccessibleName("Save the report")
         self.print_button = QPushButton("&Print…")
         self.print_button.setAccessibleName("Print the report")
-        for widget in (
-            kind_label,
-            self.kind,
-            cycle_label,
-            self.cycle,
-            QLabel("From"),
-            self.start,
-            QLabel("to"),
-            self.end,
-            self.build_button,
-            self.save_button,
-            self.print_button,
-        ):
+        from_label, to_label = QLabel("Calendar fr&om"), QLabel("&to")
+        from_label.setBuddy(self.start)
+        to_label.setBuddy(self.end)
+        for widget in (kind_label, self.kind, cycle_label, self.cycle, from_label, self.start, to_label, self.end):
             row.addWidget(widget)
         row.addStretch(1)
         self.layout_.addLayout(row)
+        buttons = QHBoxLayout()  # a row of its own, so the page fits a 1280-pixel screen
+        for widget in (self.build_button, self.save_button, self.print_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
         self.document = QPdfDocument(self)

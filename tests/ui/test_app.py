@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from tracker.domain import Status  # noqa: E402
 from ui.app import _DisplayServices  # noqa: E402
 from ui.context import AppContext  # noqa: E402
-from ui.dashboard import to_qdate  # noqa: E402
+from ui.forms import to_qdate  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.models import CycleTableModel, ObjectRole, ObligationTableModel, RecommendationTableModel  # noqa: E402
 
@@ -33,7 +33,12 @@ def make_window(qtbot, services, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     dashboard = window.pages[0]
-    qtbot.waitUntil(lambda: dashboard.cycles.rowCount() > 0 or dashboard.empty.isVisible(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: dashboard.cycles.rowCount() > 0
+        or dashboard.empty.isVisible()
+        or dashboard.first_start.isVisible(),
+        timeout=10000,
+    )
     return window
 
 
@@ -287,14 +292,15 @@ def test_table_models_pass_the_model_tester(qtmodeltester, demo):
     qtmodeltester.check(register)
 
 
-def test_empty_store_offers_the_demo(qtbot, services, tmp_path):
-    win = make_window(qtbot, services, tmp_path)
+def test_the_london_example_window_loads_the_demo_into_its_own_store(qtbot, services, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(services)), settings)
+    qtbot.addWidget(win)
     dashboard = win.pages[0]
-    assert dashboard.empty.isVisible() and dashboard.cycles.rowCount() == 0
-    with qtbot.waitSignal(dashboard.loaded, timeout=10000):
-        qtbot.mouseClick(dashboard.load_demo, Qt.MouseButton.LeftButton)
+    dashboard.example_mode = True  # what tracker-app --example sets
+    win.show()
     qtbot.waitUntil(lambda: dashboard.cycles.rowCount() == 4, timeout=10000)
-    assert not dashboard.empty.isVisible()
+    assert not dashboard.first_start.isVisible()
     win.context.runner.wait(5000)
 
 

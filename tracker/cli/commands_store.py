@@ -7,9 +7,18 @@ import dataclasses
 import datetime as dt
 import re
 
-from tracker.cli.common import Output, add_command, format_table, parse_date, services_for, uk_date
+from tracker.cli.common import (
+    Output,
+    add_command,
+    check_year,
+    format_table,
+    parse_date,
+    services_for,
+    uk_date,
+)
 from tracker.domain import Precision
 from tracker.errors import BadInput
+from tracker.persistence.urls import display_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -78,6 +87,9 @@ def as_of_from(args: argparse.Namespace) -> dt.date:
     return parse_date(value, "--as-of") if value else dt.date.today()
 
 
+MAX_WITHIN_DAYS = 36500  # a hundred years; more is a typing mistake and overflows the date arithmetic
+
+
 def _non_negative_int(value: str) -> int:
     try:
         number = int(value)
@@ -85,6 +97,8 @@ def _non_negative_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"--within: {value!r} is not a whole number of days") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"--within: {value!r} must be zero or more days")
+    if number > MAX_WITHIN_DAYS:
+        raise argparse.ArgumentTypeError(f"--within: {value!r} must be at most {MAX_WITHIN_DAYS} days")
     return number
 
 
@@ -92,7 +106,7 @@ def _non_negative_int(value: str) -> int:
 def cmd_init(args: argparse.Namespace) -> Output:
     svc = services_for(args)
     data = {
-        "database": _safe_url(svc.url),
+        "database": display_url(svc.url),
         "backup": str(svc.backup) if svc.backup else None,
         "cycles": svc.cycles.ids(),
     }
@@ -111,12 +125,12 @@ def cmd_demo(args: argparse.Namespace) -> Output:
     if args.remove:
         removed = svc.demo.remove(svc.cycles)
         text = ("Removed the demo cycles: " + ", ".join(removed)) if removed else "No demo cycles in this store."
-        return Output({"removed": list(removed), "store": _safe_url(svc.url)}, text)
+        return Output({"removed": list(removed), "store": display_url(svc.url)}, text)
     result = svc.demo.load()
     data = {
         "added": list(result.added),
         "already_present": list(result.already_present),
-        "store": _safe_url(svc.url),
+        "store": display_url(svc.url),
     }
     lines = []
     if result.added:
@@ -244,7 +258,7 @@ def cmd_deadlines(args: argparse.Namespace) -> Output:
     return Output(data, text)
 
 
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def cmd_set_date(args: argparse.Namespace) -> Output:
@@ -271,9 +285,11 @@ def cmd_set_date(args: argparse.Namespace) -> Output:
 
 
 def _parse_stage_date(value: str, on_or_before: bool) -> tuple[dt.date, Precision]:
-    if _MONTH.match(value.strip()):
+    month = _MONTH.fullmatch(value.strip())
+    if month:
+        check_year(int(month.group(1)), value, "DATE")
         try:
-            day = dt.date.fromisoformat(value.strip() + "-01")
+            day = dt.date(int(month.group(1)), int(month.group(2)), 1)
         except ValueError:
             raise BadInput("DATE", value, "is not a real month (YYYY-MM)") from None
         if on_or_before:
@@ -295,7 +311,10 @@ def cmd_extend(args: argparse.Namespace) -> Output:
 
 
 def cmd_history(args: argparse.Namespace) -> Output:
-    rows = services_for(args).history.for_item(cycle_id=args.cycle)
+    history = services_for(args).history
+    if args.cycle is not None:
+        history.check_cycle(args.cycle)
+    rows = history.for_item(cycle_id=args.cycle)
     data = [dataclasses.asdict(r) for r in rows]
     text = (
         format_table(
@@ -393,8 +412,3 @@ def obligations_table(rows, with_cycle: bool) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _safe_url(url: str) -> str:
-    """Never print a password that is part of a PostgreSQL URL."""
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,16 +48,34 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# Exactly YYYY-MM-DD in ASCII digits: no ISO week dates (2025-W06-1), no compact forms (20250210).
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+# Any date outside these years is a typing mistake, and a year near 9999 breaks the date arithmetic.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+
+def check_year(year: int, value: str, field: str) -> None:
+    """A BadInput naming the field when a typed year is outside MIN_YEAR..MAX_YEAR."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadInput(field, value, f"is outside the years {MIN_YEAR} to {MAX_YEAR}")
+
+
 def parse_date(value: str, field: str) -> dt.date:
-    """Parse YYYY-MM-DD strictly; an impossible date such as 2023-02-29 is a BadInput naming the field."""
+    """Parse YYYY-MM-DD strictly; an impossible date such as 2023-02-29 is a BadInput naming the field.
+
+    Only the 4-2-2 digit form is accepted, and only years 1900 to 2200.
+    """
+    match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise BadInput(field, value, "is not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    check_year(year, value, field)
     try:
-        return dt.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        pass
-    parts = value.strip().split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
-        raise BadInput(field, value, "is not a real calendar date")
-    raise BadInput(field, value, "is not a date in the form YYYY-MM-DD")
+        return dt.date(year, month, day)
+    except ValueError:
+        raise BadInput(field, value, "is not a real calendar date") from None
 
 
 def to_json(data: Any) -> str:

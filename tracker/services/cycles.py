@@ -100,6 +100,11 @@ class CycleService:
                 )
         return summaries, sorted(due, key=lambda r: (r.due, r.cycle_id, r.rule_id))
 
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every cycle, for choosers: no evaluation, no loading of rows."""
+        with self.uow() as session:
+            return [tuple(r) for r in session.execute(select(m.Cycle.id, m.Cycle.title).order_by(m.Cycle.id))]
+
     def ids(self) -> list[str]:
         with self.uow() as session:
             return list(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))

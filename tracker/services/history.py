@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.errors import NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import dto
@@ -37,6 +38,23 @@ def record_change(
 class HistoryService:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
+
+    def check_cycle(self, cycle_id: str) -> None:
+        """NotFound unless the cycle exists or the log still holds changes to it (a removed cycle's history
+        stays readable)."""
+        with self.uow() as session:
+            if session.get(m.Cycle, cycle_id) is not None:
+                return
+            logged = session.scalars(
+                select(m.ChangeLog.id).where(m.ChangeLog.cycle_id == cycle_id).limit(1)
+            ).first()
+            if logged is not None:
+                return
+            known = (
+                ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
+                or "none yet (run tracker demo)"
+            )
+        raise NotFound("cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
 
     def for_item(
         self,

@@ -147,28 +147,44 @@ class SettingsService:
     # ---- writing -----------------------------------------------------------------------------------
     def set(self, key: str, value: str) -> str:
         """Validate and store one setting (one transaction). Returns the value as stored."""
-        definition = setting(key)
-        value = "" if value is None else str(value)
         if key == "logo":
-            return self._set_logo(value)
-        value = self._check(definition, value)
-        if definition.scope == "computer":
-            local = self._local()
-            local[key] = value
+            return self._set_logo("" if value is None else str(value))
+        return self.set_many({key: value})[key]
+
+    def check_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Validate settings without storing them; returns them as they would be stored."""
+        checked = {}
+        for key, value in values.items():
+            definition = setting(key)
+            if key == "logo":
+                raise BadInput("logo", value, "is set with set('logo', PATH)")
+            checked[key] = self._check(definition, "" if value is None else str(value))
+        return checked
+
+    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Validate every value first, then store them all in one transaction (the Settings dialog's Save).
+        The logo is set apart, with `set("logo", path)`, since it reads a file."""
+        checked = self.check_many(values)
+        store = {k: v for k, v in checked.items() if BY_KEY[k].scope == "store"}
+        with self.uow() as session:
+            for key, value in store.items():
+                row = session.get(m.Setting, key)
+                old = row.value if row else BY_KEY[key].default
+                if old == value and row is not None:
+                    continue
+                if row is None:
+                    session.add(m.Setting(key=key, value=value))
+                else:
+                    row.value = value
+                record_change(session, self.user, None, "setting", key, "value", old, value)
+        local = {k: v for k, v in checked.items() if BY_KEY[k].scope == "computer"}
+        if local:
+            merged = {**self._local(), **local}
             path = self._local_path()
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(local, indent=2, ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(json.dumps(merged, indent=2, ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)
-            return value
-        with self.uow() as session:
-            row = session.get(m.Setting, key)
-            old = row.value if row else definition.default
-            if row is None:
-                session.add(m.Setting(key=key, value=value))
-            else:
-                row.value = value
-            record_change(session, self.user, None, "setting", key, "value", old, value)
-        return value
+        return checked
 
     @staticmethod
     def _check(definition: SettingDef, value: str) -> str:

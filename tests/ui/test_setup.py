@@ -1,0 +1,267 @@
+"""A panel sets up its own year in the app: the first-start page, New cycle with its date preview, Settings,
+meetings, removing a cycle, and a window that fits a laptop screen with no clashing access keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QShortcut  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel  # noqa: E402
+
+from ui.app import _DisplayServices  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.forms import to_qdate  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.models import ObjectRole  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, services, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(services)), settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    dashboard = win.pages[0]
+    qtbot.waitUntil(lambda: dashboard.first_start.isVisible() or dashboard.empty.isVisible(), timeout=10000)
+    yield win
+    win.context.runner.wait(5000)
+    win.close()
+
+
+@pytest.fixture
+def with_body(services):
+    services.bodies.add(
+        "wessex", name="Wessex Police and Crime Commissioner", kind="pcc", area="Wessex", members=12
+    )
+    return services
+
+
+def open_dialog(qtbot, window, action):
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=10000) as opened:
+        action.trigger()
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_first_start_fills_in_the_area_and_saves_the_body(qtbot, window, services):
+    start = window.pages[0].first_start
+    assert start.isVisible()
+    index = next(i for i in range(start.area.count()) if start.area.itemText(i).startswith("Gwent"))
+    start.area.setCurrentIndex(index)
+    assert start.name.text() and start.panel.text() and start.body_id.text() == "gwent"
+    assert "checked" in start.source.text()
+    start.members.setValue(10)
+    qtbot.mouseClick(start.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not start.isVisible(), timeout=10000)
+    body = services.bodies.get("gwent")
+    assert body.in_wales is True and body.members == 10
+    assert window.pages[0].empty.isVisible()  # next: add a cycle
+
+
+def test_first_start_shows_a_problem_beside_its_field(qtbot, window, services):
+    start = window.pages[0].first_start
+    start.name.setText("")
+    start.body_id.setText("wessex")
+    qtbot.mouseClick(start.start, Qt.MouseButton.LeftButton)
+    label = start.errors.labels["--name"]
+    qtbot.waitUntil(label.isVisible, timeout=10000)
+    assert "is empty" in label.text()
+    assert services.bodies.list() == []
+
+
+def test_new_cycle_previews_its_dates_and_saves(qtbot, with_body, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = open_dialog(qtbot, win, win.actions_.new_cycle)
+    plan = next(i for i in range(dialog.process.count()) if dialog.process.itemData(i).id == "plan-pcc")
+    dialog.process.setCurrentIndex(plan)
+    # only the processes for a body outside London are offered
+    assert all(dialog.process.itemData(i).area in ("pcc", "any") for i in range(dialog.process.count()))
+    election = dialog.trigger_fields[0]
+    assert "poll" in election.findChild(QLabel).text().lower()
+    election.date.setDate(to_qdate(dt.date(2024, 5, 2)))
+
+    def issue_plan():
+        return next((r for r in dialog.preview.rows() if r.id == "issue-plan"), None)
+
+    qtbot.waitUntil(
+        lambda: issue_plan() is not None and issue_plan().date == dt.date(2025, 3, 31), timeout=10000
+    )
+    assert "s.5(1)" in issue_plan().citation
+    view = dialog.preview_view
+    row = next(
+        i
+        for i in range(view.model().rowCount())
+        if view.model().index(i, 0).data(ObjectRole).id == "issue-plan"
+    )
+    view.setCurrentIndex(view.model().index(row, 0))
+    assert "31 Mar 2025" in dialog.working.text()
+    assert dialog.cycle_id.text() == "wessex-plan-2024"
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    assert with_body.cycles.ids() == ["wessex-plan-2024"]
+    win.context.runner.wait(5000)
+    win.close()
+
+
+def test_new_cycle_refuses_a_bad_trigger_beside_the_date(qtbot, with_body, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = open_dialog(qtbot, win, win.actions_.new_cycle)
+    precept = next(i for i in range(dialog.process.count()) if dialog.process.itemData(i).id == "precept")
+    dialog.process.setCurrentIndex(precept)
+    dialog.trigger_fields[0].date.setDate(to_qdate(dt.date(2027, 4, 2)))
+    label = dialog.trigger_fields[0].error
+    qtbot.waitUntil(label.isVisible, timeout=10000)
+    assert "1 April" in label.text()
+    win.context.runner.wait(5000)
+    win.close()
+
+
+def _png(path: Path) -> Path:
+    raw = b"".join(b"\x00" + b"\x20\x40\x80" * 4 for _ in range(4))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def test_settings_dialog_saves_every_key_and_previews_the_logo(qtbot, window, services, tmp_path):
+    dialog = open_dialog(qtbot, window, window.actions_.settings)
+    qtbot.waitUntil(lambda: "organisation" in dialog.fields, timeout=10000)
+    dialog.fields["organisation"].setText("Wessex Police & Crime Panel")
+    dialog.fields["contact_email"].setText("panel@wessex.example")
+    dialog.fields["due_soon_days"].setValue(21)
+    dialog.choose_file = lambda: str(_png(tmp_path / "crest.png"))
+    qtbot.mouseClick(dialog.logo_button, Qt.MouseButton.LeftButton)
+    assert dialog.logo_preview.pixmap() is not None and not dialog.logo_preview.pixmap().isNull()
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    values = services.settings.get_all()
+    assert values["organisation"] == "Wessex Police & Crime Panel"
+    assert values["due_soon_days"] == "21" and values["logo"] == "crest.png"
+
+
+def test_settings_dialog_shows_a_bad_value_beside_its_field(qtbot, window, services):
+    dialog = open_dialog(qtbot, window, window.actions_.settings)
+    qtbot.waitUntil(lambda: "contact_email" in dialog.fields, timeout=10000)
+    dialog.fields["contact_email"].setText("not an address")
+    dialog.fields["organisation"].setText("Changed")
+    dialog.save()
+    label = dialog.errors.labels["contact_email"]
+    qtbot.waitUntil(label.isVisible, timeout=10000)
+    assert services.settings.get_all()["organisation"] == ""  # nothing was half saved
+
+
+def test_add_a_meeting_and_remove_a_cycle_after_confirming(qtbot, with_body, tmp_path):
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.context.cycle_selected.emit("c1")
+    dialog = open_dialog(qtbot, win, win.actions_.add_meeting)
+    assert dialog.cycle.currentData() == "c1"
+    dialog.title_edit.setText("Police and Crime Panel")
+    dialog.date.setDate(to_qdate(dt.date(2025, 2, 10)))
+    with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
+        dialog.save()
+    row, notes = saved.args[0]
+    assert row.papers_by == dt.date(2025, 1, 31) and notes
+
+    questions = []
+    win.actions_.confirm = lambda title, text: questions.append(text) or False
+    win.actions_.remove_cycle.trigger()
+    qtbot.waitUntil(lambda: bool(questions), timeout=10000)
+    assert "1 meeting" in questions[0]
+    assert with_body.cycles.ids() == ["c1"]  # "No" keeps it
+    win.actions_.confirm = lambda title, text: True
+    with qtbot.waitSignal(win.actions_.cycle_removed, timeout=10000):
+        win.actions_.remove_cycle.trigger()
+    assert with_body.cycles.ids() == []
+    win.context.runner.wait(5000)
+    win.close()
+
+
+def test_the_london_example_opens_in_a_store_of_its_own(window):
+    launched = []
+    window.actions_.launch = lambda program, args: launched.append(args) or True
+    window.actions_.example.trigger()
+    args = launched[0]
+    assert "--example" in args and args[args.index("--db") + 1].endswith("london-example.db")
+
+
+def test_every_page_fits_a_1280_by_720_screen(qtbot, window):
+    for index, page in enumerate(window.pages):
+        if index:
+            with qtbot.waitSignal(page.loaded, timeout=10000):
+                window.show_page(index)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (window.pages[index].title, hint)
+
+
+def test_screenshots_are_the_size_they_say(tmp_path, services):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--db", services.url, "--screenshot", str(folder)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    sizes = {QImage(str(p)).size().toTuple() for p in folder.glob("*.png")}
+    assert sizes == {(1280, 800)}
+
+
+def _mnemonics(widget) -> list[str]:
+    letters = []
+    for child in (
+        widget.findChildren(QLabel) + widget.findChildren(QAbstractButton) + widget.findChildren(QGroupBox)
+    ):
+        text = child.title() if isinstance(child, QGroupBox) else child.text()
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match and "<" not in text:
+            letters.append(match.group(1).lower())
+    return letters
+
+
+def test_no_two_controls_on_a_page_share_an_access_key(window):
+    menu_letters = [re.search(r"&(.)", a.text()).group(1).lower() for a in window.menuBar().actions()]
+    assert len(set(menu_letters)) == len(menu_letters)
+    for page in window.pages:
+        letters = _mnemonics(page) + menu_letters
+        clashes = {ch for ch in letters if letters.count(ch) > 1}
+        assert not clashes, (page.title, sorted(clashes))
+
+
+def test_redo_answers_to_ctrl_y_and_ctrl_shift_z(window):
+    cycle_page = window.pages[1]
+    keys = {s.key().toString() for s in cycle_page.findChildren(QShortcut)}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    assert window.actions_.find.shortcut().toString() == "Ctrl+F"

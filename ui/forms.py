@@ -1,0 +1,56 @@
+"""What the setup dialogs share: an error shown beside the field it names, and dates in and out of Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def error_label() -> QLabel:
+    """A label under a field for the message about it: red text with a written mark, never colour alone."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a1c13;")
+    label.setAccessibleName("Problem with this field")
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """Shows a BadInput's message beside the field it names (`--name`, `id`, `--trigger election`, ...)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+
+    def add(self, field: str, label: QLabel) -> QLabel:
+        self.labels[field] = label
+        return label
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, exc: BaseException, fallback: QLabel) -> QWidget:
+        """Put the message beside its field (or in `fallback`); returns the label used."""
+        from tracker.errors import BadInput
+
+        self.clear()
+        text = str(exc) if isinstance(exc, BadInput) else f"{exc.__class__.__name__}: {exc}"
+        target = fallback
+        if isinstance(exc, BadInput):
+            field = exc.field
+            target = self.labels.get(field) or self.labels.get(field.split(" ")[0]) or fallback
+        target.setText(f"⚠ {text}")
+        target.show()
+        return target

@@ -1,0 +1,114 @@
+"""Add a meeting: tied to a cycle, it becomes the meeting the papers are published for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.forms import FieldErrors, error_label, from_qdate, to_qdate
+
+
+class MeetingDialog(QDialog):
+    saved = Signal(object)  # (MeetingRow, notes)
+
+    def __init__(
+        self, context: AppContext, bodies, cycles, cycle_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Add a meeting")
+        self.setAccessibleName("Add a meeting")
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.body = QComboBox()
+        self.body.setAccessibleName("Body")
+        for body in bodies:
+            self.body.addItem(body.panel_name or body.name, body)
+        self.date = QDateEdit(to_qdate(dt.date.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setAccessibleName("Meeting date")
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit.setPlaceholderText("e.g. Police and Crime Panel")
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName("Cycle the meeting is for")
+        self.cycle.addItem("None: a meeting of its own", None)
+        for summary in cycles:
+            self.cycle.addItem(f"{summary.title} ({summary.id})", summary.id)
+        if cycle_id is not None:
+            self.cycle.setCurrentIndex(max(0, self.cycle.findData(cycle_id)))
+        self.reference = QLineEdit()
+        self.reference.setAccessibleName("Agenda reference")
+        for text, widget, field in (
+            ("&Panel", self.body, "--body"),
+            ("&Date", self.date, "--date"),
+            ("&Title", self.title_edit, "--title"),
+            ("&Cycle", self.cycle, "--cycle"),
+            ("&Reference", self.reference, "--reference"),
+        ):
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            box.addWidget(self.errors.add(field, error_label()))
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, box)
+        layout.addLayout(form)
+        note = QLabel(
+            "A meeting tied to a cycle plans the stage its papers are for, and sets the day the "
+            "papers must be published by (clear days, as the settings count them)."
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.general_error = error_label()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save meeting")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        body = self.body.currentData()
+        if body is None:
+            self.general_error.setText("⚠ Add a body first.")
+            self.general_error.show()
+            return
+        meetings = self.context.services.meetings
+        day, title = from_qdate(self.date.date()), self.title_edit.text()
+        cycle_id, reference = self.cycle.currentData(), self.reference.text()
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        self.context.runner.run(
+            "meeting-save",
+            lambda: meetings.add(body.id, day, title, cycle_id, reference),
+            self._saved,
+            self._failed,
+        )
+
+    def _saved(self, result) -> None:
+        row, _notes = result
+        self.context.data_changed.emit(row.cycle_id or "")
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc, self.general_error)

@@ -1,0 +1,205 @@
+"""Settings: the same keys as `tracker settings`, with a preview of the logo. Saved in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.forms import FieldErrors, error_label
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.errors = FieldErrors()
+        self.fields: dict[str, QWidget] = {}
+        self.logo_choice: str | None = None  # a new file chosen, "" to remove, None to leave as it is
+        self.choose_file = lambda: QFileDialog.getOpenFileName(
+            self, "Choose a logo", "", "Images (*.png *.jpg *.jpeg)"
+        )[0]
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.general_error = error_label()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save settings")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+        self.save_button.setEnabled(False)
+        services = context.services
+        context.runner.run(
+            "settings-load",
+            lambda: (services.settings.describe(), services.settings.logo_bytes()),
+            self._fill,
+            lambda exc: self.errors.show(exc, self.general_error),
+        )
+
+    def _fill(self, result) -> None:
+        rows, logo = result
+        used: set[str] = set()
+        for row in rows:
+            key = row["key"]
+            if key == "logo":
+                widget = self._logo_widget(logo)
+            elif key == "due_soon_days":
+                widget = QSpinBox()
+                widget.setRange(0, 365)
+                widget.setSuffix(" days")
+                widget.setValue(int(row["value"] or row["default"] or 14))
+            elif key == "clear_days_count":
+                widget = QComboBox()
+                widget.addItem("Working days (weekends and bank holidays are not clear days)", "working")
+                widget.addItem("Calendar days (every day counts)", "calendar")
+                widget.setCurrentIndex(max(0, widget.findData(row["value"] or "working")))
+            else:
+                widget = QLineEdit(row["value"])
+            widget.setAccessibleName(row["label"])
+            widget.setToolTip(row["help"])
+            self.fields[key] = widget
+            label = QLabel(_with_mnemonic(row["label"], used))
+            label.setBuddy(widget if key != "logo" else self.logo_button)
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            hint = QLabel(
+                row["help"] + (" (kept on this computer)" if row["scope"] == "this computer" else "")
+            )
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #4a5360;")
+            box.addWidget(hint)
+            box.addWidget(self.errors.add(key, error_label()))
+            self.form.addRow(label, box)
+        self.save_button.setEnabled(True)
+
+    def _logo_widget(self, logo) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(120, 60)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid #c5ccd6; background: white;")
+        self.logo_name = QLabel()
+        self.logo_button = QPushButton("Choose…")
+        self.logo_button.setAccessibleName("Choose a logo image")
+        self.logo_remove = QPushButton("Remove")
+        self.logo_remove.setAccessibleName("Remove the logo")
+        row.addWidget(self.logo_preview)
+        row.addWidget(self.logo_name, 1)
+        row.addWidget(self.logo_button)
+        row.addWidget(self.logo_remove)
+        if logo is not None:
+            name, data = logo
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            self._show_logo(pixmap, name)
+        else:
+            self._show_logo(None, "")
+        self.logo_button.clicked.connect(self._choose_logo)
+        self.logo_remove.clicked.connect(self._remove_logo)
+        return holder
+
+    def _show_logo(self, pixmap: QPixmap | None, name: str) -> None:
+        if pixmap is not None and not pixmap.isNull():
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    118, 58, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            self.logo_preview.setAccessibleName(f"Logo preview: {name}")
+        else:
+            self.logo_preview.clear()
+            self.logo_preview.setText("no logo")
+            self.logo_preview.setAccessibleName("No logo")
+        self.logo_name.setText(name or "No logo: papers print the organisation's name only")
+        self.logo_remove.setEnabled(bool(name))
+
+    def _choose_logo(self) -> None:
+        path = self.choose_file()
+        if not path:
+            return
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            self.errors.clear()
+            label = self.errors.labels["logo"]
+            label.setText(f"⚠ logo: {Path(path).name!r} is not an image this computer can read")
+            label.show()
+            return
+        self.logo_choice = path
+        self._show_logo(pixmap, Path(path).name)
+
+    def _remove_logo(self) -> None:
+        self.logo_choice = ""
+        self._show_logo(None, "")
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for key, widget in self.fields.items():
+            if key == "logo":
+                continue
+            if isinstance(widget, QSpinBox):
+                out[key] = str(widget.value())
+            elif isinstance(widget, QComboBox):
+                out[key] = widget.currentData()
+            else:
+                out[key] = widget.text()
+        return out
+
+    def save(self) -> None:
+        settings = self.context.services.settings
+        values, logo = self.values(), self.logo_choice
+        self.errors.clear()
+
+        def work():
+            settings.check_many(values)
+            if logo is not None:  # checked first: a bad image leaves every other setting as it was
+                settings.set("logo", logo)
+            return settings.set_many(values)
+
+        self.save_button.setEnabled(False)
+        self.context.runner.run("settings-save", work, self._saved, self._failed)
+
+    def _saved(self, _values) -> None:
+        self.context.data_changed.emit("")
+        self.saved.emit()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc, self.general_error)
+
+
+def _with_mnemonic(label: str, used: set[str]) -> str:
+    """Give a label an access key no other label in the dialog has."""
+    for i, ch in enumerate(label):
+        if ch.isalpha() and ch.lower() not in used:
+            used.add(ch.lower())
+            return label[:i] + "&" + label[i:]
+    return label
