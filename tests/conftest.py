@@ -47,3 +47,15 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("the shared seed documents are not beside the repository")
     return SEEDS
+
+
+@pytest.fixture
+def panel(db_url, capsys):
+    """An empty store with one commissioner and its panel of 12, as a new secretariat would start."""
+    from tests.cli_helpers import ok
+
+    ok(
+        capsys, "body", "add", "wessex", "--name", "Wessex Police and Crime Commissioner", "--kind", "pcc",
+        "--area", "Wessex", "--members", "12", "--db", db_url,
+    )  # fmt: skip
+    return db_url

@@ -207,8 +207,11 @@ class CycleDialog(QDialog):
         holder.setLayout(form)
         for trigger in process.triggers:
             field = TriggerField(trigger, known.get(trigger.name) if self.cycle else None)
-            if self.cycle is None and not trigger.optional:
+            first_choice = bool(process.requires_one_of) and trigger.name == process.requires_one_of[0]
+            if self.cycle is None and (not trigger.optional or first_choice):
                 field.date.setDate(to_qdate(_suggested(trigger.name)))
+                if field.known is not None:
+                    field.known.setChecked(True)
             field.changed.connect(self._update_preview)
             self.errors.add(f"--trigger {trigger.name}", field.error)
             label = QLabel(trigger.label)

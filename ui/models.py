@@ -24,6 +24,8 @@ STATUS_COLOURS = {
     Status.DUE_SOON: "#fff3cd",
     Status.MET: "#e3f2e7",
     Status.MET_LATE: "#f0ead2",
+    Status.NOT_RECORDED: "#e8e4f3",
+    Status.CANNOT_CONFIRM: "#e8e4f3",
 }
 STATUS_MARKS = {
     Status.OVERDUE: "⚠ ",
@@ -35,6 +37,8 @@ STATUS_MARKS = {
     Status.NOT_YET_DUE: "○ ",
     Status.NOT_APPLICABLE: "– ",
     Status.UNDATED: "? ",
+    Status.NOT_RECORDED: "◌ ",
+    Status.CANNOT_CONFIRM: "≟ ",
 }
 
 
@@ -125,7 +129,7 @@ def _sort_number(value: str) -> tuple[int, str]:
 
 
 class CycleTableModel(RowTableModel):
-    COL_TITLE, COL_STAGE, COL_NEXT, COL_DUE, COL_DAYS, COL_OVERDUE, COL_EXCEPTIONS, COL_REPLIES = range(8)
+    COL_TITLE, COL_STAGE, COL_NEXT, COL_DUE, COL_DAYS, COL_OVERDUE, COL_EXCEPTIONS, COL_TO_CHECK, COL_REPLIES = range(9)
     columns = (
         Column("Cycle", lambda s: s.title, tooltip=lambda s: f"{s.id}: {s.body} / {s.scrutiny_body}"),
         Column("Stage", lambda s: s.current_stage),
@@ -139,6 +143,12 @@ class CycleTableModel(RowTableModel):
         ),
         Column("Overdue", lambda s: s.overdue, align_right=True),
         Column("Exceptions", lambda s: s.exceptions, align_right=True),
+        Column(
+            "To check",
+            lambda s: s.not_recorded + s.unconfirmed,
+            align_right=True,
+            tooltip=lambda s: f"{s.not_recorded} not recorded, {s.unconfirmed} order cannot be confirmed",
+        ),
         Column("Replies", lambda s: s.coverage.describe()),
     )
 

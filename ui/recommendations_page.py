@@ -44,6 +44,7 @@ class RecommendationsPage(Page):
             ("any", None),
             ("replied", "replied"),
             ("missing", "missing"),
+            ("reply not recorded", "not recorded"),
             ("no reply yet", "no reply yet"),
         ):
             self.status_filter.addItem(text, value)
@@ -107,16 +108,18 @@ class RecommendationsPage(Page):
         self.apply_disposition.clicked.connect(self._set_disposition)
         self.apply_grouping.clicked.connect(self._set_grouping)
         context.data_changed.connect(lambda _: self.refresh())
+        context.as_of_changed.connect(lambda _: self.refresh())
 
     def refresh(self) -> None:
         services = self.context.services
         cycle = self.cycle_filter.currentData()
         status = self.status_filter.currentData()
         search = self.search.text()
+        as_of = self.context.as_of
 
         def work():
-            cycles = [(s.id, s.title) for s in services.cycles.list(self.context.as_of)]
-            rows = services.recommendations.register(cycle, search=search, status=status)
+            cycles = services.cycles.titles()
+            rows = services.recommendations.register(cycle, search=search, status=status, as_of=as_of)
             return cycles, rows
 
         self.context.runner.run("register", work, self._show, self._failed)

@@ -99,7 +99,7 @@ def test_postgres_store_migrates_loads_the_demo_and_computes_statuses(pg_service
     command.check(alembic_config(pg_services.url))
     assert set(pg_services.demo.load().added) == {"london-2013", "london-2017", "london-2022", "london-2025"}
     rows = {r.rule_id: r for r in pg_services.cycles.obligations("london-2017", D(2017, 4, 1))}
-    assert rows["response-before-issue"].status is Status.EXCEPTION
+    assert rows["response-before-issue"].status is Status.CANNOT_CONFIRM
     assert rows["issue-plan"].status is Status.MET
     cov = next(s for s in pg_services.cycles.list(D(2022, 4, 1)) if s.id == "london-2022").coverage
     assert (cov.replied, cov.grouped) == (16, 4)

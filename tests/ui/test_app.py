@@ -91,9 +91,9 @@ def test_changing_a_date_updates_statuses_and_the_dashboard_and_can_be_undone(qt
     cycle = open_page(qtbot, window, "Cycle")
     with qtbot.waitSignal(cycle.loaded, timeout=10000):
         cycle.select_cycle("london-2025")
-    assert _obligation(cycle, "response-before-issue").status is Status.EXCEPTION
+    assert _obligation(cycle, "response-before-issue").status is Status.NOT_RECORDED
     dashboard = page(window, "Dashboard")
-    before = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").exceptions
+    before = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").not_recorded
     cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData("reply"))
     cycle.kind_combo.setCurrentIndex(0)
     cycle.date_edit.setDate(to_qdate(D(2025, 3, 27)))
@@ -101,12 +101,12 @@ def test_changing_a_date_updates_statuses_and_the_dashboard_and_can_be_undone(qt
         qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
     assert _obligation(cycle, "response-before-issue").status is Status.MET
     assert "Saved" in cycle.message.text()
-    after = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").exceptions
-    assert after == before - 1
+    after = next(s for s in dashboard.cycles.rows() if s.id == "london-2025").not_recorded
+    assert after == before - 2  # the response, and the regard it evidences (s.6(6)(d) and (e))
     assert cycle.undo_button.isEnabled()
     with qtbot.waitSignal(cycle.loaded, timeout=10000):
         qtbot.mouseClick(cycle.undo_button, Qt.MouseButton.LeftButton)
-    assert _obligation(cycle, "response-before-issue").status is Status.EXCEPTION
+    assert _obligation(cycle, "response-before-issue").status is Status.NOT_RECORDED
     reply = next(s for s in cycle.stages.rows() if s.key == "reply")
     assert reply.actual_text == "not recorded"
     with qtbot.waitSignal(cycle.loaded, timeout=10000):

@@ -298,6 +298,7 @@ def test_audit_reply_json_shape(capsys):
     data = json.loads(out)
     assert data["document"]["date"] == "2023-11-21" and data["unknown_replies"] == ["12"]
     nine = next(r for r in data["recommendations"] if r["number"] == "9")
+    assert nine.pop("out_of_order_after") is None
     assert nine == {
         "number": "9",
         "status": "missing",
@@ -351,7 +352,7 @@ def test_import_recommendations_then_reply_and_audit(capsys, demo, db_url):
     code, out, _ = run(capsys, "audit", "london-2025", "--db", db_url, "--json")
     data = json.loads(out)
     assert data["recommendations"][0]["number"] == "9" and data["recommendations"][0]["status"] == "missing"
-    assert data["coverage"] == {"total": 9, "replied": 8, "grouped": 8, "missing": 1}
+    assert data["coverage"] == {"total": 9, "replied": 8, "grouped": 8, "missing": 1, "not_recorded": 0}
     assert data["unknown_replies"] == [{"numbers": ["12"], "text": data["unknown_replies"][0]["text"]}]
     # a report dated before the cycle's draft cannot be its report: the date is not recorded, and the user is told
     stages = {s.key: s for s in demo.cycles.detail("london-2025", D(2026, 1, 1)).stages}

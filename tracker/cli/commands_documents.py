@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.cli.common import Output, add_command, format_table, services_for, uk_date
+from tracker.cli.common import Output, add_command, format_table, parse_date, services_for, uk_date
 from tracker.errors import BadInput
 
 
@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle")
     p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument(
+        "--as-of", metavar="DATE", help="the audit as the record stood on this day (default: today)"
+    )
 
 
 def _date(value) -> str | None:
@@ -129,12 +132,16 @@ def cmd_audit_reply(args: argparse.Namespace) -> Output:
 
 
 def audit_json(audit) -> dict:
+    from tracker.domain.formatting import answered_out_of_order
+
+    late = answered_out_of_order([p.numbers for p in audit.passages])
     return {
         "document": {"date": _date(audit.document.date), "reference": audit.document.reference},
         "recommendations": [
             {
                 "number": r.number,
                 "status": r.status,
+                "out_of_order_after": late.get(r.number),
                 "grouped_with": list(r.grouped_with),
                 "disposition": r.disposition,
                 "evidence": r.evidence or None,
@@ -147,6 +154,9 @@ def audit_json(audit) -> dict:
 
 
 def audit_text(audit, name: str) -> str:
+    from tracker.domain.formatting import answered_out_of_order
+
+    late = answered_out_of_order([p.numbers for p in audit.passages])
     replied = sum(1 for r in audit.recommendations if r.status == "replied")
     grouped = sum(1 for r in audit.recommendations if r.grouped_with)
     missing = [r.number for r in audit.recommendations if r.status == "missing"]
@@ -160,7 +170,7 @@ def audit_text(audit, name: str) -> str:
             [
                 [
                     r.number,
-                    r.status,
+                    r.status + (f" (out of order, after {late[r.number]})" if r.number in late else ""),
                     ", ".join(r.grouped_with),
                     r.disposition or "",
                     _clip(r.evidence or "", 70),
@@ -193,21 +203,28 @@ def cmd_import_reply(args: argparse.Namespace) -> Output:
 def cmd_audit(args: argparse.Namespace) -> Output:
     import datetime as dt
 
-    detail = services_for(args).cycles.detail(args.cycle, dt.date.today())
+    from tracker.domain.formatting import answered_out_of_order
+
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    detail = services_for(args).cycles.detail(args.cycle, as_of)
     recs = detail.recommendations
+    late = answered_out_of_order([p.covers for p in detail.replies])
     order = sorted(recs, key=lambda r: (r.reply_status != "missing", _key(r.number)))
     data = {
         "cycle": detail.summary.id,
+        "as_of": as_of,
         "coverage": {
             "total": detail.summary.coverage.total,
             "replied": detail.summary.coverage.replied,
             "grouped": detail.summary.coverage.grouped,
             "missing": detail.summary.coverage.missing,
+            "not_recorded": detail.summary.coverage.not_recorded,
         },
         "recommendations": [
             {
                 "number": r.number,
                 "status": r.reply_status,
+                "out_of_order_after": late.get(r.number),
                 "grouped_with": list(r.grouped_with),
                 "disposition": r.disposition,
                 "evidence": r.evidence or None,
@@ -221,13 +238,13 @@ def cmd_audit(args: argparse.Namespace) -> Output:
         ],
     }
     text = [
-        f"{detail.summary.title}: {detail.summary.coverage.describe()}",
+        f"{detail.summary.title}, as of {uk_date(as_of)}: {detail.summary.coverage.describe()}",
         format_table(
             ["no.", "reply", "grouped with", "disposition", "evidence"],
             [
                 [
                     r.number,
-                    r.reply_status,
+                    r.reply_status + (f" (out of order, after {late[r.number]})" if r.number in late else ""),
                     ", ".join(r.grouped_with),
                     r.disposition or "",
                     _clip(r.evidence or "", 70),

@@ -99,7 +99,16 @@ def cmd_compute(args: argparse.Namespace) -> Output:
         raise BadInput("--trigger", "", f"is required at least once; {template.id} needs: {names}")
     if args.area and args.area not in template.areas():
         raise BadInput("--area", args.area, f"does not apply to {template.id} (it is for {template.area})")
-    dates, waiting = compute_dates(template, triggers, area=args.area)
+    from tracker.services.cycles import check_triggers
+
+    trigger_names = {s.id for s in template.triggers}
+    check_triggers(template, {k: v for k, v in triggers.items() if k in trigger_names}, require_all=False)
+    try:
+        dates, waiting = compute_dates(template, triggers, area=args.area)
+    except ValueError as exc:
+        raise BadInput(
+            "--trigger", ", ".join(f"{k}={v}" for k, v in triggers.items()), f"cannot be used: {exc}"
+        ) from None
     data = {
         "template": template.id,
         "version": template.version,

@@ -68,6 +68,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="from_date", metavar="DATE")
     p.add_argument("--to", dest="to_date", metavar="DATE")
 
+    p = add_command(subparsers, "vote", cmd_vote, "record the vote on a veto and check the two-thirds rule")
+    p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument("--for", dest="votes_for", type=_count, required=True, metavar="N")
+    p.add_argument("--against", type=_count, required=True, metavar="N")
+    p.add_argument("--abstain", type=_count, default=0, metavar="N")
+    p.add_argument(
+        "--members",
+        type=_members,
+        metavar="N",
+        help="members in post at the vote (default: the panel's record)",
+    )
+    p.add_argument("--date", metavar="DATE", help="the day of the vote: records the veto stage on it")
+
     settings = subparsers.add_parser("settings", help="what the papers print and how dates are counted")
     settings_sub = settings.add_subparsers(
         dest="settings_command", metavar="ACTION", parser_class=subparsers._parser_class
@@ -102,6 +115,21 @@ def _members(value: str) -> int:
         return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"--members: {value!r} is not a whole number") from None
+
+
+def _count(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of votes") from None
+
+
+def cmd_vote(args: argparse.Namespace) -> Output:
+    day = parse_date(args.date, "--date") if args.date else None
+    result = services_for(args).votes.record(
+        args.cycle, args.votes_for, args.against, args.abstain, args.members, day
+    )
+    return Output(result.as_dict(), f"Vote recorded for {args.cycle}: {result.working}")
 
 
 def parse_triggers(items: list[str]) -> dict[str, dt.date]:

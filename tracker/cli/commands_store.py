@@ -124,7 +124,9 @@ def cmd_demo(args: argparse.Namespace) -> Output:
     svc = services_for(args)
     if args.remove:
         removed = svc.demo.remove(svc.cycles)
-        text = ("Removed the demo cycles: " + ", ".join(removed)) if removed else "No demo cycles in this store."
+        text = (
+            ("Removed the demo cycles: " + ", ".join(removed)) if removed else "No demo cycles in this store."
+        )
         return Output({"removed": list(removed), "store": display_url(svc.url)}, text)
     result = svc.demo.load()
     data = {
@@ -153,6 +155,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
             "" if s.days_left is None else s.days_left,
             s.overdue,
             s.exceptions,
+            s.not_recorded + s.unconfirmed,
             s.coverage.describe(),
         ]
         for s in summaries
@@ -160,7 +163,18 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
     text = (
         f"Cycles as of {uk_date(as_of)}\n"
         + format_table(
-            ["cycle", "title", "stage", "next deadline", "days", "overdue", "exceptions", "replies"], rows
+            [
+                "cycle",
+                "title",
+                "stage",
+                "next deadline",
+                "days",
+                "overdue",
+                "exceptions",
+                "to check",
+                "replies",
+            ],
+            rows,
         )
         if summaries
         else "No cycles yet. Run `tracker demo` to load the London cycles."
@@ -176,6 +190,7 @@ def cmd_show(args: argparse.Namespace) -> Output:
         "as_of": as_of,
         "template": detail.summary.template_id,
         "notes": detail.notes,
+        "notices": list(detail.notices),
         "stages": [
             {
                 "stage": s.key,
@@ -213,6 +228,7 @@ def cmd_show(args: argparse.Namespace) -> Output:
     ]
     if detail.notes:
         parts.append(detail.notes)
+    parts.extend(f"Notice: {n}" for n in detail.notices)
     parts.append("\nStages")
     parts.append(
         format_table(
@@ -304,10 +320,10 @@ def cmd_extend(args: argparse.Namespace) -> Output:
     ext = services_for(args).cycles.extend_stage(
         args.cycle, args.stage, new_date, args.reason, earlier=args.earlier
     )
-    return Output(
-        extension_json(ext),
-        f"{args.cycle} {ext.stage_label}: extended from {uk_date(ext.original)} to {uk_date(ext.new)}",
-    )
+    data = extension_json(ext)
+    data["notes"] = list(ext.notes)
+    text = f"{args.cycle} {ext.stage_label}: extended from {uk_date(ext.original)} to {uk_date(ext.new)}"
+    return Output(data, "\n".join([text, *(f"note: {n}" for n in ext.notes)]))
 
 
 def cmd_history(args: argparse.Namespace) -> Output:
@@ -378,6 +394,8 @@ def summary_json(s) -> dict:
         "days_left": s.days_left,
         "overdue": s.overdue,
         "exceptions": s.exceptions,
+        "not_recorded": s.not_recorded,
+        "unconfirmed": s.unconfirmed,
         "coverage": dataclasses.asdict(s.coverage) | {"text": s.coverage.describe()},
     }
 

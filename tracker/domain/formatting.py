@@ -13,7 +13,7 @@ def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknow
 
 
 def describe_counts(counts: dict[str, int]) -> str:
-    """"12 stages, 1 meeting": each non-zero count with its noun, singular where it is one."""
+    """ "12 stages, 1 meeting": each non-zero count with its noun, singular where it is one."""
     parts = []
     for key, n in counts.items():
         if not n:
@@ -21,3 +21,27 @@ def describe_counts(counts: dict[str, int]) -> str:
         noun = key.replace("_", " ")
         parts.append(f"{n} {noun[:-1] if n == 1 and noun.endswith('s') else noun}")
     return ", ".join(parts)
+
+
+def number_key(number: str) -> tuple[int, str]:
+    """Recommendation numbers in their natural order: 2 before 10, "6a" beside 6."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**6, number)
+
+
+def answered_out_of_order(passages: list[tuple[str, ...]]) -> dict[str, str]:
+    """For replies read in the order they were written, each recommendation answered after a higher-numbered
+    one, with that number: in the 2022 reply, 15 came after 16, so {"15": "16"}."""
+    result: dict[str, str] = {}
+    highest: str | None = None
+    for numbers in passages:
+        ordered = sorted(numbers, key=number_key)
+        if not ordered:
+            continue
+        if highest is not None:
+            for number in ordered:
+                if number_key(number) < number_key(highest) and number not in result:
+                    result[number] = highest
+        if highest is None or number_key(ordered[-1]) > number_key(highest):
+            highest = ordered[-1]
+    return result

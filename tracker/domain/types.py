@@ -30,13 +30,22 @@ class Status(StrEnum):
     OVERDUE = "overdue"
     MET = "met"
     MET_LATE = "met late"
-    EXCEPTION = "exception"  # a statutory order broken or unverifiable: flag it, do not accept silently
+    EXCEPTION = "exception"  # recorded dates that break the statutory order: flag it, do not accept silently
+    NOT_RECORDED = "not recorded"  # the record shows later stages but not this one: a gap, not a breach
+    CANNOT_CONFIRM = "cannot confirm"  # recorded, but a date known only in part leaves the order open
     NOT_APPLICABLE = "not applicable"
     UNDATED = "no date set"  # a soft target with no date chosen yet
 
     @property
     def needs_attention(self) -> bool:
-        return self in (Status.OVERDUE, Status.EXCEPTION, Status.DUE_TODAY, Status.DUE_SOON)
+        return self in (
+            Status.OVERDUE,
+            Status.EXCEPTION,
+            Status.DUE_TODAY,
+            Status.DUE_SOON,
+            Status.NOT_RECORDED,
+            Status.CANNOT_CONFIRM,
+        )
 
     @property
     def is_done(self) -> bool:

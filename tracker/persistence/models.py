@@ -66,7 +66,9 @@ class ScrutinyBody(Base):
     members_in_post: Mapped[int | None] = mapped_column(Integer)  # the latest figure in `memberships`
 
     memberships: Mapped[list[PanelMembership]] = relationship(
-        back_populates="scrutiny_body", cascade="all, delete-orphan", order_by="PanelMembership.effective_from"
+        back_populates="scrutiny_body",
+        cascade="all, delete-orphan",
+        order_by="PanelMembership.effective_from",
     )
 
 
@@ -99,8 +101,12 @@ class Cycle(Base):
     policing_body_id: Mapped[str] = mapped_column(ForeignKey("policing_body.id"))
     scrutiny_body_id: Mapped[str] = mapped_column(ForeignKey("scrutiny_body.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the vote on a veto (precept, chief constable, Deputy Mayor): two-thirds of members, or of votes given
     veto_votes_for: Mapped[int | None] = mapped_column(Integer)
-    veto_votes_cast: Mapped[int | None] = mapped_column(Integer)
+    veto_votes_cast: Mapped[int | None] = mapped_column(Integer)  # for + against: the votes given
+    veto_votes_against: Mapped[int | None] = mapped_column(Integer)
+    veto_abstentions: Mapped[int | None] = mapped_column(Integer)
+    veto_members: Mapped[int | None] = mapped_column(Integer)  # members in post on the day of the vote
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     policing_body: Mapped[PolicingBody] = relationship()

@@ -126,7 +126,10 @@ def _summary_line(detail: CycleDetail) -> Flowable:
             f"<b>Next deadline:</b> {esc(s.next_deadline.label)}, {esc(date_short(s.next_deadline.due))}"
             f" ({esc(s.next_deadline.status)})"
         )
-    parts.append(f"<b>Overdue:</b> {s.overdue} · <b>Exceptions:</b> {s.exceptions}")
+    parts.append(
+        f"<b>Overdue:</b> {s.overdue} · <b>Exceptions:</b> {s.exceptions} · <b>Not recorded:</b> {s.not_recorded}"
+        f" · <b>Order not confirmed:</b> {s.unconfirmed}"
+    )
     return markup("<br/>".join(parts))
 
 

@@ -52,6 +52,7 @@ class CycleFacts:
     members_in_post: int | None = None
     veto_votes_for: int | None = None
     veto_votes_cast: int | None = None
+    veto_members: int | None = None  # members in post on the day of the vote, as recorded with it
     not_applicable: frozenset[str] = (
         frozenset()
     )  # rules the user marked as not applying, with their reason in notes
@@ -140,6 +141,70 @@ class Engine:
         after_label = self.label(actual.after_stage) if actual.after_stage else None
         return actual.describe(after_label)
 
+    def started(self) -> bool:
+        """Whether the cycle had begun by the as-of day: its triggering event had happened (an election
+        not yet held starts nothing). A calendar anchor (1 April of the precept year) starts the cycle in
+        the financial year before it, when the panel's dates fall."""
+        triggers = [
+            s for s in self.template.triggers if not s.optional or s.id in self.template.requires_one_of
+        ]
+        recorded = [s for s in triggers if self.facts.state(s.id).actual is not None]
+        if not recorded:
+            return True  # nothing recorded yet: the cycle waits for its trigger, and says so rule by rule
+        for stage in recorded:
+            if stage.anchor:
+                day = self.facts.state(stage.id).actual.earliest()
+                if day is not None and self.as_of >= calendar.financial_year_start(
+                    day - dt.timedelta(days=1)
+                ):
+                    return True
+            elif self.happened(stage.id):
+                return True
+        return False
+
+    def veto_state(self) -> tuple[bool, str | None]:
+        """(the veto counts, why not). A veto is recorded as a stage; it counts only if the vote reached
+        two-thirds (where the vote is recorded) and, where the law sets a time, it came in time."""
+        if not self.happened("veto"):
+            return False, None
+        facts = self.facts
+        cite = f" ({self.template.veto_citation})" if self.template.veto_citation else ""
+        if facts.veto_votes_for is not None:
+            by_votes = (self.template.veto_denominator or "").startswith("votes")
+            denominator = facts.veto_votes_cast if by_votes else (facts.veto_members or facts.members_in_post)
+            if denominator:
+                needed = veto_votes_needed(denominator)
+                if facts.veto_votes_for < needed:
+                    of_what = "votes given" if by_votes else "members of the panel at the time"
+                    return False, (
+                        f"the vote ({facts.veto_votes_for} for, of {denominator} {of_what}) fell short of the "
+                        f"two-thirds needed ({needed}), so there is no veto and the no-veto path applies{cite}"
+                    )
+        if self.template.veto_in_time:
+            rule_id, stage_id = self.template.veto_in_time
+            due = self.due(self.template.rule(rule_id))
+            earliest, _ = self.bounds(stage_id)
+            if due.date is not None and earliest is not None and earliest > due.date:
+                return False, (
+                    f"{self.label(stage_id).lower()} came on {uk_date(earliest)}, after {uk_date(due.date)}: "
+                    f"a veto then has no effect{cite}"
+                )
+        return True, None
+
+    def moved_on(self, stage_id: str) -> str | None:
+        """A later stage of the process recorded as happened, if any: then a missing record of `stage_id` is
+        a gap in the record rather than something still awaited."""
+        order = [s.id for s in self.template.stages]
+        if stage_id not in order:
+            return None
+        for later in order[order.index(stage_id) + 1 :]:
+            if self.template.stage(later).trigger or later == "veto":
+                continue
+            _, latest = self.bounds(later)
+            if latest is not None and latest <= self.as_of:  # certainly happened by then, not just maybe
+                return later
+        return None
+
     def trigger_date(self, stage_id: str) -> tuple[dt.date | None, str]:
         """The day a clock starts from: the recorded day, else the planned day (said so in the working)."""
         state = self.facts.state(stage_id)
@@ -197,11 +262,21 @@ class Engine:
                     None,
                     f"{self.label(trigger)} {shown} is not a 1 April, so the fixed dates cannot be placed{cite}",
                 )
-            working = (
-                f"precept year begins {shown}; {day.day} {day.strftime('%B')} of the financial year before it "
-                f"is {uk_date(day)}{cite}"
-            )
+            named = f"{day.day} {day.strftime('%B')}"
+            if spec.get("exclusive"):  # "before 1 March": the day before is the last one
+                last = day - dt.timedelta(days=1)
+                working = (
+                    f"precept year begins {shown}; before {named} of the financial year before it, so by "
+                    f"{uk_date(last)}{cite}"
+                )
+                return self._with_warnings(Due(last, working))
+            working = f"precept year begins {shown}; {named} of the financial year before it is {uk_date(day)}{cite}"
             return self._with_warnings(Due(day, working))
+        if kind == "days_before":
+            days = int(spec["days"])
+            last = start - dt.timedelta(days=days)
+            working = f"{self.label(trigger)} {shown}; at least {days} days' notice before it, so by {uk_date(last)}{cite}"
+            return self._with_warnings(Due(last, working))
         if kind == "period_beginning_with":
             ignored, notes = self._post_election_ranges(spec.get("ignore"))
             weeks = int(spec.get("weeks", 0))
@@ -303,16 +378,40 @@ class Engine:
             return False, f"does not apply to this area ({self.facts.area})"
         if rule.id in self.facts.not_applicable:
             return False, "marked not applicable by the secretariat"
+        if rule.lapses_if_missed:
+            other = self.template.rule(rule.lapses_if_missed)
+            other_due = self.due(other)
+            if (
+                other_due.date is not None
+                and self.as_of > other_due.date
+                and other.met_by
+                and not self.happened(other.met_by)
+                and self.applicability(other)[0]
+            ):
+                return False, rule.lapse_note or f"the process ended when {other.label.lower()} passed"
         for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
             if not name:
                 continue
             happened = self.happened(name)
-            decided = happened or self._decided_without(name)
-            label = self.label(name).lower()
+            why_not = None
+            judges_veto = self.template.veto_in_time and self.template.veto_in_time[0] == rule.id
+            if name == "veto" and happened and not judges_veto:
+                happened, why_not = self.veto_state()
+            elif name == "veto" and happened:
+                why_not = self.veto_state()[
+                    1
+                ]  # the rule that judges the veto stays, with the verdict beside it
+            stage = self.template.stage(name)
+            # a trigger nobody gave (no by-election) is settled: it is not part of this cycle
+            not_given = stage.trigger and self.facts.state(name).actual is None
+            decided = happened or why_not is not None or not_given or self._decided_without(name)
+            label = stage.label.lower()
             if decided and happened != wanted:
-                return False, f"applies only {'if' if wanted else 'unless'}: {label}"
+                return False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}"
             if not decided:
                 return True, f"applies only {'if' if wanted else 'unless'}: {label} (not known yet)"
+            if why_not:
+                return True, why_not
         return True, None
 
     def _decided_without(self, optional_stage: str) -> bool:
@@ -334,6 +433,8 @@ class Engine:
         else:
             status, working, met_on = self._status(rule, due)
             warnings.extend(self._checks(rule, due))
+            if status is Status.OVERDUE and rule.due.get("missed_note"):
+                warnings.append(str(rule.due["missed_note"]))
             if any(w.startswith("exception:") for w in warnings):
                 status = Status.EXCEPTION
         return ObligationResult(
@@ -370,8 +471,20 @@ class Engine:
                 return Status.MET, f"{working}; done {met_on}", met_on
             if earliest is not None and earliest > due.date:
                 return Status.MET_LATE, f"{working}; done {met_on}, after {uk_date(due.date)}", met_on
-            return Status.MET, f"{working}; done {met_on}; cannot confirm it was on time", met_on
-        return self._open_status(due), working, None
+            return (
+                Status.CANNOT_CONFIRM,
+                f"{working}; done {met_on}; cannot confirm it was on time: the date is known only in part",
+                met_on,
+            )
+        status = self._open_status(due)
+        later = self.moved_on(met_by) if met_by else None
+        if status is Status.OVERDUE and later is not None:
+            return (
+                Status.NOT_RECORDED,
+                f"{working}; not recorded, although {self.label(later).lower()} is: add the date if it is known",
+                None,
+            )
+        return status, working, None
 
     def _gate_status(
         self, rule: RuleDef, due: Due, done: bool, met_on: str | None
@@ -407,17 +520,18 @@ class Engine:
             ):
                 return Status.EXCEPTION, f"{working}; exception: done {met_on}", met_on
             return (
-                Status.EXCEPTION,
-                f"{working}; exception: cannot confirm it came first (done {met_on}; "
-                f"{self.label(before).lower()} {self.describe_actual(before)})",
+                Status.CANNOT_CONFIRM,
+                f"{working}; cannot confirm it came first: done {met_on}, "
+                f"{self.label(before).lower()} {self.describe_actual(before)}",
                 met_on,
             )
         if done:
             return Status.MET, f"{working}; done {met_on}", met_on
         if before_happened:
             return (
-                Status.EXCEPTION,
-                f"{working}; exception: {self.label(before).lower()} without this recorded",
+                Status.NOT_RECORDED,
+                f"{working}; not recorded, although {self.label(before).lower()} is: add the date if it is "
+                "known, or note why it did not happen",
                 None,
             )
         return self._open_status(due), working, None
@@ -438,21 +552,29 @@ class Engine:
         facts = self.facts
         for check in rule.checks:
             if check == "veto_two_thirds_of_members" and self.happened("veto"):
-                out.append(_two_thirds_note(facts.veto_votes_for, facts.members_in_post, "members in post"))
+                members = facts.veto_members or facts.members_in_post
+                out.append(
+                    _two_thirds_note(facts.veto_votes_for, members, "members of the panel at the time")
+                )
             elif check == "veto_two_thirds_of_votes_cast" and self.happened("veto"):
                 out.append(_two_thirds_note(facts.veto_votes_for, facts.veto_votes_cast, "votes given"))
-            elif (
-                check == "late_report_voids_veto" and self.happened("veto") and self.happened("panel_report")
-            ):
-                earliest, _ = self.bounds("panel_report")
-                if due.date and earliest and earliest > due.date:
-                    out.append(
-                        "exception: the report came after 8 February, so the veto has no effect and the "
-                        "commissioner may issue the proposed precept (SI 2012/2271 reg 4(2))"
-                    )
         return out
 
+    def notices(self) -> list[str]:
+        """Notices about the law itself: a template whose law stops applying while the cycle runs."""
+        ends = self.template.ends_on
+        if ends is None:
+            return []
+        dates = [self.due(r).date for r in self.template.rules]
+        if self.as_of > ends or any(d is not None and d > ends for d in dates):
+            after = f"; {self.template.successor}" if self.template.successor else ""
+            return [f"The law behind this process stops applying after {uk_date(ends)}{after}."]
+        return []
+
     def evaluate_all(self) -> list[ObligationResult]:
+        """Every obligation of a cycle that had begun by the as-of day; none for one not started."""
+        if not self.started():
+            return []
         return [self.evaluate(rule) for rule in self.template.rules]
 
 
@@ -467,7 +589,7 @@ def _two_thirds_note(votes_for: int | None, denominator: int | None, of_what: st
     needed = veto_votes_needed(denominator)
     if votes_for >= needed:
         return f"veto carried: {votes_for} of {denominator} {of_what}, at least {needed} needed"
-    return f"exception: veto not carried: {votes_for} of {denominator} {of_what} voted for it, at least {needed} needed"
+    return f"no veto: {votes_for} of {denominator} {of_what} voted for it, at least {needed} needed"
 
 
 # ---- stateless computation (`tracker rules compute`) ---------------------------------------------------

@@ -28,8 +28,9 @@ DUE_TYPES = {
     "gate",
     "soft",
     "stage_date",
+    "days_before",
 }
-CHECKS = {"veto_two_thirds_of_members", "veto_two_thirds_of_votes_cast", "late_report_voids_veto"}
+CHECKS = {"veto_two_thirds_of_members", "veto_two_thirds_of_votes_cast"}
 
 
 class TemplateError(ValueError):
@@ -47,6 +48,8 @@ class StageDef:
     not_before: tuple[str, ...] = ()
     decided_by: str | None = None  # for an optional event (a veto): the stage by which it would have happened
     areas: tuple[str, ...] = AREAS
+    # a calendar day rather than an event (1 April of the precept year): the cycle runs in the year before it
+    anchor: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class RuleDef:
     applies_if: str | None = None
     applies_unless: str | None = None
     checks: tuple[str, ...] = ()
+    # the law ends the process when this other rule's date passes with nothing done (SI 2012/2271 reg 6(3))
+    lapses_if_missed: str | None = None
+    lapse_note: str = ""
 
     def basis_in(self, area: str) -> Basis:
         return self.area_basis.get(area, self.basis)
@@ -102,7 +108,13 @@ class Template:
     rules: tuple[RuleDef, ...]
     veto_fraction: tuple[int, int] | None = None
     veto_denominator: str | None = None
+    # a veto counts only if `stage` happened by the date of `rule` (a precept veto report by 8 February)
+    veto_in_time: tuple[str, str] | None = None  # (rule id, stage id)
+    veto_citation: str = ""
     post_election_period: tuple[str, str] | None = None
+    requires_one_of: tuple[str, ...] = ()  # triggers of which one must be given (election or by-election)
+    ends_on: dt.date | None = None  # the last day the law behind the template applies, where one is known
+    successor: str = ""  # what replaces it
 
     def stage(self, stage_id: str) -> StageDef:
         for stage in self.stages:
@@ -181,6 +193,7 @@ def _parse(path: Path) -> Template:
                 not_before=tuple(s.get("not_before", ())),
                 decided_by=s.get("decided_by"),
                 areas=tuple(s.get("areas", AREAS)),
+                anchor=bool(s.get("anchor", False)),
             )
             for s in raw["stages"]
         )
@@ -203,6 +216,8 @@ def _parse(path: Path) -> Template:
                 applies_if=r.get("applies_if"),
                 applies_unless=r.get("applies_unless"),
                 checks=tuple(r.get("checks", ())),
+                lapses_if_missed=r.get("lapses_if_missed"),
+                lapse_note=r.get("lapse_note", ""),
             )
             for r in raw["rules"]
         )
@@ -220,7 +235,14 @@ def _parse(path: Path) -> Template:
             rules=rules,
             veto_fraction=tuple(veto["fraction"]) if veto else None,
             veto_denominator=veto["denominator"] if veto else None,
+            veto_in_time=(veto["in_time"]["rule"], veto["in_time"]["stage"])
+            if veto and "in_time" in veto
+            else None,
+            veto_citation=veto.get("citation", "") if veto else "",
             post_election_period=tuple(post_election) if post_election else None,
+            requires_one_of=tuple(raw.get("requires_one_of", ())),
+            ends_on=dt.date.fromisoformat(raw["ends_on"]) if raw.get("ends_on") else None,
+            successor=raw.get("successor", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise TemplateError(f"{where}: malformed template: {exc!r}") from exc
@@ -254,3 +276,12 @@ def _validate(template: Template, where: str) -> None:
         for name in (rule.applies_if, rule.applies_unless):
             if name and name not in stage_ids:
                 raise TemplateError(f"{where}: rule {rule.id} depends on unknown stage {name}")
+        if rule.lapses_if_missed and rule.lapses_if_missed not in rule_ids:
+            raise TemplateError(f"{where}: rule {rule.id} lapses with unknown rule {rule.lapses_if_missed}")
+    if template.veto_in_time:
+        rule_id, stage_id = template.veto_in_time
+        if rule_id not in rule_ids or stage_id not in stage_ids:
+            raise TemplateError(f"{where}: veto in_time names unknown rule {rule_id} or stage {stage_id}")
+    for name in template.requires_one_of:
+        if name not in stage_ids:
+            raise TemplateError(f"{where}: requires_one_of names unknown stage {name}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.domain import EventDate, Precision, Status
+from tracker.domain.formatting import uk_date
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
@@ -12,6 +13,86 @@ from tracker.rules.templates import Template, get_template
 from tracker.services import dto
 
 OPEN_STATUSES = frozenset({Status.NOT_YET_DUE, Status.DUE_SOON, Status.DUE_TODAY, Status.OVERDUE})
+
+
+class Record:
+    """What the record showed on the as-of day. Every view goes through one of these, so a stage, reply,
+    document, follow-up or extension dated after the as-of day is left out everywhere alike: as of 1 March
+    2022 the reply of 23 March 2022 has not been received. `as_of=None` shows everything."""
+
+    REPORT_STAGES = ("panel_report", "committee_report")
+    REPLY_STAGES = ("reply", "response")
+
+    def __init__(self, cycle: m.Cycle, as_of: dt.date | None) -> None:
+        self.cycle = cycle
+        self.as_of = as_of
+        self._stages = {s.key: s for s in cycle.stages}
+        self._visible: dict[str, bool] = {}
+
+    def stage(self, stage: m.Stage) -> bool:
+        if self.as_of is None:
+            return True
+        if stage.key not in self._visible:
+            self._visible[stage.key] = False  # a loop of "after" stages shows neither
+            self._visible[stage.key] = self._stage_known(stage)
+        return self._visible[stage.key]
+
+    def _stage_known(self, stage: m.Stage) -> bool:
+        event = event_date(stage)
+        if event is None:
+            return True  # nothing recorded: nothing to hide
+        template = template_for(self.cycle)
+        if any(s.id == stage.key and s.anchor for s in template.stages):
+            return True  # a calendar day (1 April of the precept year) is known in advance
+        if event.precision is Precision.AFTER:
+            other = self._stages.get(event.after_stage or "")
+            return other is not None and event_date(other) is not None and self.stage(other)
+        # as the engine counts it: a month from its first day, "on or before" from its last
+        known_by = event.earliest() or event.latest()
+        return known_by is not None and known_by <= self.as_of
+
+    def stage_happened(self, key: str) -> bool | None:
+        """True or False if the stage is recorded (as of the day), None if it is not recorded at all."""
+        stage = self._stages.get(key)
+        if stage is None or event_date(stage) is None:
+            return None
+        return self.stage(stage)
+
+    def dated(self, day: dt.date | None) -> bool:
+        return self.as_of is None or day is None or day <= self.as_of
+
+    def document(self, document: m.Document | None) -> bool:
+        return document is None or self.dated(document.date)
+
+    def recommendation(self, rec: m.Recommendation) -> bool:
+        return self._received(None, rec.document_id, self.REPORT_STAGES)
+
+    def reply(self, reply: m.Reply) -> bool:
+        return self._received(reply.date, reply.document_id, self.REPLY_STAGES)
+
+    def _received(self, day: dt.date | None, document_id: int | None, stages: tuple[str, ...]) -> bool:
+        """Known by the as-of day: by its own date, else its document's, else the stage it belongs to."""
+        if self.as_of is None:
+            return True
+        if day is None:
+            document = next((d for d in self.cycle.documents if d.id == document_id), None)
+            day = document.date if document is not None else None
+        if day is not None:
+            return day <= self.as_of
+        known = [k for k in (self.stage_happened(s) for s in stages) if k is not None]
+        return any(known) if known else True
+
+    def follow_up(self, follow_up: m.FollowUp) -> bool:
+        if follow_up.reply is not None and not self.reply(follow_up.reply):
+            return False
+        return follow_up.recommendation is None or self.recommendation(follow_up.recommendation)
+
+    def extension(self, extension: m.Extension) -> bool:
+        return self.as_of is None or extension.made_at is None or extension.made_at.date() <= self.as_of
+
+    def reply_recorded_as_given(self) -> bool:
+        """The record shows that the reply was given (its stage is dated), whether or not its text is."""
+        return any(self.stage_happened(k) for k in self.REPLY_STAGES)
 
 
 def template_for(cycle: m.Cycle) -> Template:
@@ -26,16 +107,22 @@ def event_date(stage: m.Stage) -> EventDate | None:
 
 
 def facts_for(
-    cycle: m.Cycle, template: Template | None = None, clear_days: ClearDaysRule | None = None
+    cycle: m.Cycle,
+    template: Template | None = None,
+    clear_days: ClearDaysRule | None = None,
+    record: Record | None = None,
 ) -> CycleFacts:
     template = template or template_for(cycle)
+    record = record or Record(cycle, None)
     stages = {
         s.key: StageState(
             planned=s.planned_date,
-            actual=event_date(s),
+            # a trigger stays: the engine itself says a cycle whose election is still to come has not started
+            actual=event_date(s) if record.stage(s) or template.stage(s.key).trigger else None,
             extensions=tuple(
                 ExtensionInfo(e.original_date, e.new_date, e.reason, e.made_by, e.made_at)
                 for e in s.extensions
+                if record.extension(e)
             ),
         )
         for s in cycle.stages
@@ -47,6 +134,7 @@ def facts_for(
         members_in_post=cycle.scrutiny_body.members_in_post,
         veto_votes_for=cycle.veto_votes_for,
         veto_votes_cast=cycle.veto_votes_cast,
+        veto_members=cycle.veto_members,
         not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
         clear_days=clear_days or ClearDaysRule(),
     )
@@ -118,10 +206,16 @@ def committed_obligation_row(
     )
 
 
+def notices_for(cycle: m.Cycle, as_of: dt.date) -> tuple[str, ...]:
+    return tuple(Engine(facts_for(cycle, record=Record(cycle, as_of)), as_of).notices())
+
+
 def evaluate_cycle(
     cycle: m.Cycle, as_of: dt.date, due_soon_days: int, clear_days: ClearDaysRule | None = None
 ) -> list[dto.ObligationRow]:
-    engine = Engine(facts_for(cycle, clear_days=clear_days), as_of, due_soon_days)
+    engine = Engine(
+        facts_for(cycle, clear_days=clear_days, record=Record(cycle, as_of)), as_of, due_soon_days
+    )
     rows = [obligation_row(cycle.id, r, as_of) for r in engine.evaluate_all()]
     rows.extend(
         committed_obligation_row(cycle.id, ob, as_of, due_soon_days)
@@ -131,14 +225,16 @@ def evaluate_cycle(
     return rows
 
 
-def stage_rows(cycle: m.Cycle, template: Template) -> tuple[dto.StageRow, ...]:
+def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None) -> tuple[dto.StageRow, ...]:
+    record = record or Record(cycle, None)
     by_key = {s.key: s for s in cycle.stages}
     rows = []
     for definition in template.stages:
         stage = by_key.get(definition.id)
         if stage is None:
             continue
-        actual = event_date(stage)
+        actual = event_date(stage) if record.stage(stage) else None
+        hidden = actual is None and event_date(stage) is not None
         after_label = template.stage(actual.after_stage).label if actual and actual.after_stage else None
         rows.append(
             dto.StageRow(
@@ -147,13 +243,21 @@ def stage_rows(cycle: m.Cycle, template: Template) -> tuple[dto.StageRow, ...]:
                 party=stage.responsible or definition.party,
                 planned=stage.planned_date,
                 actual=actual.latest() or actual.earliest() if actual else None,
-                actual_text=actual.describe(after_label) if actual else "not recorded",
+                actual_text=(
+                    actual.describe(after_label)
+                    if actual
+                    else (f"not recorded as of {uk_date(record.as_of)}" if hidden else "not recorded")
+                ),
                 precision=str(actual.precision) if actual else None,
                 is_trigger=definition.trigger,
                 set_by_panel=definition.set_by_panel,
                 evidence=_document_label(stage.evidence_document),
                 notes=stage.notes,
-                extensions=tuple(extension_row(e, definition.label, definition.id) for e in stage.extensions),
+                extensions=tuple(
+                    extension_row(e, definition.label, definition.id)
+                    for e in stage.extensions
+                    if record.extension(e)
+                ),
                 after_stage=actual.after_stage if actual else None,
             )
         )
@@ -211,23 +315,46 @@ def reply_row(reply: m.Reply) -> dto.ReplyRow:
     )
 
 
-def recommendation_rows(cycle: m.Cycle) -> tuple[dto.RecommendationRow, ...]:
-    any_reply = bool(cycle.replies)
+# What the register says of a recommendation's reply:
+#   "replied"       a recorded reply passage answers it
+#   "missing"       a reply is recorded, but no passage of it answers this recommendation
+#   "not recorded"  the record shows the reply was given, but its text has not been imported
+#   "no reply yet"  no reply is recorded (as of the day)
+REPLY_STATUSES = ("replied", "missing", "not recorded", "no reply yet")
+
+
+def reply_status(has_reply: bool, any_reply: bool, reply_given: bool) -> str:
+    if has_reply:
+        return "replied"
+    if any_reply:
+        return "missing"
+    return "not recorded" if reply_given else "no reply yet"
+
+
+def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[dto.RecommendationRow, ...]:
+    record = record or Record(cycle, None)
+    visible_replies = {r.id for r in cycle.replies if record.reply(r)}
+    any_reply = bool(visible_replies)
+    reply_given = record.reply_recorded_as_given()
     follow_ups_by_rec: dict[int, list[dto.FollowUpRow]] = {}
     for f in cycle.follow_ups:
-        if f.recommendation_id is not None:
+        if f.recommendation_id is not None and record.follow_up(f):
             follow_ups_by_rec.setdefault(f.recommendation_id, []).append(follow_up_row(f))
     rows = []
     for rec in cycle.recommendations:
-        replies = sorted(rec.replies, key=lambda r: r.position)
+        if not record.recommendation(rec):
+            continue
+        replies = sorted((r for r in rec.replies if r.id in visible_replies), key=lambda r: r.position)
         grouped = sorted(
-            {other.number for reply in replies for other in reply.recommendations if other.id != rec.id},
+            {
+                other.number
+                for reply in replies
+                for other in reply.recommendations
+                if other.id != rec.id and record.recommendation(other)
+            },
             key=_number_key,
         )
-        if replies:
-            status = "replied"
-        else:
-            status = "missing" if any_reply else "no reply yet"
+        status = reply_status(bool(replies), any_reply, reply_given)
         first = replies[0] if replies else None
         rows.append(
             dto.RecommendationRow(
@@ -252,18 +379,28 @@ def recommendation_rows(cycle: m.Cycle) -> tuple[dto.RecommendationRow, ...]:
     return tuple(rows)
 
 
-def coverage_of(cycle: m.Cycle) -> dto.Coverage:
+def coverage_of(cycle: m.Cycle, record: Record | None = None) -> dto.Coverage:
     """Reply coverage counted straight from the links, without building the register's rows."""
-    any_reply = bool(cycle.replies)
-    replied = grouped = 0
+    record = record or Record(cycle, None)
+    visible_replies = {r.id for r in cycle.replies if record.reply(r)}
+    any_reply = bool(visible_replies)
+    replied = grouped = total = 0
     for rec in cycle.recommendations:
-        if rec.replies:
+        if not record.recommendation(rec):
+            continue
+        total += 1
+        replies = [r for r in rec.replies if r.id in visible_replies]
+        if replies:
             replied += 1
-            if any(len(reply.recommendations) > 1 for reply in rec.replies):
+            if any(len(reply.recommendations) > 1 for reply in replies):
                 grouped += 1
-    total = len(cycle.recommendations)
+    unanswered = total - replied
     return dto.Coverage(
-        total=total, replied=replied, grouped=grouped, missing=total - replied if any_reply else 0
+        total=total,
+        replied=replied,
+        grouped=grouped,
+        missing=unanswered if any_reply else 0,
+        not_recorded=unanswered if not any_reply and record.reply_recorded_as_given() else 0,
     )
 
 
@@ -273,6 +410,7 @@ def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
         replied=sum(1 for r in rows if r.reply_status == "replied"),
         grouped=sum(1 for r in rows if r.grouped_with),
         missing=sum(1 for r in rows if r.reply_status == "missing"),
+        not_recorded=sum(1 for r in rows if r.reply_status == "not recorded"),
     )
 
 

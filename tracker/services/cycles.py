@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -30,12 +31,13 @@ _CYCLE_LOAD = (
 _CYCLE_OVERVIEW_LOAD = (
     *_CYCLE_LOAD,
     selectinload(m.Cycle.recommendations)
-    .load_only(m.Recommendation.id, m.Recommendation.cycle_id)
+    .load_only(m.Recommendation.id, m.Recommendation.cycle_id, m.Recommendation.document_id)
     .selectinload(m.Recommendation.replies)
-    .load_only(m.Reply.id, m.Reply.cycle_id)
+    .load_only(m.Reply.id, m.Reply.cycle_id, m.Reply.date, m.Reply.document_id)
     .selectinload(m.Reply.recommendations)
     .load_only(m.Recommendation.id),
-    selectinload(m.Cycle.replies).load_only(m.Reply.id, m.Reply.cycle_id),
+    selectinload(m.Cycle.replies).load_only(m.Reply.id, m.Reply.cycle_id, m.Reply.date, m.Reply.document_id),
+    selectinload(m.Cycle.documents).load_only(m.Document.id, m.Document.cycle_id, m.Document.date),
 )
 _CYCLE_FULL_LOAD = (
     *_CYCLE_LOAD,
@@ -113,6 +115,7 @@ class CycleService:
         with self.uow() as session:
             cycle = self._get(session, cycle_id, full=True)
             template = convert.template_for(cycle)
+            record = convert.Record(cycle, as_of)
             summary, obligations, recs = self._summary(cycle, as_of)
             return dto.CycleDetail(
                 summary=summary,
@@ -131,26 +134,34 @@ class CycleService:
                 ),
                 template_title=template.title,
                 act=template.act,
-                stages=convert.stage_rows(cycle, template),
+                stages=convert.stage_rows(cycle, template, record),
                 obligations=tuple(obligations),
                 recommendations=recs,
-                replies=tuple(convert.reply_row(r) for r in sorted(cycle.replies, key=lambda r: r.position)),
+                replies=tuple(
+                    convert.reply_row(r)
+                    for r in sorted(cycle.replies, key=lambda r: r.position)
+                    if record.reply(r)
+                ),
                 follow_ups=tuple(
                     convert.follow_up_row(f)
                     for f in sorted(cycle.follow_ups, key=lambda f: (f.due_date or dt.date.max, f.id))
+                    if record.follow_up(f)
                 ),
                 documents=tuple(
                     dto.DocumentRow(
                         d.id, d.kind, d.date, d.reference, d.file_name, d.sha256 or "", d.imported_at
                     )
                     for d in sorted(cycle.documents, key=lambda d: (d.date or dt.date.min, d.id))
+                    if record.document(d)
                 ),
                 extensions=tuple(
                     convert.extension_row(e, template.stage(s.key).label, s.key)
                     for s in cycle.stages
                     for e in s.extensions
+                    if record.extension(e)
                 ),
                 notes=cycle.notes,
+                notices=convert.notices_for(cycle, as_of),
             )
 
     def obligations(self, cycle_id: str, as_of: dt.date) -> list[dto.ObligationRow]:
@@ -200,7 +211,8 @@ class CycleService:
     ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
         template = convert.template_for(cycle)
         obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days)
-        recs = convert.recommendation_rows(cycle) if with_register else ()
+        record = convert.Record(cycle, as_of)
+        recs = convert.recommendation_rows(cycle, record) if with_register else ()
         open_rows = [
             o
             for o in obligations
@@ -223,7 +235,9 @@ class CycleService:
                 days_left=next_row.days_left if next_row else None,
                 overdue=sum(1 for o in obligations if o.status is Status.OVERDUE),
                 exceptions=sum(1 for o in obligations if o.status is Status.EXCEPTION),
-                coverage=convert.coverage(recs) if with_register else convert.coverage_of(cycle),
+                not_recorded=sum(1 for o in obligations if o.status is Status.NOT_RECORDED),
+                unconfirmed=sum(1 for o in obligations if o.status is Status.CANNOT_CONFIRM),
+                coverage=convert.coverage(recs) if with_register else convert.coverage_of(cycle, record),
             ),
             obligations,
             recs,
@@ -371,7 +385,31 @@ class CycleService:
                 uk_date(current),
                 f"{uk_date(new_date)}: {reason}",
             )
-            return convert.extension_row(extension, definition.label, stage_key)
+            row = convert.extension_row(extension, definition.label, stage_key)
+            return dataclasses.replace(row, notes=self._statutory_notes(cycle, template, stage_key, new_date))
+
+    def _statutory_notes(
+        self, cycle: m.Cycle, template: Template, stage_key: str, new_date: dt.date
+    ) -> tuple[str, ...]:
+        """An extension moves the planned date, a local target: the law's own dates for the stage stay put."""
+        rows = convert.evaluate_cycle(cycle, dt.date.today(), self.due_soon_days, self.clear_days)
+        due = {r.rule_id: r for r in rows}
+        notes = []
+        for rule in template.rules:
+            fixed = rule.due_type in {
+                "financial_year_end",
+                "fixed_before_year",
+                "period_beginning_with",
+                "days_before",
+            }
+            row = due.get(rule.id)
+            if rule.met_by == stage_key and fixed and str(rule.basis) == "statute" and row and row.due:
+                late = " (the new date is after it)" if new_date > row.due else ""
+                notes.append(
+                    f"the statutory deadline {rule.label.lower()} stays {uk_date(row.due)} ({rule.citation}){late}; "
+                    f"{uk_date(new_date)} is recorded as a local target beside it"
+                )
+        return tuple(notes)
 
     def set_not_applicable(self, cycle_id: str, rule_id: str, not_applicable: bool, reason: str = "") -> None:
         with self.uow() as session:
@@ -668,6 +706,17 @@ def check_triggers(template: Template, triggers: dict[str, dt.date], *, require_
         missing = [s.id for s in template.triggers if not s.optional and s.id not in triggers]
         if missing:
             raise BadInput("--trigger", "", f"{template.id} needs {', '.join(missing)} (as NAME=YYYY-MM-DD)")
+        if template.requires_one_of and not any(name in triggers for name in template.requires_one_of):
+            raise BadInput(
+                "--trigger",
+                "",
+                f"{template.id} needs {' or '.join(template.requires_one_of)} (as NAME=YYYY-MM-DD)",
+            )
+    given = [name for name in template.requires_one_of if name in triggers]
+    if len(given) > 1:
+        raise BadInput(
+            "--trigger", ", ".join(given), "are alternatives: give the election or the by-election, not both"
+        )
     for stage in template.triggers:
         for earlier in stage.not_before:
             if stage.id in triggers and earlier in triggers and triggers[stage.id] < triggers[earlier]:

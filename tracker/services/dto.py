@@ -34,6 +34,7 @@ class ExtensionRow:
     reason: str
     made_by: str
     made_at: dt.datetime | None
+    notes: tuple[str, ...] = ()  # e.g. that a statutory deadline for the stage does not move
 
 
 @dataclass(frozen=True)
@@ -137,13 +138,16 @@ class Coverage:
     total: int
     replied: int
     grouped: int  # recommendations answered in a passage shared with others
-    missing: int
+    missing: int  # a reply is recorded, but nothing in it answers these
+    not_recorded: int = 0  # the reply was given, but its text is not in the store
 
     def describe(self) -> str:
         if self.total == 0:
             return "no recommendations recorded"
+        if self.not_recorded:
+            return f"{self.total} recommendations; reply given but its text not recorded"
         if self.replied == 0 and self.missing == 0:
-            return f"0 of {self.total} replied (no reply recorded)"
+            return f"{self.total} recommendations; no reply recorded yet"
         return f"{self.replied} of {self.total} replied, {self.grouped} grouped, {self.missing} missing"
 
 
@@ -162,6 +166,8 @@ class CycleSummary:
     overdue: int
     exceptions: int
     coverage: Coverage
+    not_recorded: int = 0  # stages the record does not show although later ones are there
+    unconfirmed: int = 0  # orders a part-known date leaves open
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,7 @@ class CycleDetail:
     documents: tuple[DocumentRow, ...]
     extensions: tuple[ExtensionRow, ...]
     notes: str = ""
+    notices: tuple[str, ...] = ()  # about the law itself (a template that ends while the cycle runs)
 
 
 @dataclass(frozen=True)

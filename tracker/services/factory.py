@@ -17,6 +17,7 @@ from tracker.services.history import HistoryService
 from tracker.services.meetings import MeetingService
 from tracker.services.recommendations import RecommendationService
 from tracker.services.settings import SettingsService
+from tracker.services.votes import VoteService
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Services:
     settings: SettingsService
     bodies: BodyService
     meetings: MeetingService
+    votes: VoteService
     backup: Path | None  # the backup written before migrating, if one was
     user: str = ""
     _imports: object = None
@@ -80,5 +82,6 @@ def open_services(url: str | None = None, user: str | None = None) -> Services:
         settings=settings,
         bodies=BodyService(uow, who),
         meetings=MeetingService(uow, who, clear_days),
+        votes=VoteService(uow, who),
         backup=backup,
     )

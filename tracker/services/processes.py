@@ -11,7 +11,7 @@ from tracker.rules.templates import load_all
 # What each trigger means, in the words a panel officer would use (shown beside the date to fill in).
 TRIGGER_HELP = {
     "election": "The day of the poll at the ordinary election of the commissioner (or the Mayor in London). "
-    "The plan must be issued within the financial year that contains it.",
+    "The plan must be issued within the financial year that contains it. Leave it unticked after a by-election.",
     "financial_year_start": "1 April of the financial year the precept is for: for the 2027/28 precept, "
     "1 April 2027. The panel's dates fall in the February before it.",
     "year_end": "31 March: the last day of the financial year the annual report covers.",
@@ -25,6 +25,12 @@ TRIGGER_HELP = {
     "after a veto.",
     "removal_notification_received": "The day the panel received notification of a proposal to call on "
     "the chief constable to retire or resign.",
+    "by_election": "The day of the poll at a by-election (not an ordinary election). It starts no statutory "
+    "deadline: the new holder may issue a plan when they choose. Give the election or the by-election.",
+    "further_notification_received": "The day the panel received notice of a further candidate after a "
+    "reserve candidate (treated as a reserve: no veto).",
+    "report_published": "The day the inspection report was published. The 56 days begin with it.",
+    "attendance": "The day the person is summoned to attend the committee.",
 }
 
 
@@ -43,6 +49,7 @@ class ProcessInfo:
     kind: str  # "plan" | "precept" | "annual-report" | "appointment"
     area: str  # "pcc" | "london" | "any"
     triggers: tuple[TriggerInfo, ...]
+    requires_one_of: tuple[str, ...] = ()  # alternatives, one of which must be given
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ def processes_for(regime: str | None = None) -> list[ProcessInfo]:
             triggers=tuple(
                 TriggerInfo(s.id, s.label, TRIGGER_HELP.get(s.id, s.label), s.optional) for s in t.triggers
             ),
+            requires_one_of=t.requires_one_of,
         )
         for t in sorted(newest.values(), key=lambda t: (t.cycle_kind != "plan", t.title))
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -19,6 +21,9 @@ _LOAD = (
     .selectinload(m.Reply.recommendations),
     selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
     selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
+    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.reply),
+    selectinload(m.Cycle.stages),
+    selectinload(m.Cycle.documents),
 )
 
 
@@ -28,9 +33,14 @@ class RecommendationService:
         self.user = user
 
     def register(
-        self, cycle_id: str | None = None, search: str = "", status: str | None = None
+        self,
+        cycle_id: str | None = None,
+        search: str = "",
+        status: str | None = None,
+        as_of: dt.date | None = None,
     ) -> list[dto.RecommendationRow]:
-        """Recommendations of one cycle or all, filtered by text and reply status."""
+        """Recommendations of one cycle or all, as the record stood on `as_of` (default: everything),
+        filtered by text and reply status."""
         needle = search.strip().lower()
         with self.uow() as session:
             query = select(m.Cycle).options(*_LOAD).order_by(m.Cycle.id)
@@ -38,7 +48,7 @@ class RecommendationService:
                 query = query.where(m.Cycle.id == cycle_id)
             rows: list[dto.RecommendationRow] = []
             for cycle in session.scalars(query):
-                rows.extend(convert.recommendation_rows(cycle))
+                rows.extend(convert.recommendation_rows(cycle, convert.Record(cycle, as_of)))
         if needle:
             rows = [
                 r
