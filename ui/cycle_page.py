@@ -99,7 +99,13 @@ class CyclePage(Page):
         self.remove_button.setAccessibleName("Remove this cycle")
         self.meeting_button = QPushButton("Add meetin&g…")
         self.meeting_button.setAccessibleName("Add a meeting for this cycle")
-        for button in (self.edit_button, self.meeting_button, self.remove_button, self.undo_button, self.redo_button):
+        for button in (
+            self.edit_button,
+            self.meeting_button,
+            self.remove_button,
+            self.undo_button,
+            self.redo_button,
+        ):
             top.addWidget(button)
         self.layout_.addLayout(top)
         self.heading.setWordWrap(True)  # on a line of its own: a long title never widens the window
@@ -125,6 +131,7 @@ class CyclePage(Page):
             "Obligations", self.obligations_proxy, stretch_column=ObligationTableModel.COL_LABEL
         )
         self.obligation_view.hideColumn(ObligationTableModel.COL_CYCLE)
+        self.obligation_view.sortByColumn(ObligationTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         left_layout.addWidget(QLabel("<b>Obligations</b> — select one to see the working behind its date"))
         left_layout.addWidget(self.obligation_view, 3)
         self.stages = StageTableModel(self)

@@ -96,6 +96,7 @@ class DashboardPage(Page):
         self.due_view = table_view(
             "Due soon across cycles", self.due_proxy, stretch_column=ObligationTableModel.COL_LABEL
         )
+        self.due_view.sortByColumn(ObligationTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)  # soonest first
         self.layout_.addWidget(self.due_view, 3)
         self.due_empty = QLabel()
         self.due_empty.setStyleSheet("color: #5b6470;")

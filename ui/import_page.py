@@ -4,22 +4,29 @@ shown for checking and correction, then saved in one transaction."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
+from ui.forms import from_qdate, to_qdate
 from ui.models import ExtractedTableModel, PassageTableModel
 from ui.widgets import MessageBar, table_view
 
@@ -41,15 +48,21 @@ class ImportPage(Page):
         self.cycle_combo.setAccessibleName("Cycle to import into")
         self.cycle_combo.setMinimumWidth(280)
         cycle_label.setBuddy(self.cycle_combo)
-        self.kind_report = QRadioButton("Committee &report or letter")
-        self.kind_reply = QRadioButton("Re&ply to it")
+        # two choices that cannot be mistaken: each says what the document becomes
+        self.kind_report = QRadioButton("Committee &report or letter: its recommendations go into the cycle")
+        self.kind_reply = QRadioButton("Re&ply from the policing body: checked against the recommendations")
         self.kind_report.setChecked(True)
         self.kinds = QButtonGroup(self)
         self.kinds.addButton(self.kind_report)
         self.kinds.addButton(self.kind_reply)
-        for widget in (cycle_label, self.cycle_combo, self.kind_report, self.kind_reply):
+        kinds_box = QGroupBox("What is this document?")
+        kinds_layout = QVBoxLayout(kinds_box)
+        kinds_layout.setContentsMargins(8, 4, 8, 4)
+        kinds_layout.addWidget(self.kind_report)
+        kinds_layout.addWidget(self.kind_reply)
+        for widget in (cycle_label, self.cycle_combo):
             row.addWidget(widget)
-        row.addStretch(1)
+        row.addWidget(kinds_box, 1)
         self.layout_.addLayout(row)
         files = QHBoxLayout()
         self.choose = QPushButton("Choose a fi&le…")
@@ -81,10 +94,23 @@ class ImportPage(Page):
         self.save = QPushButton("&Save into the cycle")
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
+        date_label = QLabel("Document &date")
+        self.document_date = QDateEdit()
+        self.document_date.setCalendarPopup(True)
+        self.document_date.setDisplayFormat("d MMM yyyy")
+        self.document_date.setAccessibleName("Date of the document, recorded as its stage date")
+        self.document_date.setToolTip("The date read from the document: correct it here before saving")
+        date_label.setBuddy(self.document_date)
+        self.date_known = QCheckBox("&known")
+        self.date_known.setAccessibleName("The document's date is known")
+        self.date_known.toggled.connect(self.document_date.setEnabled)
+        self.date_known.setChecked(False)
+        self.document_date.setEnabled(False)
         for widget in (self.analyse, self.cancel, self.progress):
             actions.addWidget(widget)
         actions.addStretch(1)
-        actions.addWidget(self.save)
+        for widget in (date_label, self.document_date, self.date_known, self.save):
+            actions.addWidget(widget)
         self.layout_.addLayout(actions)
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
@@ -104,6 +130,10 @@ class ImportPage(Page):
         self.path: str | None = None
         self.result = None  # (kind, document, analysis) of the last analysis
 
+        self.confirm = lambda title, text: (  # replaced in tests: a modal question would block
+            QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        )
+        self.kinds.buttonToggled.connect(lambda *_: self._kind_changed())
         self.choose.clicked.connect(self._choose)
         self.analyse.clicked.connect(self.run_analysis)
         self.cancel.clicked.connect(self._cancel)
@@ -116,19 +146,31 @@ class ImportPage(Page):
         def show(cycles):
             current = self.cycle_combo.currentData()
             self.cycle_combo.clear()
-            for summary in cycles:
-                self.cycle_combo.addItem(f"{summary.title} ({summary.id})", summary.id)
+            for cycle_id, title in cycles:
+                self.cycle_combo.addItem(f"{title} ({cycle_id})", cycle_id)
             if current:
                 self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
             if not cycles:
                 self.summary.setText(
-                    "There are no cycles to import into yet: load the demo on the Dashboard."
+                    "There are no cycles to import into yet: add one with File › New cycle (Ctrl+N)."
                 )
             self.loaded.emit()
 
-        self.context.runner.run(
-            "import-cycles", lambda: services.cycles.list(self.context.as_of), show, self._failed
-        )
+        self.context.runner.run("import-cycles", services.cycles.titles, show, self._failed)
+
+    def _kind_changed(self) -> None:
+        """An analysis made as the other kind of document cannot be saved as this one."""
+        if self.result is not None:
+            self.result = None
+            self.save.setEnabled(False)
+            self.summary.setText("The kind of document changed: press Analyse again.")
+
+    def _show_date(self, day) -> None:
+        self.date_known.setChecked(day is not None)
+        self.document_date.setDate(to_qdate(day or dt.date.today()))
+
+    def chosen_date(self):
+        return from_qdate(self.document_date.date()) if self.date_known.isChecked() else None
 
     def _choose(self) -> None:
         path = self.choose_file()
@@ -172,6 +214,7 @@ class ImportPage(Page):
         kind, document, analysis = result
         if kind == REPORT:
             info = analysis.document
+            self._show_date(info.date)
             self.extracted.set_rows(analysis.recommendations)
             self.preview.setModel(self.extracted)
             self.summary.setText(
@@ -190,6 +233,7 @@ class ImportPage(Page):
                 )
             )
         else:
+            self._show_date(analysis.document.date)
             self.passages.set_rows(analysis.passages)
             self.preview.setModel(self.passages)
             missing = [r.number for r in analysis.recommendations if r.status == "missing"]
@@ -214,10 +258,35 @@ class ImportPage(Page):
         kind, document, analysis = self.result
         cycle_id = self.cycle_combo.currentData()
         imports = self.context.services.imports
+        day = self.chosen_date()
         if kind == REPORT:
+            numbers = [r.number for r in self.extracted.rows()]
+            if len(set(numbers)) != len(numbers):
+                self.message.error("two recommendations have the same number: correct one before saving")
+                return
+            extraction = dataclasses.replace(analysis, recommendations=tuple(self.extracted.rows()))
 
             def work():
-                return imports.import_recommendations(cycle_id, document=document, extraction=analysis)
+                return imports.import_recommendations(
+                    cycle_id, document=document, extraction=extraction, document_date=day
+                )
+
+            def ask_first(conflicts):
+                if conflicts and not self.confirm(
+                    "Replace recommendation text?",
+                    f"Recommendation{'s' if len(conflicts) > 1 else ''} {', '.join(conflicts)} already "
+                    f"{'have' if len(conflicts) > 1 else 'has'} different text in this cycle. Replace it with "
+                    "the text of this document? (The old text stays in the history.)",
+                ):
+                    self.message.info("Nothing was saved: the stored text was kept.")
+                    return
+                self._start_save(work)
+
+            self.save.setEnabled(False)
+            self.context.runner.run(
+                "import-check", lambda: imports.text_conflicts(cycle_id, extraction), ask_first, self._failed
+            )
+            return
         else:
             edited = self.passages.rows()
             pairs = list(zip(edited, analysis.passages, strict=True))
@@ -229,8 +298,13 @@ class ImportPage(Page):
             audit = dataclasses.replace(analysis, passages=passages)
 
             def work():
-                return imports.import_reply(cycle_id, document=document, audit=audit, corrections=corrections)
+                return imports.import_reply(
+                    cycle_id, document=document, audit=audit, corrections=corrections, document_date=day
+                )
 
+        self._start_save(work)
+
+    def _start_save(self, work) -> None:
         self.save.setEnabled(False)
         self._busy(True)
         self.context.runner.run("import-save", work, self._saved, self._failed)

@@ -69,9 +69,11 @@ class MainWindow(QMainWindow):
         dashboard.new_cycle.clicked.connect(self.actions_.new_cycle.trigger)
         dashboard.first_start.explore_example.connect(self.actions_.example.trigger)
         cycle_page = self.pages[PAGES.index(CyclePage)]
-        for button, action in ((cycle_page.edit_button, self.actions_.edit_cycle),
-                               (cycle_page.remove_button, self.actions_.remove_cycle),
-                               (cycle_page.meeting_button, self.actions_.add_meeting)):
+        for button, action in (
+            (cycle_page.edit_button, self.actions_.edit_cycle),
+            (cycle_page.remove_button, self.actions_.remove_cycle),
+            (cycle_page.meeting_button, self.actions_.add_meeting),
+        ):
             button.clicked.connect(action.trigger)
         self._update_status()
         geometry = settings.value("window/geometry")

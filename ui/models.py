@@ -55,6 +55,22 @@ class Column:
     align_right: bool = False
 
 
+def sort_key(value: Any) -> Any:
+    """A value Qt's sort proxy can compare: it orders numbers and strings, but not Python dates or tuples
+    (it would leave such a column unsorted without a word)."""
+    if isinstance(value, dt.datetime):
+        return value.timestamp()
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if isinstance(value, tuple):
+        return "\x1f".join(
+            f"{part + 10**15:020d}" if isinstance(part, int) else str(sort_key(part)) for part in value
+        )
+    if value is None:
+        return ""
+    return value
+
+
 def date_column(header: str, get: Callable[[Any], dt.date | None], blank: str = "") -> Column:
     return Column(header, lambda r: uk_date(get(r), unknown=blank), sort=lambda r: get(r) or dt.date.max)
 
@@ -100,7 +116,7 @@ class RowTableModel(QAbstractTableModel):
             value = column.value(row)
             return "" if value is None else str(value)
         if role == SortRole:
-            return (column.sort or column.value)(row)
+            return sort_key((column.sort or column.value)(row))
         if role == ObjectRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
@@ -129,7 +145,17 @@ def _sort_number(value: str) -> tuple[int, str]:
 
 
 class CycleTableModel(RowTableModel):
-    COL_TITLE, COL_STAGE, COL_NEXT, COL_DUE, COL_DAYS, COL_OVERDUE, COL_EXCEPTIONS, COL_TO_CHECK, COL_REPLIES = range(9)
+    (
+        COL_TITLE,
+        COL_STAGE,
+        COL_NEXT,
+        COL_DUE,
+        COL_DAYS,
+        COL_OVERDUE,
+        COL_EXCEPTIONS,
+        COL_TO_CHECK,
+        COL_REPLIES,
+    ) = range(9)
     columns = (
         Column("Cycle", lambda s: s.title, tooltip=lambda s: f"{s.id}: {s.body} / {s.scrutiny_body}"),
         Column("Stage", lambda s: s.current_stage),
@@ -269,13 +295,63 @@ class PassageTableModel(RowTableModel):
 
 
 class ExtractedTableModel(RowTableModel):
+    """The import preview of a committee report. The number, the text and the sub-points (separated by
+    " | ") can be corrected before saving: double-click the cell."""
+
+    COL_NUMBER, COL_SUBPOINTS, COL_ASKS, COL_WELSH, COL_TEXT = range(5)
+    SEPARATOR = " | "
     columns = (
         Column("No.", lambda r: r.number, sort=lambda r: _sort_number(r.number)),
-        Column("Sub-points", lambda r: len(r.subpoints) or "", align_right=True),
+        Column(
+            "Sub-points",
+            lambda r: len(r.subpoints) or "",
+            align_right=True,
+            tooltip=lambda r: "\n".join(r.subpoints),
+        ),
         Column("Dated asks", lambda r: "; ".join(uk_date(a.date, unknown="no date") for a in r.asks)),
         Column("Welsh", lambda r: "yes" if r.text_cy else ""),
         Column("Recommendation", lambda r: " ".join(r.text.split())[:220], tooltip=lambda r: r.text),
     )
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.column() in (self.COL_NUMBER, self.COL_SUBPOINTS, self.COL_TEXT):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid():
+            row = self._rows[index.row()]
+            if index.column() == self.COL_SUBPOINTS:
+                return self.SEPARATOR.join(row.subpoints)
+            if index.column() == self.COL_TEXT:
+                return row.text
+            return row.number
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        import dataclasses
+
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, text = self._rows[index.row()], str(value).strip()
+        if index.column() == self.COL_NUMBER:
+            taken = {r.number for i, r in enumerate(self._rows) if i != index.row()}
+            if not text or text in taken or len(text) > 20:
+                return False  # empty, a duplicate or too long: the old number stays
+            row = dataclasses.replace(row, number=text)
+        elif index.column() == self.COL_TEXT:
+            if not text:
+                return False
+            row = dataclasses.replace(row, text=text)
+        elif index.column() == self.COL_SUBPOINTS:
+            parts = tuple(p.strip() for p in text.split(self.SEPARATOR.strip()) if p.strip())
+            row = dataclasses.replace(row, subpoints=parts)
+        else:
+            return False
+        self._rows[index.row()] = row
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
+        return True
 
 
 class PreviewTableModel(RowTableModel):

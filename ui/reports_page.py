@@ -84,7 +84,16 @@ class ReportsPage(Page):
         from_label, to_label = QLabel("Calendar fr&om"), QLabel("&to")
         from_label.setBuddy(self.start)
         to_label.setBuddy(self.end)
-        for widget in (kind_label, self.kind, cycle_label, self.cycle, from_label, self.start, to_label, self.end):
+        for widget in (
+            kind_label,
+            self.kind,
+            cycle_label,
+            self.cycle,
+            from_label,
+            self.start,
+            to_label,
+            self.end,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         self.layout_.addLayout(row)

@@ -265,3 +265,126 @@ def test_redo_answers_to_ctrl_y_and_ctrl_shift_z(window):
     keys = {s.key().toString() for s in cycle_page.findChildren(QShortcut)}
     assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
     assert window.actions_.find.shortcut().toString() == "Ctrl+F"
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture
+def import_window(qtbot, with_body, tmp_path):
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    importer = win.pages[3]
+    with qtbot.waitSignal(importer.loaded, timeout=10000):
+        win.show_page(3)
+    importer.cycle_combo.setCurrentIndex(importer.cycle_combo.findData("c1"))
+    yield win, importer
+    win.context.runner.wait(5000)
+    win.close()
+
+
+def analyse(qtbot, importer, path: Path) -> None:
+    importer.choose_file = lambda: str(path)
+    qtbot.mouseClick(importer.choose, Qt.MouseButton.LeftButton)
+    importer.context.runner.wait(5000)  # a reload after the last save must not be taken for the analysis
+    qtbot.waitUntil(lambda: importer.context.runner.pending == 0, timeout=10000)
+    qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: importer.result is not None and importer.save.isEnabled(), timeout=10000)
+
+
+def test_import_preview_corrects_recommendations_and_the_date_before_saving(qtbot, import_window, with_body):
+    win, importer = import_window
+    analyse(qtbot, importer, CORPUS / "letter_numbered.md")
+    model = importer.extracted
+    assert model.rowCount() > 2
+    first_number = model.rows()[0].number
+    second_number = model.rows()[1].number
+    assert not model.setData(model.index(0, model.COL_NUMBER), second_number)  # a duplicate is refused
+    assert model.setData(model.index(0, model.COL_NUMBER), "1A")
+    assert model.setData(model.index(0, model.COL_TEXT), "Corrected text & <kept> as typed")
+    assert model.setData(model.index(1, model.COL_SUBPOINTS), "first point | second point")
+    importer.date_known.setChecked(True)
+    importer.document_date.setDate(to_qdate(dt.date(2025, 1, 14)))
+    with qtbot.waitSignal(win.context.data_changed, timeout=10000):
+        qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
+    recs = {r.number: r for r in with_body.recommendations.register("c1")}
+    assert first_number not in recs and recs["1A"].text == "Corrected text & <kept> as typed"
+    assert recs[second_number].subpoints == ("first point", "second point")
+    stages = {s.key: s for s in with_body.cycles.detail("c1", dt.date(2026, 1, 1)).stages}
+    assert stages["panel_report"].actual == dt.date(2025, 1, 14)
+
+
+def test_import_asks_before_replacing_stored_recommendation_text(qtbot, import_window, with_body):
+    win, importer = import_window
+    analyse(qtbot, importer, CORPUS / "letter_numbered.md")
+    with qtbot.waitSignal(win.context.data_changed, timeout=10000):
+        qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
+    number = importer.extracted.rows()[0].number
+    stored = {r.number: r.text for r in with_body.recommendations.register("c1")}
+    # the same letter again with one text corrected by hand: the store already holds other text
+    analyse(qtbot, importer, CORPUS / "letter_numbered.md")
+    importer.extracted.setData(importer.extracted.index(0, importer.extracted.COL_TEXT), "A different text")
+    asked = []
+    importer.confirm = lambda title, text: asked.append(text) or False
+    qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert number in asked[0]
+    qtbot.waitUntil(lambda: "Nothing was saved" in importer.message.text(), timeout=10000)
+    assert {r.number: r.text for r in with_body.recommendations.register("c1")} == stored
+
+
+def test_a_file_imported_as_a_report_can_still_come_in_as_the_reply(qtbot, with_body, tmp_path):
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    imports = with_body.imports
+    letter = CORPUS / "reply_restates.md"
+    first = imports.import_reply("c1", letter)  # imported as one kind...
+    assert not first.unchanged
+    assert imports.import_reply("c1", letter).unchanged  # the same file as the same kind changes nothing
+    as_report = imports.import_recommendations("c1", letter)  # ...and then as the other
+    assert not as_report.unchanged
+    kinds = sorted(d.kind for d in with_body.cycles.detail("c1", dt.date(2026, 1, 1)).documents)
+    assert len(kinds) == 2 and len(set(kinds)) == 2
+
+
+def test_tables_sort_soonest_first_and_numbers_in_their_natural_order(qtmodeltester):
+    from tracker.services import dto
+    from ui.models import ObligationTableModel, sortable, sort_key
+
+    assert sort_key((2, "2")) < sort_key((10, "10"))  # recommendation 2 before 10
+    assert sort_key(dt.date(2027, 2, 1)) < sort_key(dt.date(2027, 2, 8))
+    model = ObligationTableModel()
+    proxy = sortable(model)
+    proxy.sort(ObligationTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+    days = [dt.date(2027, 3, 1), None, dt.date(2027, 2, 1), dt.date(2027, 2, 22)]
+    from tracker.domain import Basis, DateKind, Status
+
+    model.set_rows(
+        [
+            dto.ObligationRow(
+                "c",
+                f"r{i}",
+                f"rule {i}",
+                DateKind.DEADLINE,
+                Basis.STATUTE,
+                "",
+                None,
+                "",
+                "",
+                "",
+                day,
+                Status.NOT_YET_DUE,
+                "",
+                (),
+                (),
+                None,
+                None,
+            )  # fmt: skip
+            for i, day in enumerate(days)
+        ]
+    )
+    shown = [proxy.index(i, ObligationTableModel.COL_DUE).data() for i in range(proxy.rowCount())]
+    assert shown == ["1 Feb 2027", "22 Feb 2027", "1 Mar 2027", "no date"]
+    qtmodeltester.check(model)

@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p = add_command(inner, kind, handler, f"import {text} into a cycle")
         p.add_argument("path", metavar="PATH")
         p.add_argument("--cycle", required=True, metavar="ID")
+        p.add_argument(
+            "--date", metavar="DATE", help="the document's date, if the one read from it is wrong or missing"
+        )
 
     p = add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle")
     p.add_argument("cycle", metavar="CYCLE")
@@ -191,12 +194,14 @@ def audit_text(audit, name: str) -> str:
 
 
 def cmd_import_recommendations(args: argparse.Namespace) -> Output:
-    result = services_for(args).imports.import_recommendations(args.cycle, args.path)
+    day = parse_date(args.date, "--date") if args.date else None
+    result = services_for(args).imports.import_recommendations(args.cycle, args.path, document_date=day)
     return Output(result.as_json(), result.describe())
 
 
 def cmd_import_reply(args: argparse.Namespace) -> Output:
-    result = services_for(args).imports.import_reply(args.cycle, args.path)
+    day = parse_date(args.date, "--date") if args.date else None
+    result = services_for(args).imports.import_reply(args.cycle, args.path, document_date=day)
     return Output(result.as_json(), result.describe())
 
 

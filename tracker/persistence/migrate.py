@@ -73,9 +73,12 @@ def _has_user_tables(engine: Engine) -> bool:
 
 
 def alembic_config(url: str):
+    import sys
+
     from alembic.config import Config
 
-    config = Config()
+    # the stream of the moment: Config's default is whatever sys.stdout was when alembic was first imported
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config

@@ -123,7 +123,8 @@ class Cycle(Base):
 
 class Document(Base):
     __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("cycle_id", "sha256"),)
+    # the same file may be imported once as each kind (a report wrongly imported can come in as the reply)
+    __table_args__ = (UniqueConstraint("cycle_id", "sha256", "kind"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(40))  # "committee report" | "reply" | "agenda report" | ...

@@ -230,7 +230,9 @@ class CycleService:
                 body=cycle.policing_body.name,
                 scrutiny_body=cycle.scrutiny_body.name,
                 area=cycle.policing_body.area,
-                current_stage=self._current_stage(cycle, template, as_of),
+                current_stage=self._current_stage(cycle, template, as_of)
+                if obligations or not template.rules
+                else "not started",
                 next_deadline=next_row,
                 days_left=next_row.days_left if next_row else None,
                 overdue=sum(1 for o in obligations if o.status is Status.OVERDUE),
@@ -257,7 +259,7 @@ class CycleService:
             candidate = (day, order.get(stage.key, 0), template.stage(stage.key).label)
             if latest is None or candidate[:2] > latest[:2]:
                 latest = candidate
-        return latest[2] if latest else "not started"
+        return latest[2] if latest else "no stage recorded yet"
 
     # ---- commands ----------------------------------------------------------------------------------
     def set_stage_date(

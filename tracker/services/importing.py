@@ -7,6 +7,7 @@ records what changed, and keeps the secretariat's own disposition overrides.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -134,9 +135,16 @@ class ImportService:
         *,
         document: DocumentText | None = None,
         extraction: Extraction | None = None,
+        document_date: dt.date | None = None,
     ) -> ImportResult:
+        """Store a committee report. `document_date`, when given, replaces the date read from the document
+        (the user checked it in the preview) before it is recorded as the report's stage date."""
         document = document or self.read(path)
         extraction = extraction or self.preview_recommendations(document)
+        if document_date is not None:
+            extraction = dataclasses.replace(
+                extraction, document=dataclasses.replace(extraction.document, date=document_date)
+            )
         numbers = [r.number for r in extraction.recommendations]
         duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
         if duplicates:
@@ -147,7 +155,7 @@ class ImportService:
             )
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
-            existing_doc = self._same_document(cycle, document)
+            existing_doc = self._same_document(cycle, document, COMMITTEE_REPORT)
             if existing_doc is not None:
                 return ImportResult(
                     cycle_id,
@@ -225,14 +233,20 @@ class ImportService:
         document: DocumentText | None = None,
         audit: ReplyAudit | None = None,
         corrections: dict[int, str] | None = None,
+        document_date: dt.date | None = None,
     ) -> ImportResult:
         """Store a reply. `corrections` maps a passage's index to the disposition the user chose in the
-        preview; it is kept as an override, so the suggestion stays visible beside it."""
+        preview; it is kept as an override, so the suggestion stays visible beside it. `document_date`
+        replaces the date read from the document."""
         document = document or self.read(path)
         audit = audit or self.preview_reply(cycle_id, document)
+        if document_date is not None:
+            audit = dataclasses.replace(
+                audit, document=dataclasses.replace(audit.document, date=document_date)
+            )
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
-            existing_doc = self._same_document(cycle, document)
+            existing_doc = self._same_document(cycle, document, REPLY)
             if existing_doc is not None:
                 return ImportResult(
                     cycle_id, REPLY, document.file_name, document.sha256, existing_doc.id, unchanged=True
@@ -397,8 +411,24 @@ class ImportService:
         return cycle
 
     @staticmethod
-    def _same_document(cycle: m.Cycle, document: DocumentText) -> m.Document | None:
-        return next((d for d in cycle.documents if d.sha256 == document.sha256), None)
+    def _same_document(cycle: m.Cycle, document: DocumentText, kind: str) -> m.Document | None:
+        """The same file imported as the same kind of document: a file wrongly imported as a report can
+        still be imported as the reply it is."""
+        return next((d for d in cycle.documents if d.sha256 == document.sha256 and d.kind == kind), None)
+
+    def text_conflicts(self, cycle_id: str, extraction: Extraction) -> list[str]:
+        """Numbers whose stored text or sub-points an import of this extraction would replace."""
+        with self.uow() as session:
+            cycle = self._cycle(session, cycle_id)
+            stored = {r.number: r for r in cycle.recommendations}
+            out = []
+            for rec in extraction.recommendations:
+                row = stored.get(rec.number)
+                if row is not None and (
+                    row.text != rec.text or [s.text for s in row.subpoints] != list(rec.subpoints)
+                ):
+                    out.append(rec.number)
+            return out
 
     @staticmethod
     def _add_document(
