@@ -351,7 +351,7 @@ def test_a_file_imported_as_a_report_can_still_come_in_as_the_reply(qtbot, with_
 
 def test_tables_sort_soonest_first_and_numbers_in_their_natural_order(qtmodeltester):
     from tracker.services import dto
-    from ui.models import ObligationTableModel, sortable, sort_key
+    from ui.models import ObligationTableModel, sort_key, sortable
 
     assert sort_key((2, "2")) < sort_key((10, "10"))  # recommendation 2 before 10
     assert sort_key(dt.date(2027, 2, 1)) < sort_key(dt.date(2027, 2, 8))
