@@ -194,7 +194,7 @@ class ReportsPage(Page):
             return
         if not path.lower().endswith(suffix):
             path += suffix
-        from tracker.cli.commands_reports import write_atomically
+        from tracker.files import write_atomically
 
         try:
             write_atomically(Path(path), self.data)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from tracker.cli.common import Output, add_command, parse_date, services_for
 from tracker.errors import BadInput
+from tracker.files import check_output_path, write_atomically
 
 FORMATS = {"status": (".pdf",), "agenda": (".pdf", ".docx"), "audit": (".pdf",), "calendar": (".pdf",)}
 
@@ -61,9 +60,7 @@ def cmd_report(args: argparse.Namespace) -> Output:
     kind = args.report_kind
     fmt = _format_of(kind, args.output)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
-    target = Path(args.output)
-    if target.parent and not target.parent.exists():
-        raise BadInput("-o", args.output, "is in a folder that does not exist")
+    target = check_output_path(Path(args.output))
     if kind == "calendar":
         start = parse_date(args.from_date, "--from")
         end = parse_date(args.to_date, "--to")
@@ -116,17 +113,3 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
     return render_agenda(detail, options, settings, fmt)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file under the real name."""
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # a temp file is private; the report should be an ordinary file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "tracker.cli.commands_rules",
     "tracker.cli.commands_documents",
     "tracker.cli.commands_reports",
+    "tracker.cli.commands_export",
 )
 
 

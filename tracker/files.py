@@ -1,0 +1,59 @@
+"""Writing the files users ask for (reports, exports): whole or not at all, with a clear reason if not."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from tracker.errors import BadInput
+
+_REASONS = {
+    errno.ENOENT: "is in a folder that does not exist",
+    errno.EACCES: "cannot be written here (permission denied)",
+    errno.EPERM: "cannot be written here (not permitted)",
+    errno.EROFS: "is on a read-only disk",
+    errno.ENOSPC: "cannot be written: the disk is full",
+    errno.EDQUOT: "cannot be written: the disk quota is used up",
+    errno.ENAMETOOLONG: "has a name that is too long",
+    errno.EISDIR: "is a folder, not a file name",
+    errno.ENOTDIR: "has a part that is a file where a folder is needed",
+}
+
+
+def check_output_path(target: Path, field: str = "-o") -> Path:
+    """Refuse, before any work, an output path that cannot be a file: a folder, a missing parent."""
+    if target.is_dir():
+        raise BadInput(field, str(target), "is a folder, not a file name")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.exists():
+        raise BadInput(field, str(target), "is in a folder that does not exist")
+    if not parent.is_dir():
+        raise BadInput(field, str(target), "has a part that is a file where a folder is needed")
+    return target
+
+
+def write_atomically(target: Path, data: bytes, field: str = "-o") -> None:
+    """Write beside the target and rename, so a failure never leaves half a file under the real name.
+    An operating-system refusal becomes a BadInput that names the path and the reason."""
+    target = check_output_path(Path(target), field)
+    folder = target.parent if str(target.parent) else Path(".")
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:100]}.", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # a temp file is private; the report should be an ordinary file
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        reason = _REASONS.get(exc.errno or 0, f"cannot be written ({exc.strerror or exc})")
+        raise BadInput(field, str(target), reason) from None
+    except BaseException:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise
