@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain import Status
+from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
 from ui.first_start import FirstStartWidget
 from ui.forms import from_qdate, to_qdate
@@ -98,6 +100,11 @@ class DashboardPage(Page):
         )
         self.due_view.sortByColumn(ObligationTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)  # soonest first
         self.layout_.addWidget(self.due_view, 3)
+        self.meetings_line = QLabel()
+        self.meetings_line.setWordWrap(True)
+        self.meetings_line.setAccessibleName("Meetings in this window")
+        self.meetings_line.hide()
+        self.layout_.addWidget(self.meetings_line)
         self.due_empty = QLabel()
         self.due_empty.setStyleSheet("color: #5b6470;")
         self.layout_.addWidget(self.due_empty)
@@ -125,12 +132,22 @@ class DashboardPage(Page):
 
             horizon = add_working_days(as_of, days)
             summaries, rows = services.cycles.overview(as_of, horizon)
-            return summaries, rows, horizon, services.bodies.count()
+            meetings = services.meetings.list(from_date=as_of, to_date=horizon)
+            return summaries, rows, horizon, services.bodies.count(), meetings
 
         self.context.runner.run("dashboard", work, self._show, self._failed)
 
     def _show(self, result) -> None:
-        summaries, rows, horizon, bodies = result
+        summaries, rows, horizon, bodies, meetings = result
+        self.meetings_line.setText(
+            "<b>Meetings in this window:</b> "
+            + "; ".join(
+                f"{uk_date(m.date)} {escape(m.title)} (papers by {uk_date(m.papers_by)})" for m in meetings
+            )
+            if meetings
+            else ""
+        )
+        self.meetings_line.setVisible(bool(meetings))
         if self.example_mode and not summaries:
             self.example_mode = False
             self.load_example()

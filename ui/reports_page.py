@@ -25,28 +25,12 @@ KINDS = (
 
 
 def build(services, kind: str, cycle_id: str | None, as_of: dt.date, start: dt.date, end: dt.date) -> bytes:
-    """Runs on a worker thread: plain data from the services, bytes from the renderer."""
-    from tracker.reports.common import ReportSettings
+    """Runs on a worker thread: the core builds the paper, the page only shows it."""
+    from tracker.reports.build import build_report
 
-    settings = ReportSettings.from_mapping(services.settings.report_settings())
-    if kind == "calendar":
-        from tracker.reports.calendar import render_calendar_pdf
-
-        rows = services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=cycle_id)
-        titles = {s.id: s.title for s in services.cycles.list(as_of)}
-        return render_calendar_pdf(rows, titles, start, end, settings, as_of=as_of)
-    detail = services.cycles.detail(cycle_id, as_of)
-    if kind == "status":
-        from tracker.reports.status import render_status_pdf
-
-        return render_status_pdf(detail, settings)
-    if kind == "audit":
-        from tracker.reports.audit import render_audit_pdf
-
-        return render_audit_pdf(detail, settings)
-    from tracker.reports.agenda import AgendaOptions, render_agenda
-
-    return render_agenda(detail, AgendaOptions(), settings, "docx" if kind == "agenda-docx" else "pdf")
+    fmt = "docx" if kind == "agenda-docx" else "pdf"
+    kind = "agenda" if kind.startswith("agenda") else kind
+    return build_report(services, kind, fmt, cycle_id=cycle_id, as_of=as_of, start=start, end=end)
 
 
 class ReportsPage(Page):

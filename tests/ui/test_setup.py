@@ -388,3 +388,18 @@ def test_tables_sort_soonest_first_and_numbers_in_their_natural_order(qtmodeltes
     shown = [proxy.index(i, ObligationTableModel.COL_DUE).data() for i in range(proxy.rowCount())]
     assert shown == ["1 Feb 2027", "22 Feb 2027", "1 Mar 2027", "no date"]
     qtmodeltester.check(model)
+
+
+def test_the_dashboard_lists_the_meetings_in_its_window(qtbot, with_body, tmp_path):
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    soon = dt.date.today() + dt.timedelta(days=10)
+    with_body.meetings.add("wessex", soon, "Panel & friends", "c1")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    dashboard = win.pages[0]
+    qtbot.waitUntil(lambda: dashboard.meetings_line.isVisible(), timeout=10000)
+    assert "Panel &amp; friends" in dashboard.meetings_line.text() and "papers by" in dashboard.meetings_line.text()
+    win.context.runner.wait(5000)
+    win.close()

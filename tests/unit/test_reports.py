@@ -142,8 +142,10 @@ def test_audit_report_lists_missing_first_with_subpoints_and_totals(demo):
 
 
 def test_calendar_groups_by_week(demo):
-    rows = demo.cycles.deadlines(D(2017, 3, 1), from_date=D(2017, 3, 1), to_date=D(2017, 3, 31))
-    titles = {s.id: s.title for s in demo.cycles.list(D(2017, 3, 1))}
+    from tracker.reports.build import calendar_entries
+
+    rows = calendar_entries(demo, D(2017, 3, 1), D(2017, 3, 31), D(2017, 3, 1))
+    titles = dict(demo.cycles.titles())
     text = squash(
         pdf_text(
             render_calendar_pdf(rows, titles, D(2017, 3, 1), D(2017, 3, 31), SETTINGS, as_of=D(2017, 3, 1))
@@ -153,6 +155,10 @@ def test_calendar_groups_by_week(demo):
     assert "Week beginning Monday 27 March 2017" in text
     assert text.index("20 March 2017") < text.index("27 March 2017")
     assert "Police and Crime Plan 2017-2021" in text
+    # not only obligations: the meeting that noted the 2017 reply and the planned dates are there too
+    kinds = {r.kind for r in rows}
+    assert {"obligation", "meeting"} <= kinds, kinds
+    assert "Meeting:" in text
 
 
 def test_user_text_is_printed_literally(demo, detail_2022):

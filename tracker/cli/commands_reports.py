@@ -78,27 +78,14 @@ def cmd_report(args: argparse.Namespace) -> Output:
 
 
 def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of: dt.date) -> bytes:
-    from tracker.reports.common import ReportSettings
+    from tracker.reports.agenda import AgendaOptions
+    from tracker.reports.build import build_report as build
 
-    settings = ReportSettings.from_mapping(services.settings.report_settings())
     if kind == "calendar":
-        from tracker.reports.calendar import render_calendar_pdf
-
         start, end = parse_date(args.from_date, "--from"), parse_date(args.to_date, "--to")
-        rows = services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=args.cycle)
-        titles = {s.id: s.title for s in services.cycles.list(as_of)}
-        return render_calendar_pdf(rows, titles, start, end, settings, as_of=as_of)
-    detail = services.cycles.detail(args.cycle, as_of)
-    if kind == "status":
-        from tracker.reports.status import render_status_pdf
-
-        return render_status_pdf(detail, settings)
-    if kind == "audit":
-        from tracker.reports.audit import render_audit_pdf
-
-        return render_audit_pdf(detail, settings)
-    from tracker.reports.agenda import AgendaOptions, render_agenda
-
+        return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, start=start, end=end)
+    if kind != "agenda":
+        return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of)
     options = AgendaOptions(
         report_to=args.report_to,
         report_of=args.report_of,
@@ -110,6 +97,6 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
         contact_email=args.contact_email,
         background_papers=args.background_papers,
     )
-    return render_agenda(detail, options, settings, fmt)
+    return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, agenda_options=options)
 
 

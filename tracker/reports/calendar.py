@@ -23,7 +23,6 @@ from tracker.reports.common import (
     table,
     title_block,
 )
-from tracker.services.dto import ObligationRow
 
 WIDTH = 210 * mm - 2 * MARGIN
 
@@ -33,46 +32,47 @@ def week_start(day: dt.date) -> dt.date:
 
 
 def render_calendar_pdf(
-    rows: list[ObligationRow],
+    entries: list,  # tracker.reports.build.CalendarEntry
     cycle_titles: dict[str, str],
     start: dt.date,
     end: dt.date,
     settings: ReportSettings,
     as_of: dt.date | None = None,
 ) -> bytes:
-    dated = sorted(
-        (r for r in rows if r.due is not None and start <= r.due <= end), key=lambda r: (r.due, r.cycle_id)
-    )
+    dated = sorted((e for e in entries if start <= e.day <= end), key=lambda e: (e.day, e.cycle_id or ""))
+    obligations = sum(1 for e in dated if e.kind == "obligation")
+    meetings = sum(1 for e in dated if e.kind == "meeting")
     story: list[Flowable] = title_block(
         "Deadline calendar",
         [
             f"{date_long(start)} to {date_long(end)}",
-            f"Statuses as of {date_long(as_of or dt.date.today())} · {len(dated)} obligations across "
-            f"{len({r.cycle_id for r in dated})} cycles",
+            f"Statuses as of {date_long(as_of or dt.date.today())} · {obligations} obligations, {meetings} "
+            f"meetings and {len(dated) - obligations - meetings} other dates, across "
+            f"{len({e.cycle_id for e in dated if e.cycle_id})} cycles",
         ],
         settings,
     )
     if not dated:
         story.append(para("Nothing falls due between these dates."))
-    for monday, group in groupby(dated, key=lambda r: week_start(r.due)):
+    for monday, group in groupby(dated, key=lambda e: week_start(e.day)):
         story.append(Heading(f"Week beginning {monday.strftime('%A')} {date_long(monday)}"))
-        table_rows = [header_cells("Due", "Cycle", "Obligation", "Status", "Citation")]
+        table_rows = [header_cells("Date", "Cycle", "What", "Status", "Citation")]
         fills = []
-        for row in group:
+        for entry in group:
             table_rows.append(
                 [
-                    para(f"{row.due.strftime('%a')} {date_short(row.due)}", "Cell"),
-                    para(cycle_titles.get(row.cycle_id, row.cycle_id), "Cell"),
+                    para(f"{entry.day.strftime('%a')} {date_short(entry.day)}", "Cell"),
+                    para(cycle_titles.get(entry.cycle_id, entry.cycle_id or "all"), "Cell"),
                     markup(
-                        f"{esc(row.label)}<br/><font size='7' color='#5b6470'>{esc(row.working)}</font>",
+                        f"{esc(entry.label)}<br/><font size='8' color='#4a5360'>{esc(entry.working)}</font>",
                         "Cell",
                     ),
-                    para(str(row.status), "CellBold"),
-                    para(row.citation, "Cell"),
+                    para(entry.status, "CellBold"),
+                    para(entry.citation, "Cell"),
                 ]
             )
-            if row.status in STATUS_FILL:
-                fills.append((len(table_rows) - 1, STATUS_FILL[row.status]))
+            if entry.status_code in STATUS_FILL:
+                fills.append((len(table_rows) - 1, STATUS_FILL[entry.status_code]))
         story.append(table(table_rows, [24 * mm, 34 * mm, WIDTH - 128 * mm, 24 * mm, 46 * mm], fills=fills))
     return build_pdf(
         story,
