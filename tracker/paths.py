@@ -13,7 +13,7 @@ RESOURCES = PROJECT_ROOT / "resources"
 MIGRATIONS = PROJECT_ROOT / "db"
 
 
-def data_dir() -> Path:
+def data_dir(create: bool = True) -> Path:
     """The user data folder (platformdirs), or TRACKER_DATA_DIR when set."""
     override = os.environ.get("TRACKER_DATA_DIR")
     if override:
@@ -22,12 +22,13 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def default_database_url() -> str:
-    return f"sqlite:///{data_dir() / 'tracker.db'}"
+def default_database_url(create_folder: bool = True) -> str:
+    return f"sqlite:///{data_dir(create_folder) / 'tracker.db'}"
 
 
 def example_database_url() -> str:
@@ -35,9 +36,9 @@ def example_database_url() -> str:
     return f"sqlite:///{data_dir() / 'london-example.db'}"
 
 
-def database_url(explicit: str | None = None) -> str:
+def database_url(explicit: str | None = None, create_folder: bool = True) -> str:
     """--db beats TRACKER_DB beats the embedded SQLite file in the user data folder."""
-    return explicit or os.environ.get("TRACKER_DB") or default_database_url()
+    return explicit or os.environ.get("TRACKER_DB") or default_database_url(create_folder)
 
 
 def resource(*parts: str) -> Path:

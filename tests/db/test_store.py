@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from sqlalchemy import text
@@ -34,24 +33,6 @@ def test_sqlite_store_has_foreign_keys_on_and_wal(services):
     with services.uow.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-
-
-def test_an_old_store_is_backed_up_before_migrating(tmp_path):
-    from tracker.services.factory import open_services
-
-    path = tmp_path / "old.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-    con.execute("INSERT INTO alembic_version VALUES ('0000_older')")
-    con.execute("CREATE TABLE keepme (x INTEGER)")
-    con.execute("INSERT INTO keepme VALUES (42)")
-    con.commit()
-    con.close()
-    with pytest.raises(Exception):  # noqa: B017 - alembic cannot find the unknown revision
-        open_services(f"sqlite:///{path}")
-    backups = list(tmp_path.glob("old.backup-*-0000_older.db"))
-    assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT x FROM keepme").fetchone() == (42,)
 
 
 def test_demo_loads_four_london_cycles_and_is_idempotent(services):

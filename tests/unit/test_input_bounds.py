@@ -81,11 +81,13 @@ def test_within_too_large_refused(capsys, db_url):
 
 
 def test_within_at_limit_accepted(capsys, db_url):
+    ok(capsys, "init", "--db", db_url)
     assert ok(capsys, "deadlines", "--within", "36500", "--db", db_url) == []
 
 
 # ---- history -----------------------------------------------------------------------------------------
 def test_history_unknown_cycle_refused(capsys, db_url):
+    ok(capsys, "init", "--db", db_url)
     code, out, err = run(capsys, "history", "--cycle", "nope", "--db", db_url)
     assert code == 2
     assert out == ""
@@ -95,6 +97,7 @@ def test_history_unknown_cycle_refused(capsys, db_url):
 
 
 def test_history_without_cycle_still_works(capsys, db_url):
+    ok(capsys, "init", "--db", db_url)
     assert ok(capsys, "history", "--db", db_url) == []
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.cli.common import Output, add_command, format_table, parse_date, services_for, uk_date
+from tracker.cli.common import (
+    Output,
+    add_command,
+    format_table,
+    parse_date,
+    reads_only,
+    services_for,
+    uk_date,
+)
 from tracker.errors import BadInput
 
 
@@ -41,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "--date", metavar="DATE", help="the document's date, if the one read from it is wrong or missing"
         )
 
-    p = add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle")
+    p = reads_only(add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle"))
     p.add_argument("cycle", metavar="CYCLE")
     p.add_argument(
         "--as-of", metavar="DATE", help="the audit as the record stood on this day (default: today)"

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from tracker.cli.common import Output, add_command, parse_date, services_for
+from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("agenda", "the agenda item noting the reply, with the reply as Appendix 1"),
         ("audit", "every recommendation and sub-point with its reply, missing ones first"),
     ):
-        p = add_command(inner, kind, cmd_report, text)
+        p = reads_only(add_command(inner, kind, cmd_report, text))
         p.add_argument("--cycle", required=True, metavar="ID")
         p.add_argument("--as-of", metavar="DATE", help="statuses as of this day (default: today)")
         p.add_argument(
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument("--contact-phone", default="", metavar="TEXT")
             p.add_argument("--contact-email", default="", metavar="TEXT")
             p.add_argument("--background-papers", default="", metavar="TEXT")
-    p = add_command(inner, "calendar", cmd_report, "everything due between two dates, by week")
+    p = reads_only(add_command(inner, "calendar", cmd_report, "everything due between two dates, by week"))
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
     p.add_argument("--from", dest="from_date", required=True, metavar="DATE")
     p.add_argument("--to", dest="to_date", required=True, metavar="DATE")
@@ -98,5 +98,3 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
         background_papers=args.background_papers,
     )
     return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, agenda_options=options)
-
-

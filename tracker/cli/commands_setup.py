@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from tracker.cli.common import Output, add_command, format_table, parse_date, services_for, uk_date
+from tracker.cli.common import (
+    Output,
+    add_command,
+    format_table,
+    parse_date,
+    reads_only,
+    services_for,
+    uk_date,
+)
 from tracker.domain.formatting import describe_counts
 from tracker.errors import BadInput
 
@@ -22,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add_command(body_sub, "edit", cmd_body_edit, "change a body, its panel or the members in post")
     p.add_argument("id", metavar="ID")
     _body_options(p, required=False)
-    add_command(body_sub, "list", cmd_body_list, "every body with its panel and members in post")
+    reads_only(add_command(body_sub, "list", cmd_body_list, "every body with its panel and members in post"))
     add_command(
         body_sub, "areas", cmd_body_areas, "the police areas of England and Wales shipped with the tracker"
     )
@@ -62,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--title", required=True, metavar="TEXT")
     p.add_argument("--cycle", metavar="ID")
     p.add_argument("--reference", metavar="TEXT", help="the agenda item or minute reference")
-    p = add_command(meeting_sub, "list", cmd_meeting_list, "meetings, soonest first")
+    p = reads_only(add_command(meeting_sub, "list", cmd_meeting_list, "meetings, soonest first"))
     p.add_argument("--body", metavar="BODY")
     p.add_argument("--cycle", metavar="ID")
     p.add_argument("--from", dest="from_date", metavar="DATE")
@@ -86,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         dest="settings_command", metavar="ACTION", parser_class=subparsers._parser_class
     )
     settings_sub.required = True
-    add_command(settings_sub, "show", cmd_settings_show, "every setting and its value")
+    reads_only(add_command(settings_sub, "show", cmd_settings_show, "every setting and its value"))
     p = add_command(settings_sub, "set", cmd_settings_set, "change one setting")
     p.add_argument("key", metavar="KEY")
     p.add_argument("value", metavar="VALUE", help='the value ("" clears it; for logo, an image file)')

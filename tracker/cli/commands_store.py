@@ -13,6 +13,7 @@ from tracker.cli.common import (
     check_year,
     format_table,
     parse_date,
+    reads_only,
     services_for,
     uk_date,
 )
@@ -33,14 +34,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="use the London example's own store file (never the store you work in) instead of --db",
     )
 
-    p = add_command(subparsers, "cycles", cmd_cycles, "list every cycle with its stage and next deadline")
+    p = reads_only(
+        add_command(subparsers, "cycles", cmd_cycles, "list every cycle with its stage and next deadline")
+    )
     add_as_of(p)
 
-    p = add_command(subparsers, "show", cmd_show, "one cycle: stages, obligations, recommendations")
+    p = reads_only(
+        add_command(subparsers, "show", cmd_show, "one cycle: stages, obligations, recommendations")
+    )
     p.add_argument("cycle", metavar="CYCLE")
     add_as_of(p)
 
-    p = add_command(subparsers, "deadlines", cmd_deadlines, "every obligation across cycles, soonest first")
+    p = reads_only(
+        add_command(subparsers, "deadlines", cmd_deadlines, "every obligation across cycles, soonest first")
+    )
     add_as_of(p)
     p.add_argument(
         "--within",
@@ -74,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--earlier", action="store_true", help="allow the new date to be earlier than the current one"
     )
 
-    p = add_command(subparsers, "history", cmd_history, "the change log: who changed what, when")
+    p = reads_only(add_command(subparsers, "history", cmd_history, "the change log: who changed what, when"))
     p.add_argument("--cycle", metavar="CYCLE")
 
 

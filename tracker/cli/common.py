@@ -111,4 +111,10 @@ def services_for(args: argparse.Namespace):  # -> tracker.services.factory.Servi
     """Open the store named by --db / TRACKER_DB / the default, migrating it first if needed."""
     from tracker.services.factory import open_services
 
-    return open_services(getattr(args, "db", None))
+    return open_services(getattr(args, "db", None), create=not getattr(args, "reads_only", False))
+
+
+def reads_only(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Mark a command that only reads: on a store that does not exist it says so and creates nothing."""
+    parser.set_defaults(reads_only=True)
+    return parser

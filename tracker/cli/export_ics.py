@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from tracker.cli.common import Output, add_command, parse_date, services_for
+from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
@@ -14,7 +14,9 @@ MAX_ALARM_DAYS = 60
 
 
 def register(inner: argparse._SubParsersAction) -> None:
-    p = add_command(inner, "ics", cmd_ics, "deadlines, meetings and follow-ups as a calendar file (.ics)")
+    p = reads_only(
+        add_command(inner, "ics", cmd_ics, "deadlines, meetings and follow-ups as a calendar file (.ics)")
+    )
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
     p.add_argument("--from", dest="from_date", metavar="DATE", help="only events on or after this day")
     p.add_argument("--to", dest="to_date", metavar="DATE", help="only events on or before this day")

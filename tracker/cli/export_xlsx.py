@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from tracker.cli.common import Output, add_command, parse_date, services_for
+from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
@@ -14,7 +14,7 @@ HELP = "write the recommendations register and the deadlines to an Excel workboo
 
 
 def register(inner: argparse._SubParsersAction) -> None:
-    p = add_command(inner, "xlsx", cmd_xlsx, HELP)
+    p = reads_only(add_command(inner, "xlsx", cmd_xlsx, HELP))
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
     p.add_argument("--as-of", metavar="DATE", help="the record and statuses as of this day (default: today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the workbook to write (.xlsx)")

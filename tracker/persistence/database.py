@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +22,54 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(url: str) -> Engine:
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, with the reason, a store path that cannot be a tracker store: a folder, a file of another
+    kind, a link that loops, a path that does not exist when the command only reads."""
+    field = "--db"
+    try:
+        if path.is_dir():
+            raise BadInput(field, str(path), "is a folder, not a store file")
+        if os.path.lexists(path) and not path.exists():
+            raise BadInput(field, str(path), "cannot be opened: it is a link that leads nowhere or loops")
+        if path.exists():
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+            if header and header != SQLITE_HEADER:
+                raise BadInput(field, str(path), "is not a tracker store (it is not an SQLite database file)")
+            if header and _foreign_tables(path):
+                raise BadInput(
+                    field,
+                    str(path),
+                    "belongs to another program (it has tables but is not a tracker store); nothing was changed",
+                )
+            return
+        if not create:
+            raise BadInput(field, str(path), "does not exist: create the store with tracker init (or ./run)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise BadInput(field, str(path), f"cannot be opened: {reason.lower()}") from None
+
+
+def _foreign_tables(path: Path) -> bool:
+    """Whether an SQLite file holds tables but no tracker schema. Read-only: opening it with the store's
+    own settings would already change its header (write-ahead logging)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False  # unreadable here: the engine will say why
+    names = {n for n in names if not n.startswith("sqlite_")}
+    return bool(names) and "alembic_version" not in names
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:  # SQLAlchemy raises ArgumentError with a terse message
@@ -31,9 +80,12 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            check_sqlite_file(path, create=create)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
         event.listen(engine, "connect", _sqlite_pragmas)
+        # the driver's own transaction handling commits before DDL; this makes every transaction, a
+        # migration's included, one real SQLite transaction that a failure or a kill leaves undone
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":  # psycopg 3 is the driver we ship
@@ -45,6 +97,7 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event emits BEGIN itself
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -73,3 +126,7 @@ class UnitOfWork:
 
 
 UnitOfWorkFactory = Callable[[], "contextmanager[Session]"]
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -6,16 +6,19 @@ Alembic is imported only when the schema is behind, so an up-to-date store opens
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from tracker.errors import BadInput
 from tracker.paths import MIGRATIONS
 from tracker.persistence.database import sqlite_path
+from tracker.persistence.urls import display_url
 
 HEAD_REVISION = "0003_bodies_and_settings"
+# every revision this version knows, oldest first: a store at any other revision is from a newer version
+KNOWN_REVISIONS = ("0001_initial", "0002_reply_claimed_numbers", "0003_bodies_and_settings")
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -30,20 +33,31 @@ def is_current(engine: Engine) -> bool:
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path | None:
-    """Copy the database with SQLite's online backup (safe with WAL). Returns the copy, or None if empty."""
+    """Copy the database with SQLite's online backup (safe with WAL). Returns the copy, or None if empty.
+
+    One backup per upgrade: the name says which revision it was taken at and which it was for, so a run
+    that is repeated (after a failed or interrupted migration) keeps the first copy instead of piling more.
+    A backup that fails part-way leaves no partial file behind."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}-{revision or 'empty'}{path.suffix}")
-    source = sqlite3.connect(path)
+    target = path.with_name(f"{path.stem}.backup-{revision or 'empty'}-before-{HEAD_REVISION}{path.suffix}")
+    if target.exists() and target.stat().st_size > 0:
+        return target
+    partial = target.with_name(target.name + ".partial")
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise BadInput("--db", str(path), f"could not be backed up before upgrading it: {exc}") from None
     return target
 
 
@@ -52,12 +66,23 @@ def upgrade(engine: Engine, url: str) -> Path | None:
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return None
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise BadInput(
+            "--db",
+            display_url(url),
+            f"was written by a newer version of the tracker (schema {revision}); this version knows up to "
+            f"{HEAD_REVISION}. Install the newer version; nothing was changed",
+        )
+    if revision is None and _has_user_tables(engine):
+        raise BadInput(
+            "--db",
+            display_url(url),
+            "belongs to another program (it has tables but is not a tracker store); nothing was changed",
+        )
     backup = None
     path = sqlite_path(url)
     if path is not None and revision is not None:
         backup = backup_sqlite(path, revision)
-    elif path is not None and path.exists() and _has_user_tables(engine):
-        backup = backup_sqlite(path, None)
     from alembic import command  # deferred: only paid when the schema is behind
 
     with engine.begin() as connection:

@@ -29,7 +29,9 @@ def calendar_entries(
     """Everything dated between two days: obligations (each by its own rule), meetings with their papers
     deadline, planned stages (a reply-by date, a consultation close) and dated asks and commitments."""
     entries = [
-        CalendarEntry(r.due, r.cycle_id, "obligation", r.label, str(r.status), r.citation, r.working, r.status)
+        CalendarEntry(
+            r.due, r.cycle_id, "obligation", r.label, str(r.status), r.citation, r.working, r.status
+        )
         for r in services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=cycle_id)
     ]
     for meeting in services.meetings.list(cycle_id=cycle_id, from_date=start, to_date=end):
@@ -50,15 +52,27 @@ def calendar_entries(
             if stage.planned and stage.actual is None and start <= stage.planned <= end:
                 what = "set by the panel" if stage.set_by_panel else "planned"
                 entries.append(
-                    CalendarEntry(stage.planned, cid, "planned", stage.label, what, "", f"{what}: {stage.label}")
+                    CalendarEntry(
+                        stage.planned, cid, "planned", stage.label, what, "", f"{what}: {stage.label}"
+                    )
                 )
         for follow_up in detail.follow_ups:
             if follow_up.due and start <= follow_up.due <= end:
-                number = f" (recommendation {follow_up.recommendation_number})" if follow_up.recommendation_number else ""
+                number = (
+                    f" (recommendation {follow_up.recommendation_number})"
+                    if follow_up.recommendation_number
+                    else ""
+                )
                 status = "done" if follow_up.met_on else "open"
                 entries.append(
                     CalendarEntry(
-                        follow_up.due, cid, follow_up.kind, follow_up.text + number, status, "", follow_up.kind
+                        follow_up.due,
+                        cid,
+                        follow_up.kind,
+                        follow_up.text + number,
+                        status,
+                        "",
+                        follow_up.kind,
                     )
                 )
     return sorted(entries, key=lambda e: (e.day, e.cycle_id or "", e.kind, e.label))

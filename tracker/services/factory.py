@@ -60,10 +60,11 @@ def current_user(configured: str = "") -> str:
         return "unknown user"
 
 
-def open_services(url: str | None = None, user: str | None = None) -> Services:
-    """Open (and migrate, after a backup) the store, and build the services over it."""
-    resolved = database_url(url)
-    engine = make_engine(resolved)
+def open_services(url: str | None = None, user: str | None = None, *, create: bool = True) -> Services:
+    """Open (and migrate, after a backup) the store, and build the services over it. With create=False
+    (a command that only reads) a store that does not exist yet is refused rather than created."""
+    resolved = database_url(url, create_folder=create)
+    engine = make_engine(resolved, create=create)
     backup = upgrade(engine, resolved)
     uow = UnitOfWork(engine)
     settings = SettingsService(uow, "")
