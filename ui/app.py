@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _log_unexpected_errors(args, QMessageBox)
     app.setOrganizationName("pcp-tracker")
     app.setApplicationName("Police and Crime Plan tracker")
     from tracker.errors import TrackerError
@@ -115,6 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     services.dispose()
     return code
+
+
+def _log_unexpected_errors(args, message_box) -> None:
+    """An error nobody foresaw goes to the log file with its traceback; the user sees one line naming it."""
+    from tracker.logs import record_unexpected
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        line = record_unexpected("tracker-app", exc)
+        print(line, file=sys.stderr)
+        if not (args.smoke_test or args.screenshot or args.exit_when_ready):
+            message_box.critical(None, "Police and Crime Plan tracker", line)
+
+    sys.excepthook = hook
 
 
 def _fail(args, message: str, message_box) -> int:

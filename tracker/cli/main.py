@@ -21,6 +21,16 @@ COMMAND_MODULES = (
 )
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    try:
+        return package_version("pcp-tracker")
+    except PackageNotFoundError:
+        return "development copy"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own usage errors also exit 2 with one line
         self.exit(2, f"tracker: error: {message}\n")
@@ -28,6 +38,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tracker", description="Police and Crime Plan tracker")
+    parser.add_argument("--version", action="version", version=f"tracker {version()}")
     add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
@@ -50,6 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TrackerError as exc:
         print(f"tracker: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("tracker: interrupted; nothing half written (each change is one transaction)", file=sys.stderr)
+        return 130
+    except Exception as exc:  # anything else: one line for the user, the traceback in the log file
+        from tracker.logs import record_unexpected
+
+        print(record_unexpected("tracker", exc), file=sys.stderr)
+        return 1
     if output is None:
         return 0
     if getattr(args, "json", False):

@@ -7,9 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
+from tracker.errors import TrackerError
 from tracker.paths import database_url
 from tracker.persistence.database import UnitOfWork, make_engine
 from tracker.persistence.migrate import upgrade
+from tracker.persistence.urls import display_url
 from tracker.services.bodies import BodyService
 from tracker.services.cycles import CycleService
 from tracker.services.demo import DemoService
@@ -64,8 +68,18 @@ def open_services(url: str | None = None, user: str | None = None, *, create: bo
     """Open (and migrate, after a backup) the store, and build the services over it. With create=False
     (a command that only reads) a store that does not exist yet is refused rather than created."""
     resolved = database_url(url, create_folder=create)
-    engine = make_engine(resolved, create=create)
-    backup = upgrade(engine, resolved)
+    try:
+        engine = make_engine(resolved, create=create)
+        backup = upgrade(engine, resolved)
+    except ModuleNotFoundError as exc:
+        if exc.name in ("psycopg", "psycopg2"):
+            raise TrackerError(
+                "the PostgreSQL driver is not installed: pip install 'pcp-tracker[postgres]' (or psycopg[binary])"
+            ) from None
+        raise
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise TrackerError(f"cannot open the store {display_url(resolved)}: {reason}") from None
     uow = UnitOfWork(engine)
     settings = SettingsService(uow, "")
     who = user or current_user(settings.user_name())
