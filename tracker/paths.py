@@ -9,8 +9,21 @@ APP_NAME = "pcp-tracker"
 APP_AUTHOR = "pcp-tracker"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = PROJECT_ROOT / "resources"
-MIGRATIONS = PROJECT_ROOT / "db"
+
+
+def _package_folder(package: str, fallback: str) -> Path:
+    """A data folder shipped inside the wheel (found from any working folder), else the source checkout's."""
+    from importlib.resources import files
+
+    try:
+        found = files(package)
+    except ModuleNotFoundError:
+        return PROJECT_ROOT / fallback
+    return Path(str(found))
+
+
+RESOURCES = _package_folder("tracker._resources", "resources")
+MIGRATIONS = _package_folder("tracker._migrations", "db")
 
 
 def data_dir(create: bool = True) -> Path:

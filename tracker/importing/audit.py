@@ -66,7 +66,7 @@ class ReplyAudit:
 
 
 # ---- headings -----------------------------------------------------------------------------------------
-_NUM = r"R?\s?\d{1,3}"
+_NUM = r"R?\s?\d{1,4}"
 MULTI_HEADING = re.compile(
     rf"^(?:Recommendations?|Argymhelliad|Argymhellion|R(?=\s?\d))\s*((?:{_NUM})(?:\s*(?:,|&|and|to|-|–|—)\s*(?:{_NUM}))*)"
     r"\s*[:.\-–—]?\s*(.*)$",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 MONTHS = {
@@ -99,23 +100,30 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|\n\s*\n")
 
 
 class Sentences:
-    """Sentence boundaries of a text, found once, so the sentence around any position is a quick lookup."""
+    """Sentence boundaries of a text, found once, so the sentence around any position is a quick lookup.
+
+    Linear however the text is built: a sentence is collapsed once, however many dates it holds (a text of
+    dates with no full stop is one sentence), and a long sentence is cut to the window around the match
+    before its spaces are collapsed."""
 
     _BOUNDARY = re.compile(r"(?:[.?!]\s)|\n\s*\n")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends = [m.end() for m in self._BOUNDARY.finditer(text)]
+        self._sentences: dict[tuple[int, int, int], str | None] = {}
 
     def around(self, start: int, end: int, limit: int = 300) -> str:
-        from bisect import bisect_left, bisect_right
-
         i = bisect_right(self.ends, start)
         left = self.ends[i - 1] if i > 0 else 0
         j = bisect_left(self.ends, end + 1)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
-        sentence = " ".join(self.text[left:right].split())
-        if len(sentence) > limit:
+        key = (left, right, limit)
+        if key not in self._sentences:
+            sentence = " ".join(self.text[left:right].split())
+            self._sentences[key] = sentence if len(sentence) <= limit else None  # None: too long to show
+        sentence = self._sentences[key]
+        if sentence is None:
             middle = " ".join(self.text[max(left, start - limit // 2) : min(right, end + limit // 2)].split())
             sentence = "…" + middle + "…"
         return sentence
@@ -162,6 +170,13 @@ def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> li
     """Dated asks or commitments: "by 30 September 2022", "by the end of September 2013", "by June 2022",
     "from April 2026", and with relative=True "within 21 days" (counted from the reference date)."""
     out: list[DatedPhrase] = []
+    sentences: list[Sentences] = []  # found once, when the first phrase needs them
+
+    def clause(start: int, end: int) -> str:
+        if not sentences:
+            sentences.append(Sentences(text))
+        return sentences[0].around(start, end, limit=220)  # texts here are single passages: short
+
     for m in _BY_DATE.finditer(text):
         word = m.group(0).split()[0].lower()
         day, month_a, year_a, month_b, year_b = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
@@ -188,7 +203,7 @@ def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> li
             value = dt.date(year, month, 1)
         else:
             value = month_end(year, month)
-        out.append(DatedPhrase(value, _clause(text, m.start(), m.end()), m.start()))
+        out.append(DatedPhrase(value, clause(m.start(), m.end()), m.start()))
     if relative:
         for m in _WITHIN.finditer(text):
             count = m.group(1).lower()
@@ -208,9 +223,5 @@ def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> li
                     from tracker.rules.calendar import add_months
 
                     value = add_months(reference, n)
-            out.append(DatedPhrase(value, _clause(text, m.start(), m.end()), m.start()))
+            out.append(DatedPhrase(value, clause(m.start(), m.end()), m.start()))
     return sorted(out, key=lambda p: p.start)
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    return sentence_around(text, start, end, limit=220)  # texts here are single passages: short

@@ -68,9 +68,13 @@ class Extraction:
 
 # ---- line classification ------------------------------------------------------------------------------
 HEADING_WORDS = r"(?:Recommendations?|Argymhelliad|Argymhellion)"
-REC_HEADING = re.compile(rf"^{HEADING_WORDS}\s+(\d{{1,3}}[a-z]?)\b\s*[:.\-–—]?\s*(.*)$", re.I)
-R_LABEL = re.compile(r"^R\s?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$")
-NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?!\d)(.*)$")
+# Recommendation numbers run to four digits (a long report can pass 999). A year is no recommendation
+# number: "Recommendations 2025/26" is a title, and "2026. The ..." is a sentence wrapped after "by March".
+REC_HEADING = re.compile(
+    rf"^{HEADING_WORDS}\s+(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}[a-z]?)\b\s*[:.\-–—]?\s*(.*)$", re.I
+)
+R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
+NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})[.)]\s+(?!\d)(.*)$")
 LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\s+(.*)$", re.I)
 LETTERED_DOT = re.compile(r"^([a-h])\.\s+(.*)$")
 BULLET = re.compile(r"^[-•*▪◦●·–]\s+(.*)$")
@@ -89,24 +93,47 @@ NOTE_REQUEST = re.compile(
 )
 
 _MARKUP = re.compile(r"[<>\[\]\\#*_]")
-_TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Every pattern below is linear in the length of a line: no part can scan past the next "<" (tags), "[" or
+# "(" (links), so a line of thousands of brackets is read once, not once per bracket.
+_TAG_NAMES = (
+    r"a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|li|mark|"
+    r"o:p|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|wbr"
+)
+# a real tag as a web page or a Word-to-markdown conversion leaves it: "<b>", "</b>", "<br/>",
+# '<span class="x">', '<a href="...">'. Attributes must be name=value, so "a<b and c>d" is text, and so
+# is anything where "<" is followed by a space, a digit or "=" ("< 10 minutes", "x <= 5").
+_TAG = re.compile(
+    rf"</?(?:{_TAG_NAMES})"
+    r"""(?:\s+[A-Za-z_:][-\w:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))*\s*/?>""",
+    re.I,
+)
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _SUP_FOOTNOTE = re.compile(r"<sup>\s*\d+\s*</sup>")
 _SUP = re.compile(r"<sup>\s*([^<]*)</sup>")
+# a backslash (or a doubled one) that escapes a markdown character; any other backslash is text
+_ESCAPE = re.compile(r"(?<!\\)\\+(?=[_*#\[\]().\-+!<>|`{}~])")
+_HEADING_MARK = re.compile(r"^\s*#+\s*")
+_LONE_STAR = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 
 
 def clean(line: str) -> str:
-    """A line without markdown, HTML or footnote markers, for reading."""
+    """A line without markdown, HTML tags or footnote markers, for reading; everything else as written."""
     if not _MARKUP.search(line):  # most lines of a converted PDF carry no markup at all
         return " ".join(line.split())
-    text = _SUP_FOOTNOTE.sub("", line)
-    text = _SUP.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = text.replace("\\_", "_").replace("\\", "")
-    text = re.sub(r"^\s*#+\s*", "", text)
-    text = text.replace("***", "").replace("**", "")
-    text = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
+    text = line
+    if "<" in text:
+        text = _SUP_FOOTNOTE.sub("", text)
+        text = _SUP.sub(r"\1", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub("", text)
+    text = _HEADING_MARK.sub("", text)
+    if "*" in text:
+        text = text.replace("***", "").replace("**", "")
+        text = _LONE_STAR.sub("", text)
     text = text.replace("__", "")
     return " ".join(text.split())
 

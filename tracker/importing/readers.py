@@ -58,13 +58,36 @@ def read_document(path: str | Path) -> DocumentText:
     return DocumentText(text, suffix.lstrip("."), path.name, digest, size)
 
 
+# C0 controls other than tab, newline and carriage return (form feed and vertical tab become line breaks)
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+_CONTROLS.update({ord("\f"): "\n", ord("\v"): "\n"})
+
+
 def normalise(text: str) -> str:
-    """Line endings, no-break spaces and soft hyphens made plain; letters (curly quotes, ŵ ŷ) kept as they are."""
+    """Line endings, no-break spaces and soft hyphens made plain, control characters (NUL among them) removed;
+    letters (curly quotes, ŵ ŷ) kept as they are."""
+    text = text.translate(_CONTROLS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\u00a0", " ").replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
 
 
 def _decode_text(data: bytes, name: str) -> str:
+    import codecs
+
+    # a byte-order mark says what the text is: UTF-16 (Notepad's "Unicode") is full of NUL bytes, not binary
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise BadInput("file", name, f"is not readable {encoding.upper()} text") from exc
+            _refuse_binary(text, name)
+            return text
     if b"\x00" in data[:65536]:
         raise BadInput("file", name, "is a binary file, not text (it contains NUL bytes)")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -72,35 +95,43 @@ def _decode_text(data: bytes, name: str) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if controls > 20:
-            raise BadInput("file", name, "looks like a binary file, not text")
+        _refuse_binary(text, name)
         return text
     raise BadInput("file", name, "is not readable text (neither UTF-8 nor Windows-1252)")
 
 
+def _refuse_binary(text: str, name: str) -> None:
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 20:
+        raise BadInput("file", name, "looks like a binary file, not text")
+
+
 def _pdf_text(data: bytes, name: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError
 
+    locked = "is protected by a password (an encrypted PDF): save an unprotected copy and import that"
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            # a PDF with only an owner password (printing or copying restricted) opens with the empty user
+            # password, as in any viewer; one that needs a user password cannot be read
             try:
-                if not reader.decrypt(""):
-                    raise BadInput(
-                        "file", name, "is an encrypted PDF: save an unprotected copy and import that"
-                    )
-            except BadInput:
-                raise
-            except Exception as exc:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
                 raise BadInput(
-                    "file", name, "is an encrypted PDF: save an unprotected copy and import that"
+                    "file", name, "is an encrypted PDF that needs the 'cryptography' package to be read"
                 ) from exc
+            except Exception as exc:
+                raise BadInput("file", name, locked) from exc
+            if not opened:
+                raise BadInput("file", name, locked)
         pages = [page.extract_text() or "" for page in reader.pages]
     except BadInput:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (
+        Exception
+    ) as exc:  # whatever a damaged or hostile file makes pypdf raise: a message, not a traceback
         raise BadInput("file", name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
     text = "\n\n".join(pages)
     if len(text.strip()) < 20:
@@ -112,17 +143,55 @@ def _pdf_text(data: bytes, name: str) -> str:
     return text
 
 
+MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's parts once unpacked: far beyond any real letter or report
+
+
 def _docx_text(data: bytes, name: str) -> str:
+    unreadable = "is not a readable Word document (.docx)"
+    _check_docx_archive(data, name, unreadable)
+    try:
+        return _docx_lines(data)
+    except BadInput:
+        raise
+    except Exception as exc:  # malformed or hostile XML, missing parts: a message, not a traceback
+        from lxml import etree
+
+        if isinstance(exc, etree.LxmlError) and "depth" in str(exc).lower():
+            reason = "its XML is nested too deeply"
+        elif isinstance(exc, etree.LxmlError):
+            reason = "its XML is malformed"
+        else:
+            reason = f"a part is missing or damaged ({exc.__class__.__name__})"
+        raise BadInput("file", name, f"{unreadable}: {reason}") from exc
+
+
+def _check_docx_archive(data: bytes, name: str, unreadable: str) -> None:
+    """A zip whose parts stay small once unpacked, checked from the sizes the zip declares before anything is
+    inflated (zipfile never inflates a part past its declared size: a part that lies fails its CRC check)."""
     import zipfile
 
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: a password-protected .docx, or an old .doc
+        raise BadInput(
+            "file", name, "is password-protected or an old .doc file: save it as an unprotected .docx"
+        )
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise BadInput("file", name, unreadable) from exc
+    largest = max((m.file_size for m in members), default=0)
+    total = sum(m.file_size for m in members)
+    if largest > MAX_UNPACKED or total > 2 * MAX_UNPACKED:
+        size = max(largest, total) if total > 2 * MAX_UNPACKED else largest
+        raise BadInput("file", name, f"is too large once unpacked ({size / 1024 / 1024:.0f} MB)")
 
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BadInput("file", name, "is not a readable Word document (.docx)") from exc
+
+def _docx_lines(data: bytes) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     # body order matters: a table between paragraphs stays where it was
     for block in document.element.body.iterchildren():
