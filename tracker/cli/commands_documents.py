@@ -48,6 +48,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(
             "--date", metavar="DATE", help="the document's date, if the one read from it is wrong or missing"
         )
+    try:  # `tracker import register`: an existing spreadsheet register
+        from tracker.cli.import_register import register as register_spreadsheet
+    except ModuleNotFoundError as exc:
+        if exc.name != "tracker.cli.import_register":
+            raise
+    else:
+        register_spreadsheet(inner)
 
     p = reads_only(add_command(subparsers, "audit", cmd_audit, "the stored reply audit of a cycle"))
     p.add_argument("cycle", metavar="CYCLE")

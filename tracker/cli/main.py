@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "tracker.cli.commands_documents",
     "tracker.cli.commands_reports",
     "tracker.cli.commands_export",
+    "tracker.cli.commands_remind",
 )
 
 
