@@ -16,11 +16,13 @@ from ui.forms import from_qdate, to_qdate
 from ui.widgets import MessageBar
 
 KINDS = (
-    ("Cycle status", "status"),
+    ("Cycle status (PDF)", "status"),
+    ("Cycle status (Word)", "status-docx"),
     ("Agenda item with the reply (PDF)", "agenda"),
     ("Agenda item with the reply (Word)", "agenda-docx"),
-    ("Recommendation audit", "audit"),
-    ("Deadline calendar", "calendar"),
+    ("Recommendation audit (PDF)", "audit"),
+    ("Recommendation audit (Word)", "audit-docx"),
+    ("Deadline calendar (PDF)", "calendar"),
 )
 
 
@@ -28,8 +30,8 @@ def build(services, kind: str, cycle_id: str | None, as_of: dt.date, start: dt.d
     """Runs on a worker thread: the core builds the paper, the page only shows it."""
     from tracker.reports.build import build_report
 
-    fmt = "docx" if kind == "agenda-docx" else "pdf"
-    kind = "agenda" if kind.startswith("agenda") else kind
+    fmt = "docx" if kind.endswith("-docx") else "pdf"
+    kind = kind.removesuffix("-docx")
     return build_report(services, kind, fmt, cycle_id=cycle_id, as_of=as_of, start=start, end=end)
 
 
@@ -153,12 +155,12 @@ class ReportsPage(Page):
         self.build_button.setEnabled(True)
         self.data, self.data_kind = data, kind
         self.save_button.setEnabled(True)
-        if kind == "agenda-docx":
+        if kind.endswith("-docx"):
             self.document.close()
             self.print_button.setEnabled(False)
             self.placeholder.setText("A Word document has no preview here: save it and open it in Word.")
             self.placeholder.show()
-            self.message.success(f"Built the Word agenda item ({len(data) // 1024 + 1} KB).")
+            self.message.success(f"Built the Word document ({len(data) // 1024 + 1} KB).")
         else:
             self._buffer = QBuffer(self)
             self._buffer.setData(QByteArray(data))
@@ -172,7 +174,7 @@ class ReportsPage(Page):
     def save_report(self) -> None:
         if self.data is None:
             return
-        suffix = ".docx" if self.data_kind == "agenda-docx" else ".pdf"
+        suffix = ".docx" if self.data_kind.endswith("-docx") else ".pdf"
         path = self.save_path(f"{self.data_kind.replace('-docx', '')}{suffix}")
         if not path:
             return

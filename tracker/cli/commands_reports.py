@@ -10,7 +10,12 @@ from tracker.cli.common import Output, add_command, parse_date, reads_only, serv
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
-FORMATS = {"status": (".pdf",), "agenda": (".pdf", ".docx"), "audit": (".pdf",), "calendar": (".pdf",)}
+FORMATS = {
+    "status": (".pdf", ".docx"),
+    "agenda": (".pdf", ".docx"),
+    "audit": (".pdf", ".docx"),
+    "calendar": (".pdf",),
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         )
         if kind == "agenda":
             p.add_argument("--meeting-date", metavar="DATE", help="the meeting the item goes to")
-            p.add_argument("--report-of", default="Head of the Committee Secretariat", metavar="TEXT")
+            p.add_argument("--report-of", default="", metavar="TEXT", help="default: the report_of setting")
             p.add_argument("--report-to", default="", metavar="TEXT")
             p.add_argument("--private", action="store_true", help="the item is taken in private")
             p.add_argument("--contact-name", default="", metavar="TEXT")
@@ -40,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument("--contact-phone", default="", metavar="TEXT")
             p.add_argument("--contact-email", default="", metavar="TEXT")
             p.add_argument("--background-papers", default="", metavar="TEXT")
+            p.add_argument(
+                "--with-assessment",
+                action="store_true",
+                help="add the secretariat's reading of each reply (off in a paper that members note)",
+            )
     p = reads_only(add_command(inner, "calendar", cmd_report, "everything due between two dates, by week"))
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
     p.add_argument("--from", dest="from_date", required=True, metavar="DATE")
@@ -96,5 +106,6 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
         contact_phone=args.contact_phone,
         contact_email=args.contact_email,
         background_papers=args.background_papers,
+        with_assessment=args.with_assessment,
     )
     return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, agenda_options=options)

@@ -7,7 +7,6 @@ rendered either as a PDF or as a Word document, because agenda papers are edited
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +14,7 @@ from functools import cache
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from tracker.errors import TrackerError
 from tracker.paths import resource
 from tracker.reports.common import (
     Heading,
@@ -35,7 +35,7 @@ ACT = "Police Reform and Social Responsibility Act 2011"
 @dataclass(frozen=True)
 class AgendaOptions:
     report_to: str = ""
-    report_of: str = "Head of the Committee Secretariat"
+    report_of: str = ""
     meeting_date: dt.date | None = None
     public: bool = True
     contact_name: str = ""
@@ -43,6 +43,7 @@ class AgendaOptions:
     contact_phone: str = ""
     contact_email: str = ""
     background_papers: str = ""
+    with_assessment: bool = False  # the officer's reading of each reply: off in a paper to be noted
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class AppendixItem:
     recommendations: tuple[tuple[str, str, tuple[str, ...]], ...]  # (number, text, sub-points)
     reply: str | None
     disposition: str | None
+    no_reply: str = ""  # what to say when there is no reply passage: missing, not recorded, not yet
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class AgendaContent:
     contact: tuple[str, ...]
     appendix_title: str
     appendix: tuple[AppendixItem, ...] = field(default_factory=tuple)
-    appendix_note: str = ""
+    appendix_note: str = ""  # who replied, when, with what reference; and whether texts are summaries
+    recommendations_note: str = ""
 
 
 class _Blank(dict):
@@ -74,9 +77,85 @@ class _Blank(dict):
         return "not recorded"
 
 
+PLACEHOLDERS = frozenset(
+    {
+        "committee", "committee_short", "plan_title", "body", "the_body", "the_body_lower", "responder", "act",
+        "plan_citation", "review_citation", "response_citation", "draft_published", "panel_report",
+        "reply_date", "plan_issued", "total", "replied", "grouped", "missing", "replied_phrase",
+        "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
+        "disposition", "reply_reference", "reply_document_date",
+    }
+)  # fmt: skip
+
+
+class WordingError(TrackerError):
+    """The editable wording file names a placeholder the app does not fill, or lacks a part it needs."""
+
+
 @cache
 def wording() -> dict:
-    return json.loads(resource("report_templates", "agenda.json").read_text(encoding="utf-8"))
+    """The agenda wording, checked: a typo in a placeholder is an error naming it, never a silent blank."""
+    path = resource("report_templates", "agenda.json")
+    try:
+        words = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WordingError(f"the agenda wording {path.name} cannot be read: {exc}") from None
+    check_wording(words, path.name)
+    return words
+
+
+def check_wording(words: dict, name: str = "agenda.json") -> None:
+    import string
+
+    for key in ("subject", "sections", "sentences", "appendix", "citations", "appendix_title"):
+        if key not in words:
+            raise WordingError(f"the agenda wording {name} has no {key!r}")
+
+    def strings(value, where):
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k != "about":
+                    yield from strings(v, f"{where}.{k}" if where else k)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from strings(v, f"{where}[{i}]")
+
+    for where, text in strings(words, ""):
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError as exc:
+            raise WordingError(
+                f"the agenda wording {name} has a broken placeholder at {where}: {exc}"
+            ) from None
+        for placeholder in fields:
+            if placeholder not in PLACEHOLDERS:
+                raise WordingError(
+                    f"the agenda wording {name} uses an unknown placeholder {{{placeholder}}} at {where}; "
+                    f"known: {', '.join(sorted(PLACEHOLDERS))}"
+                )
+
+
+def refusal(detail: CycleDetail) -> str | None:
+    """Why an agenda item cannot be made for this cycle, if it cannot."""
+    if detail.summary.template_id not in wording()["citations"]:
+        return (
+            f"is a {detail.template_title[:1].lower() + detail.template_title[1:]} cycle; the agenda item's wording covers police and crime plan "
+            "cycles only (add wording for this process to resources/report_templates/agenda.json)"
+        )
+    if not detail.recommendations:
+        return "has no recommendations recorded as of that day: import the committee's report first"
+    return None
+
+
+def _the(name: str) -> str:
+    """A body's name as the subject of a sentence: "The Mayor's Office…", "The Police and Crime Commissioner
+    for Wessex", but "Wessex Police and Crime Commissioner" as it stands."""
+    if name.lower().startswith(("mayor's office", "office of", "police and crime commissioner for",
+                                "police, fire and crime commissioner for", "mayor of")):  # fmt: skip
+        return "The " + name
+    return name[:1].upper() + name[1:]
 
 
 def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent:
@@ -90,6 +169,8 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         committee_short=cites["committee_short"],
         plan_title=detail.summary.title,
         body=detail.body.name,
+        the_body=_the(detail.body.name),
+        the_body_lower=_the(detail.body.name).replace("The ", "the ", 1),
         responder=cites["responder"],
         act=ACT,
         plan_citation=cites["plan"],
@@ -112,7 +193,7 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         else sentences["reply_unknown"]
     ).format_map(values)
     values["order_sentence"] = _order_sentence(detail, sentences).format_map(values)
-    values["coverage_sentence"] = sentences["coverage"].format_map(values) if coverage.total else ""
+    values["coverage_sentence"] = _coverage_sentence(coverage, sentences, values)
     sections = []
     recommendations_in = -1
     for index, section in enumerate(words["sections"]):
@@ -123,7 +204,7 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
     meeting = options.meeting_date
     heading_lines = (
         ("Report to", options.report_to or committee),
-        ("Report of", options.report_of),
+        ("Report of", options.report_of or "the committee secretariat"),
         ("Date", date_long(meeting) if meeting else "to be set"),
     )
     contact = tuple(
@@ -148,9 +229,50 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         background_papers=options.background_papers or words["background_papers_default"],
         contact=contact,
         appendix_title=words["appendix_title"].format_map(values),
-        appendix=appendix_items(detail),
-        appendix_note=words["appendix"]["no_reply"],
+        appendix=appendix_items(detail, options.with_assessment),
+        appendix_note=_appendix_note(detail, values),
+        recommendations_note=(
+            ""
+            if all(r.from_document for r in detail.recommendations)
+            else words["appendix"]["recommendations_summary_note"]
+        ),
     )
+
+
+def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
+    """Counts that agree with the audit, in sentences that read well whatever the numbers."""
+    if not coverage.total:
+        return ""
+    if coverage.not_recorded:
+        return sentences["coverage_not_recorded"].format_map(values)
+    if coverage.replied == 0 and coverage.missing == 0:
+        return sentences["coverage_no_reply"].format_map(values)
+    values["replied_phrase"] = "all" if coverage.replied == coverage.total else str(coverage.replied)
+    values["grouped_phrase"] = (
+        f", {coverage.grouped} of them in replies that answer several recommendations together"
+        if coverage.grouped
+        else ""
+    )
+    values["missing_phrase"] = (
+        f"; {coverage.missing} {'is' if coverage.missing == 1 else 'are'} not answered in the reply"
+        if coverage.missing
+        else ""
+    )
+    return sentences["coverage"].format_map(values)
+
+
+def _appendix_note(detail: CycleDetail, values: dict) -> str:
+    words = wording()["appendix"]
+    parts = []
+    documents = [d for d in detail.documents if d.kind == "reply"]
+    if documents:
+        reply = documents[-1]
+        values["reply_reference"] = f" (reference {reply.reference})" if reply.reference else ""
+        values["reply_document_date"] = date_long(reply.date) if reply.date else "an unrecorded date"
+        parts.append(words["reply_from"].format_map(values))
+    if detail.replies and not all(r.from_document for r in detail.replies):
+        parts.append(words["summary_note"])
+    return " ".join(parts)
 
 
 def _when(stage) -> str:
@@ -181,9 +303,10 @@ def _order_sentence(detail: CycleDetail, sentences: dict) -> str:
     return sentences["order_after"]
 
 
-def appendix_items(detail: CycleDetail) -> tuple[AppendixItem, ...]:
+def appendix_items(detail: CycleDetail, with_assessment: bool = False) -> tuple[AppendixItem, ...]:
     """One item per reply passage, in the reply's order; a passage answering several recommendations is shown
-    once, headed with all of them. Recommendations without a reply follow, said so."""
+    once, headed with all of them. Recommendations without a reply follow, each saying why: the reply does
+    not answer it, its text is not recorded, or no reply has come yet."""
     words = wording()["appendix"]
     recs = {r.number: r for r in detail.recommendations}
     items: list[AppendixItem] = []
@@ -199,16 +322,39 @@ def appendix_items(detail: CycleDetail) -> tuple[AppendixItem, ...]:
                 recommendations=tuple((r.number, r.text, r.subpoints) for r in covered),
                 reply=reply.text,
                 disposition=words["disposition"].format(disposition=reply.disposition)
-                if reply.disposition
+                if reply.disposition and with_assessment
                 else None,
             )
         )
+    why = {
+        "missing": words["no_reply"],
+        "not recorded": words["not_recorded"],
+        "no reply yet": words["no_reply_yet"],
+    }
     for rec in detail.recommendations:
         if rec.number not in seen:
             items.append(
-                AppendixItem(_heading([rec.number]), ((rec.number, rec.text, rec.subpoints),), None, None)
+                AppendixItem(
+                    _heading([rec.number]),
+                    ((rec.number, rec.text, rec.subpoints),),
+                    None,
+                    None,
+                    why.get(rec.reply_status, words["no_reply_yet"]),
+                )
             )
     return tuple(items)
+
+
+def _linked(line: str) -> str:
+    """A contact line with its e-mail address or telephone number as a link a reader can follow."""
+    if line.startswith("Email: "):
+        address = line.removeprefix("Email: ")
+        return f'Email: <link href="mailto:{esc(address)}" color="#1d4ed8"><u>{esc(address)}</u></link>'
+    if line.startswith("Telephone: "):
+        number = line.removeprefix("Telephone: ")
+        digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        return f'Telephone: <link href="tel:{esc(digits)}" color="#1d4ed8"><u>{esc(number)}</u></link>'
+    return esc(line)
 
 
 def _heading(numbers) -> str:
@@ -232,27 +378,31 @@ def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: Rep
             body = f"<b>{esc(text)}</b>" if bold else esc(text)
             story.append(markup(f"{number}.{sub}&nbsp;&nbsp;{body}", "Numbered"))
         if number - 1 == content.recommendations_in:
+            if content.recommendations_note:
+                story.append(para(content.recommendations_note, "Muted"))
             story.extend(_recommendation_list(content.recommendations))
     story.append(Heading(wording()["appendices_heading"]))
     story.extend(para(a) for a in content.appendices)
     story.append(Heading(wording()["background_papers_heading"]))
-    story.append(para(f"Local Government (Access to Information) Act 1985. {content.background_papers}"))
+    story.append(para(content.background_papers))
     story.append(Heading(wording()["contact_heading"]))
-    story.extend(para(line) for line in content.contact)
+    story.extend(markup(_linked(line)) for line in content.contact)
     from reportlab.platypus import PageBreak
 
     story.append(PageBreak())
     story.append(Heading(content.appendix_title))
+    if content.appendix_note:
+        story.append(para(content.appendix_note, "Body"))
     for item in content.appendix:
+        # a recommendation is never split from its reply: each pair is kept together on one page
         block: list[Flowable] = [Heading(item.heading, level=1)]
         for number, text, subpoints in item.recommendations:
             block.append(markup(f"<b>Recommendation {esc(number)}</b>: {esc(text)}", "Body"))
             block.extend(bullet(s) for s in subpoints)
-        story.append(KeepTogether(block))
         if item.reply is None:
-            story.append(para(content.appendix_note, "Muted"))
+            block.append(para(item.no_reply, "Body"))
         else:
-            story.append(
+            block.append(
                 markup(
                     f"<b>Reply</b>{' (answered together)' if len(item.recommendations) > 1 else ''}: "
                     f"{esc(item.reply)}",
@@ -260,7 +410,8 @@ def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: Rep
                 )
             )
             if item.disposition:
-                story.append(para(item.disposition, "Muted"))
+                block.append(para(item.disposition, "Body"))
+        story.append(KeepTogether(block))
     return build_pdf(
         story,
         f"Agenda item: {content.subject}",
@@ -280,17 +431,12 @@ def _recommendation_list(recommendations: tuple[RecommendationRow, ...]) -> list
 
 # ---- Word ---------------------------------------------------------------------------------------------
 def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: ReportSettings) -> bytes:
-    import docx
-    from docx.shared import Pt
+    from tracker.reports.word import new_document
 
     content = agenda_content(detail, options)
-    document = docx.Document()
-    document.core_properties.title = f"Agenda item: {content.subject}"
-    document.core_properties.author = settings.author
-    document.core_properties.subject = "Committee agenda item with the reply as Appendix 1"
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
+    document = new_document(
+        f"Agenda item: {content.subject}", "Committee agenda item with the reply as Appendix 1", settings
+    )
     document.add_heading(f"Subject: {content.subject}", level=0)
     for label, value in content.heading_lines:
         line = document.add_paragraph()
@@ -303,6 +449,8 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
             run = document.add_paragraph(f"{number}.{sub}  ").add_run(text)
             run.bold = bold
         if number - 1 == content.recommendations_in:
+            if content.recommendations_note:
+                document.add_paragraph(content.recommendations_note).runs[0].italic = True
             for rec in content.recommendations:
                 document.add_heading(f"Recommendation {rec.number}", level=2)
                 document.add_paragraph(rec.text)
@@ -312,12 +460,14 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
     for appendix in content.appendices:
         document.add_paragraph(appendix)
     document.add_heading(wording()["background_papers_heading"], level=1)
-    document.add_paragraph(f"Local Government (Access to Information) Act 1985. {content.background_papers}")
+    document.add_paragraph(content.background_papers)
     document.add_heading(wording()["contact_heading"], level=1)
     for line in content.contact:
-        document.add_paragraph(line)
+        _contact_paragraph(document, line)
     document.add_page_break()
     document.add_heading(content.appendix_title, level=1)
+    if content.appendix_note:
+        document.add_paragraph(content.appendix_note)
     for item in content.appendix:
         document.add_heading(item.heading, level=2)
         for number, text, subpoints in item.recommendations:
@@ -327,7 +477,7 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
             for sub in subpoints:
                 document.add_paragraph(sub, style="List Bullet")
         if item.reply is None:
-            document.add_paragraph(content.appendix_note).runs[0].italic = True
+            document.add_paragraph(item.no_reply).runs[0].italic = True
         else:
             paragraph = document.add_paragraph()
             paragraph.add_run(
@@ -336,9 +486,40 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
             paragraph.add_run(item.reply)
             if item.disposition:
                 document.add_paragraph(item.disposition).runs[0].italic = True
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    from tracker.reports.word import to_bytes
+
+    return to_bytes(document)
+
+
+def _contact_paragraph(document, line: str) -> None:
+    """A contact line; the e-mail address as a mailto: link that Word and screen readers follow."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_paragraph()
+    if not line.startswith("Email: "):
+        paragraph.add_run(line)
+        return
+    address = line.removeprefix("Email: ")
+    paragraph.add_run("Email: ")
+    rel = document.part.relate_to(f"mailto:{address}", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.append(style)
+    props.append(underline)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = address
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def render_agenda(

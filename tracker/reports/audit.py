@@ -54,6 +54,9 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         ],
         settings,
     )
+    reply_line = _reply_line(detail)
+    if reply_line:
+        story.append(para(reply_line))
     story.append(Heading("Totals"))
     totals = disposition_totals(detail)
     rows = [header_cells("Disposition", "Recommendations")]
@@ -79,14 +82,22 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         rows = [header]
         fills = []
         extra_style = []
+        from tracker.domain.formatting import answered_out_of_order
+
+        late = answered_out_of_order([p.covers for p in detail.replies])
         # short cells that never wrap are plain strings: a Paragraph per cell is what makes big tables slow,
         # and plain table strings are not parsed as markup, so they need no escaping
         for rec in audit_rows(detail):
             follow = rec.follow_ups[0] if rec.follow_ups else None
+            reply = (
+                para(f"{rec.reply_status}; answered out of order, after {late[rec.number]}", "Cell")
+                if rec.number in late
+                else rec.reply_status
+            )
             rows.append(
                 [
                     rec.number,
-                    rec.reply_status,
+                    reply,
                     ", ".join(rec.grouped_with),
                     para(rec.disposition, "Cell") if rec.disposition else "",
                     _recommendation_cell(rec),
@@ -101,21 +112,12 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                 rows.append(["", "", "", "", "", para(extra.text, "Cell"), date_short(extra.due, "")])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
-                rows.append(
-                    [
-                        label,
-                        rec.reply_status,
-                        ", ".join(rec.grouped_with),
-                        para(rec.disposition, "Cell") if rec.disposition else "",
-                        para(sub, "Small"),
-                        "",
-                        "",
-                    ]
-                )
+                # the reply gives no disposition per sub-point: the row shows the sub-point alone
+                rows.append([label, "", "", "", para(sub, "Small"), "", ""])
         story.append(
             table(
                 rows,
-                [12 * mm, 16 * mm, 16 * mm, 22 * mm, WIDTH - 114 * mm, 31 * mm, 17 * mm],
+                [12 * mm, 27 * mm, 16 * mm, 22 * mm, WIDTH - 121 * mm, 27 * mm, 17 * mm],
                 fills=fills,
                 extra=extra_style,
             )
@@ -131,6 +133,63 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
 def _recommendation_cell(rec: RecommendationRow):
     text = rec.text if len(rec.text) <= 240 else rec.text[:239] + "…"
     evidence = (
-        f"<br/><font size='7.2' color='#5b6470'>Evidence: {esc(rec.evidence)}</font>" if rec.evidence else ""
+        f"<br/><font size='8' color='#4a5360'>Evidence: {esc(rec.evidence)}</font>" if rec.evidence else ""
     )
     return markup(f"{esc(text)}{evidence}", "Cell")
+
+
+def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
+    """The audit as a Word document: totals, then a row per recommendation and sub-point."""
+    from tracker.domain.formatting import answered_out_of_order
+    from tracker.reports.word import add_table, new_document, to_bytes
+
+    summary = detail.summary
+    document = new_document(
+        f"{summary.title}: recommendation audit", "Replies to the committee's recommendations", settings
+    )
+    document.add_heading(f"{summary.title}: recommendation audit", level=0)
+    document.add_paragraph(f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}")
+    reply_line = _reply_line(detail)
+    if reply_line:
+        document.add_paragraph(reply_line)
+    document.add_heading("Totals", level=1)
+    totals = disposition_totals(detail)
+    add_table(
+        document,
+        ["Disposition", "Recommendations"],
+        [[name, str(totals.get(name, 0))] for name in (*DISPOSITIONS, "no reply")]
+        + [["total", str(sum(totals.values()))]],
+    )
+    document.add_heading("Recommendations", level=1)
+    late = answered_out_of_order([p.covers for p in detail.replies])
+    rows = []
+    for rec in audit_rows(detail):
+        follow = rec.follow_ups[0] if rec.follow_ups else None
+        reply = rec.reply_status + (
+            f", answered out of order, after {late[rec.number]}" if rec.number in late else ""
+        )
+        rows.append(
+            [
+                rec.number,
+                reply,
+                ", ".join(rec.grouped_with),
+                rec.disposition or "",
+                rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
+                f"{follow.text} ({date_short(follow.due, 'no date')})" if follow else "",
+            ]
+        )
+        for index, sub in enumerate(rec.subpoints):
+            label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
+            rows.append([label, "", "", "", sub, ""])
+    add_table(document, ["No.", "Reply", "Grouped with", "Disposition", "Recommendation", "Follow-up"], rows)
+    return to_bytes(document)
+
+
+def _reply_line(detail: CycleDetail) -> str:
+    """Who replied, when and with what reference, from the reply document on record."""
+    replies = [d for d in detail.documents if d.kind == "reply"]
+    if not replies:
+        return ""
+    reply = replies[-1]
+    reference = f", reference {reply.reference}" if reply.reference else ""
+    return f"Reply dated {date_long(reply.date) if reply.date else 'on a date not recorded'}{reference}."

@@ -100,13 +100,39 @@ def build_report(
         return render_calendar_pdf(entries, titles, start, end, settings, as_of=as_of)
     detail = services.cycles.detail(cycle_id, as_of)
     if kind == "status":
-        from tracker.reports.status import render_status_pdf
+        from tracker.reports.status import render_status_docx, render_status_pdf
 
-        return render_status_pdf(detail, settings)
+        return render_status_docx(detail, settings) if fmt == "docx" else render_status_pdf(detail, settings)
     if kind == "audit":
-        from tracker.reports.audit import render_audit_pdf
+        from tracker.reports.audit import render_audit_docx, render_audit_pdf
 
-        return render_audit_pdf(detail, settings)
-    from tracker.reports.agenda import AgendaOptions, render_agenda
+        if not detail.recommendations:
+            from tracker.errors import BadInput
 
-    return render_agenda(detail, agenda_options or AgendaOptions(), settings, fmt)
+            raise BadInput(
+                "--cycle", cycle_id, "has no recommendations recorded as of that day: nothing to audit"
+            )
+        return render_audit_docx(detail, settings) if fmt == "docx" else render_audit_pdf(detail, settings)
+    import dataclasses
+
+    from tracker.errors import BadInput
+    from tracker.reports.agenda import AgendaOptions, refusal, render_agenda
+
+    why = refusal(detail)
+    if why:
+        raise BadInput("--cycle", cycle_id, why)
+    options = agenda_options or AgendaOptions()
+    paper = services.settings.report_settings()
+    meetings = services.meetings.list(cycle_id=cycle_id)
+    upcoming = [m for m in meetings if m.date >= as_of]
+    meeting = (upcoming[0] if upcoming else meetings[-1]) if meetings else None
+    # what the command line or the dialog did not say comes from the recorded meeting and the settings
+    options = dataclasses.replace(
+        options,
+        meeting_date=options.meeting_date or (meeting.date if meeting else None),
+        report_of=options.report_of or str(paper.get("report_of") or ""),
+        contact_name=options.contact_name or str(paper.get("contact_name") or ""),
+        contact_phone=options.contact_phone or str(paper.get("contact_telephone") or ""),
+        contact_email=options.contact_email or str(paper.get("contact_email") or ""),
+    )
+    return render_agenda(detail, options, settings, fmt)

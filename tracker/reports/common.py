@@ -89,10 +89,12 @@ def stylesheet() -> StyleSheet1:
     register_fonts()
     sheet = StyleSheet1()
     base = ParagraphStyle(
-        "Body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, alignment=TA_LEFT, spaceAfter=4
+        "Body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT, spaceAfter=4
     )
     sheet.add(base)
-    sheet.add(ParagraphStyle("Small", parent=base, fontSize=7.8, leading=10, spaceAfter=0))
+    sheet.add(
+        ParagraphStyle("Small", parent=base, fontSize=8, leading=10, spaceAfter=0)
+    )  # nothing under 8 pt
     sheet.add(ParagraphStyle("Muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
     sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8.2, leading=10.4, spaceAfter=0))
     sheet.add(
@@ -229,13 +231,18 @@ class _Document(BaseDocTemplate):
             title=title,
             author=settings.author,
             subject=subject,
-            creator=settings.organisation,
+            creator=settings.organisation or "Police and Crime Plan tracker",
             producer="Police and Crime Plan tracker",
+            lang="en-GB",  # screen readers speak it in British English
+            displayDocTitle=1,  # viewers show the title, not the file name
         )
         self.report_title = title
         self.settings = settings
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()  # the bookmarks open beside the first page
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):

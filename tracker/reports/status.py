@@ -53,23 +53,29 @@ def render_status_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     story.append(
         para(
             "Filled circles are dates that happened; hollow circles are planned dates; a grey circle is a "
-            "date before an extension. The dashed line is the as-of day.",
+            "date before an extension. The red dashed line marks the as-of day when it falls among these dates.",
             "Muted",
         )
     )
-    attention = [
-        o for o in detail.obligations if o.status in (Status.OVERDUE, Status.EXCEPTION, Status.DUE_TODAY)
-    ]
-    soon = [o for o in detail.obligations if o.status is Status.DUE_SOON]
+    attention = sorted(
+        (o for o in detail.obligations if o.status.needs_attention),
+        key=lambda o: (o.due or dt.date.max, o.label),
+    )
     story.append(Heading("Needs attention"))
-    if attention or soon:
-        story.append(_obligation_table(attention + soon, detail.as_of))
+    if attention:
+        story.append(_obligation_table(attention, detail.as_of, attention=True))
     else:
-        story.append(para("Nothing is overdue, due today, due soon or in exception on this day."))
+        story.append(
+            para("Nothing is overdue, due today, due soon, not recorded or in exception on this day.")
+        )
     story.append(Heading("Stages"))
     story.append(_stage_table(detail.stages))
     story.append(Heading("Obligations"))
-    story.append(_obligation_table(list(detail.obligations), detail.as_of))
+    story.append(
+        _obligation_table(
+            sorted(detail.obligations, key=lambda o: (o.due or dt.date.max, o.label)), detail.as_of
+        )
+    )
     story.append(Heading("Extensions"))
     if detail.extensions:
         rows = [header_cells("Stage", "Original date", "New date", "Reason", "Who", "When")]
@@ -148,15 +154,20 @@ def _stage_table(stages: tuple[StageRow, ...]) -> Flowable:
     return table(rows, [52 * mm, 32 * mm, 22 * mm, 36 * mm, WIDTH - 142 * mm])
 
 
-def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date) -> Flowable:
+def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: bool = False) -> Flowable:
     rows = [header_cells("Obligation and working", "Due", "Status", "Basis", "Citation")]
     fills = []
     for index, o in enumerate(rows_in, start=1):
         notes = "".join(f"<br/><i>Note: {esc(w)}</i>" for w in o.warnings)
         notes += "".join(f"<br/><i>Extension: {esc(e)}</i>" for e in o.extensions)
         label = markup(
-            f"<b>{esc(o.label)}</b><br/><font size='7.2' color='#5b6470'>{esc(o.working)}</font>"
-            f"<font size='7.2'>{notes}</font>",
+            f"<b>{esc(o.label)}</b><br/><font size='8' color='#4a5360'>{esc(o.working)}</font>"
+            f"<font size='8'>{notes}</font>"
+            + (
+                f"<br/><b>Owner:</b> {esc(o.owed_by or 'not named')} · <b>Next step:</b> {esc(next_step(o))}"
+                if attention
+                else ""
+            ),
             "Cell",
         )
         status = str(o.status)
@@ -186,7 +197,7 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
         drawing = Drawing(width, 10 * mm)
         drawing.add(String(0, 4 * mm, "No stage has a date yet.", fontName=FONT, fontSize=9, fillColor=MUTED))
         return drawing
-    days = [as_of]
+    days = []  # the cycle's own dates: the axis spans the cycle, not the cycle up to today
     for s in rows:
         days.extend(d for d in (s.actual, s.planned) if d)
         days.extend(e.original for e in s.extensions if e.original)
@@ -194,11 +205,11 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
     pad = max((last - first).days // 25, 3)
     first, last = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
     span = max((last - first).days, 1)
-    row_height = 5.2 * mm
-    axis_y = 7 * mm
+    row_height = 6.4 * mm
+    axis_y = 12 * mm  # room below the axis for the month labels and, under them, the legend
     top = axis_y + len(rows) * row_height + 3 * mm
     drawing = Drawing(width, top + 5 * mm)
-    label_width = 62 * mm
+    label_width = 70 * mm
     left, right = label_width + 2 * mm, width - 2 * mm
 
     def x_of(day: dt.date) -> float:
@@ -211,7 +222,8 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
         if cursor >= first:
             months.append(cursor)
         cursor = dt.date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
-    step = max(1, -(-len(months) // 8))
+    fits = max(2, int((right - left) // (22 * mm)))  # month labels at least 22 mm apart: they never overlap
+    step = max(1, -(-len(months) // fits))
     for month in months[::step]:
         x = x_of(month)
         drawing.add(Line(x, axis_y - 1.2 * mm, x, top, strokeColor=RULE, strokeWidth=0.3))
@@ -221,22 +233,27 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
                 axis_y - 4.5 * mm,
                 month.strftime("%b %Y"),
                 fontName=FONT,
-                fontSize=6.5,
+                fontSize=8,
                 fillColor=MUTED,
                 textAnchor="middle",
             )
         )
     red = colors.HexColor("#b42318")
-    x_now = x_of(as_of)
-    drawing.add(Line(x_now, axis_y, x_now, top, strokeColor=red, strokeWidth=0.8, strokeDashArray=[2, 2]))
-    anchor = "end" if x_now > (left + right) / 2 else "start"
+    if first <= as_of <= last:
+        x_now = x_of(as_of)
+        drawing.add(Line(x_now, axis_y, x_now, top, strokeColor=red, strokeWidth=0.8, strokeDashArray=[2, 2]))
+        anchor = "end" if x_now > (left + right) / 2 else "start"
+        caption, x_caption = f"as of {date_short(as_of)}", x_now + (-1 if anchor == "end" else 1) * mm
+    else:  # the as-of day is outside the cycle: said in words, the axis is not stretched to reach it
+        side = "after" if as_of > last else "before"
+        caption, x_caption, anchor = f"as of {date_short(as_of)}, {side} these dates", right, "end"
     drawing.add(
         String(
-            x_now + (-1 if anchor == "end" else 1) * mm,
+            x_caption,
             top + 1.5 * mm,
-            f"as of {date_short(as_of)}",
+            caption,
             fontName=FONT_BOLD,
-            fontSize=6.5,
+            fontSize=8,
             fillColor=red,
             textAnchor=anchor,
         )
@@ -257,8 +274,10 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
                     strokeColor=None,
                 )
             )
-        label = stage.label if len(stage.label) <= 44 else stage.label[:43] + "…"
-        drawing.add(String(0, y - 1 * mm, label, fontName=FONT, fontSize=6.8, fillColor=INK))
+        label = stage.label
+        while stringWidth(label, FONT, 8) > label_width - 2 * mm and len(label) > 4:
+            label = label[:-2] + "…"
+        drawing.add(String(0, y - 1.2 * mm, label, fontName=FONT, fontSize=8, fillColor=INK))
         for ext in stage.extensions:
             if ext.original:
                 xo, xn = x_of(ext.original), x_of(ext.new)
@@ -276,15 +295,15 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
             drawing.add(Circle(x, y, 1.3 * mm, fillColor=fill, strokeColor=INK, strokeWidth=0.5))
             text = date_short(stage.actual) if stage.precision == "day" else stage.actual_text.split(" (")[0]
             near_right = (
-                x + 2.2 * mm + stringWidth(text, FONT, 6) > width
+                x + 2.2 * mm + stringWidth(text, FONT, 8) > width
             )  # flip the label rather than clip it
             drawing.add(
                 String(
                     x + (-2.2 if near_right else 2.2) * mm,
-                    y - 1 * mm,
+                    y - 1.2 * mm,
                     text,
                     fontName=FONT,
-                    fontSize=6,
+                    fontSize=8,
                     fillColor=MUTED,
                     textAnchor="end" if near_right else "start",
                 )
@@ -294,23 +313,23 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
             centres[stage.key] = (x_of(stage.planned), y)
     if "reply" in centres and "plan_issued" in centres:
         (x1, y1), (x2, y2) = centres["reply"], centres["plan_issued"]
-        blue = colors.HexColor("#1d4ed8")
         drawing.add(
             PolyLine(
-                [x1, y1 - 1.6 * mm, x1, y2 + 1.6 * mm, x2, y2 + 1.6 * mm],
-                strokeColor=blue,
-                strokeWidth=0.6,
-                strokeDashArray=[1.5, 1],
+                [x1, y1 - 1.8 * mm, x1, y2 + 1.8 * mm, x2, y2 + 1.8 * mm],
+                strokeColor=INK,
+                strokeWidth=0.8,
+                strokeDashArray=[2, 1.5],
             )
         )
+        # said in words under the axis, so it reads in black and white
         drawing.add(
             String(
-                left,
-                axis_y + 1.5 * mm,
-                "blue: the reply must come before the plan is issued",
+                0,
+                1 * mm,
+                "Dashed line: the reply must come before the plan is issued (filled dot: happened; hollow: planned)",
                 fontName=FONT,
-                fontSize=5.8,
-                fillColor=blue,
+                fontSize=8.5,
+                fillColor=INK,
             )
         )
     return drawing
@@ -318,3 +337,63 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
 
 def spacer(height_mm: float = 4) -> Spacer:
     return Spacer(1, height_mm * mm)
+
+
+def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
+    """The status report as a Word document: the same sections and figures as the PDF, without the drawing
+    (its stages table carries the same dates)."""
+    from tracker.reports.word import add_table, new_document, to_bytes
+
+    summary = detail.summary
+    title = f"{summary.title}: status as of {date_short(detail.as_of)}"
+    document = new_document(title, f"Statutory deadlines and obligations of {summary.id}", settings)
+    document.add_heading(f"{summary.title}: status", level=0)
+    document.add_paragraph(f"{detail.body.name} and {detail.scrutiny_body.name}")
+    document.add_paragraph(f"As of {date_long(detail.as_of)} · {detail.template_title}")
+    document.add_paragraph(
+        f"Current stage: {summary.current_stage}. Overdue: {summary.overdue}. Exceptions: {summary.exceptions}. "
+        f"Not recorded: {summary.not_recorded}. Order not confirmed: {summary.unconfirmed}."
+    )
+    attention = [o for o in detail.obligations if o.status.needs_attention]
+    document.add_heading("Needs attention", level=1)
+    if attention:
+        add_table(
+            document,
+            ["Obligation", "Due", "Status", "Owner", "Next step"],
+            [[o.label, date_short(o.due), str(o.status), o.owed_by, next_step(o)] for o in attention],
+        )
+    else:
+        document.add_paragraph(
+            "Nothing is overdue, due today, due soon, not recorded or in exception on this day."
+        )
+    document.add_heading("Stages", level=1)
+    add_table(
+        document,
+        ["Stage", "Responsible", "Planned", "Actual"],
+        [[s.label, s.party, date_short(s.planned, ""), s.actual_text] for s in detail.stages],
+    )
+    document.add_heading("Obligations", level=1)
+    add_table(
+        document,
+        ["Obligation", "Due", "Status", "Basis", "Citation", "Working"],
+        [
+            [o.label, date_short(o.due, "no date"), str(o.status), str(o.basis), o.citation, o.working]
+            for o in sorted(detail.obligations, key=lambda o: (o.due or dt.date.max, o.label))
+        ],
+    )
+    document.add_heading("Replies to recommendations", level=1)
+    document.add_paragraph(summary.coverage.describe()[:1].upper() + summary.coverage.describe()[1:] + ".")
+    return to_bytes(document)
+
+
+def next_step(o) -> str:
+    """What to do about an obligation that needs attention, in a few words."""
+    if o.status is Status.NOT_RECORDED:
+        return "find and record the date, or note why it did not happen"
+    if o.status is Status.CANNOT_CONFIRM:
+        return "find the exact dates to confirm the order"
+    if o.status is Status.EXCEPTION:
+        return "report the breach of the statutory order to members"
+    if o.status is Status.OVERDUE:
+        return f"chase {o.owed_by or 'the owner'}"
+    return f"remind {o.owed_by or 'the owner'} before {date_short(o.due)}"

@@ -312,6 +312,7 @@ def reply_row(reply: m.Reply) -> dto.ReplyRow:
         document_reference=reply.document.reference if reply.document else None,
         span=(reply.span_start, reply.span_end) if reply.span_start is not None else None,
         claimed=tuple(reply.claimed_numbers or ()),
+        from_document=reply.document is not None and bool(reply.document.sha256),
     )
 
 
@@ -374,6 +375,7 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 evidence=first.evidence if first else "",
                 reply_ids=tuple(r.id for r in replies),
                 follow_ups=tuple(follow_ups_by_rec.get(rec.id, ())),
+                from_document=rec.document_id is not None,
             )
         )
     return tuple(rows)

@@ -100,6 +100,7 @@ class ReplyRow:
     document_reference: str | None
     span: tuple[int, int] | None
     claimed: tuple[str, ...] = ()  # numbers the reply gives this passage (may include ones never made)
+    from_document: bool = True  # False: a summary of the reply, not its own words
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class RecommendationRow:
     evidence: str
     reply_ids: tuple[int, ...]
     follow_ups: tuple[FollowUpRow, ...] = ()
+    from_document: bool = True  # False: the text is a summary the secretariat keeps, not the report's words
 
 
 @dataclass(frozen=True)
