@@ -22,15 +22,24 @@ _REASONS = {
 }
 
 
-def check_output_path(target: Path, field: str = "-o") -> Path:
-    """Refuse, before any work, an output path that cannot be a file: a folder, a missing parent."""
-    if target.is_dir():
-        raise BadInput(field, str(target), "is a folder, not a file name")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.exists():
-        raise BadInput(field, str(target), "is in a folder that does not exist")
-    if not parent.is_dir():
-        raise BadInput(field, str(target), "has a part that is a file where a folder is needed")
+def check_output_path(target: Path, field: str = "-o", suffixes: tuple[str, ...] = ()) -> Path:
+    """Refuse, before any work, an output path that cannot be the file asked for: a folder, a missing
+    parent, a name the file system cannot hold, the wrong kind of file."""
+    if len(target.name.encode("utf-8")) > 255:
+        raise BadInput(field, str(target), "has a name that is too long")
+    try:
+        if target.is_dir():
+            raise BadInput(field, str(target), "is a folder, not a file name")
+        parent = target.parent if str(target.parent) else Path(".")
+        if not parent.exists():
+            raise BadInput(field, str(target), "is in a folder that does not exist")
+        if not parent.is_dir():
+            raise BadInput(field, str(target), "has a part that is a file where a folder is needed")
+        if suffixes and target.suffix.lower() not in suffixes:
+            raise BadInput(field, str(target), f"must end in {' or '.join(suffixes)}")
+    except OSError as exc:
+        reason = _REASONS.get(exc.errno or 0, f"cannot be used ({exc.strerror or exc})")
+        raise BadInput(field, str(target), reason) from None
     return target
 
 

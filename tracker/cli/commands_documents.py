@@ -225,7 +225,7 @@ def cmd_audit(args: argparse.Namespace) -> Output:
 
     from tracker.domain.formatting import answered_out_of_order
 
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     detail = services_for(args).cycles.detail(args.cycle, as_of)
     recs = detail.recommendations
     late = answered_out_of_order([p.covers for p in detail.replies])

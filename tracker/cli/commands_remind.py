@@ -78,7 +78,7 @@ def check_address(value: str, field: str) -> str:
 
 
 def cmd_remind(args: argparse.Namespace) -> Output:
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     within = parse_within(args.within)
     subject = args.subject
     if subject is not None and (not subject.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in subject)):

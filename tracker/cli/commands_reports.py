@@ -69,7 +69,7 @@ def _format_of(kind: str, output: str) -> str:
 def cmd_report(args: argparse.Namespace) -> Output:
     kind = args.report_kind
     fmt = _format_of(kind, args.output)
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     target = check_output_path(Path(args.output))
     if kind == "calendar":
         start = parse_date(args.from_date, "--from")

@@ -91,7 +91,7 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
 
 def as_of_from(args: argparse.Namespace) -> dt.date:
     value = getattr(args, "as_of", None)
-    return parse_date(value, "--as-of") if value else dt.date.today()
+    return parse_date(value, "--as-of") if value is not None else dt.date.today()
 
 
 MAX_WITHIN_DAYS = 36500  # a hundred years; more is a typing mistake and overflows the date arithmetic

@@ -44,14 +44,14 @@ def cmd_ics(args: argparse.Namespace) -> Output:
     from tracker.exports.ics import build_calendar, calendar_items
 
     alarm_days = _alarm_days(args.alarm_days)
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     start = parse_date(args.from_date, "--from") if args.from_date else None
     end = parse_date(args.to_date, "--to") if args.to_date else None
     if start is not None and end is not None and end < start:
         raise BadInput(
             "--to", args.to_date, f"is before --from {args.from_date}: the window ends before it starts"
         )
-    target = check_output_path(Path(args.output))  # refuse a folder before any work
+    target = check_output_path(Path(args.output), suffixes=(".ics",))  # refuse a folder before any work
     services = services_for(args)
     try:
         items = calendar_items(services, cycle_id=args.cycle, as_of=as_of, from_date=start, to_date=end)

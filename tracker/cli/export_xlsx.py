@@ -25,7 +25,7 @@ def cmd_xlsx(args: argparse.Namespace) -> Output:
 
     if Path(args.output).suffix.lower() != ".xlsx":
         raise BadInput("-o", args.output, "must end in .xlsx")
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     target = check_output_path(Path(args.output))
     services = services_for(args)
     register = register_rows(services, args.cycle, as_of=as_of)

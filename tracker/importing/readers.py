@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import BadInput
+
+# pypdf reports damage it works around ("EOF marker not found") through logging; with no handler Python would
+# print it on the user's terminal next to the one line the command gives
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
