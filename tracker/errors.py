@@ -29,6 +29,10 @@ class NotFound(BadInput):
     """An id the user named (cycle, stage, template, recommendation) does not exist."""
 
 
+class Conflict(TrackerError):
+    """Someone else changed the row since it was read: the change was not made, nothing was overwritten."""
+
+
 def value_for_message(value: object, limit: int = 80) -> str:
     text = str(value)
     if len(text) > limit:

@@ -109,6 +109,19 @@ class RecommendationsPage(Page):
         self.apply_grouping.clicked.connect(self._set_grouping)
         context.data_changed.connect(lambda _: self.refresh())
         context.as_of_changed.connect(lambda _: self.refresh())
+        self.resolve_conflict = self._ask_keep_or_take  # replaced in tests: a modal question would block
+
+    def _ask_keep_or_take(self, text: str) -> str:
+        """Someone else changed the reply first: keep mine (save over theirs) or take theirs."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setWindowTitle("Changed by someone else")
+        box.setText(text[:1].upper() + text[1:] + ".")
+        mine = box.addButton("&Keep mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Take theirs", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "mine" if box.clickedButton() is mine else "theirs"
 
     def refresh(self) -> None:
         services = self.context.services
@@ -218,18 +231,31 @@ class RecommendationsPage(Page):
                 )
             )
 
-    def _set_disposition(self) -> None:
+    def _set_disposition(self, force: bool = False) -> None:
         if not self.replies:
             return
         reply, value = self.replies[0], self.disposition.currentData()
+        version = None if force else reply.version  # "keep mine" saves over the newer version on purpose
         self.context.runner.run(
             "rec-edit",
-            lambda: self.context.services.recommendations.set_disposition(reply.id, value),
+            lambda: self.context.services.recommendations.set_disposition(reply.id, value, version),
             lambda row: self._saved(
                 f"Disposition of the reply to {', '.join(row.covers)}: {row.disposition}."
             ),
-            self._failed,
+            self._edit_failed,
         )
+
+    def _edit_failed(self, exc: BaseException) -> None:
+        from tracker.errors import Conflict
+
+        if not isinstance(exc, Conflict):
+            self._failed(exc)
+            return
+        if self.resolve_conflict(str(exc)) == "mine":
+            self._set_disposition(force=True)
+        else:
+            self.message.info("Took the other change: the register shows it now.")
+            self.refresh()
 
     def _set_grouping(self) -> None:
         if not self.replies:

@@ -34,9 +34,11 @@ def make_window(qtbot, services, tmp_path) -> MainWindow:
     window.show()
     dashboard = window.pages[0]
     qtbot.waitUntil(
-        lambda: dashboard.cycles.rowCount() > 0
-        or dashboard.empty.isVisible()
-        or dashboard.first_start.isVisible(),
+        lambda: (
+            dashboard.cycles.rowCount() > 0
+            or dashboard.empty.isVisible()
+            or dashboard.first_start.isVisible()
+        ),
         timeout=10000,
     )
     return window
@@ -161,6 +163,38 @@ def test_changing_a_disposition_shows_in_the_register_and_history(qtbot, window,
     assert [(c.old, c.new, c.who) for c in changes] == [("noted", "partially accepted", "test officer")]
     history = open_page(qtbot, window, "History")
     assert any(c.field == "disposition" for c in history.model.rows())
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_theirs(
+    qtbot, window, demo, choice
+):
+    from tracker.services.factory import open_services
+
+    register = open_page(qtbot, window, "Recommendations")
+    rows = register.model.rows()
+    row = next(i for i, r in enumerate(rows) if r.cycle_id == "london-2022" and r.number == "6")
+    register.view.setCurrentIndex(register.proxy.mapFromSource(register.model.index(row, 0)))
+    qtbot.waitUntil(lambda: bool(register.replies) and register.replies[0].covers == ("6",), timeout=10000)
+    colleague = open_services(demo.url, user="Second Officer")  # saves first, from another computer
+    colleague.recommendations.set_disposition(register.replies[0].id, "noted")
+    colleague.dispose()
+    asked = []
+    register.resolve_conflict = lambda text: asked.append(text) or choice
+    register.disposition.setCurrentIndex(register.disposition.findData("partially accepted"))
+    with qtbot.waitSignal(register.loaded, timeout=10000):
+        qtbot.mouseClick(register.apply_disposition, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "Second Officer changed it" in asked[0]
+    window.context.runner.wait(5000)
+    expected = "noted" if choice == "theirs" else "partially accepted"
+    qtbot.waitUntil(
+        lambda: (
+            next(r for r in demo.recommendations.register("london-2022") if r.number == "6").disposition
+            == expected
+        ),
+        timeout=10000,
+    )
 
 
 def test_search_across_cycles(qtbot, window):

@@ -400,6 +400,9 @@ def test_the_dashboard_lists_the_meetings_in_its_window(qtbot, with_body, tmp_pa
     win.show()
     dashboard = win.pages[0]
     qtbot.waitUntil(lambda: dashboard.meetings_line.isVisible(), timeout=10000)
-    assert "Panel &amp; friends" in dashboard.meetings_line.text() and "papers by" in dashboard.meetings_line.text()
+    assert (
+        "Panel &amp; friends" in dashboard.meetings_line.text()
+        and "papers by" in dashboard.meetings_line.text()
+    )
     win.context.runner.wait(5000)
     win.close()

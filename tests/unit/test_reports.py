@@ -257,7 +257,10 @@ def test_report_cli_writes_each_format(capsys, tmp_path, db_url):
             ["report", "status", "--cycle", "london-2022", "--as-of", "2023-02-29", "-o", "X.pdf"],
             "'2023-02-29'",
         ),
-        (["report", "calendar", "--from", "2022-01-01", "--to", "2022-03-01", "-o", "X.docx"], "must end in .pdf"),
+        (
+            ["report", "calendar", "--from", "2022-01-01", "--to", "2022-03-01", "-o", "X.docx"],
+            "must end in .pdf",
+        ),
         (
             ["report", "calendar", "--from", "2017-05-01", "--to", "2017-04-01", "-o", "X.pdf"],
             "ends before it starts",

@@ -210,6 +210,7 @@ def cmd_show(args: argparse.Namespace) -> Output:
                 "evidence": s.evidence,
                 "notes": s.notes,
                 "extensions": [extension_json(e) for e in s.extensions],
+                "version": s.version,
             }
             for s in detail.stages
         ],
@@ -225,8 +226,13 @@ def cmd_show(args: argparse.Namespace) -> Output:
                 "grouped_with": list(r.grouped_with),
                 "disposition": r.disposition,
                 "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
+                "version": r.version,
             }
             for r in detail.recommendations
+        ],
+        "replies": [
+            {"id": p.id, "covers": list(p.covers), "disposition": p.disposition, "version": p.version}
+            for p in detail.replies
         ],
     }
     parts = [

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Conflict
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -118,6 +120,20 @@ class UnitOfWork:
         try:
             yield session
             session.commit()
+        except StaleDataError:
+            session.rollback()
+            raise Conflict(
+                "someone else changed this record while you were working on it; nothing was saved. "
+                "Reload it and make the change again"
+            ) from None
+        except OperationalError as exc:
+            session.rollback()
+            reason = str(getattr(exc, "orig", exc)).lower()
+            if "locked" in reason or "busy" in reason:  # another writer holds the SQLite file
+                raise Conflict(
+                    "the store is busy: someone else is saving to it right now; nothing was saved, try again"
+                ) from None
+            raise
         except BaseException:
             session.rollback()
             raise

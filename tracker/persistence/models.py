@@ -44,6 +44,10 @@ class PolicingBody(Base):
     """An elected local policing body: a commissioner (PCC or PFCC), a mayor with PCC functions, or MOPAC."""
 
     __tablename__ = "policing_body"
+    # the row's version: an edit based on an older one is refused, so a team on one server never overwrites
+    # each other's work without knowing (SQLAlchemy raises StaleDataError; the services say who changed it)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))  # "pcc" | "pfcc" | "mayor" | "mopac"
@@ -60,6 +64,8 @@ class ScrutinyBody(Base):
     """A police and crime panel, or the London Assembly Police and Crime Committee."""
 
     __tablename__ = "scrutiny_body"
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(30))  # "assembly-committee" | "panel"
@@ -94,6 +100,8 @@ class Cycle(Base):
     """One run of a process: one plan, one annual report, one precept round or one appointment."""
 
     __tablename__ = "cycle"
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     template_id: Mapped[str] = mapped_column(String(40))
@@ -148,6 +156,8 @@ class Stage(Base):
 
     __tablename__ = "stage"
     __table_args__ = (UniqueConstraint("cycle_id", "key"),)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(60))
@@ -192,6 +202,8 @@ class Obligation(Base):
 
     __tablename__ = "obligation"
     __table_args__ = (UniqueConstraint("cycle_id", "rule_id"),)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     rule_id: Mapped[str | None] = mapped_column(String(60))
@@ -209,6 +221,8 @@ class Obligation(Base):
 class Recommendation(Base):
     __tablename__ = "recommendation"
     __table_args__ = (UniqueConstraint("cycle_id", "number"),)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     number: Mapped[str] = mapped_column(String(20))
@@ -257,6 +271,8 @@ class Reply(Base):
     """A passage of a reply that answers one or several recommendations."""
 
     __tablename__ = "reply"
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
@@ -302,6 +318,8 @@ class FollowUp(Base):
 
 class Meeting(Base):
     __tablename__ = "meeting"
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scrutiny_body_id: Mapped[str] = mapped_column(ForeignKey("scrutiny_body.id"))
     cycle_id: Mapped[str | None] = mapped_column(ForeignKey("cycle.id", ondelete="SET NULL"))
@@ -337,6 +355,8 @@ class ChangeLog(Base):
 
 class Setting(Base):
     __tablename__ = "setting"
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 

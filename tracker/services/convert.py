@@ -259,6 +259,7 @@ def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None)
                     if record.extension(e)
                 ),
                 after_stage=actual.after_stage if actual else None,
+                version=stage.version,
             )
         )
     return tuple(rows)
@@ -313,6 +314,7 @@ def reply_row(reply: m.Reply) -> dto.ReplyRow:
         span=(reply.span_start, reply.span_end) if reply.span_start is not None else None,
         claimed=tuple(reply.claimed_numbers or ()),
         from_document=reply.document is not None and bool(reply.document.sha256),
+        version=reply.version,
     )
 
 
@@ -376,6 +378,7 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 reply_ids=tuple(r.id for r in replies),
                 follow_ups=tuple(follow_ups_by_rec.get(rec.id, ())),
                 from_document=rec.document_id is not None,
+                version=rec.version,
             )
         )
     return tuple(rows)

@@ -54,6 +54,7 @@ class StageRow:
     notes: str
     extensions: tuple[ExtensionRow, ...] = ()
     after_stage: str | None = None  # for a date known only as coming after another stage
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class ReplyRow:
     span: tuple[int, int] | None
     claimed: tuple[str, ...] = ()  # numbers the reply gives this passage (may include ones never made)
     from_document: bool = True  # False: a summary of the reply, not its own words
+    version: int = 1  # the row's version, for an edit that must not overwrite someone else's
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class RecommendationRow:
     reply_ids: tuple[int, ...]
     follow_ups: tuple[FollowUpRow, ...] = ()
     from_document: bool = True  # False: the text is a summary the secretariat keeps, not the report's words
+    version: int = 1
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import Disposition
-from tracker.errors import BadInput, NotFound
+from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
@@ -70,14 +70,97 @@ class RecommendationService:
                 raise NotFound("recommendation", recommendation_id, "does not exist")
             return [convert.reply_row(r) for r in sorted(rec.replies, key=lambda r: r.position)]
 
-    def set_disposition(self, reply_id: int, disposition: str | None) -> dto.ReplyRow:
-        """Override the suggested disposition (None returns to the suggestion). Survives re-import."""
+    def set_recommendation(
+        self,
+        cycle_id: str,
+        number: str,
+        *,
+        text: str | None = None,
+        disposition: str | None = None,
+        if_version: int | None = None,
+    ) -> dto.RecommendationRow:
+        """A scripted correction of one recommendation (one transaction). With `if_version`, the change is
+        made only if nobody has changed the recommendation since that version was read."""
+        if text is None and disposition is None:
+            raise BadInput(
+                "recommendation set", number, "was given nothing to change (--text, --disposition)"
+            )
+        if disposition is not None and disposition not in {d.value for d in Disposition}:
+            raise BadInput(
+                "--disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
+            )
+        with self.uow() as session:
+            rec = session.scalars(
+                select(m.Recommendation).where(
+                    m.Recommendation.cycle_id == cycle_id, m.Recommendation.number == number
+                )
+            ).first()
+            if rec is None:
+                if session.get(m.Cycle, cycle_id) is None:
+                    raise NotFound("cycle", cycle_id, "is not a known cycle")
+                raise NotFound("recommendation", number, f"is not a recommendation of {cycle_id}")
+            if if_version is not None and rec.version != if_version:
+                last = session.scalars(
+                    select(m.ChangeLog)
+                    .where(
+                        m.ChangeLog.cycle_id == cycle_id,
+                        m.ChangeLog.entity == "recommendation",
+                        m.ChangeLog.entity_id == number,
+                    )
+                    .order_by(m.ChangeLog.id.desc())
+                ).first()
+                who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else ""
+                raise Conflict(
+                    f"--if-version: recommendation {number} of {cycle_id} changed{who} (it is now version "
+                    f"{rec.version}, not {if_version}); nothing was saved"
+                )
+            if text is not None:
+                cleaned = text.strip()
+                if not cleaned:
+                    raise BadInput("--text", text, "is empty")
+                if cleaned != rec.text:
+                    record_change(
+                        session, self.user, cycle_id, "recommendation", number, "text", rec.text, cleaned
+                    )
+                    rec.text = cleaned
+            if disposition is not None:
+                if not rec.replies:
+                    raise BadInput(
+                        "--disposition",
+                        disposition,
+                        f"cannot be set: no reply to recommendation {number} is recorded",
+                    )
+                for reply in rec.replies:
+                    old = reply.disposition
+                    reply.disposition_override = disposition
+                    record_change(
+                        session, self.user, cycle_id, "reply", str(reply.id), "disposition", old, disposition
+                    )
+                # the recommendation's own version moves too: a disposition is part of what was read
+                record_change(
+                    session, self.user, cycle_id, "recommendation", number, "disposition", None, disposition
+                )
+                from sqlalchemy.orm.attributes import flag_modified
+
+                flag_modified(rec, "text")  # the row counts as changed, so its version is raised
+            session.flush()
+            cycle = session.get(m.Cycle, cycle_id)
+            rows = [r for r in convert.recommendation_rows(cycle) if r.number == number]
+            return rows[0]
+
+    def set_disposition(
+        self, reply_id: int, disposition: str | None, if_version: int | None = None
+    ) -> dto.ReplyRow:
+        """Override the suggested disposition (None returns to the suggestion). Survives re-import. With
+        `if_version`, only if the reply passage is still at the version the user was looking at."""
         if disposition is not None and disposition not in {d.value for d in Disposition}:
             raise BadInput(
                 "disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
             )
         with self.uow() as session:
             reply = self._reply(session, reply_id)
+            if if_version is not None and reply.version != if_version:
+                raise Conflict(self.changed_by(session, reply, if_version))
             old = reply.disposition
             reply.disposition_override = disposition
             record_change(
@@ -92,6 +175,20 @@ class RecommendationService:
             )
             session.flush()
             return convert.reply_row(reply)
+
+    @staticmethod
+    def changed_by(session: Session, reply: m.Reply, seen: int) -> str:
+        last = session.scalars(
+            select(m.ChangeLog)
+            .where(m.ChangeLog.entity == "reply", m.ChangeLog.entity_id == str(reply.id))
+            .order_by(m.ChangeLog.id.desc())
+        ).first()
+        who = (
+            f"{last.who} changed it on {last.at:%d %b %Y at %H:%M} (to {last.new or 'the suggestion'})"
+            if last
+            else ("someone changed it")
+        )
+        return f"while you were looking at it, {who}; your change was not saved (version {seen}, now {reply.version})"
 
     def set_grouping(self, reply_id: int, numbers: list[str]) -> dto.ReplyRow:
         """Say which recommendations a reply passage answers."""
