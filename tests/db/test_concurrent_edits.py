@@ -75,3 +75,54 @@ def test_two_writers_at_once_on_sqlite_one_wins_and_the_other_is_told(demo):
     assert len(errors) == 1 and isinstance(errors[0], Conflict)
     rows = demo.recommendations.register("london-2022")
     assert next(r for r in rows if r.number == "4").text == "second writer"
+
+
+def test_text_longer_than_its_column_is_refused_naming_the_field(demo, capsys):
+    code, _, err = run(capsys, "meeting", "add", "--body", "mopac", "--date", "2025-01-10", "--title", "x" * 400,
+                       "--db", demo.url)  # fmt: skip
+    assert code == 2 and "--title" in err and "300 characters" in err
+    from tracker.errors import BadInput
+    from tracker.persistence import models as m
+
+    with pytest.raises(BadInput, match="longer than 200 characters"), demo.uow() as session:
+        rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="1").one()
+        rec.addressee = "y" * 201
+    with pytest.raises(BadInput, match="NUL"), demo.uow() as session:
+        rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="1").one()
+        rec.text = "nul\x00byte"
+
+
+def test_the_same_document_imported_twice_at_once_is_refused_once_never_a_traceback(demo, tmp_path):
+    """Two imports of one file into one cycle at the same moment: one is saved; the other is either told
+    nothing changed or refused with a message."""
+    from tracker.errors import TrackerError
+    from tracker.services.factory import open_services
+
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "The committee recommends:\n\n1. Publish the plan.\n\n2. Consult young people.\n", encoding="utf-8"
+    )
+    demo.cycles.create_cycle(
+        "fresh", "", "plan-london", "mopac", triggers={"election": __import__("datetime").date(2028, 5, 4)}
+    )
+    results: list[object] = []
+
+    def go():
+        services = open_services(demo.url)
+        try:
+            results.append(services.imports.import_recommendations("fresh", letter))
+        except TrackerError as exc:
+            results.append(exc)
+        except BaseException as exc:  # noqa: BLE001 - anything else is the bug this test looks for
+            results.append(("unexpected", exc))
+        finally:
+            services.dispose()
+
+    threads = [threading.Thread(target=go) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not [r for r in results if isinstance(r, tuple)], results
+    documents = [d for d in demo.cycles.detail("fresh", __import__("datetime").date(2030, 1, 1)).documents]
+    assert len(documents) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -107,12 +107,37 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _check_lengths(session: Session, _context, _instances) -> None:
+    """Refuse text longer than its column before it is written, on SQLite (which would keep it) and on
+    PostgreSQL (which would fail with a database error) alike; and keep NUL bytes out of every text."""
+    from sqlalchemy import String, Text, inspect
+
+    for row in (*session.new, *session.dirty):
+        mapper = inspect(row).mapper
+        for column in mapper.columns:
+            if not isinstance(column.type, String | Text):
+                continue
+            value = getattr(row, mapper.get_property_by_column(column).key, None)
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                raise BadInput(
+                    column.name.replace("_", " "), value.replace("\x00", ""), "contains a NUL character"
+                )
+            limit = getattr(column.type, "length", None)
+            if limit and len(value) > limit:
+                raise BadInput(
+                    column.name.replace("_", " "), value, f"is longer than {limit} characters ({len(value)})"
+                )
+
+
 class UnitOfWork:
     """Hands out a session for one action; commits on success, rolls back on any exception."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _check_lengths)
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:
@@ -125,6 +150,12 @@ class UnitOfWork:
             raise Conflict(
                 "someone else changed this record while you were working on it; nothing was saved. "
                 "Reload it and make the change again"
+            ) from None
+        except IntegrityError:
+            session.rollback()
+            raise Conflict(
+                "someone else saved the same thing at the same moment (for example the same document imported "
+                "twice at once); nothing was saved, look again and retry if it is still needed"
             ) from None
         except OperationalError as exc:
             session.rollback()
