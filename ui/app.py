@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         services.dispose()
         return code if code else checker.result
     window.show()
+    from ui.reminders import TrayReminders
+
+    reminders = TrayReminders(context, window.windowIcon() if not window.windowIcon().isNull() else None, app)
+    if not args.exit_when_ready:
+        reminders.start()
+    reminders.shown.connect(lambda title, _message: window.statusBar().showMessage(title, 30000))
     if args.exit_when_ready:  # whatever page was open last time, wait for the dashboard's data
         dashboard = window.pages[0]
         dashboard.loaded.connect(lambda: QTimer.singleShot(0, app.quit))

@@ -74,6 +74,11 @@ class SettingsDialog(QDialog):
                 widget.setRange(0, 365)
                 widget.setSuffix(" days")
                 widget.setValue(int(row["value"] or row["default"] or 14))
+            elif key == "desktop_reminders":
+                widget = QComboBox()
+                widget.addItem("On: on start and once a day", "on")
+                widget.addItem("Off", "off")
+                widget.setCurrentIndex(max(0, widget.findData(row["value"] or "on")))
             elif key == "clear_days_count":
                 widget = QComboBox()
                 widget.addItem("Working days (weekends and bank holidays are not clear days)", "working")

@@ -406,3 +406,22 @@ def test_the_dashboard_lists_the_meetings_in_its_window(qtbot, with_body, tmp_pa
     )
     win.context.runner.wait(5000)
     win.close()
+
+
+def test_desktop_reminders_say_what_is_overdue_and_can_be_turned_off(qtbot, with_body, tmp_path):
+    from ui.reminders import TrayReminders
+
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    context = AppContext(_DisplayServices(with_body))
+    reminders = TrayReminders(context)
+    said = []
+    reminders.notify = lambda title, message: said.append((title, message))
+    reminders.check()
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert "overdue" in said[0][0]
+    with_body.settings.set("desktop_reminders", "off")
+    said.clear()
+    reminders.check()
+    context.runner.wait(5000)
+    qtbot.wait(200)
+    assert said == []

@@ -62,6 +62,13 @@ SETTINGS: tuple[SettingDef, ...] = (
         "working",
     ),
     SettingDef("user_name", "Your name", "recorded in the change log for your edits", "", scope="computer"),
+    SettingDef(
+        "desktop_reminders",
+        "Desktop reminders",
+        "on: what is overdue and due soon, when the app starts and once a day; off: none",
+        "on",
+        scope="computer",
+    ),
 )
 BY_KEY = {d.key: d for d in SETTINGS}
 # keys of the first version of the store, still read
@@ -197,6 +204,8 @@ class SettingsService:
             if not value.isdigit() or not 0 <= int(value) <= 365:
                 raise BadInput(definition.key, value, "must be a whole number of days from 0 to 365")
             return str(int(value))
+        if definition.key == "desktop_reminders" and value not in ("on", "off"):
+            raise BadInput(definition.key, value, "must be on or off")
         if definition.key == "clear_days_count" and value not in CLEAR_DAYS_COUNTS:
             raise BadInput(definition.key, value, f"must be one of {', '.join(CLEAR_DAYS_COUNTS)}")
         if definition.key == "contact_email" and value and not _EMAIL.match(value):
