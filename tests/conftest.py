@@ -20,6 +20,8 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("TRACKER_DATA_DIR", str(folder))
     monkeypatch.delenv("TRACKER_DB", raising=False)
     monkeypatch.setenv("TRACKER_USER", "test officer")
+    # a machine-wide configuration on the test machine must not steer the tests
+    monkeypatch.setenv("TRACKER_SITE_CONFIG", str(folder / "no-site-config.toml"))
 
 
 @pytest.fixture

@@ -50,8 +50,13 @@ def example_database_url() -> str:
 
 
 def database_url(explicit: str | None = None, create_folder: bool = True) -> str:
-    """--db beats TRACKER_DB beats the embedded SQLite file in the user data folder."""
-    return explicit or os.environ.get("TRACKER_DB") or default_database_url(create_folder)
+    """--db beats TRACKER_DB beats the machine-wide configuration IT sets (tracker.config) beats the
+    embedded SQLite file in the user data folder."""
+    if explicit or os.environ.get("TRACKER_DB"):
+        return explicit or os.environ["TRACKER_DB"]
+    from tracker.config import site_config
+
+    return site_config().database_url or default_database_url(create_folder)
 
 
 def resource(*parts: str) -> Path:

@@ -77,6 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _log_unexpected_errors(args, QMessageBox)
     app.setOrganizationName("pcp-tracker")
+    from PySide6.QtGui import QIcon
+
+    from tracker.paths import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"pcp-tracker-{size}.png")))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("pcp-tracker")  # the desktop entry, for the icon on Wayland
     app.setApplicationName("Police and Crime Plan tracker")
     from tracker.errors import TrackerError
     from tracker.services.factory import open_services

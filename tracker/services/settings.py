@@ -94,6 +94,9 @@ class SettingsService:
             logo = session.get(m.StoredFile, "logo")
             logo_name = logo.file_name if logo else ""
         values = {d.key: d.default for d in SETTINGS}
+        from tracker.config import site_config
+
+        values["organisation"] = site_config().organisation or ""  # IT's machine-wide default, if set
         values.update({k: v for k, v in stored.items() if k in BY_KEY})
         values["logo"] = logo_name
         values.update(self._local())
