@@ -84,7 +84,10 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         if path is not None:
             check_sqlite_file(path, create=create)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        from tracker.persistence.shared_folders import journal_mode
+
+        mode = journal_mode(path)
+        event.listen(engine, "connect", lambda connection, record: _sqlite_pragmas(connection, record, mode))
         # the driver's own transaction handling commits before DDL; this makes every transaction, a
         # migration's included, one real SQLite transaction that a failure or a kill leaves undone
         event.listen(engine, "begin", _sqlite_begin)
@@ -98,11 +101,11 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
     )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection, _record, journal: str = "WAL") -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event emits BEGIN itself
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
