@@ -252,7 +252,7 @@ def test_cli_bad_file_exits_2_and_the_store_is_untouched(capsys, db_url, tmp_pat
     code, _, err = run(
         capsys, "import", "recommendations", str(no_recs), "--cycle", "london-2025", "--db", db_url
     )
-    assert code == 2 and "no numbered recommendations" in err
+    assert code == 2 and "has no recommendations that the app can find" in err
     code, _, err = run(
         capsys, "import", "reply", str(CORPUS / "reply_ranges.md"), "--cycle", "nowhere", "--db", db_url
     )

@@ -63,17 +63,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
 
 
+def numbering_warnings(extraction) -> list[str]:
+    """A number given twice, or a gap in the numbering, is shown to the user, never silently repaired."""
+    numbers = [r.number for r in extraction.recommendations]
+    out = []
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1}, key=_key)
+    if repeated:
+        out.append(f"the number {', '.join(repeated)} appears more than once")
+    plain = sorted({int(n) for n in numbers if n.isdigit()})
+    gaps = [str(n) for n in range(plain[0], plain[-1]) if n not in plain] if plain else []
+    if gaps:
+        out.append(
+            f"the numbering skips {', '.join(gaps[:10])}{'…' if len(gaps) > 10 else ''}: check nothing was missed"
+        )
+    if any(r.label.endswith("(numbered by the app)") for r in extraction.recommendations):
+        out.append("the recommendations carry no numbers in the document: the app numbered them in order")
+    return out
+
+
 def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
 def cmd_extract(args: argparse.Namespace) -> Output:
+    from tracker.importing.extract import extract_recommendations
     from tracker.importing.readers import read_document
-    from tracker.services.importing import ImportService
 
     document = read_document(args.path)
-    extraction = ImportService.preview_recommendations(document)  # refuses a document with none
+    # a document with no recommendations the app can split out still gives what could be read: its date,
+    # reference, reply-by date and other dates, with a warning (importing it as a report is still refused)
+    extraction = extract_recommendations(document)
     info = extraction.document
+    warnings = numbering_warnings(extraction)
+    if not extraction.recommendations:
+        warnings.insert(
+            0,
+            "no recommendations could be split out of this document (looked for numbered, lettered and "
+            "labelled lists, and bullets after a lead-in such as 'the Committee recommends that:'); "
+            "its dates are still listed",
+        )
     data = {
         "document": {
             "date": _date(info.date),
@@ -96,6 +124,7 @@ def cmd_extract(args: argparse.Namespace) -> Output:
             for r in extraction.recommendations
         ],
         "statements": list(extraction.statements),
+        "warnings": warnings,
     }
     lines = [
         f"{document.file_name}: dated {uk_date(info.date)}"
@@ -115,6 +144,7 @@ def cmd_extract(args: argparse.Namespace) -> Output:
             ],
         ),
     ]
+    lines.extend(f"warning: {w}" for w in warnings)
     if extraction.statements:
         lines.append(f"\nLeft out as committee statements ({len(extraction.statements)}):")
         lines.extend(f"- {_clip(s, 100)}" for s in extraction.statements)

@@ -67,11 +67,25 @@ class Extraction:
 
 
 # ---- line classification ------------------------------------------------------------------------------
-HEADING_WORDS = r"(?:Recommendations?|Argymhelliad|Argymhellion)"
+HEADING_WORDS = (
+    r"(?:Recommendations?|Argymhelliad|Argymhellion|Areas?\s+for\s+improvement|"
+    r"Actions?\s+for\s+further\s+improvement(?:\s*\(AFI\))?|AFI|Action|Finding|Conclusion)"
+)
+# labels other than "Recommendation" keep their name in the number: "AFI 3" and "Recommendation 3" differ
+SHORT_LABELS = (
+    (re.compile(r"^(?:areas?\s+for\s+improvement|actions?\s+for\s+further\s+improvement|afi)", re.I), "AFI"),
+    (re.compile(r"^action", re.I), "Action"),
+    (re.compile(r"^finding", re.I), "Finding"),
+    (re.compile(r"^conclusion", re.I), "Conclusion"),
+)
+# "(Paragraph 14)" after a recommendation points back into the report: clutter, not part of the text
+PARAGRAPH_POINTER = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s+[\d.,\s–-]+(?:and\s+[\d.]+)?\)\s*$", re.I)
+LEAD_IN = re.compile(r"\brecommend\w*\b[^.]*[:–—-]\s*$|\bas\s+follows\s*[:.]?\s*$|^resolved\s*:?\s*$", re.I)
 # Recommendation numbers run to four digits (a long report can pass 999). A year is no recommendation
 # number: "Recommendations 2025/26" is a title, and "2026. The ..." is a sentence wrapped after "by March".
 REC_HEADING = re.compile(
-    rf"^{HEADING_WORDS}\s+(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}[a-z]?)\b\s*[:.\-–—]?\s*(.*)$", re.I
+    rf"^{HEADING_WORDS}\s+(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?)\b\s*[:.\-–—]?\s*(.*)$",
+    re.I,
 )
 R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
 NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})[.)]\s+(?!\d)(.*)$")
@@ -193,6 +207,10 @@ def classify(text: str) -> tuple[Line, ...]:
         if (m := REC_HEADING.match(body)) and not body.lower().startswith("recommendations:"):
             line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
             line.label = body[: m.start(2)].strip(" :.-–—") if m.group(2) else body.strip(" :.-–—")
+            short = next((name for pattern, name in SHORT_LABELS if pattern.match(body)), None)
+            if short:  # "Area for improvement 3" is AFI 3, not recommendation 3
+                line.number = f"{short} {m.group(1)}"
+                line.label = line.number
         elif (m := R_LABEL.match(body)) and not re.match(r"^R\s?\d+\s*[-–]\s*\d", body):
             line.kind, line.number, line.rest, line.label = (
                 "r",
@@ -217,7 +235,42 @@ def classify(text: str) -> tuple[Line, ...]:
             line.kind = "contact"
         lines.append(line)
         previous_kind = line.kind
-    return tuple(lines)
+    return tuple(_in_context(lines))
+
+
+BARE_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def _in_context(lines: list[Line]) -> list[Line]:
+    """Second look at each line with its neighbours: a short numbered line under a lead-in such as
+    "recommendations as follows:" is a recommendation, not a section heading; a numbered line whose sentence
+    runs on to the next line ("1. We" / "recommend that ...") is too; and "2." alone on its line starts item 2."""
+    under_lead_in = False
+    for index, line in enumerate(lines):
+        following = next((n for n in lines[index + 1 :] if n.kind != "blank"), None)
+        if line.kind == "text" and LEAD_IN.search(line.text):
+            under_lead_in = True
+            continue
+        if line.kind == "section" and (m := NUMBERED.match(line.text)):
+            runs_on = following is not None and following.kind == "text" and following.text[:1].islower()
+            if under_lead_in or runs_on:
+                line.kind, line.number, line.rest, line.label = (
+                    "numbered",
+                    m.group(1),
+                    m.group(2).strip(),
+                    f"{m.group(1)}.",
+                )
+        elif (
+            line.kind == "text"
+            and (m := BARE_NUMBER.match(line.text))
+            and line.text.endswith(".")
+            and following is not None
+            and following.kind == "text"
+        ):
+            line.kind, line.number, line.rest, line.label = "numbered", m.group(1), "", f"{m.group(1)}."
+        if line.kind not in ("numbered", "sub", "bullet", "blank", "text"):
+            under_lead_in = False
+    return lines
 
 
 # ---- Welsh --------------------------------------------------------------------------------------------
@@ -319,6 +372,8 @@ def _starts_recommendation(line: Line, style: str, drafts: list[_Draft]) -> bool
     last = int(re.sub(r"\D", "", drafts[-1].number) or 0)
     if number == last + 1:
         return True
+    if last + 1 < number <= last + 3 and line.rest and _asks(line.rest):
+        return True  # a gap in the numbering: kept, and the user is warned (tracker extract), never repaired
     # a second language restarts the numbering under the same numbers
     return number <= last and is_welsh(line.rest)
 
@@ -409,8 +464,165 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         add_text(body)
         current.end = max(current.end, line.end)
         blank_since_text = False
+    if style == "numbered" and order and not _reads_as_recommendations(order, list(lines)):
+        # a numbered list that asks for nothing (answers in a letter, minutes of a hearing) is not a list of
+        # recommendations: better an empty list and a warning than a guess presented as fact
+        order = []
+    if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
+        order = _lettered(list(lines)) or _bulleted(list(lines))
     recommendations = tuple(_finish(d, info.date) for d in order)
     return Extraction(info, recommendations, tuple(statements))
+
+
+ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
+ASKING = re.compile(
+    r"\b(?:recommend\w*|should|must|ought|urge\w*|calls?\s+on|ensure|consider|review|publish|develop|establish|"
+    r"introduce|set\s+out|commit\w*|improve|increase|reduce|provide|work\s+with|that\s+the)\b",
+    re.I,
+)
+
+
+IMPERATIVE = frozenset(
+    [
+        "add",
+        "adopt",
+        "agree",
+        "allocate",
+        "answer",
+        "appoint",
+        "approve",
+        "ask",
+        "assess",
+        "bring",
+        "build",
+        "carry",
+        "clarify",
+        "commission",
+        "communicate",
+        "complete",
+        "confirm",
+        "consult",
+        "continue",
+        "create",
+        "deliver",
+        "design",
+        "do",
+        "engage",
+        "evaluate",
+        "explain",
+        "expand",
+        "explore",
+        "extend",
+        "fund",
+        "give",
+        "hold",
+        "identify",
+        "implement",
+        "include",
+        "invest",
+        "keep",
+        "launch",
+        "lead",
+        "make",
+        "map",
+        "measure",
+        "monitor",
+        "name",
+        "offer",
+        "plan",
+        "prioritise",
+        "prioritize",
+        "produce",
+        "promote",
+        "put",
+        "raise",
+        "recruit",
+        "report",
+        "require",
+        "respond",
+        "restore",
+        "run",
+        "seek",
+        "set",
+        "share",
+        "show",
+        "speed",
+        "start",
+        "strengthen",
+        "support",
+        "take",
+        "target",
+        "track",
+        "train",
+        "update",
+        "use",
+        "write",
+    ]
+)
+
+
+def _asks(text: str) -> bool:
+    words = text.split()
+    first = words[0].lower().strip(",.;:") if words else ""
+    return first in IMPERATIVE or bool(ASKING.search(text))
+
+
+def _reads_as_recommendations(drafts: list[_Draft], lines: list[Line]) -> bool:
+    """Whether a numbered list asks for things: most of its items are written as requests (a verb first, or
+    the words of a recommendation), or a line before it says that recommendations follow."""
+    asking = sum(1 for d in drafts if _asks(" ".join(d.english_text() + d.subpoints)))
+    if asking * 2 >= len(drafts):
+        return True
+    first = min(d.start for d in drafts)
+    before = [line.text for line in lines if line.end < first and line.text][-6:]
+    return any(re.search(r"\brecommend", text, re.I) for text in before)
+
+
+def _lettered(lines: list[Line]) -> list[_Draft]:
+    """Top-level items lettered (a), (b), (c) in sequence, with roman (i), (ii) sub-points under them."""
+    drafts: list[_Draft] = []
+    expected = "a"
+    current: _Draft | None = None
+    for line in lines:
+        if line.kind == "sub" and line.label.lower() == expected:
+            current = _Draft(number=expected, label=f"({expected})", start=line.start, end=line.end)
+            current.paragraphs[-1].append(line.rest)
+            drafts.append(current)
+            expected = chr(ord(expected) + 1)
+        elif line.kind == "sub" and current is not None and ROMAN.match(line.label):
+            current.subpoints.append(line.rest)
+            current.end = line.end
+        elif (
+            line.kind == "text" and current is not None and not current.subpoints and line.text[:1].islower()
+        ):
+            current.paragraphs[-1].append(line.text)
+        elif line.kind in ("section", "numbered", "rec", "r", "contact"):
+            current = None
+    return drafts if len(drafts) >= 2 else []
+
+
+def _bulleted(lines: list[Line]) -> list[_Draft]:
+    """Recommendations with no numbers at all: the bullets after a lead-in such as "the Committee recommends
+    that:" or "makes 16 recommendations, including:". The app numbers them in order and says so."""
+    drafts: list[_Draft] = []
+    for index, line in enumerate(lines):
+        if line.kind != "text" or not re.search(r"\brecommend", line.text, re.I):
+            continue
+        if not re.search(r"(?:[:–—-]|\bincluding|\bthat)\s*$", line.text, re.I):
+            continue
+        for other in lines[index + 1 :]:
+            if other.kind == "blank":
+                continue
+            if other.kind != "bullet":
+                break
+            number = str(len(drafts) + 1)
+            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=other.start,
+                           end=other.end)  # fmt: skip
+            draft.paragraphs[-1].append(other.rest)
+            drafts.append(draft)
+        if drafts:
+            return drafts
+    return []
 
 
 def _is_italic_line(raw: str) -> bool:
@@ -421,6 +633,7 @@ def _is_italic_line(raw: str) -> bool:
 def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
     body = " ".join(base.english_text()).strip()
     body = re.sub(r"\s+([,.;:])", r"\1", body)
+    body = PARAGRAPH_POINTER.sub("", body)
     subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
     full = " ".join([body, *subpoints])
     asks = tuple(Ask(p.date, p.text) for p in dated_phrases(full, doc_date, relative=False))

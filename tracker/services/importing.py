@@ -108,8 +108,8 @@ class ImportService:
             raise BadInput(
                 "file",
                 document.file_name,
-                "has no numbered recommendations that the app can find (looked for '1.', "
-                "'Recommendation 1' and 'R1' styles)",
+                "has no recommendations that the app can find (looked for numbered, lettered and labelled "
+                "lists, and bullets after a lead-in); tracker extract still lists its dates",
             )
         return extraction
 
