@@ -26,6 +26,8 @@ class Score:
     pair_right: int = 0
     pair_wrong: int = 0
     pair_missed: int = 0
+    dates_right: int = 0
+    dates_wrong: int = 0  # a date given that is not the document's own (an unlabelled date counts too)
     detail: list[str] = field(default_factory=list)
 
     def precision(self) -> float:
@@ -55,7 +57,15 @@ def score(folder: Path) -> Score:
         result.documents += 1
         try:
             document = read_document(path)
-            found = _numbers(extract_recommendations(document).recommendations)
+            extraction = extract_recommendations(document)
+            found = _numbers(extraction.recommendations)
+            given = extraction.document.date.isoformat() if extraction.document.date else None
+            if given is not None or label["date"] is not None:
+                if given == label["date"]:
+                    result.dates_right += 1
+                else:
+                    result.dates_wrong += 1
+                    result.detail.append(f"{label['file']}: date {given}, labelled {label['date']}")
         except TrackerError as exc:
             found = []
             result.refused += 1
@@ -103,6 +113,7 @@ def main(argv: list[str]) -> int:
     print(
         f"  reply mapping  {result.pair_right} pairs right, {result.pair_wrong} wrong, {result.pair_missed} missed"
     )
+    print(f"  document date  {result.dates_right} right, {result.dates_wrong} wrong or missing")
     for line in result.detail:
         print("   ", line)
     return 0

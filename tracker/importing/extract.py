@@ -446,6 +446,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         body = line.text
         if not body:
             continue
+        if LETTER_CLOSING.match(body):
+            current = None  # the letter's own closing lines, even where a PDF left no blank line before them
+            continue
         if STATEMENT.match(body) or _is_italic_line(line.raw):
             statements.append(body)
             if style != "rec":
@@ -475,6 +478,11 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
 
 
 ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
+LETTER_CLOSING = re.compile(
+    r"^(?:please\s+(?:send|let|reply|respond|provide)|yours\s+(?:sincerely|faithfully)|kind\s+regards|"
+    r"best\s+wishes|i\s+look\s+forward|we\s+look\s+forward|cc[:.]|enc(?:losure)?s?[:.])",
+    re.I,
+)
 ASKING = re.compile(
     r"\b(?:recommend\w*|should|must|ought|urge\w*|calls?\s+on|ensure|consider|review|publish|develop|establish|"
     r"introduce|set\s+out|commit\w*|improve|increase|reduce|provide|work\s+with|that\s+the)\b",
@@ -659,8 +667,18 @@ def _number(label: str) -> str:
 
 
 # ---- document information -----------------------------------------------------------------------------
+DATED_HEADING = re.compile(
+    r"^(?:published|issued|sent|meeting(?:\s+date)?|date\s+of\s+(?:meeting|issue|letter)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 REFERENCE = re.compile(r"\b(?:our|your)?\s*ref(?:erence)?(?:\s+no\.?)?\s*[:：]\s*(.+)", re.I)
-DATE_LINE = re.compile(r"^\s*(?:\**\s*)?(?:date(?:d)?|dyddiad)\s*[:：]\s*(.+)$", re.I)
+# "Date:", "Dated:", "Dyddiad:", and the bilingual "Dyddiad / Date:"
+DATE_LINE = re.compile(
+    r"^\s*(?:\**\s*)?(?:date(?:d)?(?:\s+published)?|dyddiad|published|publication\s+date|date\s+of\s+publication)"
+    r"(?:\s*/\s*(?:date(?:d)?|dyddiad))?\s*[:：]\s*(.+)$",
+    re.I,
+)
 # a request for a reply by a date: "Please send your response by 25 March 2013", "a reply is requested by ..."
 REPLY_BY = re.compile(
     r"(?:\b(?:send|let us have|provide|receive|submit|have)\b[^.\n]{0,40}?\b(?:response|reply|responses)\b"
@@ -674,7 +692,6 @@ REPLY_BY = re.compile(
 @lru_cache(maxsize=8)
 def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     lines = text.split("\n")
-    head = "\n".join(lines[:40])
     date = None
     for line in lines[:60]:
         m = DATE_LINE.match(clean(line))
@@ -683,16 +700,17 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if found:
                 date = found[0].date
                 break
-    if date is None:
+    if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
             found = find_dates(cleaned)
-            if found and found[0].precision == "day" and len(cleaned) <= len(found[0].text) + 12:
+            if not found or found[0].precision != "day":
+                continue
+            slack = 30 if DATED_HEADING.match(cleaned) else 12
+            if len(cleaned) <= len(found[0].text) + slack:
                 date = found[0].date
                 break
-    if date is None:
-        found = [f for f in find_dates(head) if f.precision == "day"]
-        date = found[0].date if found else None
+    # never a date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:
         m = REFERENCE.search(clean(line))
