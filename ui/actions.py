@@ -39,12 +39,14 @@ class AppActions(QObject):
         self.add_meeting = self._action("Add &meeting…", self.open_add_meeting, "Ctrl+M")
         self.settings = self._action("&Settings…", self.open_settings, "Ctrl+,")
         self.example = self._action("Explore the &London example", self.explore_example)
+        self.export_calendar = self._action("Export to c&alendar…", self.export_to_calendar)
+        self.save_path = self._ask_save_path  # replaced in tests: a file dialog would block
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
         self.find = self._action("&Find…", self.focus_find, QKeySequence.StandardKey.Find)
         self.about = self._action("&About", self.show_about)
         menus = window.menuBar()
         file_menu = menus.addMenu("&File")
-        for action in (self.new_cycle, self.add_meeting, self.settings):
+        for action in (self.new_cycle, self.add_meeting, self.settings, self.export_calendar):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.example)
@@ -178,6 +180,41 @@ class AppActions(QObject):
             started = started[0]
         if not started:
             self.message("London example", "The example could not be started.")
+
+    def _ask_save_path(self, suggested: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getSaveFileName(self.window, "Export to calendar", suggested, "Calendar (*.ics)")[
+            0
+        ]
+
+    def export_to_calendar(self) -> None:
+        """Every dated obligation, meeting and follow-up as an .ics file that Outlook or Google Calendar
+        imports; exporting again updates the same events rather than adding copies."""
+        path = self.save_path("tracker-deadlines.ics")
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        services, as_of = self.context.services, self.context.as_of
+
+        def work():
+            from pathlib import Path
+
+            from tracker.exports.ics import build_calendar, calendar_items
+            from tracker.files import write_atomically
+
+            items = calendar_items(services, as_of=as_of)
+            organisation = services.settings.report_settings().get("organisation") or ""
+            write_atomically(Path(path), build_calendar(items, organisation=str(organisation), alarm_days=7))
+            return len(items)
+
+        self.context.runner.run(
+            "export-ics",
+            work,
+            lambda count: self.message("Export to calendar", f"Wrote {count} events to {path}."),
+            lambda exc: self.message("Export to calendar", str(exc)),
+        )
 
     def focus_find(self) -> None:
         page = self.window.stack.currentWidget()

@@ -365,7 +365,13 @@ class CyclePage(Page):
 
         def done(change):
             self.undo_stack.push(StageDateCommand(self, cycle_id, key, before, after, text))
-            self.message.success(f"Saved. {label}: {change.old} → {change.new}")
+            if change.warnings:  # kept, but said at once: a future day recorded as happened, a missing step
+                self.message.info(
+                    f"Saved. {label}: {change.old} → {change.new}. Check: "
+                    + " ".join(w + "." for w in change.warnings)
+                )
+            else:
+                self.message.success(f"Saved. {label}: {change.old} → {change.new}")
             self.context.data_changed.emit(cycle_id)
 
         self.context.runner.run("edit", work, done, self._failed)

@@ -180,12 +180,13 @@ class ReportsPage(Page):
             return
         if not path.lower().endswith(suffix):
             path += suffix
+        from tracker.errors import TrackerError
         from tracker.files import write_atomically
 
         try:
             write_atomically(Path(path), self.data)
-        except OSError as exc:
-            self.message.error(f"could not write {path}: {exc.strerror or exc}")
+        except (OSError, TrackerError) as exc:
+            self.message.error(str(exc))
             return
         self.message.success(f"Saved {path}")
 
@@ -193,9 +194,34 @@ class ReportsPage(Page):
         if self.document.pageCount() > 0:
             self.print_dialog()
 
+    def _print_with_spooler(self) -> bool:
+        """Hand the PDF itself to the system's printing (CUPS `lp`, or Windows' print verb): the text stays
+        text at the printer's own resolution, and the window does not wait while pages are prepared."""
+        import shutil
+        import sys
+        import tempfile
+
+        from PySide6.QtCore import QProcess
+
+        handle, name = tempfile.mkstemp(prefix="pcp-tracker-", suffix=".pdf")
+        with open(handle, "wb") as out:
+            out.write(self.data)
+        if sys.platform == "win32":
+            import os
+
+            os.startfile(name, "print")  # noqa: S606 - the system's own print handler for PDFs
+            return True
+        lp = shutil.which("lp")
+        if lp and QProcess.startDetached(lp, [name])[0]:
+            self.message.success("Sent to the default printer.")
+            return True
+        return False
+
     def _print_with_dialog(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+        if self._print_with_spooler():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec():
             self.print_to(printer)

@@ -425,3 +425,43 @@ def test_desktop_reminders_say_what_is_overdue_and_can_be_turned_off(qtbot, with
     context.runner.wait(5000)
     qtbot.wait(200)
     assert said == []
+
+
+def test_export_to_calendar_from_the_menu(qtbot, with_body, tmp_path):
+    import icalendar
+
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    target = tmp_path / "deadlines"
+    said = []
+    win.actions_.save_path = lambda suggested: str(target)
+    win.actions_.message = lambda title, text: said.append(text)
+    win.actions_.export_calendar.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    calendar = icalendar.Calendar.from_ical((tmp_path / "deadlines.ics").read_bytes())
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert "c1.issue-plan@pcp-tracker" in uids and "events" in said[0]
+    win.context.runner.wait(5000)
+    win.close()
+
+
+def test_a_future_date_recorded_as_happened_warns_in_the_window(qtbot, with_body, tmp_path):
+    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    cycle = win.pages[1]
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        win.context.cycle_selected.emit("c1")
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData("plan_issued"))
+    cycle.kind_combo.setCurrentIndex(0)
+    cycle.date_edit.setDate(to_qdate(dt.date.today() + dt.timedelta(days=30)))
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
+    assert "after today" in cycle.message.text()
+    win.context.runner.wait(5000)
+    win.close()
