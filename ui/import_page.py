@@ -95,7 +95,7 @@ class ImportPage(Page):
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
         date_label = QLabel("Document &date")
-        self.document_date = QDateEdit()
+        self.document_date = QDateEdit(to_qdate(dt.date.today()))
         self.document_date.setCalendarPopup(True)
         self.document_date.setDisplayFormat("d MMM yyyy")
         self.document_date.setAccessibleName("Date of the document, recorded as its stage date")
@@ -123,7 +123,8 @@ class ImportPage(Page):
         self.preview.setSortingEnabled(False)
         self.layout_.addWidget(self.preview, 1)
         self.hint = QLabel(
-            "For a reply, double-click “Answers” or “Disposition” to correct them before saving."
+            "Before saving, double-click to correct: for a report, the number, the recommendation or its "
+            "sub-points (separated by | ); for a reply, “Answers” or “Disposition”."
         )
         self.hint.setStyleSheet("color: #5b6470;")
         self.layout_.addWidget(self.hint)
