@@ -99,7 +99,10 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                     rec.number,
                     reply,
                     ", ".join(rec.grouped_with),
-                    para(rec.disposition, "Cell") if rec.disposition else "",
+                    # a plain string is far cheaper than a Paragraph, but does not wrap: only the short ones
+                    (para(rec.disposition, "Cell") if len(rec.disposition) > 14 else rec.disposition)
+                    if rec.disposition
+                    else "",
                     _recommendation_cell(rec),
                     para(follow.text, "Cell") if follow else "",
                     date_short(follow.due, "") if follow else "",
@@ -117,7 +120,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         story.append(
             table(
                 rows,
-                [12 * mm, 27 * mm, 16 * mm, 22 * mm, WIDTH - 121 * mm, 27 * mm, 17 * mm],
+                [12 * mm, 27 * mm, 16 * mm, 27 * mm, WIDTH - 126 * mm, 27 * mm, 17 * mm],
                 fills=fills,
                 extra=extra_style,
             )
