@@ -4,7 +4,10 @@ The floor is what any app of this stack pays: a bare PySide6 window plus `import
 process. Measured against it (median of 5 fresh processes each, offscreen):
 - tracker-app until the dashboard is populated, on the demo store (goal <= 1.3x);
 - the same on a large synthetic store, 45 bodies x 4 cycles x 25 recommendations with replies (goal <= 1.6x);
-- tracker-app --smoke-test, every page opened and loaded (goal <= 2x).
+- tracker-app --smoke-test, every page opened and loaded (goal <= 2x);
+- peak memory (RSS) of tracker-app with the demo store open vs the floor's (goal <= floor + 40 MiB);
+- scale: the dashboard on 450 bodies x 4 cycles (1,800 cycles) vs on 45 bodies x 4 (180): ten times the
+  data should cost at most twice the time (goal <= 2x).
 
 Run: `.venv/bin/python benchmarks/bench_app_start.py`
 """
@@ -32,6 +35,21 @@ window.show()
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
+
+
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, capture_output=True, timeout=300)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def peak_rss_mib(argv: list[str], env: dict) -> float:
+    """Peak RSS of one fresh process running argv, from getrusage(RUSAGE_CHILDREN) in a wrapper process."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *argv], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return int(out.split()[-1]) / 1024  # Linux reports KiB
 
 
 def timed(argv: list[str], env: dict) -> float:
@@ -63,11 +81,18 @@ def main() -> None:
         services.dispose()
         large = f"sqlite:///{Path(folder) / 'large.db'}"
         build(large)
+        huge = f"sqlite:///{Path(folder) / 'huge.db'}"
+        build(huge, bodies=450)
         app = [sys.executable, "-m", "ui.app"]
         floor = median_of(5, [sys.executable, "-c", FLOOR], env)
         on_demo = median_of(5, [*app, "--db", demo, "--exit-when-ready"], env)
         on_large = median_of(5, [*app, "--db", large, "--exit-when-ready"], env)
         smoke = median_of(5, [*app, "--db", demo, "--smoke-test"], env)
+        on_huge = median_of(3, [*app, "--db", huge, "--exit-when-ready"], env)
+        floor_rss = statistics.median(peak_rss_mib([sys.executable, "-c", FLOOR], env) for _ in range(3))
+        demo_rss = statistics.median(
+            peak_rss_mib([*app, "--db", demo, "--exit-when-ready"], env) for _ in range(3)
+        )
     print("app start-up (median of 5 fresh processes, offscreen):")
     print(f"  floor: PySide6 window + import sqlalchemy.orm   {floor * 1000:7.0f} ms  (1.00x)")
     print(
@@ -81,6 +106,16 @@ def main() -> None:
     print(
         f"  --smoke-test, every page loaded               {smoke * 1000:7.0f} ms  ({smoke / floor:.2f}x, "
         "goal <= 2x)"
+    )
+    print(
+        f"  dashboard populated, 450 bodies x 4 cycles    {on_huge * 1000:7.0f} ms  "
+        f"({on_huge / floor:.2f}x; scale 1,800 vs 180 cycles: {on_huge / on_large:.2f}x, goal <= 2x)"
+    )
+    print("peak memory (median of 3, RSS):")
+    print(f"  floor                                         {floor_rss:7.1f} MiB")
+    print(
+        f"  tracker-app, demo store open                  {demo_rss:7.1f} MiB  "
+        f"(floor + {demo_rss - floor_rss:.1f} MiB, goal <= + 40 MiB)"
     )
 
 

@@ -3,6 +3,8 @@
 1. Computing every obligation's status on a large synthetic store (45 bodies x 4 cycles) vs loading the
    same rows from the store. Goal: <= 1x (the rules cost no more than reading the data).
 2. `tracker deadlines --json` on the demo store vs `python -c "import sqlalchemy"`. Goal: <= 2x.
+3. Scale: `tracker cycles` on 450 bodies x 4 cycles (1,800 cycles) vs on 45 bodies x 4 (180). Ten times the
+   data should cost at most twice the time. Goal: <= 2x.
 
 Run: `.venv/bin/python benchmarks/bench_core.py`
 """
@@ -83,7 +85,32 @@ def bench_cli(folder: Path) -> None:
     print(f"  tracker deadlines --json       {ours * 1000:8.1f} ms  ({ours / base:.2f}x, goal <= 2x)")
 
 
+def bench_scale(folder: Path) -> None:
+    small = f"sqlite:///{folder / 'large.db'}"  # written by bench_statuses
+    huge = f"sqlite:///{folder / 'huge.db'}"
+    build(huge, bodies=450)
+
+    def cycles(url: str):
+        def run():
+            subprocess.run(
+                [sys.executable, "-m", "tracker.cli.main", "cycles", "--db", url, "--as-of", "2024-02-01"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+        return run
+
+    cycles(small)()  # warm the file cache
+    cycles(huge)()
+    base = statistics.median([best_of(1, cycles(small)) for _ in range(5)])
+    ours = statistics.median([best_of(1, cycles(huge)) for _ in range(5)])
+    print("scale: tracker cycles (median of 5)")
+    print(f"  180 cycles                     {base * 1000:8.1f} ms  (baseline 1.00x)")
+    print(f"  1,800 cycles                   {ours * 1000:8.1f} ms  ({ours / base:.2f}x, goal <= 2x)")
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         bench_statuses(Path(tmp))
         bench_cli(Path(tmp))
+        bench_scale(Path(tmp))

@@ -71,6 +71,18 @@ def main(argv: list[str] | None = None) -> int:
         and not os.environ.get("DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # checks from outside run without a desktop
+    # The store first: SQLAlchemy and the services import faster before PySide6 is loaded, and a store that
+    # cannot be opened is known before any window exists.
+    from tracker.errors import TrackerError
+    from tracker.services.factory import open_services
+
+    failure = None
+    try:
+        services = open_services(args.db)  # migrates after a backup, before any window exists
+    except TrackerError as exc:
+        failure = f"cannot open the store: {exc}"
+    except Exception as exc:  # an unreachable server, a locked or damaged file
+        failure = f"cannot open the store: {exc.__class__.__name__}: {exc}"
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -87,15 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(icon)
     app.setDesktopFileName("pcp-tracker")  # the desktop entry, for the icon on Wayland
     app.setApplicationName("Police and Crime Plan tracker")
-    from tracker.errors import TrackerError
-    from tracker.services.factory import open_services
-
-    try:
-        services = open_services(args.db)  # migrates after a backup, before any window exists
-    except TrackerError as exc:
-        return _fail(args, f"cannot open the store: {exc}", QMessageBox)
-    except Exception as exc:  # an unreachable server, a locked or damaged file
-        return _fail(args, f"cannot open the store: {exc.__class__.__name__}: {exc}", QMessageBox)
+    if failure is not None:
+        return _fail(args, failure, QMessageBox)
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.workers import MainThreadCollector
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     context = AppContext(_DisplayServices(services))
     window = MainWindow(context, settings)
     if args.example:
-        window.pages[0].example_mode = True
+        window.page(0).example_mode = True
         window.setWindowTitle("Police and Crime Plan tracker: the London example (a store of its own)")
     if args.smoke_test or args.screenshot:
         window.resize(1280, 800)
@@ -125,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         reminders.start()
     reminders.shown.connect(lambda title, _message: window.statusBar().showMessage(title, 30000))
     if args.exit_when_ready:  # whatever page was open last time, wait for the dashboard's data
-        dashboard = window.pages[0]
+        dashboard = window.page(0)
         dashboard.loaded.connect(lambda: QTimer.singleShot(0, app.quit))
-        window.show_page(0)
+        if window.stack.currentIndex() != 0:
+            window.show_page(0)  # else its first load, asked for when the window opened, is still to come
     code = app.exec()
     services.dispose()
     return code
@@ -180,12 +186,13 @@ class SmokeTest:
 
     def _next(self) -> None:
         self.index += 1
-        if self.index >= len(self.window.pages):
+        count = self.window.nav.count()
+        if self.index >= count:
             self.result = 0
-            print(f"smoke test: {len(self.window.pages)} pages opened and loaded")
+            print(f"smoke test: {count} pages opened and loaded")
             self._quit()
             return
-        page = self.window.pages[self.index]
+        page = self.window.page(self.index)
         page.loaded.connect(self._page_loaded)
         self.timer.start(self.TIMEOUT_MS)
         self.window.show_page(self.index)
@@ -199,7 +206,7 @@ class SmokeTest:
     def _page_loaded(self) -> None:
         from PySide6.QtCore import QTimer
 
-        page = self.window.pages[self.index]
+        page = self.window.page(self.index)
         page.loaded.disconnect(self._page_loaded)
         self.timer.stop()
         if self.folder is not None:
@@ -213,7 +220,7 @@ class SmokeTest:
         self._next()
 
     def _timed_out(self) -> None:
-        page = self.window.pages[self.index]
+        page = self.window.page(self.index)
         print(
             f"smoke test: the {page.title} page did not load within {self.TIMEOUT_MS // 1000} s",
             file=sys.stderr,

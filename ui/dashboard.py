@@ -73,7 +73,7 @@ class DashboardPage(Page):
         self.example_mode = False  # the London example's own window loads its demo on first start
 
         self.cycles = CycleTableModel(self)
-        self.cycles_proxy = sortable(self.cycles, self)
+        self.cycles_proxy = sortable(self.cycles, self, in_model=True)
         self.cycle_view = table_view("Cycles", self.cycles_proxy, stretch_column=CycleTableModel.COL_NEXT)
         self.cycle_view.setMinimumHeight(170)
         self.cycles_heading = QLabel("<b>Cycles</b> — double-click or press Enter to open one")
@@ -94,7 +94,7 @@ class DashboardPage(Page):
         due_row.addWidget(self.days)
         self.layout_.addLayout(due_row)
         self.due = ObligationTableModel(self)
-        self.due_proxy = sortable(self.due, self)
+        self.due_proxy = sortable(self.due, self, in_model=True)
         self.due_view = table_view(
             "Due soon across cycles", self.due_proxy, stretch_column=ObligationTableModel.COL_LABEL
         )

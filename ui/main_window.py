@@ -4,26 +4,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from ui.actions import AppActions
 from ui.context import AppContext, Page
-from ui.cycle_page import CyclePage
-from ui.dashboard import DashboardPage
-from ui.history_page import HistoryPage
-from ui.import_page import ImportPage
-from ui.recommendations_page import RecommendationsPage
-from ui.reports_page import ReportsPage
 
-# adding a page is one line here
-PAGES: tuple[type[Page], ...] = (
-    DashboardPage,
-    CyclePage,
-    RecommendationsPage,
-    ImportPage,
-    ReportsPage,
-    HistoryPage,
+# adding a page is one line here: its title, and the module and class that build it. A page is imported
+# and built on its first visit, so the window opens with the dashboard alone.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("Dashboard", "ui.dashboard", "DashboardPage"),
+    ("Cycle", "ui.cycle_page", "CyclePage"),
+    ("Recommendations", "ui.recommendations_page", "RecommendationsPage"),
+    ("Import", "ui.import_page", "ImportPage"),
+    ("Reports", "ui.reports_page", "ReportsPage"),
+    ("History", "ui.history_page", "HistoryPage"),
 )
+CYCLE_PAGE = 1
+
+
+def page_type(index: int) -> type[Page]:
+    from importlib import import_module
+
+    _title, module, name = PAGES[index]
+    return getattr(import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -32,7 +43,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.setWindowTitle("Police and Crime Plan tracker")
-        self.pages: list[Page] = [page_type(context) for page_type in PAGES]
+        self._pages: list[Page | None] = [None] * len(PAGES)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.setFixedWidth(200)
@@ -43,12 +54,12 @@ class MainWindow(QMainWindow):
             " QListWidget::item:selected { background: #34475e; color: white; border-left: 4px solid #7fb3ff; }"
         )
         self.stack = QStackedWidget()
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{number})")
+        for number, (title, _module, _name) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Shortcut Ctrl+{number}")
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first visited
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.show_page(index))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -63,18 +74,8 @@ class MainWindow(QMainWindow):
             lambda busy: self.statusBar().showMessage("Working…" if busy else "", 0)
         )
         context.as_of_changed.connect(lambda day: self._update_status())
-        context.cycle_selected.connect(lambda _: self.show_page(PAGES.index(CyclePage)))
+        context.cycle_selected.connect(self._cycle_selected)
         self.actions_ = AppActions(self, context)
-        dashboard = self.pages[0]
-        dashboard.new_cycle.clicked.connect(self.actions_.new_cycle.trigger)
-        dashboard.first_start.explore_example.connect(self.actions_.example.trigger)
-        cycle_page = self.pages[PAGES.index(CyclePage)]
-        for button, action in (
-            (cycle_page.edit_button, self.actions_.edit_cycle),
-            (cycle_page.remove_button, self.actions_.remove_cycle),
-            (cycle_page.meeting_button, self.actions_.add_meeting),
-        ):
-            button.clicked.connect(action.trigger)
         self._update_status()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -83,19 +84,57 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.show_page(int(settings.value("window/page", 0) or 0))
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, built now if not yet visited (the app itself builds a page on its first visit)."""
+        return [self.page(index) for index in range(len(PAGES))]
+
+    def page(self, index: int) -> Page:
+        """The page at `index`, built (and wired) on first use."""
+        built = self._pages[index]
+        if built is None:
+            built = self._pages[index] = page_type(index)(self.context)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if current == index:
+                self.stack.setCurrentIndex(index)
+            self._wire(index, built)
+        return built
+
+    def _wire(self, index: int, page: Page) -> None:
+        if index == 0:
+            page.new_cycle.clicked.connect(self.actions_.new_cycle.trigger)
+            page.first_start.explore_example.connect(self.actions_.example.trigger)
+        elif index == CYCLE_PAGE:
+            for button, action in (
+                (page.edit_button, self.actions_.edit_cycle),
+                (page.remove_button, self.actions_.remove_cycle),
+                (page.meeting_button, self.actions_.add_meeting),
+            ):
+                button.clicked.connect(action.trigger)
+
+    def _cycle_selected(self, cycle_id: str) -> None:
+        if self._pages[CYCLE_PAGE] is None:  # built now: it missed the signal it would have answered
+            self.page(CYCLE_PAGE).select_cycle(cycle_id)
+        self.show_page(CYCLE_PAGE)
+
     def show_page(self, index: int) -> None:
-        index = max(0, min(index, len(self.pages) - 1))
+        index = max(0, min(index, len(PAGES) - 1))
         if self.nav.currentRow() == index:
-            self.pages[index].refresh()  # already there: asking again reloads it
+            self.page(index).refresh()  # already there: asking again reloads it
         else:
             self.nav.setCurrentRow(index)
 
     def _page_changed(self, index: int) -> None:
         if index < 0:
             return
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
         self.settings.setValue("window/page", index)
-        self.pages[index].refresh()
+        page.refresh()
 
     def _update_status(self) -> None:
         from tracker.domain.formatting import uk_date

@@ -15,6 +15,7 @@ from tracker.domain.formatting import uk_date
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+_SORT_ROLE = int(SortRole)
 
 # colour only adds to the status text; it never carries the meaning alone
 STATUS_COLOURS = {
@@ -84,14 +85,55 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._sort_keys: dict[int, list[Any]] = {}  # column -> each row's sort key, built on first use
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # set by `sort` (in-model sorting)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys = {}
+        if self._sorted_by is not None and self._rows and 0 <= self._sorted_by[0] < len(self.columns):
+            permutation = self._sorted_permutation(*self._sorted_by)
+            self._rows = [self._rows[i] for i in permutation]
+            self._sort_keys = {}
         self.endResetModel()
+
+    def _sort_key_of(self, row: int, column: int) -> Any:
+        """The sort proxy asks for these twice per comparison (n log n times): each is computed once."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            get = self.columns[column].sort or self.columns[column].value
+            keys = self._sort_keys[column] = [sort_key(get(r)) for r in self._rows]
+        return keys[row]
 
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows themselves, each row's key computed once (a stable Python sort): what
+        `sortable(..., in_model=True)` asks for instead of the proxy's n log n calls into `data`.
+        The order is kept, and applied again, when `set_rows` brings new rows."""
+        self._sorted_by = (column, order)
+        if not 0 <= column < len(self.columns) or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        before = self.persistentIndexList()
+        old_rows = [index.row() for index in before]
+        permutation = self._sorted_permutation(column, order)
+        self._rows = [self._rows[i] for i in permutation]
+        self._sort_keys = {c: [keys[i] for i in permutation] for c, keys in self._sort_keys.items()}
+        new_row = {old: new for new, old in enumerate(permutation)}
+        self.changePersistentIndexList(
+            before,
+            [self.index(new_row[r], index.column()) for r, index in zip(old_rows, before, strict=True)],
+        )
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+
+    def _sorted_permutation(self, column: int, order: Qt.SortOrder) -> list[int]:
+        self._sort_key_of(0, column)
+        keys = [_comparable(k) for k in self._sort_keys[column]]
+        # stable either way, as Qt's own: equal rows keep their order
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row_object(self, row: int) -> Any:
         return self._rows[row]
@@ -108,6 +150,10 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == _SORT_ROLE:  # first: the sort proxy asks for nothing else as often
+            if not index.isValid() or index.row() >= len(self._rows):
+                return None
+            return self._sort_key_of(index.row(), index.column())
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -115,8 +161,6 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
-        if role == SortRole:
-            return sort_key((column.sort or column.value)(row))
         if role == ObjectRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
@@ -130,8 +174,25 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-def sortable(model: QAbstractTableModel, parent=None) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
+def _comparable(key: Any) -> tuple[int, Any]:
+    """Numbers before text, as Qt orders them, and never a TypeError between the two."""
+    if isinstance(key, int | float):
+        return (0, key)
+    return (1, str(key))
+
+
+class ModelSortingProxy(QSortFilterProxyModel):
+    """Filters as Qt's proxy does, but hands sorting to the source model (RowTableModel.sort), which sorts
+    its rows once with a Python key: Qt's proxy would call `data` twice per comparison, on every reset."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
+def sortable(model: QAbstractTableModel, parent=None, in_model: bool = False) -> QSortFilterProxyModel:
+    """A sort and filter proxy over `model`. With `in_model`, a RowTableModel sorts its own rows (much faster
+    on thousands of rows; its `rows()` then come in the order shown)."""
+    proxy = ModelSortingProxy(parent) if in_model else QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SortRole)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -290,6 +351,7 @@ class PassageTableModel(RowTableModel):
             self._rows[index.row()] = dataclasses.replace(row, disposition=str(value))
         else:
             return False
+        self._sort_keys = {}
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
@@ -350,6 +412,7 @@ class ExtractedTableModel(RowTableModel):
         else:
             return False
         self._rows[index.row()] = row
+        self._sort_keys = {}
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
         return True
 
