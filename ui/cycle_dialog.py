@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, error_label, from_qdate, to_qdate
+from ui.forms import FieldErrors, error_label, from_qdate, save_cancel, to_qdate
 from ui.models import ObjectRole, PreviewTableModel, sortable
 from ui.widgets import table_view
 
@@ -137,18 +136,7 @@ class CycleDialog(QDialog):
         self.working.setAccessibleName("Working of the selected date")
         self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.working)
-        self.general_error = error_label()
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save cycle")
-        self.save_button.setAccessibleName("Save the cycle")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.general_error, self.save_button = save_cancel(self, layout, "&Save cycle")
         self.resize(760, 720)
 
         self._id_typed = False  # once the user types an id, suggestions stop overwriting it

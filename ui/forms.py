@@ -54,3 +54,19 @@ class FieldErrors:
         target.setText(f"⚠ {text}")
         target.show()
         return target
+
+
+def save_cancel(dialog, layout, save_text: str):
+    """The error line and the Save / Cancel buttons every setup dialog ends with. Returns (error label, Save)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    general_error = error_label()
+    layout.addWidget(general_error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save_button.setText(save_text)
+    save_button.setAccessibleName(save_text.replace("&", ""))
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return general_error, save_button

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, error_label, from_qdate, to_qdate
+from ui.forms import FieldErrors, error_label, from_qdate, save_cancel, to_qdate
 
 
 class MeetingDialog(QDialog):
@@ -74,16 +73,7 @@ class MeetingDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.general_error = error_label()
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save meeting")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.general_error, self.save_button = save_cancel(self, layout, "&Save meeting")
 
     def save(self) -> None:
         body = self.body.currentData()

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, error_label
+from ui.forms import FieldErrors, error_label, save_cancel
 
 
 class SettingsDialog(QDialog):
@@ -42,16 +41,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        self.general_error = error_label()
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save settings")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.general_error, self.save_button = save_cancel(self, layout, "&Save settings")
         self.resize(640, 560)
         self.save_button.setEnabled(False)
         services = context.services

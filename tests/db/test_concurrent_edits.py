@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from tests.cli_helpers import ok, run
+from tests.db.races import race_two_writers
 from tracker.errors import Conflict
 
 
@@ -42,36 +43,7 @@ def test_a_disposition_set_from_an_old_view_is_refused_naming_who_changed_it(dem
 
 def test_two_writers_at_once_on_sqlite_one_wins_and_the_other_is_told(demo):
     """Interleaved edits of one row: the second commit is refused as a conflict or as busy, never lost."""
-    from tracker.persistence import models as m
-
-    errors: list[BaseException] = []
-    first_read = threading.Event()
-    second_done = threading.Event()
-
-    def first():
-        try:
-            with demo.uow() as session:
-                rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="4").one()
-                first_read.set()
-                second_done.wait(10)
-                rec.text = "first writer"
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
-            errors.append(exc)
-
-    def second():
-        first_read.wait(10)
-        try:
-            with demo.uow() as session:
-                rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="4").one()
-                rec.text = "second writer"
-        finally:
-            second_done.set()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    errors = race_two_writers(demo.uow, demo.uow, "london-2022", "4")
     assert len(errors) == 1 and isinstance(errors[0], Conflict)
     rows = demo.recommendations.register("london-2022")
     assert next(r for r in rows if r.number == "4").text == "second writer"

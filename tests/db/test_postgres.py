@@ -120,42 +120,14 @@ def test_postgres_refusal_writes_nothing(pg_services):
 def test_two_writers_on_the_server_never_lose_an_edit(pg_services, pg_url):
     """Two officers edit the same recommendation at once on the shared server: one edit is saved, the other
     is refused with a message saying the record changed, and nothing is silently overwritten."""
-    import threading
-
+    from tests.db.races import race_two_writers
     from tracker.errors import Conflict
-    from tracker.persistence import models as m
     from tracker.services.factory import open_services
 
     pg_services.demo.load()
     other = open_services(pg_url, user="Second Officer")
-    errors: list[BaseException] = []
-    first_read, second_done = threading.Event(), threading.Event()
-
-    def first():
-        try:
-            with pg_services.uow() as session:
-                rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="5").one()
-                first_read.set()
-                second_done.wait(10)
-                rec.text = "first writer"
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
-            errors.append(exc)
-
-    def second():
-        first_read.wait(10)
-        try:
-            with other.uow() as session:
-                rec = session.query(m.Recommendation).filter_by(cycle_id="london-2022", number="5").one()
-                rec.text = "second writer"
-        finally:
-            second_done.set()
-
     try:
-        threads = [threading.Thread(target=first), threading.Thread(target=second)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(30)
+        errors = race_two_writers(pg_services.uow, other.uow, "london-2022", "5")
         assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
         row = next(r for r in pg_services.recommendations.register("london-2022") if r.number == "5")
         assert row.text == "second writer" and row.version == 2
