@@ -77,9 +77,11 @@ class CycleService:
 
     # ---- queries -----------------------------------------------------------------------------------
     def list(self, as_of: dt.date) -> list[dto.CycleSummary]:
+        """Every cycle's summary. Reply coverage is counted from the links, as the dashboard does: no texts,
+        sub-points or follow-ups are loaded, and no register is built just to be counted."""
         with self.uow() as session:
-            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_FULL_LOAD).order_by(m.Cycle.id)).all()
-            return [self._summary(c, as_of)[0] for c in cycles]
+            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)).all()
+            return [self._summary(c, as_of, with_register=False)[0] for c in cycles]
 
     def overview(
         self, as_of: dt.date, due_by: dt.date
