@@ -95,3 +95,16 @@ def test_the_score_on_real_documents_does_not_fall(capsys):
     result = score(Path(os.environ["TRACKER_REAL_DOCS"]))
     assert result.documents >= 20
     assert result.recall() >= 0.8 and result.precision() >= 0.7
+
+
+def test_points_made_under_each_inspection_finding_are_mapped_as_its_reply():
+    from tracker.importing.audit import audit_reply
+
+    document = read_document(LAYOUTS / "labelled_afi.txt")
+    recs = list(extract_recommendations(document).recommendations)
+    assert all(r.subpoints == () for r in recs)  # the bullets are what was said, not parts of the finding
+    audit = audit_reply(document, recs)
+    answered = {p.numbers: p.text for p in audit.passages}
+    assert answered[("AFI 4",)].startswith("Asked about area for improvement 4")
+    assert answered[("AFI 9",)].startswith("Two vetting officers")
+    assert {r.number: r.status for r in audit.recommendations}["Action 2"] == "missing"

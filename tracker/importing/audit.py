@@ -315,6 +315,11 @@ def _blocks(text: str) -> list[_Block]:
     lines = classify(text)
     heading_lines = []
     for index, line in enumerate(lines):
+        if line.kind == "rec" and line.number and not line.number[:1].isdigit():
+            heading_lines.append(
+                (index, ([line.number], line.rest))
+            )  # "AFI 7", "Action 2": the label is the number
+            continue
         if line.kind in ("rec", "r") or (line.kind == "section" and heading_numbers(line.text)):
             parsed = heading_numbers(line.text)
             if parsed:
@@ -399,8 +404,12 @@ def audit_reply(
             if table:
                 answer_parts.append(paragraph)
                 continue
+            # bullets under a restated recommendation are its sub-points; under an inspection finding
+            # ("AFI 7 – the force should …") they are the points made in reply
+            labelled = not block.numbers[0][:1].isdigit()
             if in_restatement and (
-                (is_bullet and position > 0) or _is_restatement(paragraph, block.numbers, known)
+                (is_bullet and position > 0 and not labelled)
+                or _is_restatement(paragraph, block.numbers, known)
             ):
                 for number in block.numbers:
                     restated[number] = (restated.get(number, "") + " " + paragraph).strip()

@@ -438,6 +438,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         ):
             current = None  # a new section, or a numbered item outside the sequence, ends the recommendation
             continue
+        if line.kind == "bullet" and not current.number[:1].isdigit():
+            current = None  # bullets under an inspection finding ("AFI 7 – …") are what was said about it
+            continue
         if line.kind in ("sub", "bullet"):
             add_sub(line.rest)
             current.end = max(current.end, line.end)
