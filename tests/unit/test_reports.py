@@ -133,7 +133,7 @@ def test_audit_report_lists_missing_first_with_subpoints_and_totals(demo):
     table = text[text.index("evidence or sub-point") :]
     first_row = re.search(r"\b(\d+) (replied|missing)\b", table)
     assert first_row.groups() == ("9", "missing")
-    assert "no reply 1" in text and "total 9" in text
+    assert "not answered in the reply 1" in text and "total 9" in text
     detail = demo.cycles.detail("london-2022", D(2022, 4, 1))
     text_2022 = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))
     assert "2(d)" in text_2022 and "1(b)" in text_2022  # sub-points get their own rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -197,14 +198,16 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
     sections = []
     recommendations_in = -1
     for index, section in enumerate(words["sections"]):
-        paragraphs = tuple(" ".join(p.format_map(values).split()) for p in section["paragraphs"])
+        paragraphs = tuple(
+            _sentence_case(" ".join(p.format_map(values).split())) for p in section["paragraphs"]
+        )
         sections.append((section["heading"], paragraphs, bool(section.get("bold"))))
         if section.get("recommendations_after"):
             recommendations_in = index
     meeting = options.meeting_date
     heading_lines = (
         ("Report to", options.report_to or committee),
-        ("Report of", options.report_of or "the committee secretariat"),
+        ("Report of", options.report_of or "The committee secretariat"),
         ("Date", date_long(meeting) if meeting else "to be set"),
     )
     contact = tuple(
@@ -217,7 +220,7 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
             options.contact_email and f"Email: {options.contact_email}",
         )
         if x
-    ) or ("not named",)
+    ) or ("The committee secretariat",)
     return AgendaContent(
         subject=words["subject"].format_map(values),
         heading_lines=heading_lines,
@@ -226,7 +229,9 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         recommendations=detail.recommendations,
         recommendations_in=recommendations_in,
         appendices=(words["appendix_title"].format_map(values),),
-        background_papers=options.background_papers or words["background_papers_default"],
+        background_papers=options.background_papers
+        or _background_papers(detail)
+        or words["background_papers_default"],
         contact=contact,
         appendix_title=words["appendix_title"].format_map(values),
         appendix=appendix_items(detail, options.with_assessment),
@@ -237,6 +242,18 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
             else words["appendix"]["recommendations_summary_note"]
         ),
     )
+
+
+def _background_papers(detail: CycleDetail) -> str:
+    """The documents on record for the cycle, as the background papers the Act asks to be listed."""
+    papers = []
+    for document in detail.documents:
+        dated = f", dated {date_long(document.date)}" if document.date else ""
+        reference = f", reference {document.reference}" if document.reference else ""
+        papers.append(
+            f"{document.kind[:1].upper()}{document.kind[1:]}{dated}{reference} ({document.file_name})"
+        )
+    return "; ".join(papers)
 
 
 def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
@@ -286,7 +303,18 @@ def _when(stage) -> str:
         return f"in {stage.actual.strftime('%B %Y')} (the day is not known)"
     if stage.precision == "on or before" and stage.actual:
         return f"on or before {date_long(stage.actual)} (the exact day is not known)"
+    if stage.precision == "after":
+        return (
+            "after the plan was issued (the exact date is not known)"
+            if stage.after_stage == "plan_issued"
+            else ("on a date known only as after another step (the exact date is not known)")
+        )
     return stage.actual_text
+
+
+def _sentence_case(text: str) -> str:
+    """Every sentence starts with a capital, whatever a placeholder began with ("the Deputy Mayor …")."""
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 def _order_sentence(detail: CycleDetail, sentences: dict) -> str:

@@ -37,10 +37,26 @@ def audit_rows(detail: CycleDetail) -> list[RecommendationRow]:
     return missing + others
 
 
+# a recommendation without a disposition, said as the register says it: never "no reply" for a reply not recorded
+NO_DISPOSITION = {
+    "missing": "not answered in the reply",
+    "not recorded": "reply not recorded",
+    "no reply yet": "no reply yet",
+}
+TOTAL_ROWS = (*DISPOSITIONS, "not answered in the reply", "reply not recorded", "no reply yet")
+
+
 def disposition_totals(detail: CycleDetail) -> Counter:
     totals: Counter = Counter()
     for rec in detail.recommendations:
-        totals[rec.disposition or ("no reply" if rec.reply_status != "replied" else "unclear")] += 1
+        totals[
+            rec.disposition
+            or (
+                NO_DISPOSITION.get(rec.reply_status, "no reply yet")
+                if rec.reply_status != "replied"
+                else "unclear"
+            )
+        ] += 1
     return totals
 
 
@@ -60,7 +76,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     story.append(Heading("Totals"))
     totals = disposition_totals(detail)
     rows = [header_cells("Disposition", "Recommendations")]
-    for name in (*DISPOSITIONS, "no reply"):
+    for name in TOTAL_ROWS:
         rows.append([para(name, "Cell"), para(str(totals.get(name, 0)), "Cell")])
     rows.append([para("total", "CellBold"), para(str(sum(totals.values())), "CellBold")])
     story.append(table(rows, [50 * mm, 36 * mm]))
@@ -120,7 +136,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         story.append(
             table(
                 rows,
-                [12 * mm, 27 * mm, 16 * mm, 27 * mm, WIDTH - 126 * mm, 27 * mm, 17 * mm],
+                [12 * mm, 27 * mm, 19 * mm, 27 * mm, WIDTH - 132 * mm, 27 * mm, 20 * mm],
                 fills=fills,
                 extra=extra_style,
             )
@@ -160,8 +176,7 @@ def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
     add_table(
         document,
         ["Disposition", "Recommendations"],
-        [[name, str(totals.get(name, 0))] for name in (*DISPOSITIONS, "no reply")]
-        + [["total", str(sum(totals.values()))]],
+        [[name, str(totals.get(name, 0))] for name in TOTAL_ROWS] + [["total", str(sum(totals.values()))]],
     )
     document.add_heading("Recommendations", level=1)
     late = answered_out_of_order([p.covers for p in detail.replies])

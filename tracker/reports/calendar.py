@@ -46,9 +46,9 @@ def render_calendar_pdf(
         "Deadline calendar",
         [
             f"{date_long(start)} to {date_long(end)}",
-            f"Statuses as of {date_long(as_of or dt.date.today())} · {obligations} obligations, {meetings} "
-            f"meetings and {len(dated) - obligations - meetings} other dates, across "
-            f"{len({e.cycle_id for e in dated if e.cycle_id})} cycles",
+            f"Statuses as of {date_long(as_of or dt.date.today())} · {_count(obligations, 'obligation')}, "
+            f"{_count(meetings, 'meeting')} and {_count(len(dated) - obligations - meetings, 'other date')}, across "
+            f"{_count(len({e.cycle_id for e in dated if e.cycle_id}), 'cycle')}",
         ],
         settings,
     )
@@ -80,3 +80,7 @@ def render_calendar_pdf(
         "Statutory deadlines across cycles, by week",
         settings,
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
