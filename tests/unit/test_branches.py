@@ -279,3 +279,16 @@ def test_a_template_whose_law_ends_gives_the_cycle_a_notice():
     ]
     earlier = Engine(CycleFacts(template, "pcc", {"election": on(D(2024, 5, 2))}), D(2024, 6, 1))
     assert earlier.notices() == []
+
+
+def test_no_weekend_advice_on_a_deadline_already_met():
+    # 31 March 2013 was a Sunday: the advice to finish earlier belongs to an open deadline only
+    template = get_template("plan-london")
+    stages = {"election": on(D(2012, 5, 3))}
+    open_row = Engine(CycleFacts(template, "london", stages), D(2013, 3, 1)).evaluate(
+        template.rule("issue-plan")
+    )
+    assert any("plan to finish earlier" in w for w in open_row.warnings)
+    done = {**stages, "plan_issued": on(D(2013, 3, 25))}
+    met = Engine(CycleFacts(template, "london", done), D(2014, 1, 1)).evaluate(template.rule("issue-plan"))
+    assert met.status is Status.MET and not any("plan to finish earlier" in w for w in met.warnings)

@@ -435,6 +435,8 @@ class Engine:
             warnings.extend(self._checks(rule, due))
             if status is Status.OVERDUE and rule.due.get("missed_note"):
                 warnings.append(str(rule.due["missed_note"]))
+            if status.is_done:  # advice to plan for a weekend deadline is no use once the thing is done
+                warnings = [w for w in warnings if "plan to finish earlier" not in w]
             if any(w.startswith("exception:") for w in warnings):
                 status = Status.EXCEPTION
         return ObligationResult(
