@@ -260,3 +260,11 @@ def test_a_typo_in_a_wording_placeholder_is_an_error_naming_it():
     with pytest.raises(WordingError, match="comittee_short"):
         check_wording(words)
     check_wording(wording())  # the shipped wording is clean
+
+
+def test_the_status_report_does_not_chase_asks_on_recommendations_not_accepted(store, capsys, tmp_path):
+    target = tmp_path / "status.pdf"
+    ok(capsys, "report", "status", "--cycle", "london-2022", "-o", str(target), "--db", store)
+    text = pdf_text(target)
+    follow_ups = text[text.index("Follow-ups due") :]
+    assert "not accepted: nothing to chase" in follow_ups

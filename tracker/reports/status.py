@@ -101,9 +101,15 @@ def render_status_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     story.append(Heading("Follow-ups due"))
     follow_ups = [f for f in detail.follow_ups if f.due is not None and f.met_on is None]
     if follow_ups:
-        rows = [header_cells("Due", "Kind", "Recommendation", "What", "Position")]
+        rows = [header_cells("Due", "Kind", "Rec.", "What", "Position")]
+        declined = {r.number for r in detail.recommendations if r.disposition == "not accepted"}
         for f in follow_ups:
-            position = "overdue" if f.due < detail.as_of else f"in {(f.due - detail.as_of).days} days"
+            if f.kind == "ask" and f.recommendation_number in declined:
+                position = (
+                    "not accepted: nothing to chase"  # the committee's date fell with its recommendation
+                )
+            else:
+                position = "overdue" if f.due < detail.as_of else f"in {(f.due - detail.as_of).days} days"
             rows.append(
                 [
                     para(date_short(f.due), "Cell"),
