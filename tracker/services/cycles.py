@@ -80,7 +80,9 @@ class CycleService:
         """Every cycle's summary. Reply coverage is counted from the links, as the dashboard does: no texts,
         sub-points or follow-ups are loaded, and no register is built just to be counted."""
         with self.uow() as session:
-            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)).all()
+            cycles = session.scalars(
+                select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)
+            ).all()
             return [self._summary(c, as_of, with_register=False)[0] for c in cycles]
 
     def overview(
@@ -615,15 +617,7 @@ class CycleService:
     # ---- helpers -----------------------------------------------------------------------------------
     @staticmethod
     def _get(session: Session, cycle_id: str, full: bool = False) -> m.Cycle:
-        options = _CYCLE_FULL_LOAD if full else _CYCLE_LOAD
-        cycle = session.scalars(select(m.Cycle).options(*options).where(m.Cycle.id == cycle_id)).first()
-        if cycle is None:
-            known = (
-                ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
-                or "none yet (run tracker demo)"
-            )
-            raise NotFound("cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
-        return cycle
+        return find_cycle(session, cycle_id, _CYCLE_FULL_LOAD if full else _CYCLE_LOAD, field="cycle")
 
     @staticmethod
     def _stage(session: Session, cycle: m.Cycle, key: str) -> m.Stage:
@@ -783,3 +777,14 @@ def _delete_cycle_rows(session: Session, cycle_id: str) -> None:
     )
     session.execute(delete(m.Document).where(m.Document.cycle_id == cycle_id))
     session.execute(delete(m.Cycle).where(m.Cycle.id == cycle_id))
+
+
+def find_cycle(session: Session, cycle_id: str, options=(), field: str = "--cycle") -> m.Cycle:
+    """The cycle with what the caller needs loaded, or NotFound naming the cycles there are."""
+    cycle = session.scalars(select(m.Cycle).options(*options).where(m.Cycle.id == cycle_id)).first()
+    if cycle is None:
+        known = ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
+        raise NotFound(
+            field, cycle_id, f"is not a known cycle; known cycles: {known or 'none yet (tracker cycle add)'}"
+        )
+    return cycle

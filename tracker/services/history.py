@@ -52,7 +52,7 @@ class HistoryService:
                 return
             known = (
                 ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
-                or "none yet (run tracker demo)"
+                or "none yet (tracker cycle add)"
             )
         raise NotFound("cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
 

@@ -12,12 +12,11 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
-from tracker.errors import BadInput, NotFound
+from tracker.errors import BadInput
 from tracker.importing.audit import ReplyAudit, audit_reply
 from tracker.importing.extract import ExtractedRecommendation, Extraction, extract_recommendations
 from tracker.importing.readers import DocumentText, document_from_text, read_document
@@ -394,21 +393,19 @@ class ImportService:
 
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:
-        cycle = session.scalars(
-            select(m.Cycle)
-            .options(
+        from tracker.services.cycles import find_cycle
+
+        return find_cycle(
+            session,
+            cycle_id,
+            (
                 selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.replies),
                 selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
                 selectinload(m.Cycle.documents),
                 selectinload(m.Cycle.follow_ups),
                 selectinload(m.Cycle.stages),
-            )
-            .where(m.Cycle.id == cycle_id)
-        ).first()
-        if cycle is None:
-            known = ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id))) or "none yet"
-            raise NotFound("--cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
-        return cycle
+            ),
+        )
 
     @staticmethod
     def _same_document(cycle: m.Cycle, document: DocumentText, kind: str) -> m.Document | None:

@@ -15,11 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.formatting import uk_date
-from tracker.errors import NotFound
 from tracker.importing.register import RegisterRow, RegisterSheet
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
@@ -268,20 +266,18 @@ class RegisterImportService:
 
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:
-        cycle = session.scalars(
-            select(m.Cycle)
-            .options(
+        from tracker.services.cycles import find_cycle
+
+        return find_cycle(
+            session,
+            cycle_id,
+            (
                 selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
                 selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.replies),
                 selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
                 selectinload(m.Cycle.follow_ups),
-            )
-            .where(m.Cycle.id == cycle_id)
-        ).first()
-        if cycle is None:
-            known = ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id))) or "none yet"
-            raise NotFound("--cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
-        return cycle
+            ),
+        )
 
 
 def _order(rec: m.Recommendation) -> tuple[int, str]:
