@@ -268,3 +268,29 @@ def test_the_status_report_does_not_chase_asks_on_recommendations_not_accepted(s
     text = pdf_text(target)
     follow_ups = text[text.index("Follow-ups due") :]
     assert "not accepted: nothing to chase" in follow_ups
+
+
+def test_no_agenda_item_to_note_a_reply_that_has_not_come(panel, capsys, tmp_path):
+    letter = tmp_path / "report.md"
+    letter.write_text("The panel recommends:\n\n1. Publish the plan's measures.\n\n2. Consult young people.\n",
+                      encoding="utf-8")  # fmt: skip
+    ok(capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc", "--trigger",
+       "election=2024-05-02", "--db", panel)  # fmt: skip
+    ok(
+        capsys,
+        "import",
+        "recommendations",
+        str(letter),
+        "--cycle",
+        "c1",
+        "--date",
+        "2024-10-22",
+        "--db",
+        panel,
+    )
+    target = tmp_path / "agenda.pdf"
+    code, _, err = run(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--db", panel)
+    assert code == 2 and "no reply recorded" in err and not target.exists()
+    ok(capsys, "set-date", "c1", "reply", "2024-11-20", "--db", panel)
+    ok(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--db", panel)
+    assert "its text is not reproduced in this report" in pdf_text(target)

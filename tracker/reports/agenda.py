@@ -147,6 +147,13 @@ def refusal(detail: CycleDetail) -> str | None:
         )
     if not detail.recommendations:
         return "has no recommendations recorded as of that day: import the committee's report first"
+    reply = next((s for s in detail.stages if s.key == "reply"), None)
+    reply_given = reply is not None and (reply.actual is not None or reply.precision == "after")
+    if not detail.replies and not reply_given:
+        return (
+            "has no reply recorded as of that day: the agenda item puts the reply before members, so import "
+            "the reply (or record the day it came) first"
+        )
     return None
 
 
