@@ -294,3 +294,12 @@ def test_no_agenda_item_to_note_a_reply_that_has_not_come(panel, capsys, tmp_pat
     ok(capsys, "set-date", "c1", "reply", "2024-11-20", "--db", panel)
     ok(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--db", panel)
     assert "its text is not reproduced in this report" in pdf_text(target)
+
+
+def test_with_no_organisation_set_a_paper_names_its_own_panel(panel, capsys, tmp_path):
+    ok(capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc", "--trigger",
+       "election=2024-05-02", "--db", panel)  # fmt: skip
+    target = tmp_path / "status.pdf"
+    ok(capsys, "report", "status", "--cycle", "c1", "-o", str(target), "--db", panel)
+    text = pdf_text(target)
+    assert "Wessex Police and Crime Panel secretariat" in text and "Police and Crime Committee" not in text

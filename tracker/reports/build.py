@@ -92,13 +92,17 @@ def build_report(
     from tracker.reports.common import ReportSettings
 
     settings = ReportSettings.from_mapping(services.settings.report_settings())
+
     if kind == "calendar":
         from tracker.reports.calendar import render_calendar_pdf
 
+        panels = {b.panel_name for b in services.bodies.list() if b.panel_name}
+        settings = _named(settings, next(iter(panels)) if len(panels) == 1 else None)
         entries = calendar_entries(services, start, end, as_of, cycle_id)
         titles = dict(services.cycles.titles())
         return render_calendar_pdf(entries, titles, start, end, settings, as_of=as_of)
     detail = services.cycles.detail(cycle_id, as_of)
+    settings = _named(settings, detail.scrutiny_body.name)
     if kind == "status":
         from tracker.reports.status import render_status_docx, render_status_pdf
 
@@ -136,3 +140,12 @@ def build_report(
         contact_email=options.contact_email or str(paper.get("contact_email") or ""),
     )
     return render_agenda(detail, options, settings, fmt)
+
+
+def _named(settings, panel: str | None):
+    """With no organisation set, a paper carries the name of the panel it is for, never another's."""
+    if settings.organisation:
+        return settings
+    import dataclasses
+
+    return dataclasses.replace(settings, organisation=f"{panel or 'Police and crime panel'} secretariat")

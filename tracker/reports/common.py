@@ -60,7 +60,7 @@ STATUS_FILL = {
 
 @dataclass(frozen=True)
 class ReportSettings:
-    organisation: str = "Police and Crime Committee secretariat"
+    organisation: str = ""  # unset: the paper names the cycle's own panel (tracker.reports.build)
     logo_path: Path | None = None
     author: str = "Committee secretariat"
 
@@ -253,12 +253,12 @@ class _Document(BaseDocTemplate):
     def _decorate(self, canvas, document) -> None:
         canvas.saveState()
         width, height = A4
-        canvas.setFont(FONT, 7.5)
+        canvas.setFont(FONT, 8)  # nothing on the page under 8 pt
         canvas.setFillColor(MUTED)
         organisation = self.settings.organisation
         canvas.drawString(MARGIN, height - MARGIN + 2 * mm, organisation)
-        room = width - 2 * MARGIN - pdfmetrics.stringWidth(organisation, FONT, 7.5) - 8 * mm
-        canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, fit(self.report_title, room, 7.5))
+        room = width - 2 * MARGIN - pdfmetrics.stringWidth(organisation, FONT, 8) - 8 * mm
+        canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, fit(self.report_title, room, 8))
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
         canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
@@ -287,7 +287,7 @@ class _NumberedCanvas:
                     self.__dict__.update(state)
                     width, _ = A4
                     self.saveState()
-                    self.setFont(FONT, 7.5)
+                    self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
                     self.drawString(MARGIN, MARGIN - 3 * mm, footer)
                     self.drawRightString(
