@@ -25,7 +25,7 @@ from synthetic import build  # noqa: E402
 from timing import best_of  # noqa: E402
 
 from tracker.services.convert import evaluate_cycle  # noqa: E402
-from tracker.services.cycles import _CYCLE_LOAD  # noqa: E402
+from tracker.services.cycles import cycle_load  # noqa: E402
 from tracker.services.factory import open_services  # noqa: E402
 
 
@@ -41,11 +41,11 @@ def bench_statuses(folder: Path) -> None:
 
     def load_rows():
         with services.uow() as session:
-            cycles = session.scalars(select(m.Cycle).options(*_CYCLE_LOAD)).all()
+            cycles = session.scalars(select(m.Cycle).options(*cycle_load())).all()
             return sum(len(c.stages) for c in cycles)
 
     with services.uow() as session:
-        cycles = session.scalars(select(m.Cycle).options(*_CYCLE_LOAD)).all()
+        cycles = session.scalars(select(m.Cycle).options(*cycle_load())).all()
         count = len(cycles)
 
         def compute():

@@ -194,7 +194,7 @@ class Engine:
     def moved_on(self, stage_id: str) -> str | None:
         """A later stage of the process recorded as happened, if any: then a missing record of `stage_id` is
         a gap in the record rather than something still awaited."""
-        order = [s.id for s in self.template.stages]
+        order = self.template.stage_order
         if stage_id not in order:
             return None
         for later in order[order.index(stage_id) + 1 :]:

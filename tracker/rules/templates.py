@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -116,10 +116,19 @@ class Template:
     ends_on: dt.date | None = None  # the last day the law behind the template applies, where one is known
     successor: str = ""  # what replaces it
 
+    @cached_property
+    def _stages_by_id(self) -> dict[str, StageDef]:
+        return {s.id: s for s in self.stages}
+
+    @cached_property
+    def stage_order(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.stages)
+
     def stage(self, stage_id: str) -> StageDef:
-        for stage in self.stages:
-            if stage.id == stage_id:
-                return stage
+        # looked up tens of thousands of times on a large store: a dict, built once per template
+        found = self._stages_by_id.get(stage_id)
+        if found is not None:
+            return found
         raise NotFound("stage", stage_id, f"is not a stage of template {self.id}; stages: {self.stage_ids()}")
 
     def rule(self, rule_id: str) -> RuleDef:

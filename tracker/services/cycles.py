@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -17,39 +18,41 @@ from tracker.persistence.database import UnitOfWork
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
 from tracker.rules.templates import Template, get_template
-from tracker.services import convert, dto
+from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 
-_CYCLE_LOAD = (
-    selectinload(m.Cycle.policing_body),
-    selectinload(m.Cycle.scrutiny_body),
-    selectinload(m.Cycle.stages).selectinload(m.Stage.extensions),
-    selectinload(m.Cycle.stages).selectinload(m.Stage.evidence_document),
-    selectinload(m.Cycle.obligations),
-)
-# the dashboard needs only who answers whom: no texts, no JSON columns
-_CYCLE_OVERVIEW_LOAD = (
-    *_CYCLE_LOAD,
-    selectinload(m.Cycle.recommendations)
-    .load_only(m.Recommendation.id, m.Recommendation.cycle_id, m.Recommendation.document_id)
-    .selectinload(m.Recommendation.replies)
-    .load_only(m.Reply.id, m.Reply.cycle_id, m.Reply.date, m.Reply.document_id)
-    .selectinload(m.Reply.recommendations)
-    .load_only(m.Recommendation.id),
-    selectinload(m.Cycle.replies).load_only(m.Reply.id, m.Reply.cycle_id, m.Reply.date, m.Reply.document_id),
-    selectinload(m.Cycle.documents).load_only(m.Document.id, m.Document.cycle_id, m.Document.date),
-)
-_CYCLE_FULL_LOAD = (
-    *_CYCLE_LOAD,
-    selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
-    selectinload(m.Cycle.recommendations)
-    .selectinload(m.Recommendation.replies)
-    .selectinload(m.Reply.recommendations),
-    selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
-    selectinload(m.Cycle.replies).selectinload(m.Reply.document),
-    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
-    selectinload(m.Cycle.documents),
-)
+
+# Loader options are built on first use: building them configures every mapper, which a start-up that only
+# reads through plain selects (the dashboard, `tracker deadlines`) never needs to pay for.
+@cache
+def cycle_load() -> tuple:
+    return (
+        selectinload(m.Cycle.policing_body),
+        selectinload(m.Cycle.scrutiny_body),
+        selectinload(m.Cycle.stages).selectinload(m.Stage.extensions),
+        selectinload(m.Cycle.stages).selectinload(m.Stage.evidence_document),
+        selectinload(m.Cycle.obligations),
+    )
+
+
+@cache
+def register_load() -> tuple:
+    """What the register of recommendations, replies and follow-ups reads."""
+    return (
+        selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
+        selectinload(m.Cycle.recommendations)
+        .selectinload(m.Recommendation.replies)
+        .selectinload(m.Reply.recommendations),
+        selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
+        selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
+        selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.reply),
+        selectinload(m.Cycle.documents),
+    )
+
+
+@cache
+def cycle_full_load() -> tuple:
+    return (*cycle_load(), *register_load(), selectinload(m.Cycle.replies).selectinload(m.Reply.document))
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,8 @@ class CycleService:
         """Every cycle's summary. Reply coverage is counted from the links, as the dashboard does: no texts,
         sub-points or follow-ups are loaded, and no register is built just to be counted."""
         with self.uow() as session:
-            cycles = session.scalars(
-                select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)
-            ).all()
-            return [self._summary(c, as_of, with_register=False)[0] for c in cycles]
+            cycles = snapshot.load_cycles(session)
+        return [self._summary(c, as_of, with_register=False)[0] for c in cycles]
 
     def overview(
         self, as_of: dt.date, due_by: dt.date
@@ -92,18 +93,14 @@ class CycleService:
         (overdue ones included), from a single load and a single evaluation of each cycle."""
         open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         with self.uow() as session:
-            cycles = session.scalars(
-                select(m.Cycle).options(*_CYCLE_OVERVIEW_LOAD).order_by(m.Cycle.id)
-            ).all()
-            summaries, due = [], []
-            for cycle in cycles:
-                summary, obligations, _ = self._summary(cycle, as_of, with_register=False)
-                summaries.append(summary)
-                due.extend(
-                    o
-                    for o in obligations
-                    if o.due is not None and o.due <= due_by and o.status in open_statuses
-                )
+            cycles = snapshot.load_cycles(session)
+        summaries, due = [], []
+        for cycle in cycles:
+            summary, obligations, _ = self._summary(cycle, as_of, with_register=False)
+            summaries.append(summary)
+            due.extend(
+                o for o in obligations if o.due is not None and o.due <= due_by and o.status in open_statuses
+            )
         return summaries, sorted(due, key=lambda r: (r.due, r.cycle_id, r.rule_id))
 
     def titles(self) -> list[tuple[str, str]]:
@@ -188,13 +185,12 @@ class CycleService:
         if from_date and to_date and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
         with self.uow() as session:
-            query = select(m.Cycle).options(*_CYCLE_LOAD).order_by(m.Cycle.id)
             if cycle_id is not None:
-                self._get(session, cycle_id)
-                query = query.where(m.Cycle.id == cycle_id)
-            rows: list[dto.ObligationRow] = []
-            for cycle in session.scalars(query):
-                rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days))
+                find_cycle(session, cycle_id, field="cycle")
+            cycles = snapshot.load_cycles(session, cycle_id, with_links=False)
+        rows: list[dto.ObligationRow] = []
+        for cycle in cycles:
+            rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days))
         if within_days is not None:
             horizon = as_of + dt.timedelta(days=within_days)
             rows = [
@@ -617,7 +613,7 @@ class CycleService:
     # ---- helpers -----------------------------------------------------------------------------------
     @staticmethod
     def _get(session: Session, cycle_id: str, full: bool = False) -> m.Cycle:
-        return find_cycle(session, cycle_id, _CYCLE_FULL_LOAD if full else _CYCLE_LOAD, field="cycle")
+        return find_cycle(session, cycle_id, cycle_full_load() if full else cycle_load(), field="cycle")
 
     @staticmethod
     def _stage(session: Session, cycle: m.Cycle, key: str) -> m.Stage:

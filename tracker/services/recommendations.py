@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -12,19 +13,14 @@ from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
+from tracker.services.cycles import register_load
 from tracker.services.history import record_change
 
-_LOAD = (
-    selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
-    selectinload(m.Cycle.recommendations)
-    .selectinload(m.Recommendation.replies)
-    .selectinload(m.Reply.recommendations),
-    selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
-    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.recommendation),
-    selectinload(m.Cycle.follow_ups).selectinload(m.FollowUp.reply),
-    selectinload(m.Cycle.stages),
-    selectinload(m.Cycle.documents),
-)
+
+@cache
+def _register_load() -> tuple:
+    # built on first use, not at import: building loader options configures every mapper
+    return (*register_load(), selectinload(m.Cycle.stages))
 
 
 class RecommendationService:
@@ -43,7 +39,7 @@ class RecommendationService:
         filtered by text and reply status."""
         needle = search.strip().lower()
         with self.uow() as session:
-            query = select(m.Cycle).options(*_LOAD).order_by(m.Cycle.id)
+            query = select(m.Cycle).options(*_register_load()).order_by(m.Cycle.id)
             if cycle_id:
                 query = query.where(m.Cycle.id == cycle_id)
             rows: list[dto.RecommendationRow] = []

@@ -1,0 +1,278 @@
+"""Read-only snapshots of cycles, loaded with plain Core selects.
+
+The dashboard, `tracker cycles` and `tracker deadlines` read every cycle and change none. Building mapped
+ORM objects for them cost most of their time (identity map, attribute instrumentation, collection events),
+so these views load the same facts as light objects carrying the attribute names the rule conversion
+(`convert`) reads. Nothing here can be written back: editing goes through the mapped models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.persistence import models as m
+
+
+@dataclass(slots=True, kw_only=True)
+class BodyView:
+    name: str
+    area: str | None
+    members_in_post: int | None
+
+
+@dataclass(slots=True, kw_only=True)
+class ExtensionView:
+    id: int
+    original_date: dt.date | None
+    new_date: dt.date
+    reason: str
+    made_by: str
+    made_at: dt.datetime | None
+
+
+@dataclass(slots=True, kw_only=True)
+class StageView:
+    id: int
+    key: str
+    planned_date: dt.date | None
+    actual_date: dt.date | None
+    actual_precision: str | None
+    actual_after_stage: str | None
+    extensions: list[ExtensionView] | tuple[()]
+
+
+@dataclass(slots=True, kw_only=True)
+class ObligationView:
+    id: int
+    rule_id: str | None
+    label: str
+    citation: str
+    due_date: dt.date | None
+    met_date: dt.date | None
+    not_applicable: bool
+    notes: str
+
+
+@dataclass(slots=True, kw_only=True)
+class DocumentView:
+    id: int
+    date: dt.date | None
+
+
+@dataclass(slots=True, kw_only=True, eq=False)
+class RecommendationView:
+    id: int
+    document_id: int | None
+    replies: list[ReplyView]
+
+
+@dataclass(slots=True, kw_only=True, eq=False)
+class ReplyView:
+    id: int
+    date: dt.date | None
+    document_id: int | None
+    position: int
+    recommendations: list[RecommendationView]
+
+
+@dataclass(slots=True, kw_only=True, eq=False)
+class CycleView:
+    id: str
+    title: str
+    template_id: str
+    template_version: int
+    veto_votes_for: int | None
+    veto_votes_cast: int | None
+    veto_members: int | None
+    policing_body: BodyView
+    scrutiny_body: BodyView
+    stages: list[StageView]
+    obligations: list[ObligationView]
+    recommendations: list[RecommendationView]
+    replies: list[ReplyView]
+    documents: list[DocumentView]
+
+
+def load_cycles(session: Session, cycle_id: str | None = None, with_links: bool = True) -> list[CycleView]:
+    """Every cycle (or one), ordered by id, with its stages, extensions and obligations; with `with_links`
+    also who answers whom (recommendation and reply ids, dates and documents), without any texts."""
+    cycle_t, stage_t, ext_t = m.Cycle.__table__, m.Stage.__table__, m.Extension.__table__
+    body_t, panel_t, ob_t = m.PolicingBody.__table__, m.ScrutinyBody.__table__, m.Obligation.__table__
+
+    def rows(query, column) -> list:
+        # fetched whole: row-by-row iteration costs a cursor call per row
+        return session.execute(query if cycle_id is None else query.where(column == cycle_id)).all()
+
+    cycles: dict[str, CycleView] = {}
+    query = (
+        select(
+            cycle_t.c.id,
+            cycle_t.c.title,
+            cycle_t.c.template_id,
+            cycle_t.c.template_version,
+            cycle_t.c.veto_votes_for,
+            cycle_t.c.veto_votes_cast,
+            cycle_t.c.veto_members,
+            body_t.c.name,
+            body_t.c.area,
+            panel_t.c.name,
+            panel_t.c.members_in_post,
+        )
+        .join(body_t, body_t.c.id == cycle_t.c.policing_body_id)
+        .join(panel_t, panel_t.c.id == cycle_t.c.scrutiny_body_id)
+        .order_by(cycle_t.c.id)
+    )
+    bodies: dict[tuple, BodyView] = {}
+    for (
+        cid,
+        title,
+        template_id,
+        version,
+        votes_for,
+        votes_cast,
+        members,
+        name,
+        area,
+        panel,
+        in_post,
+    ) in rows(query, cycle_t.c.id):
+        body = bodies.get((name, area))
+        if body is None:
+            body = bodies[(name, area)] = BodyView(name=name, area=area, members_in_post=None)
+        cycles[cid] = CycleView(
+            id=cid,
+            title=title,
+            template_id=template_id,
+            template_version=version,
+            veto_votes_for=votes_for,
+            veto_votes_cast=votes_cast,
+            veto_members=members,
+            policing_body=body,
+            scrutiny_body=BodyView(name=panel, area=None, members_in_post=in_post),
+            stages=[],
+            obligations=[],
+            recommendations=[],
+            replies=[],
+            documents=[],
+        )
+
+    extensions: defaultdict[int, list[ExtensionView]] = defaultdict(list)
+    query = (
+        select(
+            ext_t.c.stage_id,
+            ext_t.c.id,
+            ext_t.c.original_date,
+            ext_t.c.new_date,
+            ext_t.c.reason,
+            ext_t.c.made_by,
+            ext_t.c.made_at,
+        )
+        .join(stage_t, stage_t.c.id == ext_t.c.stage_id)
+        .order_by(ext_t.c.id)
+    )
+    for stage_id, eid, original, new, reason, made_by, made_at in rows(query, stage_t.c.cycle_id):
+        extensions[stage_id].append(
+            ExtensionView(
+                id=eid, original_date=original, new_date=new, reason=reason, made_by=made_by, made_at=made_at
+            )
+        )
+
+    query = select(
+        stage_t.c.cycle_id,
+        stage_t.c.id,
+        stage_t.c.key,
+        stage_t.c.planned_date,
+        stage_t.c.actual_date,
+        stage_t.c.actual_precision,
+        stage_t.c.actual_after_stage,
+    ).order_by(stage_t.c.id)
+    for cid, sid, key, planned, actual, precision, after in rows(query, stage_t.c.cycle_id):
+        cycle = cycles.get(cid)
+        if cycle is not None:
+            cycle.stages.append(
+                StageView(
+                    id=sid,
+                    key=key,
+                    planned_date=planned,
+                    actual_date=actual,
+                    actual_precision=precision,
+                    actual_after_stage=after,
+                    extensions=extensions.get(sid, ()),
+                )
+            )
+
+    query = select(
+        ob_t.c.cycle_id,
+        ob_t.c.id,
+        ob_t.c.rule_id,
+        ob_t.c.label,
+        ob_t.c.citation,
+        ob_t.c.due_date,
+        ob_t.c.met_date,
+        ob_t.c.not_applicable,
+        ob_t.c.notes,
+    ).order_by(ob_t.c.id)
+    for cid, oid, rule_id, label, citation, due, met, not_applicable, notes in rows(query, ob_t.c.cycle_id):
+        cycle = cycles.get(cid)
+        if cycle is not None:
+            cycle.obligations.append(
+                ObligationView(
+                    id=oid,
+                    rule_id=rule_id,
+                    label=label,
+                    citation=citation,
+                    due_date=due,
+                    met_date=met,
+                    not_applicable=bool(not_applicable),
+                    notes=notes,
+                )
+            )
+
+    if with_links:
+        _load_links(cycles, rows)
+    return list(cycles.values())
+
+
+def _load_links(cycles: dict[str, CycleView], rows) -> None:
+    doc_t, rec_t, reply_t = m.Document.__table__, m.Recommendation.__table__, m.Reply.__table__
+    link_t = m.ReplyRecommendation.__table__
+
+    query = select(doc_t.c.cycle_id, doc_t.c.id, doc_t.c.date).order_by(doc_t.c.id)
+    for cid, did, day in rows(query, doc_t.c.cycle_id):
+        if cid in cycles:
+            cycles[cid].documents.append(DocumentView(id=did, date=day))
+
+    recommendations: dict[int, RecommendationView] = {}
+    query = select(rec_t.c.cycle_id, rec_t.c.id, rec_t.c.document_id).order_by(rec_t.c.position, rec_t.c.id)
+    for cid, rid, document_id in rows(query, rec_t.c.cycle_id):
+        if cid in cycles:
+            rec = recommendations[rid] = RecommendationView(id=rid, document_id=document_id, replies=[])
+            cycles[cid].recommendations.append(rec)
+
+    replies: dict[int, ReplyView] = {}
+    query = select(
+        reply_t.c.cycle_id, reply_t.c.id, reply_t.c.date, reply_t.c.document_id, reply_t.c.position
+    )
+    for cid, rid, day, document_id, position in rows(query.order_by(reply_t.c.id), reply_t.c.cycle_id):
+        if cid in cycles:
+            reply = replies[rid] = ReplyView(
+                id=rid, date=day, document_id=document_id, position=position, recommendations=[]
+            )
+            cycles[cid].replies.append(reply)
+
+    # links in the order of the recommendations, as the mapped relationship orders them
+    query = (
+        select(link_t.c.reply_id, link_t.c.recommendation_id)
+        .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
+        .order_by(rec_t.c.position, rec_t.c.id, link_t.c.reply_id)
+    )
+    for reply_id, rec_id in rows(query, rec_t.c.cycle_id):
+        reply, rec = replies.get(reply_id), recommendations.get(rec_id)
+        if reply is not None and rec is not None:
+            reply.recommendations.append(rec)
+            rec.replies.append(reply)
