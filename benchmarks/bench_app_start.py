@@ -58,9 +58,15 @@ def timed(argv: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
-def median_of(runs: int, argv: list[str], env: dict) -> float:
-    timed(argv, env)  # warm the file cache once
-    return statistics.median(timed(argv, env) for _ in range(runs))
+def interleaved(rounds: int, cases: dict[str, list[str]], env: dict) -> dict[str, float]:
+    """The median time of each case over `rounds` rounds, each round running every case once."""
+    for argv in cases.values():
+        timed(argv, env)  # warm the file cache once
+    runs: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(rounds):
+        for name, argv in cases.items():
+            runs[name].append(timed(argv, env))
+    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def main() -> None:
@@ -84,16 +90,23 @@ def main() -> None:
         huge = f"sqlite:///{Path(folder) / 'huge.db'}"
         build(huge, bodies=450)
         app = [sys.executable, "-m", "ui.app"]
-        floor = median_of(5, [sys.executable, "-c", FLOOR], env)
-        on_demo = median_of(5, [*app, "--db", demo, "--exit-when-ready"], env)
-        on_large = median_of(5, [*app, "--db", large, "--exit-when-ready"], env)
-        smoke = median_of(5, [*app, "--db", demo, "--smoke-test"], env)
-        on_huge = median_of(3, [*app, "--db", huge, "--exit-when-ready"], env)
+        cases = {
+            "floor": [sys.executable, "-c", FLOOR],
+            "demo": [*app, "--db", demo, "--exit-when-ready"],
+            "large": [*app, "--db", large, "--exit-when-ready"],
+            "smoke": [*app, "--db", demo, "--smoke-test"],
+            "huge": [*app, "--db", huge, "--exit-when-ready"],
+        }
+        # rounds interleave the cases, so a busy spell on the machine weighs on the floor and the app alike
+        times = interleaved(5, cases, env)
+        floor, on_demo, on_large, smoke, on_huge = (
+            times[k] for k in ("floor", "demo", "large", "smoke", "huge")
+        )
         floor_rss = statistics.median(peak_rss_mib([sys.executable, "-c", FLOOR], env) for _ in range(3))
         demo_rss = statistics.median(
             peak_rss_mib([*app, "--db", demo, "--exit-when-ready"], env) for _ in range(3)
         )
-    print("app start-up (median of 5 fresh processes, offscreen):")
+    print("app start-up (median of 5 interleaved rounds of fresh processes, offscreen):")
     print(f"  floor: PySide6 window + import sqlalchemy.orm   {floor * 1000:7.0f} ms  (1.00x)")
     print(
         f"  dashboard populated, demo store               {on_demo * 1000:7.0f} ms  ({on_demo / floor:.2f}x, "

@@ -14,9 +14,9 @@ from ui.context import AppContext
 
 
 def app_version() -> str:
-    from ui.app import _version
+    from tracker.about import package_version
 
-    return _version()
+    return package_version()
 
 
 class AppActions(QObject):

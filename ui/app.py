@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from tracker.about import add_version_option
+
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tracker-app", description="Police and Crime Plan tracker")
@@ -37,17 +39,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="the London example: load the demo cycles into this store on first start",
     )
-    parser.add_argument("--version", action="version", version=f"tracker-app {_version()}")
+    add_version_option(parser)
     return parser.parse_args(argv)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("pcp-tracker")
-    except PackageNotFoundError:
-        return "development copy"
 
 
 class _DisplayServices:

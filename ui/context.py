@@ -54,6 +54,12 @@ class Page(QWidget):
         """Reload from the store, off the GUI thread. Pages override this."""
         self.loaded.emit()
 
+    def reload_if_shown(self) -> None:
+        """Answer a change made elsewhere: a page out of sight is reloaded when it is next shown, so
+        saving one thing does not reload every page ever visited."""
+        if self.isVisible():
+            self.refresh()
+
     def error_text(self, exc: BaseException) -> str:
         from tracker.errors import TrackerError
 

@@ -160,7 +160,7 @@ class CyclePage(Page):
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        context.as_of_changed.connect(lambda _: self.refresh())
+        context.as_of_changed.connect(lambda _: self.reload_if_shown())
         context.data_changed.connect(self._data_changed)
         context.cycle_selected.connect(self.select_cycle)
 
@@ -222,7 +222,7 @@ class CyclePage(Page):
 
     def _data_changed(self, cycle_id: str) -> None:
         if cycle_id in ("", self.current_cycle()):
-            self.refresh()
+            self.reload_if_shown()
 
     def current_cycle(self) -> str | None:
         return self.cycle_combo.currentData()

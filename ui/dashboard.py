@@ -113,14 +113,14 @@ class DashboardPage(Page):
         self.today.clicked.connect(lambda: self.as_of.setDate(to_qdate(dt.date.today())))
         self.days.valueChanged.connect(lambda _: self.refresh())
         context.as_of_changed.connect(self._as_of_changed)
-        context.data_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(lambda _: self.reload_if_shown())
         self.cycle_view.doubleClicked.connect(self._open_cycle)
         self.cycle_view.activated.connect(self._open_cycle)
 
     def _as_of_changed(self, day: dt.date) -> None:
         if from_qdate(self.as_of.date()) != day:
             self.as_of.setDate(to_qdate(day))
-        self.refresh()
+        self.reload_if_shown()
 
     def refresh(self) -> None:
         as_of = self.context.as_of

@@ -33,15 +33,13 @@ class HistoryPage(Page):
         self.empty.setStyleSheet("color: #5b6470;")
         self.layout_.addWidget(self.empty)
         self.cycle.currentIndexChanged.connect(lambda _: self.refresh())
-        context.data_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(lambda _: self.reload_if_shown())
 
     def refresh(self) -> None:
         services, cycle = self.context.services, self.cycle.currentData()
 
         def work():
-            return [s.id for s in services.cycles.list(self.context.as_of)], services.history.for_item(
-                cycle_id=cycle
-            )
+            return services.cycles.ids(), services.history.for_item(cycle_id=cycle)
 
         self.context.runner.run("history", work, self._show, self._failed)
 

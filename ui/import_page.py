@@ -139,7 +139,7 @@ class ImportPage(Page):
         self.analyse.clicked.connect(self.run_analysis)
         self.cancel.clicked.connect(self._cancel)
         self.save.clicked.connect(self.save_import)
-        context.data_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(lambda _: self.reload_if_shown())
 
     def refresh(self) -> None:
         services = self.context.services

@@ -107,8 +107,8 @@ class RecommendationsPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.apply_disposition.clicked.connect(self._set_disposition)
         self.apply_grouping.clicked.connect(self._set_grouping)
-        context.data_changed.connect(lambda _: self.refresh())
-        context.as_of_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(lambda _: self.reload_if_shown())
+        context.as_of_changed.connect(lambda _: self.reload_if_shown())
         self.resolve_conflict = self._ask_keep_or_take  # replaced in tests: a modal question would block
 
     def _ask_keep_or_take(self, text: str) -> str:

@@ -109,7 +109,7 @@ class ReportsPage(Page):
         self.save_button.clicked.connect(self.save_report)
         self.print_button.clicked.connect(self.print_report)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        context.data_changed.connect(lambda _: self.refresh())
+        context.data_changed.connect(lambda _: self.reload_if_shown())
         self._kind_changed()
 
     def _kind_changed(self) -> None:

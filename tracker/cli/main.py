@@ -7,6 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from tracker.about import add_version_option
 from tracker.cli.common import add_common_options, to_json
 from tracker.errors import TrackerError
 
@@ -22,16 +23,6 @@ COMMAND_MODULES = (
 )
 
 
-def version() -> str:
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as package_version
-
-    try:
-        return package_version("pcp-tracker")
-    except PackageNotFoundError:
-        return "development copy"
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own usage errors also exit 2 with one line
         self.exit(2, f"tracker: error: {message}\n")
@@ -39,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tracker", description="Police and Crime Plan tracker")
-    parser.add_argument("--version", action="version", version=f"tracker {version()}")
+    add_version_option(parser)
     add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True

@@ -81,6 +81,12 @@ def setting(key: str) -> SettingDef:
     return BY_KEY[key]
 
 
+def _stored_value(session, key: str) -> str | None:
+    """One stored setting, by a plain select: read at every start, before any mapped object is needed."""
+    table = m.Setting.__table__
+    return session.execute(select(table.c.value).where(table.c.key == key)).scalar_one_or_none()
+
+
 class SettingsService:
     def __init__(self, uow: UnitOfWork, user: str, local_file: Path | None = None) -> None:
         self.uow = uow
@@ -128,16 +134,16 @@ class SettingsService:
     def due_soon_days(self) -> int:
         """How many days ahead an open obligation counts as "due soon" (a setting; 14 unless changed)."""
         with self.uow() as session:
-            row = session.get(m.Setting, "due_soon_days")
+            value = _stored_value(session, "due_soon_days")
         try:
-            return max(0, int(row.value)) if row else int(BY_KEY["due_soon_days"].default)
+            return max(0, int(value)) if value is not None else int(BY_KEY["due_soon_days"].default)
         except ValueError:
             return int(BY_KEY["due_soon_days"].default)
 
     def clear_days_rule(self) -> ClearDaysRule:
         with self.uow() as session:
-            row = session.get(m.Setting, "clear_days_count")
-        return ClearDaysRule(exclude_non_working=(row.value if row else "working") != "calendar")
+            value = _stored_value(session, "clear_days_count")
+        return ClearDaysRule(exclude_non_working=(value or "working") != "calendar")
 
     def user_name(self) -> str:
         return self._local().get("user_name", "")
