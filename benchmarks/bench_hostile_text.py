@@ -42,6 +42,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "'<' * n": _repeat("<"),
     "tags '<b>x' repeated, no close": _repeat("<b x"),
     "dates '1 March 2022 ' no full stop": _repeat("1 March 2022 "),
+    "run-on 'Recommendation 1: … Response: …', one line": _repeat(
+        "Recommendation 7: the panel asks Response: agreed "
+    ),
+    "'Recommendation 1: …' with no full stop, one line": _repeat("Recommendation 1: we ask for more "),
     "a recommendation of dated asks": _numbered_with_dates,
 }
 

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 
 from tracker.importing.dates import dated_phrases
 from tracker.importing.extract import (
+    PARAGRAPH_POINTER,
+    RESPONSE_LABEL,
     DocumentInfo,
     ExtractedRecommendation,
+    Line,
     classify,
     document_info,
     extract_recommendations,
@@ -311,6 +314,18 @@ def _table_rows(text: str) -> list[_Block]:
     return blocks
 
 
+def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
+    """Where the reply begins when the document says so: at a "Response:" label, or after the "(Paragraph 9)"
+    that ends a committee conclusion restated in full. None when there is no such marker."""
+    for position, (paragraph, _) in enumerate(paragraphs):
+        if RESPONSE_LABEL.match(paragraph):
+            return position
+    for position, (paragraph, _) in enumerate(paragraphs):
+        if PARAGRAPH_POINTER.search(paragraph):
+            return position + 1
+    return None
+
+
 def _blocks(text: str) -> list[_Block]:
     lines = classify(text)
     heading_lines = []
@@ -330,6 +345,15 @@ def _blocks(text: str) -> list[_Block]:
         ]
         if len(numbered) >= 2:
             heading_lines = numbered
+        elif numbered and not heading_lines:
+            # one numbered conclusion, restated up to its "(Paragraph 9)" and answered below it
+            blocks = _blocks_at(lines, numbered)
+            if _reply_starts(blocks[0].paragraphs) not in (None, len(blocks[0].paragraphs)):
+                return blocks
+    return _blocks_at(lines, heading_lines)
+
+
+def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
     blocks: list[_Block] = []
     for position, (index, (numbers, inline)) in enumerate(heading_lines):
         stop = heading_lines[position + 1][0] if position + 1 < len(heading_lines) else len(lines)
@@ -359,8 +383,13 @@ def _blocks(text: str) -> list[_Block]:
                 if not current and paragraphs and line.text[:1].islower() and not paragraphs[-1][1]:
                     text_before, _ = paragraphs.pop()
                     current = [text_before]
-                # text from a PDF has no blank lines: a new sentence on a new line starts a paragraph
-                elif current and re.search(r"[.!?:]$", current[-1]) and line.text[:1].isupper():
+                # text from a PDF has no blank lines: a new sentence on a new line starts a paragraph, and
+                # so do a "Response:" label and the line after a "(Paragraph 9)" pointer (which a wrap can split)
+                elif current and (
+                    (re.search(r"[.!?:]$", current[-1]) and line.text[:1].isupper())
+                    or RESPONSE_LABEL.match(line.text)
+                    or PARAGRAPH_POINTER.search(" ".join(current[-2:]))
+                ):
                     paragraphs.append((" ".join(current), False))
                     current = []
                 current.append(line.text)
@@ -400,7 +429,17 @@ def audit_reply(
     for block in raw_blocks:
         answer_parts: list[str] = []
         in_restatement = True
+        reply_starts = None if table else _reply_starts(block.paragraphs)
         for position, (paragraph, is_bullet) in enumerate(block.paragraphs):
+            if reply_starts is not None:  # the document marks where the reply begins
+                if position < reply_starts:
+                    for number in block.numbers:
+                        restated[number] = (restated.get(number, "") + " " + paragraph).strip()
+                elif position == reply_starts:
+                    answer_parts.append(RESPONSE_LABEL.sub("", paragraph, count=1))
+                else:
+                    answer_parts.append(paragraph)
+                continue
             if table:
                 answer_parts.append(paragraph)
                 continue

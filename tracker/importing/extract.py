@@ -80,7 +80,23 @@ SHORT_LABELS = (
 )
 # "(Paragraph 14)" after a recommendation points back into the report: clutter, not part of the text
 PARAGRAPH_POINTER = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s+[\d.,\s–-]+(?:and\s+[\d.]+)?\)\s*$", re.I)
-LEAD_IN = re.compile(r"\brecommend\w*\b[^.]*[:–—-]\s*$|\bas\s+follows\s*[:.]?\s*$|^resolved\s*:?\s*$", re.I)
+LEAD_IN = re.compile(r"\bas\s+follows\s*[:.]?\s*$|^resolved\s*:?\s*$", re.I)
+RECOMMEND_WORD = re.compile(r"\brecommend\w*\b", re.I)
+
+
+def is_lead_in(text: str) -> bool:
+    """ "…we make the following recommendations:", "as follows", "Resolved:". The "recommend…:" form is
+    checked from the end of the line (a "recommend" word after the last full stop, the line ending in a
+    colon or dash), so a long line full of "Recommendation" costs one pass, not one per occurrence."""
+    if LEAD_IN.search(text):
+        return True
+    stripped = text.rstrip()
+    return (
+        stripped[-1:] in (":", "–", "—", "-")
+        and RECOMMEND_WORD.search(stripped, stripped.rfind(".") + 1) is not None
+    )
+
+
 # Recommendation numbers run to four digits (a long report can pass 999). A year is no recommendation
 # number: "Recommendations 2025/26" is a title, and "2026. The ..." is a sentence wrapped after "by March".
 REC_HEADING = re.compile(
@@ -102,6 +118,41 @@ ITALIC_STATEMENT = re.compile(r"(?<!\*)\*(?!\*)\s*((?:The|This)\s+(?:Committee|P
 CONTACT = re.compile(
     r"^(?:Contact Officer|Telephone|Tel|E-?mail|List of Background Papers|Local Government \(Access)", re.I
 )
+# the label before a reply: "Response:", "Government response:", "Response from the Commissioner:"
+RESPONSE_WORDS = (
+    r"(?:(?:The\s+)?(?:[Gg]overnment|GOVERNMENT|Commissioner|PCC|PFCC)(?:['’]s)?\s+)?"
+    r"(?:[Rr]esponse|RESPONSE|[Rr]eply|REPLY)"
+    r"(?:\s+(?:from|of|by)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|for|of)){0,6})?\s*:"
+)
+RESPONSE_LABEL = re.compile(rf"^{RESPONSE_WORDS}\s*")
+# run-on replies ("Recommendation 1: ... Response: ... Recommendation 2: ...") carry their markers mid-line
+_RUN_ON_MARKER = re.compile(
+    rf"(?P<rec>(?<![^ \t\n])(?:\*\*)?Recommendation[ \t]+\d{{1,4}}[ \t]*:)"
+    rf"|(?:^|(?<=[.!?)\"”’*])[ \t]+)(?P<response>(?:\*\*)?{RESPONSE_WORDS})",
+    re.M,
+)
+
+
+def split_run_on(text: str) -> str:
+    """A reply written as one run of text, "Recommendation 1: <text> Response: <reply> Recommendation 2: ...",
+    with a line break before each marker. Only a recommendation marker followed by a reply marker counts (the
+    pair is the signal), and only the space before a marker is replaced, so every offset stays the same."""
+    if "Recommendation" not in text or not re.search(r"(?i)response|reply", text):
+        return text
+    markers = [(m.group("rec") is not None, m.start("rec") if m.group("rec") else m.start("response"))
+               for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
+    cuts: list[int] = []
+    for (is_rec, start), (next_is_rec, next_start) in zip(markers, markers[1:], strict=False):
+        if is_rec and not next_is_rec:
+            cuts.extend(p - 1 for p in (start, next_start) if p > 0 and text[p - 1] in " \t")
+    if not cuts:
+        return text
+    chars = list(text)
+    for position in cuts:
+        chars[position] = "\n"
+    return "".join(chars)
+
+
 NOTE_REQUEST = re.compile(
     r"^(?:That\s+the\s+(?:Committee|Panel)|The\s+(?:Committee|Panel)\s+is\s+(?:asked|recommended))", re.I
 )
@@ -182,7 +233,7 @@ def classify(text: str) -> tuple[Line, ...]:
     lines: list[Line] = []
     offset = 0
     previous_kind = "blank"
-    for raw in text.split("\n"):
+    for raw in split_run_on(text).split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.strip()
@@ -246,9 +297,16 @@ def _in_context(lines: list[Line]) -> list[Line]:
     "recommendations as follows:" is a recommendation, not a section heading; a numbered line whose sentence
     runs on to the next line ("1. We" / "recommend that ...") is too; and "2." alone on its line starts item 2."""
     under_lead_in = False
+    # the next non-blank line after each line, found in one backward pass (a slice per line is quadratic)
+    next_non_blank: list[Line | None] = [None] * len(lines)
+    upcoming = None
+    for index in range(len(lines) - 1, -1, -1):
+        next_non_blank[index] = upcoming
+        if lines[index].kind != "blank":
+            upcoming = lines[index]
     for index, line in enumerate(lines):
-        following = next((n for n in lines[index + 1 :] if n.kind != "blank"), None)
-        if line.kind == "text" and LEAD_IN.search(line.text):
+        following = next_non_blank[index]
+        if line.kind == "text" and is_lead_in(line.text):
             under_lead_in = True
             continue
         if line.kind == "section" and (m := NUMBERED.match(line.text)):
@@ -438,6 +496,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         ):
             current = None  # a new section, or a numbered item outside the sequence, ends the recommendation
             continue
+        if line.kind == "text" and RESPONSE_LABEL.match(line.text):
+            current = None  # "Response:": the reply to the recommendation starts here
+            continue
         if line.kind == "bullet" and not current.number[:1].isdigit():
             current = None  # bullets under an inspection finding ("AFI 7 – …") are what was said about it
             continue
@@ -456,6 +517,10 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             statements.append(body)
             if style != "rec":
                 current = None
+            continue
+        written = next((p for p in reversed(current.paragraphs) if p), [])
+        if PARAGRAPH_POINTER.search(" ".join(written[-2:])):
+            current = None  # "(Paragraph 9)", even wrapped, ends a committee's conclusion: a reply may follow
             continue
         previous = current.last_text() or (current.subpoints[-1] if current.subpoints else "")
         continues = body[0].islower() or not re.search(r"[.;:!?)\"”’]$", previous)
