@@ -7,6 +7,7 @@ services from the core's factory, and injects them into the window.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -57,6 +58,9 @@ class _DisplayServices:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Automatic collection is off for the whole run (see MainThreadCollector): turned off here, before the
+    # imports, it no longer scans the hundreds of thousands of objects that start-up creates and keeps.
+    gc.disable()
     args = parse(sys.argv[1:] if argv is None else argv)
     if (
         (args.smoke_test or args.screenshot)
