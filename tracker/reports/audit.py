@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -12,21 +15,25 @@ from tracker.reports.common import (
     FONT_BOLD,
     MARGIN,
     STATUS_FILL,
+    CellParagraph,
     Heading,
     ReportSettings,
     build_pdf,
+    cell,
     date_long,
     date_short,
     esc,
     header_cells,
-    markup,
     para,
+    stylesheet,
     table,
     title_block,
 )
 from tracker.services.dto import CycleDetail, RecommendationRow
 
 WIDTH = 210 * mm - 2 * MARGIN
+TEXT_COLUMN = WIDTH - 132 * mm  # the recommendation, evidence or sub-point
+CELL_SIZE = 8.2  # the size of the Cell style, and of the plain strings in the table
 DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
 
@@ -77,8 +84,8 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     totals = disposition_totals(detail)
     rows = [header_cells("Disposition", "Recommendations")]
     for name in TOTAL_ROWS:
-        rows.append([para(name, "Cell"), para(str(totals.get(name, 0)), "Cell")])
-    rows.append([para("total", "CellBold"), para(str(sum(totals.values())), "CellBold")])
+        rows.append([cell(name), cell(str(totals.get(name, 0)))])
+    rows.append([cell("total", "CellBold"), cell(str(sum(totals.values())), "CellBold")])
     story.append(table(rows, [50 * mm, 36 * mm]))
     story.append(Heading("Recommendations"))
     if not detail.recommendations:
@@ -96,8 +103,8 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
             "Due",
         )
         rows = [header]
-        fills = []
-        extra_style = []
+        bold_rows: list[int] = []  # a recommendation's own row: number and reply in bold
+        missing_rows: list[int] = []  # a recommendation the reply does not answer: shaded
         from tracker.domain.formatting import answered_out_of_order
 
         late = answered_out_of_order([p.covers for p in detail.replies])
@@ -106,7 +113,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         for rec in audit_rows(detail):
             follow = rec.follow_ups[0] if rec.follow_ups else None
             reply = (
-                para(f"{rec.reply_status}; answered out of order, after {late[rec.number]}", "Cell")
+                cell(f"{rec.reply_status}; answered out of order, after {late[rec.number]}")
                 if rec.number in late
                 else rec.reply_status
             )
@@ -116,29 +123,34 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                     reply,
                     ", ".join(rec.grouped_with),
                     # a plain string is far cheaper than a Paragraph, but does not wrap: only the short ones
-                    (para(rec.disposition, "Cell") if len(rec.disposition) > 14 else rec.disposition)
+                    (cell(rec.disposition) if len(rec.disposition) > 14 else rec.disposition)
                     if rec.disposition
                     else "",
                     _recommendation_cell(rec),
-                    para(follow.text, "Cell") if follow else "",
+                    cell(follow.text) if follow else "",
                     date_short(follow.due, "") if follow else "",
                 ]
             )
-            extra_style.append(("FONT", (0, len(rows) - 1), (1, len(rows) - 1), FONT_BOLD, 8.2))
+            bold_rows.append(len(rows) - 1)
             if rec.reply_status == "missing":
-                fills.append((len(rows) - 1, STATUS_FILL[Status.OVERDUE]))
+                missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                rows.append(["", "", "", "", "", para(extra.text, "Cell"), date_short(extra.due, "")])
+                rows.append(["", "", "", "", "", cell(extra.text), date_short(extra.due, "")])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
                 # the reply gives no disposition per sub-point: the row shows the sub-point alone
-                rows.append([label, "", "", "", para(sub, "Small"), "", ""])
+                rows.append([label, "", "", "", cell(sub, "Small"), "", ""])
         story.append(
             table(
                 rows,
-                [12 * mm, 27 * mm, 19 * mm, 27 * mm, WIDTH - 132 * mm, 27 * mm, 20 * mm],
-                fills=fills,
-                extra=extra_style,
+                [12 * mm, 27 * mm, 19 * mm, 27 * mm, TEXT_COLUMN, 27 * mm, 20 * mm],
+                # one command per run of adjacent rows rather than one per row: the same cells, fewer commands
+                # for the table to apply, and to carry over to each page it is split across
+                extra=[
+                    ("BACKGROUND", (0, a), (-1, b), STATUS_FILL[Status.OVERDUE])
+                    for a, b in _runs(missing_rows)
+                ]
+                + [("FONT", (0, a), (1, b), FONT_BOLD, CELL_SIZE) for a, b in _runs(bold_rows)],
             )
         )
     return build_pdf(
@@ -149,12 +161,39 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     )
 
 
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of adjacent rows: [3, 4, 5, 8] -> [(3, 5), (8, 8)]."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+EVIDENCE_SIZE = 8
+EVIDENCE_COLOUR = "#4a5360"
+
+
+@cache
+def _evidence_style() -> ParagraphStyle:
+    """The evidence under a recommendation: the cell's leading, in smaller grey type."""
+    return ParagraphStyle(
+        "CellEvidence",
+        parent=stylesheet()["Cell"],
+        fontSize=EVIDENCE_SIZE,
+        textColor=colors.HexColor(EVIDENCE_COLOUR),
+    )
+
+
 def _recommendation_cell(rec: RecommendationRow):
     text = rec.text if len(rec.text) <= 240 else rec.text[:239] + "…"
-    evidence = (
-        f"<br/><font size='8' color='#4a5360'>Evidence: {esc(rec.evidence)}</font>" if rec.evidence else ""
-    )
-    return markup(f"{esc(text)}{evidence}", "Cell")
+    if not rec.evidence:
+        return cell(text)
+    # the evidence as a paragraph of its own: one run of type breaks into lines several times faster than a
+    # paragraph mixing two sizes, and that mix was most of the time the audit took
+    return [cell(text), CellParagraph(f"Evidence: {esc(rec.evidence)}", _evidence_style())]
 
 
 def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:

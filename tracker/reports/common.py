@@ -138,6 +138,30 @@ def para(text: object, style: str = "Body") -> Paragraph:
     return Paragraph(esc(text), stylesheet()[style])
 
 
+class CellParagraph(Paragraph):
+    """A Paragraph for a table cell, whose lines are broken once per column width.
+
+    A table that runs over pages measures a cell when it is laid out, again when it is split at the foot of
+    the page and again when it is drawn, and measures its repeated header on every page. The lines depend on
+    the width alone, so every measurement after the first at a width reuses the first: the same lines, the
+    same height, drawn the same way.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, available_width, available_height):
+        # right-to-left lines are reversed in place as they are drawn, so those are broken afresh each time
+        if self._wrapped_at != available_width or self.style.wordWrap == "RTL":
+            self._wrapped = super().wrap(available_width, available_height)
+            self._wrapped_at = available_width
+        return self._wrapped
+
+
+def cell(text: object, style: str = "Cell") -> CellParagraph:
+    """User text in a table cell that may wrap (escaped, like para)."""
+    return CellParagraph(esc(text), stylesheet()[style])
+
+
 def bullet(text: object) -> Paragraph:
     return Paragraph(esc(text), stylesheet()["Bullet"], bulletText="•")
 
@@ -216,7 +240,7 @@ def table(
 
 
 def header_cells(*names: str) -> list[Paragraph]:
-    return [para(n, "CellBold") for n in names]
+    return [cell(n, "CellBold") for n in names]
 
 
 class _Document(BaseDocTemplate):
