@@ -262,7 +262,11 @@ class _Document(BaseDocTemplate):
         )
         self.report_title = title
         self.settings = settings
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # no side padding: the text lines up with the running header and footer, and a table as wide as the
+        # margins allow (210 mm less both margins) fits inside the frame instead of running 12 pt past it
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, leftPadding=0, rightPadding=0, id="body"
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
     def beforeDocument(self) -> None:
