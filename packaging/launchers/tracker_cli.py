@@ -1,5 +1,5 @@
 """Entry script of the bundled `tracker` command line (tracker.cli.main stays an ordinary module)."""
 
-from tracker.cli.main import main
+from tracker.cli.main import console
 
-raise SystemExit(main())
+raise SystemExit(console())
