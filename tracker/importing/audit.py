@@ -18,6 +18,7 @@ from tracker.importing.dates import dated_phrases
 from tracker.importing.extract import (
     PARAGRAPH_POINTER,
     RESPONSE_LABEL,
+    STATUS_LABEL,
     DocumentInfo,
     ExtractedRecommendation,
     Line,
@@ -109,6 +110,10 @@ def expand_numbers(text: str) -> list[str]:
 
 
 # ---- dispositions -------------------------------------------------------------------------------------
+# "agree to consider", "agreed to look at": a promise to think about it, not an acceptance
+_ONLY_TO_CONSIDER = r"(?!\s+to\s+(?:consider|look\s+(?:at|into)|review|explore|reflect|examine|discuss)\b)"
+# "The Government agrees", "The Commissioner fully agrees": a reply written in the third person
+_THIRD_PERSON_AGREES = r"\b(?:fully |absolutely |strongly |wholeheartedly )?agrees\b"
 _PARTIAL = [
     r"\bpartial(?:ly)?\b",
     r"\bin part\b",
@@ -116,6 +121,7 @@ _PARTIAL = [
     r"\bto some extent\b",
     r"does not go into (?:this|that) level of detail",
     r"\bwe agree that\b",
+    rf"{_THIRD_PERSON_AGREES} that\b",
     r"\bagree in principle\b",
 ]
 _NOT = [
@@ -128,6 +134,7 @@ _NOT = [
     r"\bnot accept(?:ed)?\b",
     r"\breject(?:ed)?\b",
     r"\bdo(?:es)? not (?:accept|agree|support|intend|propose|plan)\b",
+    r"\bdisagree(?:s|d)?\b",
     r"\bno plans to\b",
     r"\bnot appropriate\b",
     r"\bcannot (?:accept|agree|commit)\b",
@@ -135,7 +142,8 @@ _NOT = [
     r"\bni fyddwn\b",
 ]
 _ACCEPT = [
-    r"\b(?:we|I) (?:fully |absolutely |strongly |wholeheartedly )?agree\b",
+    rf"\b(?:we|I) (?:fully |absolutely |strongly |wholeheartedly )?agree\b{_ONLY_TO_CONSIDER}",
+    rf"{_THIRD_PERSON_AGREES}{_ONLY_TO_CONSIDER}",
     r"\baccept(?:ed|s)?\b",
     r"\bcommit(?:s|ted)? to\b",
     r"\bcommitted to\b",
@@ -149,12 +157,13 @@ _ACCEPT = [
     r"implement|share|commission|report)\b",
     r"\bhas been (?:included|adopted|implemented)\b",
     r"\bwe have (?:included|adopted|implemented|introduced)\b",
-    r"\bagreed\b",
+    rf"\bagreed\b{_ONLY_TO_CONSIDER}",
     r"\bcytuno\b",
 ]
 _NOTED = [
     r"\bnoted?\b",
     r"\bwill consider\b",
+    r"\bagree(?:s|d)? to (?:consider|look (?:at|into)|review|explore|reflect|examine|discuss)\b",
     r"\bconsidering\b",
     r"\blooking at\b",
     r"\bunder review\b",
@@ -337,6 +346,8 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if line.kind in ("rec", "r") or (line.kind == "section" and heading_numbers(line.text)):
             parsed = heading_numbers(line.text)
+            if parsed is None and line.kind == "rec":  # a row of a flattened table: "Panel comment 3 ..."
+                parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
     if len(heading_lines) < 2:
@@ -358,6 +369,7 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
     for position, (index, (numbers, inline)) in enumerate(heading_lines):
         stop = heading_lines[position + 1][0] if position + 1 < len(heading_lines) else len(lines)
         paragraphs: list[tuple[str, bool]] = []
+        status_cell = None
         if inline:
             paragraphs.append((inline, False))
         current: list[str] = []
@@ -373,6 +385,10 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
             if _CLOSING.match(line.text):
                 break
             end = line.end
+            status = STATUS_LABEL.match(line.text)
+            if status and table_disposition(status.group(1)):  # "Status: Accepted": a flattened status column
+                status_cell = status.group(1)
+                continue
             if line.kind in ("sub", "bullet"):
                 if current:
                     paragraphs.append((" ".join(current), False))
@@ -395,7 +411,7 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
                 current.append(line.text)
         if current:
             paragraphs.append((" ".join(current), False))
-        blocks.append(_Block(numbers, lines[index].start, end, paragraphs, inline=inline))
+        blocks.append(_Block(numbers, lines[index].start, end, paragraphs, status_cell, inline=inline))
     return blocks
 
 

@@ -124,7 +124,26 @@ RESPONSE_WORDS = (
     r"(?:[Rr]esponse|RESPONSE|[Rr]eply|REPLY)"
     r"(?:\s+(?:from|of|by)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|for|of)){0,6})?\s*:"
 )
-RESPONSE_LABEL = re.compile(rf"^{RESPONSE_WORDS}\s*")
+# a two-column table flattened into running text, each cell labelled by its row: "Panel comment 1 <the
+# recommendation> Commissioner's response 1 <the reply> Panel comment 2 ...", and "Status: Accepted" where the
+# table had a status column. The labels carry no colon, so only a left label followed by the right label of
+# the same number counts (see split_run_on). Each word is spelt out: no unbounded repeat sits next to another.
+ROW_LEFT_WORDS = (
+    r"(?:(?:Panel|PANEL|PCP)[ \t]+(?:[Cc]omment|COMMENT|[Rr]ecommendation|RECOMMENDATION)"
+    r"|Comment|COMMENT|Recommendation|RECOMMENDATION)"
+)
+ROW_RIGHT_WORDS = (
+    r"(?:(?:The[ \t]+)?(?:Commissioner|Mayor|Government|PCC|PFCC|OPCC)(?:['’]s)?[ \t]+(?:[Rr]esponse|RESPONSE)"
+    r"|Response|RESPONSE)"
+)
+_ROW_NUMBER = r"[ \t]+(\d{1,4})\b(?![.,/]\d)[ \t]*[:.\-–—]?"
+ROW_HEADING = re.compile(rf"^{ROW_LEFT_WORDS}{_ROW_NUMBER}\s*(.*)$")
+RESPONSE_LABEL = re.compile(rf"^(?:{RESPONSE_WORDS}|{ROW_RIGHT_WORDS}{_ROW_NUMBER})\s*")
+STATUS_LABEL = re.compile(r"^Status[ \t]*:[ \t]*(.*)$", re.I)
+_ROW_MARKER = re.compile(
+    rf"(?<![^\s])(?:\*\*)?(?:(?P<left>{ROW_LEFT_WORDS})|(?<!the )(?P<right>{ROW_RIGHT_WORDS}))[ \t]+(?P<n>\d{{1,4}})\b"
+    r"(?![.,/]\d)|(?<![^\s])(?P<status>Status[ \t]*:)",
+)
 # run-on replies ("Recommendation 1: ... Response: ... Recommendation 2: ...") carry their markers mid-line
 _RUN_ON_MARKER = re.compile(
     rf"(?P<rec>(?<![^ \t\n])(?:\*\*)?Recommendation[ \t]+\d{{1,4}}[ \t]*:)"
@@ -135,22 +154,52 @@ _RUN_ON_MARKER = re.compile(
 
 def split_run_on(text: str) -> str:
     """A reply written as one run of text, "Recommendation 1: <text> Response: <reply> Recommendation 2: ...",
-    with a line break before each marker. Only a recommendation marker followed by a reply marker counts (the
-    pair is the signal), and only the space before a marker is replaced, so every offset stays the same."""
-    if "Recommendation" not in text or not re.search(r"(?i)response|reply", text):
-        return text
-    markers = [(m.group("rec") is not None, m.start("rec") if m.group("rec") else m.start("response"))
-               for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
-    cuts: list[int] = []
-    for (is_rec, start), (next_is_rec, next_start) in zip(markers, markers[1:], strict=False):
-        if is_rec and not next_is_rec:
-            cuts.extend(p - 1 for p in (start, next_start) if p > 0 and text[p - 1] in " \t")
+    or a flattened table, "Panel comment 1 <text> Commissioner's response 1 <reply> ...", with a line break
+    before each marker. Only a recommendation marker followed by a reply marker counts (the pair is the
+    signal), and only the space before a marker is replaced, so every offset stays the same."""
+    cuts = list(_row_table(text)[1])  # a copy: the cached list is shared
+    if "Recommendation" in text and re.search(r"(?i)response|reply", text):
+        markers = [(m.group("rec") is not None, m.start("rec") if m.group("rec") else m.start("response"))
+                   for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
+        for (is_rec, start), (next_is_rec, next_start) in zip(markers, markers[1:], strict=False):
+            if is_rec and not next_is_rec:
+                cuts.extend(p - 1 for p in (start, next_start) if p > 0 and text[p - 1] in " \t")
     if not cuts:
         return text
     chars = list(text)
     for position in cuts:
         chars[position] = "\n"
     return "".join(chars)
+
+
+@lru_cache(maxsize=4)
+def _row_table(text: str) -> tuple[bool, list[int]]:
+    """Whether the text is a flattened table labelled by row (a left label "Panel comment 3" followed, as the
+    next label, by the right label "Commissioner's response 3" of the same number), and where to break its
+    lines: before each label of a pair, and before a "Status:" cell that follows a reply."""
+    if not re.search(r"(?i)response", text):
+        return False, []
+    found = False
+    cuts: list[int] = []
+    previous, previous_start = None, 0  # the last row label, (is left, number), and where it starts
+    in_reply = False
+    for m in _ROW_MARKER.finditer(text):
+        start = m.start()
+        if m.group("status"):
+            if in_reply:
+                cuts.append(start)
+            in_reply = False
+            continue
+        is_left = m.group("left") is not None
+        number = m.group("n")
+        if not is_left and previous == (True, number):
+            found = True
+            cuts.extend((previous_start, start))
+            in_reply = True
+        elif is_left:
+            in_reply = False
+        previous, previous_start = (is_left, number), start
+    return found, [p - 1 for p in cuts if p > 0 and text[p - 1] in " \t"]
 
 
 NOTE_REQUEST = re.compile(
@@ -233,6 +282,7 @@ def classify(text: str) -> tuple[Line, ...]:
     lines: list[Line] = []
     offset = 0
     previous_kind = "blank"
+    row_table = _row_table(text)[0]
     for raw in split_run_on(text).split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
@@ -255,7 +305,10 @@ def classify(text: str) -> tuple[Line, ...]:
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = re.sub(r"^[-•*]\s+(?=\(?\d|R\d|Recommendation|\(?[a-z]\))", "", cleaned, flags=re.I)
         line = Line(raw, body, start, end, "text", statements=statements)
-        if (m := REC_HEADING.match(body)) and not body.lower().startswith("recommendations:"):
+        if row_table and (m := ROW_HEADING.match(body)):  # "Panel comment 3 <text>" in a flattened table
+            line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
+            line.label = body[: m.start(2)].strip(" :.-–—") if m.group(2) else body.strip(" :.-–—")
+        elif (m := REC_HEADING.match(body)) and not body.lower().startswith("recommendations:"):
             line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
             line.label = body[: m.start(2)].strip(" :.-–—") if m.group(2) else body.strip(" :.-–—")
             short = next((name for pattern, name in SHORT_LABELS if pattern.match(body)), None)
