@@ -265,14 +265,23 @@ class Line:
     statements: list[str] = field(default_factory=list)
 
 
+# compiled once: these run on every line of every document
+_BOLD_LINE = re.compile(r"\*\*[^*].*\*\*:?|<b>.*</b>")
+_ENDS_SENTENCE = re.compile(r"[.;:!?]$")
+_RULE_LINE = re.compile(r"[-_*=]{3,}")
+_LIST_MARKER = re.compile(r"^[-•*]\s+(?=\(?\d|R\d|Recommendation|\(?[a-z]\))", re.I)
+_WORD = re.compile(r"[a-zâêîôûŵŷäëïöüÿáéíóúẁẃ']+")
+_WELSH_MARKS = re.compile(r"[ŵŷâêîôû]")
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
     stripped = raw.strip()
     if stripped.startswith("#"):
         return True
-    if re.fullmatch(r"\*\*[^*].*\*\*:?", stripped) or re.fullmatch(r"<b>.*</b>", stripped):
+    if _BOLD_LINE.fullmatch(stripped):
         return True
     words = text.split()
-    return bool(SECTION_NUMBER.match(text) and len(words) <= 7 and not re.search(r"[.;:!?]$", text))
+    return bool(SECTION_NUMBER.match(text) and len(words) <= 7 and not _ENDS_SENTENCE.search(text))
 
 
 @lru_cache(maxsize=4)
@@ -287,7 +296,7 @@ def classify(text: str) -> tuple[Line, ...]:
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.strip()
-        if re.fullmatch(r"[-_*=]{3,}", stripped):
+        if _RULE_LINE.fullmatch(stripped):
             lines.append(Line(raw, "", start, end, "separator"))
             continue
         statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)]
@@ -303,7 +312,7 @@ def classify(text: str) -> tuple[Line, ...]:
             lines.append(Line(raw, cleaned, start, end, "footnote"))
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
-        body = re.sub(r"^[-•*]\s+(?=\(?\d|R\d|Recommendation|\(?[a-z]\))", "", cleaned, flags=re.I)
+        body = _LIST_MARKER.sub("", cleaned)
         line = Line(raw, body, start, end, "text", statements=statements)
         if row_table and (m := ROW_HEADING.match(body)):  # "Panel comment 3 <text>" in a flattened table
             line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
@@ -429,12 +438,13 @@ _ENGLISH_WORDS = {"the", "and", "should", "of", "to", "plan", "will", "with", "f
 
 
 def is_welsh(text: str) -> bool:
-    words = re.findall(r"[a-zâêîôûŵŷäëïöüÿáéíóúẁẃ']+", text.lower())
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
     if not words:
         return False
     welsh = sum(1 for w in words if w in _WELSH_WORDS)
     english = sum(1 for w in words if w in _ENGLISH_WORDS)
-    has_marks = bool(re.search(r"[ŵŷâêîôû]", text.lower()))
+    has_marks = _WELSH_MARKS.search(lowered) is not None
     return welsh > english + 1 or (has_marks and welsh >= english)
 
 
