@@ -184,7 +184,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
             rows,
         )
         if summaries
-        else "No cycles yet. Run `tracker demo` to load the London cycles."
+        else "No cycles yet: add one with `tracker cycle add` (`tracker demo` loads the London example instead)."
     )
     return Output(data, text)
 
