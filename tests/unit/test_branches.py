@@ -208,6 +208,45 @@ def test_vote_records_the_two_thirds_working(precept_store, capsys):
     assert revised["status"] == "not applicable"
 
 
+def _veto_stage(store, capsys, as_of):
+    shown = ok(capsys, "show", "p27", "--as-of", as_of, "--db", store)
+    return next(s for s in shown["stages"] if s["stage"] == "veto")
+
+
+def test_a_vote_that_falls_short_records_no_veto(precept_store, capsys):
+    ok(capsys, "vote", "p27", "--for", "6", "--against", "4", "--members", "10", "--date", "2027-02-05",
+       "--db", precept_store)  # fmt: skip
+    assert _veto_stage(precept_store, capsys, "2027-02-10")["actual"] is None
+
+
+def test_a_vote_corrected_to_fall_short_takes_the_veto_date_away(precept_store, capsys):
+    ok(capsys, "vote", "p27", "--for", "8", "--against", "2", "--members", "10", "--date", "2027-02-05",
+       "--db", precept_store)  # fmt: skip
+    assert _veto_stage(precept_store, capsys, "2027-02-10")["actual"] == "2027-02-05"
+    ok(capsys, "vote", "p27", "--for", "6", "--against", "4", "--members", "10", "--date", "2027-02-05",
+       "--db", precept_store)  # fmt: skip
+    assert _veto_stage(precept_store, capsys, "2027-02-10")["actual"] is None
+    history = ok(capsys, "history", "--cycle", "p27", "--db", precept_store)
+    assert any(h["field"] == "actual_date" and h["new"] in (None, "") for h in history)
+
+
+def test_a_vote_before_the_members_were_recorded_says_from_when(precept_store, capsys):
+    # the body was added today with its members from today: a vote in 2027 is later, one in 2020 is not
+    code, _, err = run(capsys, "vote", "p27", "--for", "7", "--against", "3", "--date", "2020-02-05",
+                       "--db", precept_store)  # fmt: skip
+    assert code == 2 and "recorded only from" in err and "tracker body edit wessex" in err
+
+
+def test_steps_after_a_veto_nobody_recorded_are_not_shown_as_breaches(precept_store, capsys):
+    """Nothing recorded and the year long past: the proposal's notice is overdue, but whether the veto steps
+    were ever needed the record does not say."""
+    shown = ok(capsys, "show", "p27", "--as-of", "2027-06-01", "--db", precept_store)
+    status = {o["obligation"]: o["status"] for o in shown["obligations"]}
+    assert status["notify-proposal"] == "overdue"
+    for rule in ("veto-in-time", "revised-precept"):
+        assert status[rule] == "not recorded", rule
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [

@@ -167,19 +167,10 @@ class Engine:
         two-thirds (where the vote is recorded) and, where the law sets a time, it came in time."""
         if not self.happened("veto"):
             return False, None
-        facts = self.facts
         cite = f" ({self.template.veto_citation})" if self.template.veto_citation else ""
-        if facts.veto_votes_for is not None:
-            by_votes = (self.template.veto_denominator or "").startswith("votes")
-            denominator = facts.veto_votes_cast if by_votes else (facts.veto_members or facts.members_in_post)
-            if denominator:
-                needed = veto_votes_needed(denominator)
-                if facts.veto_votes_for < needed:
-                    of_what = "votes given" if by_votes else "members of the panel at the time"
-                    return False, (
-                        f"the vote ({facts.veto_votes_for} for, of {denominator} {of_what}) fell short of the "
-                        f"two-thirds needed ({needed}), so there is no veto and the no-veto path applies{cite}"
-                    )
+        short = self.vote_fell_short()
+        if short:
+            return False, short
         if self.template.veto_in_time:
             rule_id, stage_id = self.template.veto_in_time
             due = self.due(self.template.rule(rule_id))
@@ -190,6 +181,26 @@ class Engine:
                     f"a veto then has no effect{cite}"
                 )
         return True, None
+
+    def vote_fell_short(self) -> str | None:
+        """Why a recorded vote is no veto (it fell short of two-thirds), or None if no vote is recorded or it
+        carried. A vote that fell short settles the branch: there is no veto."""
+        facts = self.facts
+        if facts.veto_votes_for is None:
+            return None
+        by_votes = (self.template.veto_denominator or "").startswith("votes")
+        denominator = facts.veto_votes_cast if by_votes else (facts.veto_members or facts.members_in_post)
+        if not denominator:
+            return None
+        needed = veto_votes_needed(denominator)
+        if facts.veto_votes_for >= needed:
+            return None
+        of_what = "votes given" if by_votes else "members of the panel at the time"
+        cite = f" ({self.template.veto_citation})" if self.template.veto_citation else ""
+        return (
+            f"the vote ({facts.veto_votes_for} for, of {denominator} {of_what}) fell short of the "
+            f"two-thirds needed ({needed}), so there is no veto and the no-veto path applies{cite}"
+        )
 
     def moved_on(self, stage_id: str) -> str | None:
         """A later stage of the process recorded as happened, if any: then a missing record of `stage_id` is
@@ -401,6 +412,8 @@ class Engine:
                 why_not = self.veto_state()[
                     1
                 ]  # the rule that judges the veto stays, with the verdict beside it
+            elif name == "veto":
+                why_not = self.vote_fell_short()  # a vote recorded without a veto date: no veto
             stage = self.template.stage(name)
             # a trigger nobody gave (no by-election) is settled: it is not part of this cycle
             not_given = stage.trigger and self.facts.state(name).actual is None
@@ -432,6 +445,14 @@ class Engine:
             status, working = Status.NOT_APPLICABLE, f"{note}; {due.working}"
         else:
             status, working, met_on = self._status(rule, due)
+            if status is Status.OVERDUE and note and note.endswith("(not known yet)"):
+                # a step on a branch the record has not settled (a veto nobody has recorded either way) may
+                # never have been needed: that is a gap in the record, not a breach
+                status = Status.NOT_RECORDED
+                working = (
+                    f"{working}; it applies only on one branch of the process, and the record does not show "
+                    "which was taken: record the step that decides it"
+                )
             warnings.extend(self._checks(rule, due))
             if status is Status.OVERDUE and rule.due.get("missed_note"):
                 warnings.append(str(rule.due["missed_note"]))

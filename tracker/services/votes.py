@@ -75,6 +75,15 @@ class VoteService:
             if members is None:
                 members = members_on(cycle.scrutiny_body, day or dt.date.today())
                 if members is None:
+                    recorded = sorted(r.effective_from for r in cycle.scrutiny_body.memberships)
+                    if recorded:
+                        raise BadInput(
+                            "--members",
+                            "",
+                            f"is needed: the panel's members in post are recorded only from {uk_date(recorded[0])}, "
+                            f"after the vote on {uk_date(day or dt.date.today())}; give --members N, or record the "
+                            f"earlier figure with `tracker body edit {cycle.policing_body_id} --members N --from DATE`",
+                        )
                     raise BadInput(
                         "--members", "", "is needed: no members in post are recorded for the panel"
                     )
@@ -111,19 +120,27 @@ class VoteService:
                 votes_for + against,
                 members,
             )
-            if day is not None:
-                stage = next((s for s in cycle.stages if s.key == "veto"), None)
+            stage = next((s for s in cycle.stages if s.key == "veto"), None)
+            if day is not None and carried:
                 if stage is None:
                     stage = m.Stage(key="veto", position=len(cycle.stages))
                     cycle.stages.append(stage)
+                before = uk_date(stage.actual_date) if stage.actual_date else None
                 stage.actual_date, stage.actual_precision, stage.actual_after_stage = (
                     day,
                     str(Precision.DAY),
                     None,
                 )
                 record_change(
-                    session, self.user, cycle_id, "stage", "veto", "actual_date", None, uk_date(day)
+                    session, self.user, cycle_id, "stage", "veto", "actual_date", before, uk_date(day)
                 )
+            elif not carried and stage is not None and stage.actual_precision is not None:
+                # a vote that falls short is no veto: a veto date recorded before (a vote since corrected) goes
+                before = uk_date(stage.actual_date) if stage.actual_date else stage.actual_precision
+                stage.actual_date = stage.actual_precision = stage.actual_after_stage = None
+                record_change(session, self.user, cycle_id, "stage", "veto", "actual_date", before, None)
+            if day is not None:
+                working = f"vote on {uk_date(day)}: {working}"
             record_change(session, self.user, cycle_id, "cycle", cycle_id, "veto vote", old, working)
             return VoteResult(
                 cycle_id,
