@@ -148,3 +148,48 @@ def test_response_mid_sentence_does_not_split_a_labelled_recommendation():
     assert [r.number for r in recs] == ["1", "2"]
     assert recs[0].text.endswith("its response: the time it takes to answer 999 calls.")
     assert recs[1].text.endswith("Response to the Panel's letters should come within a month.")
+
+
+# ---- answers that repeat the recommendation's words ------------------------------------------------------
+PANEL_REPORT = """Report of the Police and Crime Panel on the draft plan
+Date: 4 November 2025
+
+The Panel recommends that the Commissioner:
+
+1. Publishes a delivery plan with measurable targets by 31 March 2026.
+2. Explains how rural crime in the upland valleys will be tackled.
+3. Ensures the plan is published in Welsh and in English on the same day.
+"""
+
+ECHOING_REPLY = """Date: 9 December 2025
+
+Recommendation 1
+I accept this recommendation.
+
+Recommendation 2
+Partially accepted. The delivery plan will say more about rural crime.
+
+Recommendation 3
+Accepted. The plan will be published in Welsh and in English on the same day.
+"""
+
+
+def test_an_answer_that_echoes_the_recommendation_is_still_an_answer():
+    known = extract_recommendations(PANEL_REPORT).recommendations
+    audit = audit_reply(ECHOING_REPLY, known)
+    by_number = {r.number: r for r in audit.recommendations}
+    assert by_number["3"].status == "replied"
+    assert by_number["3"].disposition == "accepted"
+    assert [p.numbers for p in audit.passages] == [("1",), ("2",), ("3",)]
+
+
+def test_answers_out_of_order_are_not_taken_for_a_group():
+    known = extract_recommendations(PANEL_REPORT).recommendations
+    reply = "Date: 9 December 2025\n\nRecommendation 3\nAccepted. The plan will be published in Welsh and in English on the same day.\n\nRecommendation 1\nI accept this recommendation.\n"
+    audit = audit_reply(reply, known)
+    by_number = {r.number: r for r in audit.recommendations}
+    assert by_number["1"].grouped_with == () and by_number["3"].grouped_with == ()
+    assert by_number["2"].status == "missing"
+    from tracker.domain.formatting import answered_out_of_order
+
+    assert answered_out_of_order([p.numbers for p in audit.passages]) == {"1": "3"}

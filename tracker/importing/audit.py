@@ -274,9 +274,21 @@ def _containment(paragraph: str, reference: str) -> float:
     return len(words & _words(reference)) / len(words)
 
 
+# a paragraph opening with a verdict answers; it never restates, however many of the recommendation's words it
+# repeats ("Accepted. The plan will be published in Welsh and English at the same time.")
+_VERDICT_OPENING = re.compile(
+    r"^\W{0,3}(?:(?:not|partially|partly|fully)\s+)?(?:accepted|agreed|supported|rejected|declined)\b"
+    r"|^\W{0,3}(?:I|the\s+(?:Commissioner|PCC|PFCC|Mayor|Government|Deputy\s+Mayor))\s+"
+    r"(?:do(?:es)?\s+not\s+|partially\s+|fully\s+)?(?:accepts?|agrees?|supports?|rejects?)\b",
+    re.I,
+)
+
+
 def _is_restatement(
     paragraph: str, numbers: list[str], known: dict[str, ExtractedRecommendation] | None
 ) -> bool:
+    if _VERDICT_OPENING.match(paragraph):
+        return False
     if known:
         for number in numbers:
             rec = known.get(number)
