@@ -331,3 +331,10 @@ def test_no_weekend_advice_on_a_deadline_already_met():
     done = {**stages, "plan_issued": on(D(2013, 3, 25))}
     met = Engine(CycleFacts(template, "london", done), D(2014, 1, 1)).evaluate(template.rule("issue-plan"))
     assert met.status is Status.MET and not any("plan to finish earlier" in w for w in met.warnings)
+
+
+def test_the_first_of_april_is_not_where_a_precept_stands(precept_store, capsys):
+    ok(capsys, "set-date", "p27", "proposal_notified", "2027-01-28", "--db", precept_store)
+    ok(capsys, "set-date", "p27", "panel_report", "2027-02-06", "--db", precept_store)
+    cycles = ok(capsys, "cycles", "--as-of", "2027-06-01", "--db", precept_store)
+    assert cycles[0]["current_stage"] == "Panel report on the proposed precept"

@@ -213,3 +213,15 @@ def test_follow_ups_of_every_cycle_with_a_date_in_the_window():
             sequence=3,
         )
     ]
+
+
+def test_a_step_that_does_not_apply_gets_no_event(panel, capsys, tmp_path):
+    """A precept whose vote fell short has no veto: the steps after a veto are not in the calendar."""
+    ok(capsys, "cycle", "add", "p26", "--body", "wessex", "--template", "precept",
+       "--trigger", "financial_year_start=2026-04-01", "--db", panel)  # fmt: skip
+    ok(capsys, "vote", "p26", "--for", "5", "--against", "5", "--members", "12", "--date", "2026-02-05",
+       "--db", panel)  # fmt: skip
+    events = export(capsys, panel, tmp_path / "p26.ics", as_of="2026-02-06")
+    assert "p26.notify-proposal@pcp-tracker" in events
+    assert "p26.revised-precept@pcp-tracker" not in events
+    assert "p26.second-report@pcp-tracker" not in events

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import icalendar
 
+from tracker.domain import Status
 from tracker.domain.formatting import uk_date
 
 PRODID = "-//pcp-tracker//Police and Crime Plan tracker//EN"
@@ -109,8 +110,8 @@ def calendar_items(
 
     items: list[CalendarItem] = []
     for row in services.cycles.deadlines(as_of, cycle_id=cycle_id):
-        if not wanted(row.due):
-            continue
+        if not wanted(row.due) or row.status is Status.NOT_APPLICABLE:
+            continue  # a step that does not apply gets no event, and no reminder
         lines = [row.working, row.citation, f"Status as of {uk_date(as_of)}: {row.status}"]
         items.append(
             CalendarItem(

@@ -247,7 +247,7 @@ class CycleService:
 
     @staticmethod
     def _current_stage(cycle: m.Cycle, template: Template, as_of: dt.date) -> str:
-        latest: tuple[dt.date, int, str] | None = None
+        latest: tuple[bool, dt.date, int, str] | None = None
         order = {s.id: i for i, s in enumerate(template.stages)}
         for stage in cycle.stages:
             actual = convert.event_date(stage)
@@ -256,10 +256,13 @@ class CycleService:
             day = actual.latest() or actual.earliest()
             if day is None or day > as_of:
                 continue
-            candidate = (day, order.get(stage.key, 0), template.stage(stage.key).label)
-            if latest is None or candidate[:2] > latest[:2]:
+            definition = template.stage(stage.key)
+            # a calendar anchor (1 April of the precept year) marks the year, not where the process stands:
+            # it is the stage only while nothing else has happened
+            candidate = (not definition.anchor, day, order.get(stage.key, 0), definition.label)
+            if latest is None or candidate[:3] > latest[:3]:
                 latest = candidate
-        return latest[2] if latest else "no stage recorded yet"
+        return latest[3] if latest else "no stage recorded yet"
 
     # ---- commands ----------------------------------------------------------------------------------
     def set_stage_date(
