@@ -344,6 +344,19 @@ def cmd_meeting_list(args: argparse.Namespace) -> Output:
         )
         if rows
         else "No meetings recorded."
+        if not (args.body or args.cycle or args.from_date or args.to_date)
+        else "No meetings recorded that match: "
+        + ", ".join(
+            f"{option} {value}"
+            for option, value in (
+                ("--body", args.body),
+                ("--cycle", args.cycle),
+                ("--from", args.from_date),
+                ("--to", args.to_date),
+            )
+            if value
+        )
+        + "."
     )
     return Output([r.as_dict() for r in rows], text)
 

@@ -101,11 +101,11 @@ def _non_negative_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--within: {value!r} is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"--within: {value!r} must be zero or more days")
+        raise argparse.ArgumentTypeError(f"{value!r} must be zero or more days")
     if number > MAX_WITHIN_DAYS:
-        raise argparse.ArgumentTypeError(f"--within: {value!r} must be at most {MAX_WITHIN_DAYS} days")
+        raise argparse.ArgumentTypeError(f"{value!r} must be at most {MAX_WITHIN_DAYS} days")
     return number
 
 

@@ -45,3 +45,13 @@ def answered_out_of_order(passages: list[tuple[str, ...]]) -> dict[str, str]:
         if highest is None or number_key(ordered[-1]) > number_key(highest):
             highest = ordered[-1]
     return result
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Final plan issued" → "final plan issued", while names and
+    acronyms keep their capitals ("Ordinary PCC election" → "ordinary PCC election", "MOPAC response given"
+    stays as it is)."""
+    first, _, rest = label.partition(" ")
+    if len(first) > 1 and first[1:2].isupper():
+        return label  # an acronym or a name written in capitals
+    return first[:1].lower() + first[1:] + (" " + rest if rest else "")

@@ -51,11 +51,9 @@ def calendar_entries(
         for stage in detail.stages:
             if stage.planned and stage.actual is None and start <= stage.planned <= end:
                 what = "set by the panel" if stage.set_by_panel else "planned"
-                entries.append(
-                    CalendarEntry(
-                        stage.planned, cid, "planned", stage.label, what, "", f"{what}: {stage.label}"
-                    )
-                )
+                # "Written response required by (set by the panel)" says it already
+                detail = stage.label if what in stage.label else f"{what}: {stage.label}"
+                entries.append(CalendarEntry(stage.planned, cid, "planned", stage.label, what, "", detail))
         for follow_up in detail.follow_ups:
             if follow_up.due and start <= follow_up.due <= end:
                 number = (

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tracker.domain import Basis, DateKind, EventDate, Precision, Status
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import in_sentence, uk_date
 from tracker.rules import calendar
 from tracker.rules.templates import RuleDef, StageDef, Template
 
@@ -177,7 +177,7 @@ class Engine:
             earliest, _ = self.bounds(stage_id)
             if due.date is not None and earliest is not None and earliest > due.date:
                 return False, (
-                    f"{self.label(stage_id).lower()} came on {uk_date(earliest)}, after {uk_date(due.date)}: "
+                    f"{in_sentence(self.label(stage_id))} came on {uk_date(earliest)}, after {uk_date(due.date)}: "
                     f"a veto then has no effect{cite}"
                 )
         return True, None
@@ -368,8 +368,8 @@ class Engine:
         planned, extensions = self.planned_with_extensions(target_stage) if target_stage else (None, ())
         after = spec["after"]
         if planned is None:
-            return Due(None, f"{phrase} after {self.label(after).lower()}; no target date set{cite}")
-        working = f"{phrase} after {self.label(after).lower()}; target set: {uk_date(planned)}{cite}"
+            return Due(None, f"{phrase} after {in_sentence(self.label(after))}; no target date set{cite}")
+        working = f"{phrase} after {in_sentence(self.label(after))}; target set: {uk_date(planned)}{cite}"
         return self._with_warnings(Due(planned, working, extensions=extensions))
 
     @staticmethod
@@ -399,7 +399,7 @@ class Engine:
                 and not self.happened(other.met_by)
                 and self.applicability(other)[0]
             ):
-                return False, rule.lapse_note or f"the process ended when {other.label.lower()} passed"
+                return False, rule.lapse_note or f"the process ended when {in_sentence(other.label)} passed"
         for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
             if not name:
                 continue
@@ -418,7 +418,7 @@ class Engine:
             # a trigger nobody gave (no by-election) is settled: it is not part of this cycle
             not_given = stage.trigger and self.facts.state(name).actual is None
             decided = happened or why_not is not None or not_given or self._decided_without(name)
-            label = stage.label.lower()
+            label = in_sentence(stage.label)
             if decided and happened != wanted:
                 return False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}"
             if not decided:
@@ -504,7 +504,7 @@ class Engine:
         if status is Status.OVERDUE and later is not None:
             return (
                 Status.NOT_RECORDED,
-                f"{working}; not recorded, although {self.label(later).lower()} is: add the date if it is known",
+                f"{working}; not recorded, although {in_sentence(self.label(later))} is: add the date if it is known",
                 None,
             )
         return status, working, None
@@ -535,7 +535,7 @@ class Engine:
             if m_early is not None and b_late is not None and m_early > b_late:
                 return (
                     Status.EXCEPTION,
-                    f"{working}; exception: done {met_on}, after {self.label(before).lower()}",
+                    f"{working}; exception: done {met_on}, after {in_sentence(self.label(before))}",
                     met_on,
                 )
             if self.facts.state(rule.met_by).actual.precision is Precision.AFTER and (
@@ -545,7 +545,7 @@ class Engine:
             return (
                 Status.CANNOT_CONFIRM,
                 f"{working}; cannot confirm it came first: done {met_on}, "
-                f"{self.label(before).lower()} {self.describe_actual(before)}",
+                f"{in_sentence(self.label(before))} {self.describe_actual(before)}",
                 met_on,
             )
         if done:
@@ -553,7 +553,7 @@ class Engine:
         if before_happened:
             return (
                 Status.NOT_RECORDED,
-                f"{working}; not recorded, although {self.label(before).lower()} is: add the date if it is "
+                f"{working}; not recorded, although {in_sentence(self.label(before))} is: add the date if it is "
                 "known, or note why it did not happen",
                 None,
             )
@@ -647,9 +647,11 @@ def compute_dates(
             continue
         applies_note = []
         if rule.applies_if:
-            applies_note.append(f"applies only if: {template.stage(rule.applies_if).label.lower()}")
+            applies_note.append(f"applies only if: {in_sentence(template.stage(rule.applies_if).label)}")
         if rule.applies_unless:
-            applies_note.append(f"applies only unless: {template.stage(rule.applies_unless).label.lower()}")
+            applies_note.append(
+                f"applies only unless: {in_sentence(template.stage(rule.applies_unless).label)}"
+            )
         area_note = rule.area_note.get(chosen_area)
         dates.append(
             ComputedDate(

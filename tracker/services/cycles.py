@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import EventDate, Precision, Status
-from tracker.domain.formatting import describe_counts, uk_date
+from tracker.domain.formatting import describe_counts, in_sentence, uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
@@ -411,7 +411,7 @@ class CycleService:
             if rule.met_by == stage_key and fixed and str(rule.basis) == "statute" and row and row.due:
                 late = " (the new date is after it)" if new_date > row.due else ""
                 notes.append(
-                    f"the statutory deadline {rule.label.lower()} stays {uk_date(row.due)} ({rule.citation}){late}; "
+                    f"the statutory deadline {in_sentence(rule.label)} stays {uk_date(row.due)} ({rule.citation}){late}; "
                     f"{uk_date(new_date)} is recorded as a local target beside it"
                 )
         return tuple(notes)
@@ -750,6 +750,8 @@ def default_title(template: Template, body_name: str, triggers: dict[str, dt.dat
         "precept": "Precept",
         "annual-report": "Annual report",
     }.get(template.cycle_kind, template.title.split(":")[0])
+    if template.cycle_kind == "precept":  # a precept is for the financial year starting on 1 April
+        return f"{kind} {year}/{(year + 1) % 100:02d}: {body_name}"
     return f"{kind} {year}: {body_name}"
 
 

@@ -138,6 +138,8 @@ class ImportService:
     ) -> ImportResult:
         """Store a committee report. `document_date`, when given, replaces the date read from the document
         (the user checked it in the preview) before it is recorded as the report's stage date."""
+        if document is None:
+            self._check_cycle(cycle_id)  # an unknown cycle is said before any file is read
         document = document or self.read(path)
         extraction = extraction or self.preview_recommendations(document)
         if document_date is not None:
@@ -237,6 +239,8 @@ class ImportService:
         """Store a reply. `corrections` maps a passage's index to the disposition the user chose in the
         preview; it is kept as an override, so the suggestion stays visible beside it. `document_date`
         replaces the date read from the document."""
+        if document is None:
+            self._check_cycle(cycle_id)
         document = document or self.read(path)
         audit = audit or self.preview_reply(cycle_id, document)
         if document_date is not None:
@@ -390,6 +394,12 @@ class ImportService:
             None,
             f"{document.file_name} ({kind})",
         )
+
+    def _check_cycle(self, cycle_id: str) -> None:
+        from tracker.services.cycles import find_cycle
+
+        with self.uow() as session:
+            find_cycle(session, cycle_id)
 
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:

@@ -117,6 +117,8 @@ class MeetingService:
         from_date: dt.date | None = None,
         to_date: dt.date | None = None,
     ) -> list[MeetingRow]:
+        if from_date is not None and to_date is not None and to_date < from_date:
+            raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
         meeting_t, panel_t, body_t = m.Meeting.__table__, m.ScrutinyBody.__table__, m.PolicingBody.__table__
         # plain selects: the dashboard reads this at every start, and one query replaces two per meeting
         body_of_panel = (

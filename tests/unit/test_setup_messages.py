@@ -1,0 +1,48 @@
+"""What a new panel meets on its first day: titles, windows, unknown cycles and working that reads well."""
+
+from __future__ import annotations
+
+from tests.cli_helpers import ok, run
+from tracker.domain.formatting import in_sentence
+
+
+def test_a_precept_is_titled_by_its_financial_year(panel, capsys):
+    added = ok(capsys, "cycle", "add", "p26", "--body", "wessex", "--template", "precept",
+               "--trigger", "financial_year_start=2026-04-01", "--db", panel)  # fmt: skip
+    assert added["title"].startswith("Precept 2026/27:")
+
+
+def test_a_meeting_window_that_ends_before_it_starts_is_refused(panel, capsys):
+    code, _, err = run(capsys, "meeting", "list", "--from", "2025-03-31", "--to", "2024-09-01", "--db", panel)
+    assert code == 2 and "--to" in err and "before --from 2025-03-31" in err
+
+
+def test_no_meeting_in_a_window_says_which_window(panel, capsys):
+    ok(
+        capsys,
+        "meeting",
+        "add",
+        "--body",
+        "wessex",
+        "--date",
+        "2025-02-10",
+        "--title",
+        "Panel",
+        "--db",
+        panel,
+    )
+    code, out, _ = run(capsys, "meeting", "list", "--to", "2024-12-31", "--db", panel)
+    assert code == 0 and "match: --to 2024-12-31" in out
+
+
+def test_an_unknown_cycle_is_named_before_the_file_is_read(panel, capsys, tmp_path):
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"\x00\x01 not a pdf")
+    code, _, err = run(capsys, "import", "recommendations", str(binary), "--cycle", "nope", "--db", panel)
+    assert code == 2 and "'nope' is not a known cycle" in err
+
+
+def test_labels_inside_a_sentence_keep_their_acronyms():
+    assert in_sentence("Ordinary PCC election (day of the poll)") == "ordinary PCC election (day of the poll)"
+    assert in_sentence("MOPAC response given to the committee") == "MOPAC response given to the committee"
+    assert in_sentence("Final plan issued") == "final plan issued"
