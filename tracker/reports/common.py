@@ -265,7 +265,13 @@ class _Document(BaseDocTemplate):
         # no side padding: the text lines up with the running header and footer, and a table as wide as the
         # margins allow (210 mm less both margins) fits inside the frame instead of running 12 pt past it
         frame = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, leftPadding=0, rightPadding=0, id="body"
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            id="body",
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
