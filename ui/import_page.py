@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from html import escape
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -219,9 +220,9 @@ class ImportPage(Page):
             self.extracted.set_rows(analysis.recommendations)
             self.preview.setModel(self.extracted)
             self.summary.setText(
-                f"<b>{len(analysis.recommendations)} recommendations</b> in {document.file_name}, dated "
+                f"<b>{len(analysis.recommendations)} recommendations</b> in {escape(document.file_name)}, dated "
                 f"{uk_date(info.date)}"
-                + (f", reference {info.reference}" if info.reference else "")
+                + (f", reference {escape(info.reference)}" if info.reference else "")
                 + (
                     f"; reply asked for by {uk_date(info.reply_requested_by)}"
                     if info.reply_requested_by
@@ -233,6 +234,11 @@ class ImportPage(Page):
                     else "."
                 )
             )
+            from tracker.importing.extract import reading_warnings
+
+            warnings = reading_warnings(analysis)
+            if warnings:  # what to check before saving: shown, never silently repaired
+                self.message.info("Check before saving: " + "; ".join(warnings) + ".")
         else:
             self._show_date(analysis.document.date)
             self.passages.set_rows(analysis.passages)
@@ -240,7 +246,7 @@ class ImportPage(Page):
             missing = [r.number for r in analysis.recommendations if r.status == "missing"]
             grouped = [" and ".join(p.numbers) for p in analysis.passages if len(p.numbers) > 1]
             self.summary.setText(
-                f"<b>{len(analysis.passages)} reply passages</b> in {document.file_name}, dated "
+                f"<b>{len(analysis.passages)} reply passages</b> in {escape(document.file_name)}, dated "
                 f"{uk_date(analysis.document.date)}. Grouped: {', '.join(grouped) or 'none'}. "
                 f"Missing: {', '.join(missing) or 'none'}. "
                 + (

@@ -63,30 +63,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
 
 
-def numbering_warnings(extraction) -> list[str]:
-    """A number given twice, or a gap in the numbering, is shown to the user, never silently repaired."""
-    numbers = [r.number for r in extraction.recommendations]
-    out = []
-    repeated = sorted({n for n in numbers if numbers.count(n) > 1}, key=_key)
-    if repeated:
-        out.append(f"the number {', '.join(repeated)} appears more than once")
-    plain = sorted({int(n) for n in numbers if n.isdigit()})
-    gaps = [str(n) for n in range(plain[0], plain[-1]) if n not in plain] if plain else []
-    if gaps:
-        out.append(
-            f"the numbering skips {', '.join(gaps[:10])}{'…' if len(gaps) > 10 else ''}: check nothing was missed"
-        )
-    if any(r.label.endswith("(numbered by the app)") for r in extraction.recommendations):
-        out.append("the recommendations carry no numbers in the document: the app numbered them in order")
-    return out
-
-
 def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
 def cmd_extract(args: argparse.Namespace) -> Output:
-    from tracker.importing.extract import extract_recommendations
+    from tracker.importing.extract import extract_recommendations, reading_warnings
     from tracker.importing.readers import read_document
 
     document = read_document(args.path)
@@ -94,7 +76,7 @@ def cmd_extract(args: argparse.Namespace) -> Output:
     # reference, reply-by date and other dates, with a warning (importing it as a report is still refused)
     extraction = extract_recommendations(document)
     info = extraction.document
-    warnings = numbering_warnings(extraction)
+    warnings = reading_warnings(extraction)
     if not extraction.recommendations:
         warnings.insert(
             0,

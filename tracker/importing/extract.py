@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,6 +65,8 @@ class Extraction:
     statements: tuple[
         str, ...
     ] = ()  # committee statements found between recommendations (not recommendations)
+    # what the reader was unsure of: a list left out as not recommendations, a text cut off by the document's end
+    warnings: tuple[str, ...] = ()
 
 
 # ---- line classification ------------------------------------------------------------------------------
@@ -274,6 +277,10 @@ _WORD = re.compile(r"[a-zâêîôûŵŷäëïöüÿáéíóúẁẃ']+")
 _WELSH_MARKS = re.compile(r"[ŵŷâêîôû]")
 
 
+# a committee paper's lettered section: "A. Recommendations", "B. Supporting information"
+LETTER_SECTION = re.compile(r"^[A-H]\.\s+[A-Z]")
+
+
 def _is_heading_like(raw: str, text: str) -> bool:
     stripped = raw.strip()
     if stripped.startswith("#"):
@@ -281,7 +288,11 @@ def _is_heading_like(raw: str, text: str) -> bool:
     if _BOLD_LINE.fullmatch(stripped):
         return True
     words = text.split()
-    return bool(SECTION_NUMBER.match(text) and len(words) <= 7 and not _ENDS_SENTENCE.search(text))
+    return bool(
+        (SECTION_NUMBER.match(text) or LETTER_SECTION.match(text))
+        and len(words) <= 7
+        and not _ENDS_SENTENCE.search(text)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -352,6 +363,15 @@ def classify(text: str) -> tuple[Line, ...]:
 
 
 BARE_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+# a recommendation tracker exported as text puts each cell on its own line: the number alone, then the status
+# ("1" / "Completed" / "HMIC recommends that ..." / "West Mercia Police"): a status word alone on the line
+# after a bare number marks the row (a page number alone on a line has no status after it)
+STATUS_CELL = re.compile(
+    r"(?:completed?|superseded|open|closed|ongoing|in\s+progress|not\s+started|outstanding|overdue|on\s+track|"
+    r"(?:partially\s+|not\s+|fully\s+)?(?:achieved|accepted|implemented|met|completed)|discharged|withdrawn|"
+    r"rejected)\.?",
+    re.I,
+)
 
 
 def _in_context(lines: list[Line]) -> list[Line]:
@@ -360,14 +380,16 @@ def _in_context(lines: list[Line]) -> list[Line]:
     runs on to the next line ("1. We" / "recommend that ...") is too; and "2." alone on its line starts item 2."""
     under_lead_in = False
     # the next non-blank line after each line, found in one backward pass (a slice per line is quadratic)
-    next_non_blank: list[Line | None] = [None] * len(lines)
+    next_non_blank: list[int | None] = [None] * len(lines)
     upcoming = None
     for index in range(len(lines) - 1, -1, -1):
         next_non_blank[index] = upcoming
         if lines[index].kind != "blank":
-            upcoming = lines[index]
+            upcoming = index
+    rows: list[int] = []  # the number lines of a tracker's rows
     for index, line in enumerate(lines):
-        following = next_non_blank[index]
+        following_index = next_non_blank[index]
+        following = lines[following_index] if following_index is not None else None
         if line.kind == "text" and is_lead_in(line.text):
             under_lead_in = True
             continue
@@ -383,14 +405,43 @@ def _in_context(lines: list[Line]) -> list[Line]:
         elif (
             line.kind == "text"
             and (m := BARE_NUMBER.match(line.text))
-            and line.text.endswith(".")
             and following is not None
             and following.kind == "text"
         ):
-            line.kind, line.number, line.rest, line.label = "numbered", m.group(1), "", f"{m.group(1)}."
-        if line.kind not in ("numbered", "sub", "bullet", "blank", "text"):
+            after_status = next_non_blank[following_index]
+            if line.text.endswith("."):
+                line.kind, line.number, line.rest, line.label = "numbered", m.group(1), "", f"{m.group(1)}."
+            elif (
+                STATUS_CELL.fullmatch(following.text)
+                and after_status is not None
+                and lines[after_status].kind == "text"
+            ):
+                line.kind, line.number, line.rest, line.label = "numbered", m.group(1), "", f"{m.group(1)}."
+                following.kind = "status"  # the row's status cell: not part of the recommendation's text
+                rows.append(index)
+        if line.kind not in ("numbered", "sub", "bullet", "blank", "text", "status"):
             under_lead_in = False
+    if len(rows) >= 2:
+        _mark_repeated_cells(lines, rows)
     return lines
+
+
+def _mark_repeated_cells(lines: list[Line], rows: list[int]) -> None:
+    """The last cell of a tracker's row, when most rows end with the same short line ("West Mercia Police",
+    the owner), is a column of the table, not the end of each recommendation's text."""
+    last_cells: dict[str, int] = {}
+    for row, next_row in zip(rows, rows[1:], strict=False):
+        cell = next((lines[i] for i in range(next_row - 1, row, -1) if lines[i].kind != "blank"), None)
+        if cell is not None and cell.kind == "text":
+            last_cells[cell.text] = last_cells.get(cell.text, 0) + 1
+    if not last_cells:
+        return
+    owner, count = max(last_cells.items(), key=lambda item: item[1])
+    if count < 2 or count * 2 < len(rows) - 1 or len(owner.split()) > 8 or _ENDS_SENTENCE.search(owner):
+        return
+    for line in lines[rows[0] :]:
+        if line.kind == "text" and line.text == owner:
+            line.kind = "column"
 
 
 # ---- Welsh --------------------------------------------------------------------------------------------
@@ -511,6 +562,10 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     current: _Draft | None = None
     other_language = False  # True while reading the Welsh text of a recommendation met again by number
     blank_since_text = False
+    # a heading that is not about recommendations ("B. Supporting information"), after the list has begun:
+    # numbering under it that does not carry the list on (a restart at 1) is the next section's, and ends the list
+    heading_since_list = False
+    list_closed = False
 
     def add_text(value: str) -> None:
         if other_language or is_welsh(value):
@@ -533,9 +588,16 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             if current is not None:
                 current.paragraphs.append([])
             continue
-        if line.kind in ("footnote", "separator"):
+        if line.kind in ("footnote", "separator", "status", "column"):
             continue
-        if _starts_recommendation(line, style, order):
+        if style == "numbered" and order and not list_closed:
+            if line.kind == "section" and not SAYS_RECOMMENDS.search(line.text):
+                heading_since_list = True
+            elif line.kind == "numbered" and heading_since_list:
+                carries_on = int(line.number) == int(re.sub(r"\D", "", order[-1].number) or 0) + 1
+                list_closed = not carries_on and not is_welsh(line.rest)
+                heading_since_list = False
+        if not list_closed and _starts_recommendation(line, style, order):
             number = line.number.lower()
             welsh_heading = line.label.lower().startswith("argymhell")
             current = drafts.get(number)
@@ -598,14 +660,43 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         add_text(body)
         current.end = max(current.end, line.end)
         blank_since_text = False
-    if style == "numbered" and order and not _reads_as_recommendations(order, list(lines)):
+    warnings: list[str] = []
+    all_lines = list(lines)
+    if style == "numbered" and order:
         # a numbered list that asks for nothing (answers in a letter, minutes of a hearing) is not a list of
         # recommendations: better an empty list and a warning than a guess presented as fact
-        order = []
+        reason = _not_recommendations(order, all_lines)
+        if reason:
+            warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
+            order = []
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
-        order = _lettered(list(lines)) or _bulleted(list(lines))
+        order = _lettered(all_lines, warnings) or _bulleted(all_lines)
     recommendations = tuple(_finish(d, info.date) for d in order)
-    return Extraction(info, recommendations, tuple(statements))
+    if _cut_short(recommendations, text):
+        warnings.append(
+            f"the text of {_name(recommendations[-1])} stops mid-sentence at the very end of the document: "
+            "the file may be cut short, so check that recommendation against the original"
+        )
+    return Extraction(info, recommendations, tuple(statements), tuple(warnings))
+
+
+def _name(recommendation: ExtractedRecommendation) -> str:
+    label = recommendation.label
+    return label if re.search(r"[^\W\d]", label) else f"recommendation {recommendation.number}"
+
+
+_FINISHED = re.compile(r"[.;:!?)\]\"”’]$")
+
+
+def _cut_short(recommendations: tuple[ExtractedRecommendation, ...], text: str) -> bool:
+    """Whether the last recommendation runs to the very end of the document and, unlike most of the others,
+    ends without finishing its sentence: an excerpt or a conversion that stopped part-way through it. The
+    recommendation is kept (it is one, as far as it goes) and the user is told."""
+    if len(recommendations) < 2 or text[recommendations[-1].end :].strip():
+        return False
+    *others, last = recommendations
+    finished = sum(1 for r in others if _FINISHED.search(r.full_text.rstrip()))
+    return finished * 2 >= len(others) and not _FINISHED.search(last.full_text.rstrip())
 
 
 ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
@@ -706,28 +797,148 @@ def _asks(text: str) -> bool:
     return first in IMPERATIVE or bool(ASKING.search(text))
 
 
-def _reads_as_recommendations(drafts: list[_Draft], lines: list[Line]) -> bool:
-    """Whether a numbered list asks for things: most of its items are written as requests (a verb first, or
-    the words of a recommendation), or a line before it says that recommendations follow."""
-    asking = sum(1 for d in drafts if _asks(" ".join(d.english_text() + d.subpoints)))
-    if asking * 2 >= len(drafts):
+# the words of a heading or lead-in that call the list under it recommendations, or decisions ("RESOLVED that"),
+# or that ask someone to act ("Members are asked to:", "we would like the Commissioner to:")
+SAYS_RECOMMENDS = re.compile(
+    r"\b(?:recommend\w*|argymhell\w*|resolved|resolves|agreed|decided|conclusions?|should|urges?|"
+    r"calls?\s+on|asks?|(?:asked|invited)\s+to|would\s+like)\b|\bto\s*[:–—-]\s*$",
+    re.I,
+)
+# an item that says in so many words that it recommends, whoever is speaking
+SAYS_IT_RECOMMENDS = re.compile(r"\b(?:recommend\w*|urges?|calls?\s+on)\b", re.I)
+# minutes narrate: "The Chair welcomed ...", "Members asked ...", "The Panel was provided with ..."
+NARRATING = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "welcomed",
+        "reminded",
+        "explained",
+        "advised",
+        "asked",
+        "noted",
+        "said",
+        "stated",
+        "thanked",
+        "introduced",
+        "reported",
+        "informed",
+        "queried",
+        "questioned",
+        "responded",
+        "replied",
+        "commented",
+        "highlighted",
+        "outlined",
+        "presented",
+        "raised",
+        "received",
+        "discussed",
+        "heard",
+        "referred",
+        "felt",
+        "expressed",
+        "acknowledged",
+    ]
+)
+_ASKING_FIRST = frozenset(["should", "must", "recommend", "recommends", "urge", "urges"])
+_LEAD_IN_END = re.compile(r"(?:[:–—-]|\bthat)\s*$", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘])")
+
+
+def _narrates(text: str) -> bool:
+    """Whether an item opens by reporting what someone did or said (minutes), not by asking: a past-tense
+    verb of reporting among its first words, before any "should" or "recommend"."""
+    for word in _WORD.findall(text[:200].lower())[:15]:
+        if word in _ASKING_FIRST:
+            return False
+        if word in NARRATING:
+            return True
+    return False
+
+
+def _item_asks(text: str, strictly: bool = False) -> bool:
+    if SAYS_IT_RECOMMENDS.search(text):
         return True
-    first = min(d.start for d in drafts)
-    before = [line.text for line in lines if line.end < first and line.text][-6:]
-    return any(re.search(r"\brecommend", text, re.I) for text in before)
+    if _narrates(text):
+        return False  # "The Chairman reminded Members that this should not be ..." reports, it does not ask
+    return bool(re.search(r"\bshould\b", text, re.I)) if strictly else _asks(text)
 
 
-def _lettered(lines: list[Line]) -> list[_Draft]:
-    """Top-level items lettered (a), (b), (c) in sequence, with roman (i), (ii) sub-points under them."""
+def _lead_in(lines: list[Line], first: int) -> tuple[str, bool]:
+    """The words that lead into a list starting at lines[first]: the last non-blank line before it, with the
+    lines it wraps from ("..., the" / "Panel must either:") and the heading right above it ("A. Recommendations"
+    / "That"), at most three lines and never past a finished sentence; and whether it is an explicit lead-in
+    (it ends with a colon, a dash or "that", so it says what the list is)."""
+    parts: list[str] = []
+    for line in reversed(lines[max(0, first - 12) : first]):
+        if line.kind in ("blank", "footnote", "separator", "statement") or not line.text:
+            continue
+        if parts and re.search(r"[.!?:]$", line.text):
+            break  # a finished sentence, or another list's lead-in
+        parts.append(line.text)
+        if line.kind == "section" or len(parts) == 3 or _SENTENCE_BREAK.search(line.text):
+            break  # a heading, or the line where the lead-in's sentence begins
+    if not parts:
+        return "", False
+    explicit = bool(_LEAD_IN_END.search(parts[0]))
+    parts[0] = _SENTENCE_BREAK.split(parts[0])[-1]  # the last sentence of a paragraph leads into the list
+    return " ".join(reversed(parts)), explicit
+
+
+def _not_recommendations(
+    drafts: list[_Draft], lines: list[Line], starts: list[int] | None = None
+) -> str | None:
+    """Why a numbered or lettered list is not a list of recommendations, or None when it is. A list counts when
+    its heading or lead-in says so ("Conclusions and recommendations", "RESOLVED that:", "we recommend:"), or,
+    with no lead-in of its own, when a line just before it speaks of recommendations or most of its items ask
+    for something. A list with a lead-in that says something else ("the Panel must either:", "Minutes:", "the
+    report must cover:") is options, minutes or contents, unless most items recommend in so many words. Items
+    that narrate ("The Chair welcomed ...", "Members asked ...") never count as asking."""
+    if starts is None:
+        starts = [line.start for line in lines]
+    first = bisect_left(starts, drafts[0].start)
+    texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
+    lead, explicit = _lead_in(lines, first)
+    if SAYS_RECOMMENDS.search(lead):
+        return None
+    if explicit:
+        if sum(1 for t in texts if _item_asks(t, strictly=True)) * 2 >= len(texts):
+            return None
+        return f"its lead-in ('{_clip(lead)}') does not call it recommendations, nor do its items recommend"
+    before = [line.text for line in lines[max(0, first - 40) : first] if line.text][-6:]
+    if any(re.search(r"\brecommend", text, re.I) for text in before):
+        return None
+    if sum(1 for t in texts if _item_asks(t)) * 2 >= len(texts):
+        return None
+    if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
+        return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
+    return "its items ask for nothing and nothing before it calls it recommendations"
+
+
+def _clip(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Draft]:
+    """Top-level items lettered (a), (b), (c) in sequence, with roman (i), (ii) sub-points under them. A new
+    "(a)" starts a new list; the first list read as recommendations is taken (see _not_recommendations)."""
+    lists: list[list[_Draft]] = []
     drafts: list[_Draft] = []
     expected = "a"
     current: _Draft | None = None
     for line in lines:
-        if line.kind == "sub" and line.label.lower() == expected:
-            current = _Draft(number=expected, label=f"({expected})", start=line.start, end=line.end)
+        label = line.label.lower() if line.kind == "sub" else ""
+        if label == "a" or label == expected:
+            if label == "a":  # "(a)" again: the list before has ended, and another begins
+                drafts = []
+                lists.append(drafts)
+            current = _Draft(number=label, label=f"({label})", start=line.start, end=line.end)
             current.paragraphs[-1].append(line.rest)
             drafts.append(current)
-            expected = chr(ord(expected) + 1)
+            expected = chr(ord(label) + 1)
         elif line.kind == "sub" and current is not None and ROMAN.match(line.label):
             current.subpoints.append(line.rest)
             current.end = line.end
@@ -737,7 +948,20 @@ def _lettered(lines: list[Line]) -> list[_Draft]:
             current.paragraphs[-1].append(line.text)
         elif line.kind in ("section", "numbered", "rec", "r", "contact"):
             current = None
-    return drafts if len(drafts) >= 2 else []
+    starts = [line.start for line in lines]  # once: a hostile file can hold thousands of short lists
+    left_out = 0
+    for found in lists:
+        if len(found) < 2:
+            continue
+        reason = _not_recommendations(found, lines, starts)
+        if reason is None:
+            return found
+        left_out += 1
+        if warnings is not None and left_out <= 3:
+            warnings.append(f"a lettered list ({found[0].number}–{found[-1].number}) was left out: {reason}")
+    if warnings is not None and left_out > 3:
+        warnings.append(f"{left_out - 3} more lettered lists were left out for the same kinds of reason")
+    return []
 
 
 def _bulleted(lines: list[Line]) -> list[_Draft]:
@@ -867,3 +1091,25 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             seen.add(key)
             contexts.append(DatedContext(found.date, context))
     return DocumentInfo(date, reference, reply_by, tuple(contexts))
+
+
+def reading_warnings(extraction: Extraction) -> list[str]:
+    """What the user should check before trusting the list: a number given twice or a gap in the numbering
+    (shown, never silently repaired), numbers the app supplied, and what the reader itself was unsure of."""
+    from tracker.domain.formatting import number_key
+
+    numbers = [r.number for r in extraction.recommendations]
+    out = []
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1}, key=number_key)
+    if repeated:
+        out.append(f"the number {', '.join(repeated)} appears more than once")
+    plain = sorted({int(n) for n in numbers if n.isdigit()})
+    gaps = [str(n) for n in range(plain[0], plain[-1]) if n not in plain] if plain else []
+    if gaps:
+        out.append(
+            f"the numbering skips {', '.join(gaps[:10])}{'…' if len(gaps) > 10 else ''}: check nothing was missed"
+        )
+    if any(r.label.endswith("(numbered by the app)") for r in extraction.recommendations):
+        out.append("the recommendations carry no numbers in the document: the app numbered them in order")
+    out.extend(extraction.warnings)
+    return out
