@@ -21,6 +21,8 @@ class BadInput(TrackerError):
 
     @property
     def message(self) -> str:
+        if self.value is None or self.value == "":  # nothing was given: "--yes is needed to remove …"
+            return f"{self.field} {self.problem}"
         shown = value_for_message(self.value)
         return f"{self.field}: {shown} {self.problem}"
 

@@ -52,8 +52,8 @@ def calendar_entries(
             if stage.planned and stage.actual is None and start <= stage.planned <= end:
                 what = "set by the panel" if stage.set_by_panel else "planned"
                 # "Written response required by (set by the panel)" says it already
-                detail = stage.label if what in stage.label else f"{what}: {stage.label}"
-                entries.append(CalendarEntry(stage.planned, cid, "planned", stage.label, what, "", detail))
+                note = stage.label if what in stage.label else f"{what}: {stage.label}"
+                entries.append(CalendarEntry(stage.planned, cid, "planned", stage.label, what, "", note))
         for follow_up in detail.follow_ups:
             if follow_up.due and start <= follow_up.due <= end:
                 number = (

@@ -98,7 +98,7 @@ class ImportService:
             return read_document(path)
         if text is not None:
             return document_from_text(text, name)
-        raise BadInput("file", "", "give a file or paste some text")
+        raise BadInput("file", "", "is missing: give a file or paste some text")
 
     @staticmethod
     def preview_recommendations(document: DocumentText) -> Extraction:
