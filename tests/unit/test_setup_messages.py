@@ -46,3 +46,12 @@ def test_labels_inside_a_sentence_keep_their_acronyms():
     assert in_sentence("Ordinary PCC election (day of the poll)") == "ordinary PCC election (day of the poll)"
     assert in_sentence("MOPAC response given to the committee") == "MOPAC response given to the committee"
     assert in_sentence("Final plan issued") == "final plan issued"
+
+
+def test_a_cycle_that_has_not_started_says_so_instead_of_an_empty_table(panel, capsys):
+    ok(capsys, "cycle", "add", "c28", "--body", "wessex", "--template", "plan-pcc",
+       "--trigger", "election=2028-05-04", "--db", panel)  # fmt: skip
+    code, out, _ = run(capsys, "show", "c28", "--as-of", "2026-11-22", "--db", panel)
+    assert (
+        code == 0 and "None yet as of 22 Nov 2026: the event that starts this cycle has not happened" in out
+    )

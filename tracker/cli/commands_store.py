@@ -255,7 +255,14 @@ def cmd_show(args: argparse.Namespace) -> Output:
             f"({ext.reason}; {ext.made_by or 'unknown'})"
         )
     parts.append("\nObligations")
-    parts.append(obligations_table(detail.obligations, with_cycle=False))
+    if detail.obligations:
+        parts.append(obligations_table(detail.obligations, with_cycle=False))
+    else:  # the engine gives none before the event that starts the cycle (an election still to come)
+        parts.append(
+            f"None yet as of {uk_date(detail.as_of)}: the event that starts this cycle has not happened"
+            if detail.summary.current_stage == "not started"
+            else "None."
+        )
     if detail.recommendations:
         parts.append(f"\nRecommendations: {detail.summary.coverage.describe()}")
         parts.append(
