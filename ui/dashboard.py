@@ -155,7 +155,15 @@ class DashboardPage(Page):
         self.cycles.set_rows(summaries)
         self.due.set_rows(rows)
         self.cycle_view.resizeColumnsToContents()
-        self.cycle_view.horizontalHeader().resizeSection(CycleTableModel.COL_NEXT, 260)
+        header = self.cycle_view.horizontalHeader()
+        # a long title (a bilingual one runs past 600 px) is cut with "…" and shown whole in its tooltip, so
+        # the counts stay in view at 1280 x 800
+        for column, widest in (
+            (CycleTableModel.COL_TITLE, 250),
+            (CycleTableModel.COL_STAGE, 180),
+            (CycleTableModel.COL_NEXT, 200),
+        ):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
         self.due_view.resizeColumnsToContents()
         self.due_view.horizontalHeader().resizeSection(ObligationTableModel.COL_CITATION, 220)
         self.empty.setVisible(not summaries and bodies > 0)

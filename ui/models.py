@@ -218,7 +218,9 @@ class CycleTableModel(RowTableModel):
         COL_REPLIES,
     ) = range(9)
     columns = (
-        Column("Cycle", lambda s: s.title, tooltip=lambda s: f"{s.id}: {s.body} / {s.scrutiny_body}"),
+        Column(
+            "Cycle", lambda s: s.title, tooltip=lambda s: f"{s.title}\n{s.id}: {s.body} / {s.scrutiny_body}"
+        ),
         Column("Stage", lambda s: s.current_stage),
         Column("Next deadline", lambda s: s.next_deadline.label if s.next_deadline else "none open"),
         date_column("Due", lambda s: s.next_deadline.due if s.next_deadline else None),
