@@ -8,8 +8,16 @@ import datetime as dt
 def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknown") -> str:
     if value is None:
         return unknown
-    month = value.strftime("%B" if long else "%b")
+    # English month names whatever the locale (strftime follows it, and is slow when called this often)
+    month = (_MONTHS if long else _MONTHS_SHORT)[value.month - 1]
     return f"{value.day} {month} {value.year}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS_SHORT = tuple(name[:3] for name in _MONTHS)
 
 
 def describe_counts(counts: dict[str, int]) -> str:

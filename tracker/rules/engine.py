@@ -44,6 +44,9 @@ class StageState:
     extensions: tuple[ExtensionInfo, ...] = ()
 
 
+NOTHING_RECORDED = StageState()  # shared: looked up a hundred thousand times on a large store
+
+
 @dataclass(frozen=True)
 class CycleFacts:
     template: Template
@@ -59,7 +62,7 @@ class CycleFacts:
     clear_days: calendar.ClearDaysRule = field(default_factory=calendar.ClearDaysRule)
 
     def state(self, stage_id: str) -> StageState:
-        return self.stages.get(stage_id, StageState())
+        return self.stages.get(stage_id, NOTHING_RECORDED)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Engine:
         self.as_of = as_of
         self.due_soon_days = due_soon_days
         self._due_cache: dict[str, Due] = {}
+        self._moved_on_cache: dict[str, str | None] = {}
 
     # ---- stage dates -------------------------------------------------------------------------------
     def label(self, stage_id: str) -> str:
@@ -205,6 +209,11 @@ class Engine:
     def moved_on(self, stage_id: str) -> str | None:
         """A later stage of the process recorded as happened, if any: then a missing record of `stage_id` is
         a gap in the record rather than something still awaited."""
+        if stage_id not in self._moved_on_cache:
+            self._moved_on_cache[stage_id] = self._find_moved_on(stage_id)
+        return self._moved_on_cache[stage_id]
+
+    def _find_moved_on(self, stage_id: str) -> str | None:
         order = self.template.stage_order
         if stage_id not in order:
             return None
