@@ -148,3 +148,18 @@ def test_tracker_extract_shows_what_the_reader_was_unsure_of(capsys):
     data = ok(capsys, "extract", str(LAYOUTS / "minutes_narrating_hearing.txt"))
     assert data["recommendations"] == []
     assert any("left out" in w for w in data["warnings"])
+
+
+def test_minutes_recording_that_the_committee_agreed_to_recommend_give_that_recommendation():
+    extraction = read("minutes_agreed_to_recommend.txt")
+    assert len(extraction.recommendations) == 1
+    only = extraction.recommendations[0]
+    assert only.label.endswith("(numbered by the app)")
+    assert only.text.startswith("The Executive answer every outstanding scrutiny review within two months")
+    assert "Noted that" not in only.text
+    assert any("agreed to recommend" in w for w in extraction.warnings)
+
+
+def test_a_sentence_that_only_mentions_recommending_is_not_a_recommendation():
+    text = "The Panel discussed whether it would recommend changes next year. No decision was taken.\n"
+    assert extract_recommendations(text).recommendations == ()

@@ -670,7 +670,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
             order = []
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
-        order = _lettered(all_lines, warnings) or _bulleted(all_lines)
+        order = (
+            _lettered(all_lines, warnings) or _bulleted(all_lines) or _agreed_in_prose(all_lines, warnings)
+        )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
         warnings.append(
@@ -986,6 +988,40 @@ def _bulleted(lines: list[Line]) -> list[_Draft]:
         if drafts:
             return drafts
     return []
+
+
+# "The Committee agreed to recommend that the Cabinet …": a decision recorded in the minutes' prose
+_AGREED_TO_RECOMMEND = re.compile(
+    r"\b(?:agreed|resolved|decided)\s+(?:unanimously\s+)?to\s+recommend\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\s+",
+    re.I,
+)
+
+
+def _agreed_in_prose(lines: list[Line], warnings: list[str]) -> list[_Draft]:
+    """Minutes with no list at all may still record a recommendation in a sentence ("the Committee agreed to
+    recommend that …"): each such sentence is one recommendation, numbered by the app, and said so."""
+    drafts: list[_Draft] = []
+    for index, line in enumerate(lines):
+        if line.kind != "text" or not (m := _AGREED_TO_RECOMMEND.search(line.text)):
+            continue
+        sentence, end = line.text[m.end() :], line.end
+        for other in lines[index + 1 : index + 4]:  # a sentence wrapped over a few lines of a PDF
+            if re.search(r"[.!?]", sentence) or other.kind != "text":
+                break
+            sentence, end = f"{sentence} {other.text}", other.end
+        full_stop = re.search(r"[.!?](?:\s|$)", sentence)
+        text = sentence[: full_stop.end()].strip() if full_stop else sentence.strip()
+        number = str(len(drafts) + 1)
+        draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=line.start,
+                       end=end)  # fmt: skip
+        draft.paragraphs[-1].append(text[:1].upper() + text[1:])
+        drafts.append(draft)
+    if drafts:
+        warnings.append(
+            f"no list of recommendations: {len(drafts)} taken from sentences recording that the committee "
+            "agreed to recommend something; check them against the original"
+        )
+    return drafts
 
 
 def _is_italic_line(raw: str) -> bool:
