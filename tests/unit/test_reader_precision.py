@@ -163,3 +163,13 @@ def test_minutes_recording_that_the_committee_agreed_to_recommend_give_that_reco
 def test_a_sentence_that_only_mentions_recommending_is_not_a_recommendation():
     text = "The Panel discussed whether it would recommend changes next year. No decision was taken.\n"
     assert extract_recommendations(text).recommendations == ()
+
+
+def test_an_update_line_does_not_date_the_document():
+    page = (
+        "News from the committee\nPublication date:\nThe committee published its report today.\n"
+        "UPDATE - 23 March 2026\nThe Commissioner has replied.\n"
+    )
+    assert extract_recommendations(page).document.date is None
+    dated = "Report of the Panel\n9 March 2026\n\nUPDATE - 23 March 2026\nThe Commissioner has replied.\n"
+    assert str(extract_recommendations(dated).document.date) == "2026-03-09"

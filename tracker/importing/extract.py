@@ -1080,6 +1080,9 @@ REPLY_BY = re.compile(
 )
 
 
+_LATER_DATE = re.compile(r"^\W*(?:update[ds]?|last\s+updated|amended|revised|corrected)\b", re.I)
+
+
 @lru_cache(maxsize=8)
 def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     lines = text.split("\n")
@@ -1094,6 +1097,8 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
+            if _LATER_DATE.match(cleaned):
+                continue  # "UPDATE - 23 March 2022" dates what came after the document, not the document
             found = find_dates(cleaned)
             if not found or found[0].precision != "day":
                 continue
