@@ -6,6 +6,9 @@ reply repeats it) is told apart from the answer. A block that only restates is a
 that answers (an implicit group, such as 9 and 10 in a reply that restates both and then answers once).
 A cross-reference ("as per our response to Recommendation 6") is not a group. Each answer gets a suggested
 disposition with the sentence that led to it, and its dated commitments.
+
+Minutes and letters that list the recommendations as short numbered titles and then answer in running prose
+are read sentence by sentence: a sentence answers the recommendations it names by number or by subject.
 """
 
 from __future__ import annotations
@@ -137,6 +140,7 @@ _NOT = [
     r"\bdisagree(?:s|d)?\b",
     r"\bno plans to\b",
     r"\bnot appropriate\b",
+    r"\bnot (?:be(?:en)? )?supported\b",
     r"\bcannot (?:accept|agree|commit)\b",
     r"\bnot (?:be )?in a position to\b",
     r"\bni fyddwn\b",
@@ -427,6 +431,150 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
     return blocks
 
 
+# ---- replies written as prose -------------------------------------------------------------------------
+# Minutes and letters often list the recommendations as short numbered titles and then answer in running
+# prose, naming them by number ("relating to recommendation 3") or by subject ("the two actions not
+# supported were a single crime reporting line and the reform of ward panels"). The titles are then the
+# recommendations restated, and each sentence of the prose answers the recommendations it names.
+_PROSE_TOKEN = re.compile(r"[^\W\d_]+(?:[&'’-][^\W\d_]+)*")
+# words too common in titles to say which recommendation a sentence is about
+_PROSE_STOP = _STOP | {
+    "new",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "all",
+    "more",
+    "our",
+    "their",
+}
+_PROSE_NUMBER = re.compile(
+    r"\brecommendations?\s+(?:no\.?\s*)?(\d{1,3}(?:\s*(?:,|&|\band\b|\bto\b|-|–)\s*\d{1,3}){0,20})(?!\d)",
+    re.I,
+)
+_PROSE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+_TITLE_MAX_WORDS = 12
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def _subject_words(text: str) -> set[str]:
+    return {_stem(w) for w in _PROSE_TOKEN.findall(text) if w.lower() not in _PROSE_STOP}
+
+
+def _names_subject(title_words: set[str], sentence_words: set[str]) -> bool:
+    """Most of a title's distinctive words (at least two, and two thirds of them) are in the sentence: one
+    common word ("crime") is not enough."""
+    if len(title_words) < 2:
+        return False
+    shared = len(title_words & sentence_words)
+    return shared >= 2 and 3 * shared >= 2 * len(title_words)
+
+
+def _is_title(block: _Block) -> bool:
+    title = block.inline.strip()
+    return bool(
+        title
+        and len(title.split()) <= _TITLE_MAX_WORDS
+        and not re.search(r"[.!?;:]$", title)
+        and not _VERDICT_OPENING.match(title)
+        and table_disposition(title) is None
+        and not _FIRST_PERSON.search(title)
+    )
+
+
+def _prose_sentences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence between start and end. A paragraph ends at a blank line or at
+    a line that ends a sentence."""
+    sentences: list[tuple[int, int, int]] = []
+    paragraph = 0
+    offset = start
+    for raw in text[start:end].split("\n"):
+        line_start, line_end = offset, offset + len(raw)
+        offset = line_end + 1
+        if not raw.strip():
+            paragraph += 1
+            continue
+        cut = line_start
+        for boundary in _PROSE_SENTENCE_END.finditer(text, line_start, line_end):
+            sentences.append((cut, boundary.start(), paragraph))
+            cut = boundary.end()
+        sentences.append((cut, line_end, paragraph))
+        if re.search(r"[.!?]\s*$", raw):
+            paragraph += 1
+    # a sentence wrapped over lines (no end mark before the line break) is one sentence
+    joined: list[tuple[int, int, int]] = []
+    for sentence in sentences:
+        if (
+            joined
+            and joined[-1][2] == sentence[2]
+            and not re.search(r"[.!?]\s*$", text[joined[-1][0] : joined[-1][1]])
+        ):
+            joined[-1] = (joined[-1][0], sentence[1], sentence[2])
+        else:
+            joined.append(sentence)
+    return [(s, e, p) for s, e, p in joined if text[s:e].strip()]
+
+
+def _prose_reply(
+    text: str, blocks: list[_Block], known: dict[str, ExtractedRecommendation] | None
+) -> tuple[list[tuple[list[str], int, int]], dict[str, str]] | None:
+    """When the last numbered items are only titles, numbered from 1, followed by prose: the passages of the
+    prose, as (numbers, start, end), and the titles as restatements. Numbered items before the titles (an
+    agenda item's number) are left out. None when the layout is not that, or the prose names none."""
+    first = len(blocks) - 1
+    if first < 0 or not _is_title(blocks[first]):
+        return None
+    while first > 0 and len(blocks[first - 1].paragraphs) == 1 and _is_title(blocks[first - 1]):
+        first -= 1
+    run = blocks[first:]
+    if len(run) < 2 or [b.numbers for b in run] != [[str(i)] for i in range(1, len(run) + 1)]:
+        return None
+    if any(n in {b.numbers[0] for b in run} for b in blocks[:first] for n in b.numbers):
+        return None
+    last = run[-1]
+    line_end = text.find("\n", last.start)
+    if line_end < 0 or line_end >= last.end or not text[line_end : last.end].strip():
+        return None  # no prose after the titles
+    titles = {b.numbers[0]: b.inline.strip() for b in run}
+    listed = set(titles) | set(known or ())
+    title_words = {n: _subject_words(t) for n, t in titles.items()}
+    passages: list[tuple[list[str], int, int]] = []
+    open_paragraph: int | None = None  # the paragraph of the passage that is still open
+    for start, end, paragraph in _prose_sentences(text, line_end + 1, last.end):
+        sentence = text[start:end]
+        named: list[str] = []
+        for reference in _PROSE_NUMBER.finditer(sentence):
+            named.extend(n for n in expand_numbers(reference.group(1)) if n in listed)
+        words = _subject_words(sentence)
+        named.extend(n for n, title in title_words.items() if _names_subject(title, words))
+        numbers = sorted(set(named), key=_number_order)
+        if numbers:
+            if passages and open_paragraph is not None and passages[-1][0] == numbers:
+                passages[-1] = (numbers, passages[-1][1], end)  # more about the same recommendation(s)
+            else:
+                passages.append((numbers, start, end))
+            open_paragraph = paragraph
+        elif open_paragraph == paragraph:
+            passages[-1] = (passages[-1][0], passages[-1][1], end)  # the same paragraph goes on
+        else:
+            open_paragraph = None  # context, not an answer
+    if not passages:
+        return None
+    return passages, titles
+
+
 _EXPLICIT_GROUP = re.compile(
     r"\b(?:group(?:ed|ing)?|answer(?:ed|ing)?|respond(?:ed|ing)?\s+to|address(?:ed|ing)?|tak(?:e|en|ing))\s+"
     r"(?:these|the(?:se)?\s+(?:two|three|four|\d+)|both|them|the\s+following)\b[^.]{0,40}\btogether\b",
@@ -454,7 +602,20 @@ def audit_reply(
     pending: list[_Block] = []  # blocks that only restate, waiting for the answer that covers them
     restated: dict[str, str] = {}
     reference_date = reply_date or info.date
-    for block in raw_blocks:
+    prose = None if table else _prose_reply(text, raw_blocks, known)
+    if prose is not None:
+        spans, restated = prose
+        for numbers, start, end in spans:
+            answer = " ".join(text[start:end].split())
+            disposition, evidence = suggest_disposition(answer)
+            commitments = tuple(
+                Commitment(p.date, p.text) for p in dated_phrases(answer, reference_date, relative=True)
+            )
+            grouping = "explicit" if len(numbers) > 1 else "single"
+            passages.append(
+                Passage(tuple(numbers), answer, disposition, evidence, commitments, start, end, grouping)
+            )
+    for block in raw_blocks if prose is None else ():
         answer_parts: list[str] = []
         in_restatement = True
         reply_starts = None if table else _reply_starts(block.paragraphs)
@@ -517,9 +678,12 @@ def audit_reply(
         if link:
             passages = _merge_with(passages, link.group(1))
     # restated but never answered: listed as missing, not silently joined to something else
-    committee_numbers = (
-        list(known) if known else list(dict.fromkeys([n for b in raw_blocks for n in b.numbers]))
-    )
+    if known:
+        committee_numbers = list(known)
+    elif prose is not None:
+        committee_numbers = list(restated)  # the titles: numbered items before them are not recommendations
+    else:
+        committee_numbers = list(dict.fromkeys([n for b in raw_blocks for n in b.numbers]))
     answered: dict[str, int] = {}
     for index, passage in enumerate(passages):
         for number in passage.numbers:
