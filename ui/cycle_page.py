@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,8 @@ from ui.context import AppContext, Page
 from ui.forms import from_qdate, to_qdate
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
 from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
+
+NO_DATE = QDate(1900, 1, 1)  # the editor's "no date chosen" (shown as its special text)
 
 KINDS = (
     ("happened on the day", Precision.DAY),
@@ -177,6 +179,9 @@ class CyclePage(Page):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setAccessibleName("Date")
+        # a stage with no date shows "choose a date", never the date of the stage looked at before it
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("choose a date")
         self.save_button = QPushButton("&Save date")
         self.save_button.setAccessibleName("Save the date for the stage")
         self.clear_button = QPushButton("C&lear recorded date")
@@ -203,6 +208,7 @@ class CyclePage(Page):
         note.setWordWrap(True)
         note.setStyleSheet("color: #5b6470;")
         form.addRow(note)
+        self.stage_combo.currentIndexChanged.connect(lambda _: self._show_stage_date())
         self.save_button.clicked.connect(self.save_date)
         self.clear_button.clicked.connect(self.clear_date)
         self.extend_button.clicked.connect(self.extend)
@@ -317,8 +323,7 @@ class CyclePage(Page):
             return
         stage = self.stages.row_object(index.row())
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(stage.key))
-        if stage.actual:
-            self.date_edit.setDate(to_qdate(stage.actual))
+        self._show_stage_date()
         from html import escape
 
         changes = [c for c in self.history if c.entity == "stage" and c.entity_id == stage.key]
@@ -338,6 +343,20 @@ class CyclePage(Page):
         lines.append(history_html(changes))
         self.working.setHtml("".join(lines))
 
+    def _show_stage_date(self) -> None:
+        """The chosen stage's own date in the editor: the recorded one, else the planned one, else none."""
+        stage = self._stage_row(self.stage_combo.currentData())
+        day = (stage.actual or stage.planned) if stage is not None else None
+        self.date_edit.setDate(to_qdate(day) if day else NO_DATE)
+
+    def _chosen_day(self) -> dt.date | None:
+        """The date in the editor, or None (and a message) when none was chosen."""
+        if self.date_edit.date() == NO_DATE:
+            self.message.error("Choose the date first: this stage has none recorded or planned.")
+            self.date_edit.setFocus()
+            return None
+        return from_qdate(self.date_edit.date())
+
     # ---- editing -----------------------------------------------------------------------------------
     def _stage_row(self, key: str):
         return next((s for s in self.detail.stages if s.key == key), None) if self.detail else None
@@ -347,7 +366,9 @@ class CyclePage(Page):
         if not cycle_id or not key:
             return
         precision = KINDS[self.kind_combo.currentIndex()][1]
-        day = from_qdate(self.date_edit.date())
+        day = self._chosen_day()
+        if day is None:
+            return
         before = stage_value(self._stage_row(key))
         after = (
             (day, before[1], before[2], before[3])
@@ -426,7 +447,9 @@ class CyclePage(Page):
         cycle_id, key = self.current_cycle(), self.stage_combo.currentData()
         if not cycle_id or not key:
             return
-        day, reason, earlier = from_qdate(self.date_edit.date()), self.reason.text(), self.earlier.isChecked()
+        day, reason, earlier = self._chosen_day(), self.reason.text(), self.earlier.isChecked()
+        if day is None:
+            return
 
         def done(ext):
             self.message.success(

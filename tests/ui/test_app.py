@@ -381,3 +381,19 @@ def test_smoke_test_reports_a_store_it_cannot_open(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "cannot open the store" in result.stderr
+
+
+def test_a_stage_with_no_date_never_shows_the_date_of_the_stage_before_it(qtbot, window, demo):
+    cycle = open_page(qtbot, window, "Cycle")
+    with qtbot.waitSignal(cycle.loaded, timeout=10000):
+        cycle.select_cycle("london-2022")
+    recorded = next(s for s in cycle.stages.rows() if s.actual is not None)
+    empty = next(s for s in cycle.stages.rows() if s.actual is None and s.planned is None)
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData(recorded.key))
+    assert cycle.date_edit.date() == to_qdate(recorded.actual)
+    cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData(empty.key))
+    assert cycle.date_edit.text() == "choose a date"
+    history = demo.history.for_item(cycle_id="london-2022")
+    qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
+    assert "Choose the date first" in cycle.message.text()
+    assert demo.history.for_item(cycle_id="london-2022") == history  # nothing was saved
