@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,8 @@ from ui.forms import FieldErrors, error_label, from_qdate, save_cancel, to_qdate
 from ui.models import ObjectRole, PreviewTableModel, sortable
 from ui.widgets import table_view
 
+NO_DATE = QDate(1900, 1, 1)  # "no date entered yet", shown as the editor's special text
+
 
 class TriggerField(QWidget):
     """One trigger date: its label, a date box (with "known" for an optional one) and what it means."""
@@ -38,7 +40,10 @@ class TriggerField(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.date = QDateEdit(to_qdate(initial or dt.date.today()))
+        # no made-up default: a date nobody entered must not drive every deadline of the cycle
+        self.date = QDateEdit(to_qdate(initial) if initial else NO_DATE)
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText("choose a date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName(trigger.label)
@@ -67,7 +72,14 @@ class TriggerField(QWidget):
     def value(self) -> dt.date | None:
         if self.known is not None and not self.known.isChecked():
             return None
+        if self.date.date() == NO_DATE:
+            return None
         return from_qdate(self.date.date())
+
+    def missing(self) -> bool:
+        """A date the cycle needs (or one ticked as known) that has not been entered."""
+        wanted = self.known is None or self.known.isChecked()
+        return wanted and self.date.date() == NO_DATE
 
 
 class CycleDialog(QDialog):
@@ -114,6 +126,7 @@ class CycleDialog(QDialog):
             self.notes = QPlainTextEdit(cycle.notes)
             self.notes.setAccessibleName("Notes")
             self.notes.setFixedHeight(60)
+            self.notes.setTabChangesFocus(True)  # Tab moves on to the trigger dates and the buttons
             notes_label = QLabel("&Notes")
             notes_label.setBuddy(self.notes)
             form.addRow(notes_label, self.notes)
@@ -197,7 +210,9 @@ class CycleDialog(QDialog):
             field = TriggerField(trigger, known.get(trigger.name) if self.cycle else None)
             first_choice = bool(process.requires_one_of) and trigger.name == process.requires_one_of[0]
             if self.cycle is None and (not trigger.optional or first_choice):
-                field.date.setDate(to_qdate(_suggested(trigger.name)))
+                suggested = _suggested(trigger.name)
+                if suggested is not None:
+                    field.date.setDate(to_qdate(suggested))
                 if field.known is not None:
                     field.known.setChecked(True)
             field.changed.connect(self._update_preview)
@@ -243,6 +258,13 @@ class CycleDialog(QDialog):
         regime = body.regime if body else None
         self._suggest_id()
         self.errors.clear()
+        if any(f.missing() for f in self.trigger_fields):
+            self.preview.set_rows([])
+            self.working.setText(
+                "Enter the dates above: every date the cycle derives from them is shown here."
+            )
+            self.save_button.setEnabled(False)
+            return
         self.context.runner.run(
             "cycle-preview",
             lambda: preview(process.id, triggers, regime),
@@ -305,11 +327,12 @@ class CycleDialog(QDialog):
         self.errors.show(exc, self.general_error)
 
 
-def _suggested(trigger: str) -> dt.date:
-    """A sensible first guess for a trigger date, so the preview shows something real at once."""
+def _suggested(trigger: str) -> dt.date | None:
+    """A first guess where the calendar gives one (the next 1 April, the last 31 March); an event's date
+    (an election, a notification) is never guessed: a made-up date would drive every deadline."""
     today = dt.date.today()
     if trigger == "financial_year_start":
         return dt.date(today.year + (1 if today.month >= 4 else 0), 4, 1)
     if trigger == "year_end":
         return dt.date(today.year - (0 if today.month > 3 else 1), 3, 31)
-    return today
+    return None

@@ -92,6 +92,10 @@ def test_new_cycle_previews_its_dates_and_saves(qtbot, with_body, tmp_path):
     assert all(dialog.process.itemData(i).area in ("pcc", "any") for i in range(dialog.process.count()))
     election = dialog.trigger_fields[0]
     assert "poll" in election.findChild(QLabel).text().lower()
+    # nothing is made up: no election date until one is entered, so nothing derived and nothing to save
+    assert election.date.text() == "choose a date" and election.value() is None
+    qtbot.waitUntil(lambda: "Enter the dates above" in dialog.working.text(), timeout=10000)
+    assert dialog.preview.rows() == [] and not dialog.save_button.isEnabled()
     election.date.setDate(to_qdate(dt.date(2024, 5, 2)))
 
     def issue_plan():
