@@ -397,3 +397,12 @@ def test_a_stage_with_no_date_never_shows_the_date_of_the_stage_before_it(qtbot,
     qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
     assert "Choose the date first" in cycle.message.text()
     assert demo.history.for_item(cycle_id="london-2022") == history  # nothing was saved
+
+
+def test_the_dashboard_never_says_none_open_beside_overdue_work():
+    from types import SimpleNamespace
+
+    from ui.models import next_deadline_text
+
+    assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=2)) == "none to come; 2 overdue"
+    assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=0)) == "none open"

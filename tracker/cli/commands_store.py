@@ -158,7 +158,9 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
             s.id,
             s.title,
             s.current_stage,
-            f"{s.next_deadline.label} ({uk_date(s.next_deadline.due)})" if s.next_deadline else "none",
+            f"{s.next_deadline.label} ({uk_date(s.next_deadline.due)})"
+            if s.next_deadline
+            else (f"none to come; {s.overdue} overdue" if s.overdue else "none"),
             "" if s.days_left is None else s.days_left,
             s.overdue,
             s.exceptions,
