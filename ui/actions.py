@@ -125,12 +125,13 @@ class AppActions(QObject):
             return
         cycles = self.context.services.cycles
 
-        def ask(plan) -> None:
+        def ask(found) -> None:
+            plan, title = found
             what = describe_counts(plan) or "nothing else"
             if not self.confirm(
                 "Remove cycle",
-                f"Remove {cycle_id} with {what}? The change log keeps a record, but the cycle cannot be brought "
-                "back.",
+                f"Remove “{title}” ({cycle_id}) with {what}? The change log keeps a record, but the cycle "
+                "cannot be brought back.",
             ):
                 return
             self.context.runner.run(
@@ -142,7 +143,7 @@ class AppActions(QObject):
 
         self.context.runner.run(
             "cycle-remove-plan",
-            lambda: cycles.removal_plan(cycle_id),
+            lambda: (cycles.removal_plan(cycle_id), dict(cycles.titles()).get(cycle_id, cycle_id)),
             ask,
             lambda exc: self.message("Remove cycle", str(exc)),
         )

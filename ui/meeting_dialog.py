@@ -34,7 +34,7 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.body = QComboBox()
-        self.body.setAccessibleName("Body")
+        self.body.setAccessibleName("Panel")  # as its label reads: the list names the panels
         for body in bodies:
             self.body.addItem(body.panel_name or body.name, body)
         self.date = QDateEdit(to_qdate(dt.date.today()))

@@ -151,10 +151,15 @@ class RecommendationsPage(Page):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         header.resizeSection(RecommendationTableModel.COL_THEME, min(header.sectionSize(8), 150))
-        replied = sum(1 for r in rows if r.reply_status == "replied")
-        missing = sum(1 for r in rows if r.reply_status == "missing")
+        from tracker.services.convert import REPLY_STATUSES
+
+        # every status counted, so the figures add up to the number shown
+        counts = {status: sum(1 for r in rows if r.reply_status == status) for status in REPLY_STATUSES}
         self.summary.setText(
-            f"{len(rows)} recommendations shown: {replied} replied, {missing} missing"
+            f"{len(rows)} recommendations shown: "
+            + ", ".join(
+                f"{n} {status}" for status, n in counts.items() if n or status in ("replied", "missing")
+            )
             if rows
             else "No recommendations match. Import a committee report on the Import page."
         )

@@ -26,7 +26,7 @@ def describe_counts(counts: dict[str, int]) -> str:
     for key, n in counts.items():
         if not n:
             continue
-        noun = key.replace("_", " ")
+        noun = key.replace("_", "-")  # sub_points: "sub-points", follow_ups: "follow-ups"
         parts.append(f"{n} {noun[:-1] if n == 1 and noun.endswith('s') else noun}")
     return ", ".join(parts)
 
