@@ -307,15 +307,24 @@ class StageTableModel(RowTableModel):
     )
 
 
+def _logged_value(value: str | None) -> str:
+    # the log has said "nothing there" in several ways over time; the table says it one way
+    return "none" if value in (None, "", "none", "not recorded") else value
+
+
 class HistoryTableModel(RowTableModel):
     columns = (
         Column("When", lambda c: c.at.strftime("%d %b %Y %H:%M"), sort=lambda c: c.at),
         Column("Who", lambda c: c.who),
         Column("Cycle", lambda c: c.cycle_id or ""),
-        Column("Item", lambda c: f"{c.entity} {c.entity_id}"),
-        Column("Field", lambda c: c.field),
-        Column("Old", lambda c: c.old or "", tooltip=lambda c: c.old or ""),
-        Column("New", lambda c: c.new or "", tooltip=lambda c: c.new or ""),
+        Column(
+            "Item",
+            lambda c: c.item or f"{c.entity} {c.entity_id}",
+            tooltip=lambda c: f"{c.entity} {c.entity_id}",
+        ),
+        Column("What changed", lambda c: c.what or c.field, tooltip=lambda c: c.field),
+        Column("Old", lambda c: _logged_value(c.old), tooltip=lambda c: c.old or ""),
+        Column("New", lambda c: _logged_value(c.new), tooltip=lambda c: c.new or ""),
     )
 
 

@@ -55,3 +55,13 @@ def test_a_cycle_that_has_not_started_says_so_instead_of_an_empty_table(panel, c
     assert (
         code == 0 and "None yet as of 22 Nov 2026: the event that starts this cycle has not happened" in out
     )
+
+
+def test_the_history_names_stages_and_values_as_people_read_them(panel, capsys):
+    ok(capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc",
+       "--trigger", "election=2024-05-02", "--db", panel)  # fmt: skip
+    ok(capsys, "set-date", "c1", "reply_noted", "2025-02-10", "--db", panel)
+    rows = ok(capsys, "history", "--cycle", "c1", "--db", panel)
+    noted = next(r for r in rows if r["entity_id"] == "reply_noted")
+    assert noted["item"] == "Panel notes the response" and noted["what"] == "date it happened"
+    assert noted["field"] == "actual_date"  # the stored name stays in the JSON for scripts

@@ -356,14 +356,14 @@ def cmd_history(args: argparse.Namespace) -> Output:
     data = [dataclasses.asdict(r) for r in rows]
     text = (
         format_table(
-            ["when", "who", "cycle", "item", "field", "old", "new"],
+            ["when", "who", "cycle", "item", "what changed", "old", "new"],
             [
                 [
                     r.at.strftime("%d %b %Y %H:%M"),
                     r.who,
                     r.cycle_id or "",
-                    f"{r.entity} {r.entity_id}",
-                    r.field,
+                    _clip(r.item or f"{r.entity} {r.entity_id}", 40),
+                    r.what or r.field,
                     _clip(r.old or "", 30),
                     _clip(r.new or "", 40),
                 ]

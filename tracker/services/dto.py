@@ -204,6 +204,8 @@ class ChangeRow:
     old: str | None
     new: str | None
     cycle_id: str | None
+    item: str = ""  # what was changed, for people: "Panel notes the response" rather than "stage reply_noted"
+    what: str = ""  # which of its values: "date it happened" rather than "actual_date"
 
 
 @dataclass(frozen=True)

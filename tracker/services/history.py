@@ -71,7 +71,54 @@ class HistoryService:
                 query = query.where(m.ChangeLog.entity == entity)
             if entity_id is not None:
                 query = query.where(m.ChangeLog.entity_id == str(entity_id))
+            changes = list(session.scalars(query))
+            cycle_t = m.Cycle.__table__
+            ids = {c.cycle_id for c in changes if c.entity == "stage" and c.cycle_id}
+            templates = (
+                {
+                    cid: (template_id, version)
+                    for cid, template_id, version in session.execute(
+                        select(cycle_t.c.id, cycle_t.c.template_id, cycle_t.c.template_version).where(
+                            cycle_t.c.id.in_(ids)
+                        )
+                    )
+                }
+                if ids
+                else {}
+            )
             return [
-                dto.ChangeRow(c.at, c.who, c.entity, c.entity_id, c.field, c.old, c.new, c.cycle_id)
-                for c in session.scalars(query)
+                dto.ChangeRow(
+                    c.at,
+                    c.who,
+                    c.entity,
+                    c.entity_id,
+                    c.field,
+                    c.old,
+                    c.new,
+                    c.cycle_id,
+                    item=_item(c.entity, c.entity_id, templates.get(c.cycle_id or "")),
+                    what=_FIELD_NAMES.get(c.field, c.field.replace("_", " ")),
+                )  # fmt: skip
+                for c in changes
             ]
+
+
+# the log keeps the stored names; people read these
+_FIELD_NAMES = {
+    "actual_date": "date it happened",
+    "planned_date": "planned date",
+    "planned_date (meeting)": "planned date, set by a meeting",
+    "disposition_override": "disposition (corrected by hand)",
+    "suggested_disposition": "disposition suggested by the reader",
+}
+
+
+def _item(entity: str, entity_id: str, template: tuple[str, int] | None) -> str:
+    if entity == "stage" and template is not None:
+        from tracker.rules.templates import get_template
+
+        try:
+            return get_template(template[0], version=template[1]).stage(entity_id).label
+        except (NotFound, ValueError):  # a template or stage since dropped: the stored name still says what
+            return f"stage {entity_id}"
+    return f"{entity} {entity_id}"
