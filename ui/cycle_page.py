@@ -257,6 +257,12 @@ class CyclePage(Page):
         self.cycle_combo.blockSignals(False)
         self.detail, self.history = detail, history
         self.context.current_cycle = detail.summary.id if detail is not None else None
+        # with no cycle there is nothing to edit: the buttons say so by being off, not by a message after a click
+        for button in (
+            self.save_button, self.clear_button, self.extend_button,
+            self.edit_button, self.remove_button, self.meeting_button,
+        ):  # fmt: skip
+            button.setEnabled(detail is not None)
         if detail is None:
             self.heading.setText("No cycles yet: add one with File › New cycle (Ctrl+N).")
             self.timeline.set_data((), self.context.as_of)
@@ -266,7 +272,7 @@ class CyclePage(Page):
             return
         s = detail.summary
         self.heading.setText(
-            f"  {detail.body.name} · {s.current_stage} · {s.overdue} overdue · "
+            f"{detail.body.name} · {s.current_stage} · {s.overdue} overdue · "
             f"{s.exceptions} exceptions · {s.coverage.describe()}"
         )
         self.timeline.set_data(detail.stages, detail.as_of)

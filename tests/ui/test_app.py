@@ -406,3 +406,13 @@ def test_the_dashboard_never_says_none_open_beside_overdue_work():
 
     assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=2)) == "none to come; 2 overdue"
     assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=0)) == "none open"
+
+
+def test_with_no_cycle_the_cycle_page_offers_nothing_to_edit(qtbot, services, tmp_path):
+    win = make_window(qtbot, services, tmp_path)
+    cycle = open_page(qtbot, win, "Cycle")
+    assert "No cycles yet" in cycle.heading.text()
+    for button in (cycle.save_button, cycle.extend_button, cycle.edit_button, cycle.remove_button):
+        assert not button.isEnabled(), button.text()
+    win.context.runner.wait(5000)
+    win.close()
