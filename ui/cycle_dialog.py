@@ -223,6 +223,16 @@ class CycleDialog(QDialog):
             form.addRow(label, field)
             self.trigger_fields.append(field)
         self.triggers_box.addWidget(holder)
+        # Tab follows the screen: the trigger dates sit between the fields above and the table below (made
+        # after the rest of the form, they would otherwise come last)
+        chain: list[QWidget] = [self.notes or self.title_edit]
+        for field in self.trigger_fields:
+            chain.append(field.date)
+            if field.known is not None:
+                chain.append(field.known)
+        chain.append(self.preview_view)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self._suggest_id()
         self._update_preview()
 

@@ -469,3 +469,19 @@ def test_a_future_date_recorded_as_happened_warns_in_the_window(qtbot, with_body
     assert "after today" in cycle.message.text()
     win.context.runner.wait(5000)
     win.close()
+
+
+def test_new_cycle_tab_goes_from_the_title_to_the_trigger_dates(qtbot, with_body, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = open_dialog(qtbot, win, win.actions_.new_cycle)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.title_edit.setFocus()
+    qtbot.waitUntil(dialog.title_edit.hasFocus, timeout=5000)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.trigger_fields[0].date
+    win.context.runner.wait(5000)
+    win.close()
