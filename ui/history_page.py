@@ -17,6 +17,8 @@ class HistoryPage(Page):
         row = QHBoxLayout()
         label = QLabel("C&ycle")
         self.cycle = QComboBox()
+        self.cycle.setMinimumContentsLength(30)  # wide enough to read a cycle's title, not "all cycle…"
+        self.cycle.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cycle.setAccessibleName("Show changes of cycle")
         label.setBuddy(self.cycle)
         row.addWidget(QLabel("<h2>Change log</h2>"))

@@ -35,6 +35,8 @@ class RecommendationsPage(Page):
         filters = QHBoxLayout()
         cycle_label = QLabel("C&ycle")
         self.cycle_filter = QComboBox()
+        self.cycle_filter.setMinimumContentsLength(30)  # wide enough to read a cycle's title, not "all cycle…"
+        self.cycle_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cycle_filter.setAccessibleName("Show recommendations of cycle")
         cycle_label.setBuddy(self.cycle_filter)
         status_label = QLabel("Re&ply")
@@ -151,6 +153,10 @@ class RecommendationsPage(Page):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         header.resizeSection(RecommendationTableModel.COL_THEME, min(header.sectionSize(8), 150))
+        # the text is cut with "…" (whole in its tooltip and in the panel beside) so the reply and the
+        # disposition stay in view at 1280 x 800
+        text = RecommendationTableModel.COL_TEXT
+        header.resizeSection(text, min(header.sectionSize(text), 300))
         from tracker.services.convert import REPLY_STATUSES
 
         # every status counted, so the figures add up to the number shown
