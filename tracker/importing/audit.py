@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from tracker.importing.dates import dated_phrases
@@ -211,27 +210,18 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 
 def suggest_disposition(answer: str) -> tuple[str, str]:
     """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
-    text = " ".join(answer.split())
-    # each cue is searched once over the whole answer (no cue spans a sentence's end), and the sentence
-    # around the first match found: the same answer as trying every cue on every sentence, in far fewer calls
-    ends = [m.start() for m in _SENTENCES.finditer(text)] + [len(text)]
-
-    def sentence_at(position: int) -> str:
-        index = bisect_right(ends, position)
-        start = ends[index - 1] if index > 0 else 0
-        return text[start : ends[index] if index < len(ends) else len(text)].strip()
-
+    sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
     for category, pattern in _CUES:
-        for match in pattern.finditer(text):
-            sentence = sentence_at(match.start())
-            if category == "accepted" and _NEGATED.search(sentence) and not _NOT_ONLY.search(sentence):
-                continue  # "we do not accept" is caught above; a negated positive is no acceptance
-            return category, sentence
-    return "unclear", sentence_at(0) if text else ""
-
-
-_NEGATED = re.compile(r"\b(?:not|cannot)\b", re.I)
-_NOT_ONLY = re.compile(r"\bnot only\b", re.I)
+        for sentence in sentences:
+            if pattern.search(sentence):
+                if (
+                    category == "accepted"
+                    and re.search(r"\b(?:not|cannot)\b", sentence, re.I)
+                    and not re.search(r"\bnot only\b", sentence, re.I)
+                ):
+                    continue  # "we do not accept" is caught above; a negated positive is no acceptance
+                return category, sentence
+    return "unclear", sentences[0] if sentences else ""
 
 
 def table_disposition(cell: str) -> str | None:
