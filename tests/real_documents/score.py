@@ -1,4 +1,4 @@
-"""Score the reader on real public documents: `python tests/real_documents/score.py [FOLDER]`.
+"""Score the reader on real public documents: `python tests/real_documents/score.py [FOLDER] [--labels FILE]`.
 
 The labels (sources.json) were made by hand from each document; the documents themselves are not kept in
 the repository. FOLDER (or TRACKER_REAL_DOCS) holds local copies named as in the labels; documents that
@@ -41,14 +41,19 @@ def _numbers(extracted) -> list[str | None]:
     return [None if r.label.endswith("(numbered by the app)") else r.number for r in extracted]
 
 
-def score(folder: Path) -> Score:
+def _labels(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["documents"] if isinstance(data, dict) else data  # {"documents": [...]} or the bare list
+
+
+def score(folder: Path, labels_file: Path = HERE / "sources.json") -> Score:
     sys.path.insert(0, str(HERE.parents[1]))
     from tracker.errors import TrackerError
     from tracker.importing.audit import audit_reply
     from tracker.importing.extract import extract_recommendations
     from tracker.importing.readers import read_document
 
-    labels = json.loads((HERE / "sources.json").read_text(encoding="utf-8"))["documents"]
+    labels = _labels(labels_file)
     result = Score()
     for label in labels:
         path = folder / label["file"]
@@ -70,7 +75,8 @@ def score(folder: Path) -> Score:
             found = []
             result.refused += 1
             result.detail.append(f"{label['file']}: refused ({exc})")
-        wanted = list(label["recommendations"])
+        # a label is a number, or null for one the document does not number, or {"number": ...}
+        wanted = [n.get("number") if isinstance(n, dict) else n for n in label["recommendations"]]
         unnumbered_wanted = sum(1 for n in wanted if n is None)
         numbered_wanted = {str(n) for n in wanted if n is not None}
         unnumbered_found = sum(1 for n in found if n is None)
@@ -98,14 +104,19 @@ def score(folder: Path) -> Score:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else Path(os.environ.get("TRACKER_REAL_DOCS", ""))
+    args = list(argv[1:])
+    labels_file = HERE / "sources.json"
+    if "--labels" in args:  # another set of labels, e.g. documents held out from all tuning
+        at = args.index("--labels")
+        labels_file = Path(args[at + 1])
+        del args[at : at + 2]
+    folder = Path(args[0]) if args else Path(os.environ.get("TRACKER_REAL_DOCS", ""))
     if not folder.is_dir():
         print("No folder of local copies: pass one, or set TRACKER_REAL_DOCS.", file=sys.stderr)
         return 2
-    result = score(folder)
-    print(
-        f"Real documents scored: {result.documents} (of {len(json.loads((HERE / 'sources.json').read_text())['documents'])} labelled)"
-    )
+    result = score(folder, labels_file)
+    labelled = len(_labels(labels_file))
+    print(f"Real documents scored: {result.documents} (of {labelled} labelled)")
     print(
         f"  extraction  precision {result.precision():.2f}  recall {result.recall():.2f}  "
         f"({result.right} right, {result.wrong} wrong, {result.missed} missed; {result.refused} refused)"
