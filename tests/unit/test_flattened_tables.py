@@ -239,3 +239,20 @@ def test_repeated_row_labels_take_linear_time():
     small = _timed(unit * (100 * 1024 // len(unit)))
     large = _timed(unit * (400 * 1024 // len(unit)))
     assert large < small * 8 + 0.5  # linear is about 4x; quadratic would be about 16x
+
+
+def test_every_disposition_cue_holds_one_of_the_words_that_let_it_be_tried():
+    """A sentence is searched for a cue only if it holds one of the cue's words: a pattern added without
+    one of them would never be tried, so each pattern's own text must contain one."""
+    from tracker.importing import audit
+
+    groups = {
+        "partially accepted": audit._PARTIAL,
+        "not accepted": audit._NOT,
+        "accepted": audit._ACCEPT,
+        "noted": audit._NOTED,
+    }
+    for category, patterns in groups.items():
+        words = audit._CUE_WORDS[category]
+        for pattern in patterns:
+            assert any(word in pattern.lower() for word in words), (category, pattern)

@@ -176,8 +176,22 @@ _NOTED = [
     r"\bwill explore\b",
     r"\bexploring\b",
 ]
+# Each cue's patterns all contain one of its words: a sentence with none of them cannot match, and is not
+# searched (most sentences hold none, and the patterns are slow to try at every word).
+_CUE_WORDS = {
+    "partially accepted": ("partial", "in part", "partly", "to some extent", "level of detail", "agree"),
+    "not accepted": (
+        "not", "won't", "stopped short", "opted against", "declin", "reject", "disagree", "no plans",
+        "cannot", "ni fyddwn",
+    ),
+    "accepted": (
+        "agree", "accept", "commit", "reflect", "final plan", "welcome", "bringing forward", "i can", "will",
+        "has been", "we have", "cytuno",
+    ),
+    "noted": ("note", "consider", "agree", "looking at", "under review", "reflected", "lobby", "explor"),
+}  # fmt: skip
 _CUES = [
-    (category, re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
+    (category, re.compile("|".join(f"(?:{p})" for p in patterns), re.I), _CUE_WORDS[category])
     for category, patterns in (
         ("partially accepted", _PARTIAL),
         ("not accepted", _NOT),
@@ -211,9 +225,10 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 def suggest_disposition(answer: str) -> tuple[str, str]:
     """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
     sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
-    for category, pattern in _CUES:
-        for sentence in sentences:
-            if pattern.search(sentence):
+    lowered = [sentence.lower() for sentence in sentences]
+    for category, pattern, words in _CUES:
+        for sentence, low in zip(sentences, lowered, strict=True):
+            if any(word in low for word in words) and pattern.search(sentence):
                 if (
                     category == "accepted"
                     and re.search(r"\b(?:not|cannot)\b", sentence, re.I)
