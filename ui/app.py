@@ -189,9 +189,15 @@ class SmokeTest:
             print(f"smoke test: {count} pages opened and loaded")
             self._quit()
             return
-        page = self.window.page(self.index)
+        self.timer.start(self.TIMEOUT_MS)  # first: a page that cannot even be built must not hang the check
+        try:
+            page = self.window.page(self.index)
+        except Exception as exc:  # a page missing from a bundle, say: the check fails at once, and says which
+            print(f"smoke test: page {self.index + 1} could not be built: {exc.__class__.__name__}: {exc}")
+            self.timer.stop()
+            self._quit()
+            return
         page.loaded.connect(self._page_loaded)
-        self.timer.start(self.TIMEOUT_MS)
         self.window.show_page(self.index)
         if (
             self.window.stack.currentIndex() == self.index

@@ -416,3 +416,23 @@ def test_with_no_cycle_the_cycle_page_offers_nothing_to_edit(qtbot, services, tm
         assert not button.isEnabled(), button.text()
     win.context.runner.wait(5000)
     win.close()
+
+
+def test_the_smoke_test_fails_at_once_when_a_page_cannot_be_built(qtbot, window, capsys, monkeypatch):
+    """A page missing from an install (a bundle that left a module out) fails the check with its name,
+    instead of leaving the check waiting for a page that never loads."""
+    from ui.app import SmokeTest
+
+    built = window.page
+
+    def page(index):
+        if index == 2:
+            raise ModuleNotFoundError("No module named 'ui.recommendations_page'")
+        return built(index)
+
+    monkeypatch.setattr(window, "page", page)
+    checker = SmokeTest(window, None)
+    monkeypatch.setattr(checker, "_quit", lambda: None)
+    checker.start()
+    qtbot.waitUntil(lambda: "could not be built" in capsys.readouterr().out or checker.index == 2, timeout=20000)
+    assert checker.result == 1 and checker.index == 2

@@ -193,3 +193,15 @@ def test_answers_out_of_order_are_not_taken_for_a_group():
     from tracker.domain.formatting import answered_out_of_order
 
     assert answered_out_of_order([p.numbers for p in audit.passages]) == {"1": "3"}
+
+
+def test_a_response_that_numbers_its_own_paragraphs_keeps_the_recommendations_numbers():
+    """"1. Recommendation 1: …" then "2. Government response: …": 1 and 2 number the response's paragraphs."""
+    document = read_document(LAYOUTS / "numbered_paragraph_response.txt")
+    extraction = extract_recommendations(document)
+    assert [r.number for r in extraction.recommendations] == ["1", "2"]
+    assert "Government response" not in extraction.recommendations[0].text
+    audit = audit_reply(document)
+    by_number = {r.number: r for r in audit.recommendations}
+    assert by_number["1"].status == "replied" and by_number["2"].status == "replied"
+    assert by_number["2"].disposition == "not accepted"

@@ -142,6 +142,11 @@ ROW_RIGHT_WORDS = (
 _ROW_NUMBER = r"[ \t]+(\d{1,4})\b(?![.,/]\d)[ \t]*[:.\-–—]?"
 ROW_HEADING = re.compile(rf"^{ROW_LEFT_WORDS}{_ROW_NUMBER}\s*(.*)$")
 RESPONSE_LABEL = re.compile(rf"^(?:{RESPONSE_WORDS}|{ROW_RIGHT_WORDS}{_ROW_NUMBER})\s*")
+# a response that numbers its own paragraphs: in "1. Recommendation 1: …" and "2. Government response: …" the
+# numbers 1 and 2 are the response's paragraphs, not recommendations
+_PARAGRAPH_NUMBER_BEFORE_LABEL = re.compile(
+    rf"^\d{{1,3}}\.\s+(?=(?:Recommendation|Conclusion)\s+\d{{1,4}}\s*[:.]\s|{RESPONSE_WORDS})", re.I
+)
 STATUS_LABEL = re.compile(r"^Status[ \t]*:[ \t]*(.*)$", re.I)
 _ROW_MARKER = re.compile(
     rf"(?<![^\s])(?:\*\*)?(?:(?P<left>{ROW_LEFT_WORDS})|(?<!the )(?P<right>{ROW_RIGHT_WORDS}))[ \t]+(?P<n>\d{{1,4}})\b"
@@ -166,13 +171,33 @@ def split_run_on(text: str) -> str:
                    for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
         for (is_rec, start), (next_is_rec, next_start) in zip(markers, markers[1:], strict=False):
             if is_rec and not next_is_rec:
-                cuts.extend(p - 1 for p in (start, next_start) if p > 0 and text[p - 1] in " \t")
+                cuts.extend(
+                    p - 1
+                    for p in (start, next_start)
+                    if p > 0 and text[p - 1] in " \t" and not _after_paragraph_number(text, p)
+                )
     if not cuts:
         return text
     chars = list(text)
     for position in cuts:
         chars[position] = "\n"
     return "".join(chars)
+
+
+def _after_paragraph_number(text: str, position: int) -> bool:
+    """The marker follows nothing on its line but a paragraph number ("1. Recommendation 1: …"): the line
+    already starts where it should, and cutting it would leave "1." alone, read as a recommendation."""
+    window_start = max(0, position - 8)  # a paragraph number is short: look no further back (linear time)
+    segment = text[window_start:position]
+    newline = segment.rfind("\n")
+    if newline >= 0:
+        segment = segment[newline + 1 :]
+    elif window_start > 0:
+        return False  # the line began before the window: more than a number comes before the marker
+    return bool(_PARAGRAPH_NUMBER.fullmatch(segment))
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")
 
 
 @lru_cache(maxsize=4)
@@ -324,6 +349,9 @@ def classify(text: str) -> tuple[Line, ...]:
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = _LIST_MARKER.sub("", cleaned)
+        # a response that numbers its own paragraphs: "1. Recommendation 1: …" is recommendation 1, the
+        # paragraph number is the response's
+        body = _PARAGRAPH_NUMBER_BEFORE_LABEL.sub("", body)
         line = Line(raw, body, start, end, "text", statements=statements)
         if row_table and (m := ROW_HEADING.match(body)):  # "Panel comment 3 <text>" in a flattened table
             line.kind, line.number, line.rest = "rec", m.group(1), m.group(2).strip()
