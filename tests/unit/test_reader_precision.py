@@ -173,3 +173,18 @@ def test_an_update_line_does_not_date_the_document():
     assert extract_recommendations(page).document.date is None
     dated = "Report of the Panel\n9 March 2026\n\nUPDATE - 23 March 2026\nThe Commissioner has replied.\n"
     assert str(extract_recommendations(dated).document.date) == "2026-03-09"
+
+
+def test_quoted_conclusions_ending_with_their_paragraph_are_read_in_order():
+    extraction = read("conclusions_with_pointers_unnumbered.txt")
+    texts = [r.text for r in extraction.recommendations]
+    assert len(texts) == 3
+    assert texts[0].startswith("We expect the Department to publish") and "(Paragraph" not in texts[0]
+    assert not any(t.startswith(("Agreed", "Partially", "Noted")) for t in texts)
+    assert all(r.label.endswith("(numbered by the app)") for r in extraction.recommendations)
+    assert any("(Paragraph 5)" in w for w in extraction.warnings)
+
+
+def test_one_paragraph_pointer_alone_is_a_cross_reference_not_a_list():
+    text = "The Panel agreed with the Committee on this point. (Paragraph 4)\n\nNo further action is needed.\n"
+    assert extract_recommendations(text).recommendations == ()

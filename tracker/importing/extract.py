@@ -699,7 +699,10 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             order = []
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
-            _lettered(all_lines, warnings) or _bulleted(all_lines) or _agreed_in_prose(all_lines, warnings)
+            _lettered(all_lines, warnings)
+            or _bulleted(all_lines)
+            or _pointed_paragraphs(all_lines, warnings)
+            or _agreed_in_prose(all_lines, warnings)
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
@@ -1023,6 +1026,33 @@ _AGREED_TO_RECOMMEND = re.compile(
     r"\b(?:agreed|resolved|decided)\s+(?:unanimously\s+)?to\s+recommend\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\s+",
     re.I,
 )
+
+
+def _pointed_paragraphs(lines: list[Line], warnings: list[str]) -> list[_Draft]:
+    """A response that quotes the committee's conclusions without their numbers, each paragraph ending with
+    its place in the report ("… before finalising the new Estimates. (Paragraph 5)") and answered by the
+    paragraphs after it: each quoted paragraph is a recommendation, numbered by the app, and said so."""
+    drafts: list[_Draft] = []
+    paragraph: list[Line] = []
+    for line in [*lines, Line("", "", 0, 0, "blank")]:
+        if line.kind == "text":
+            paragraph.append(line)
+            continue
+        if paragraph and PARAGRAPH_POINTER.search(paragraph[-1].text):
+            text = PARAGRAPH_POINTER.sub("", " ".join(part.text for part in paragraph)).strip()
+            number = str(len(drafts) + 1)
+            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)",
+                           start=paragraph[0].start, end=paragraph[-1].end)  # fmt: skip
+            draft.paragraphs[-1].append(text)
+            drafts.append(draft)
+        paragraph = []
+    if len(drafts) < 2:  # one pointer alone is a cross-reference, not a list of conclusions
+        return []
+    warnings.append(
+        f"no numbered list: {len(drafts)} recommendations taken from paragraphs that end with their place in "
+        "the committee's report ('(Paragraph 5)'); check them against the original"
+    )
+    return drafts
 
 
 def _agreed_in_prose(lines: list[Line], warnings: list[str]) -> list[_Draft]:
