@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
+from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for, whole_days
 from tracker.errors import BadInput
 
 MAX_WITHIN_DAYS = 365
@@ -40,15 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_within(value: str | None) -> int | None:
-    if value is None:
-        return None
-    text = value.strip()
-    if not (text.isascii() and text.isdigit()):
-        raise BadInput("--within", value, f"is not a whole number of days from 0 to {MAX_WITHIN_DAYS}")
-    number = int(text)
-    if number > MAX_WITHIN_DAYS:
-        raise BadInput("--within", value, f"must be at most {MAX_WITHIN_DAYS} days")
-    return number
+    return None if value is None else whole_days("--within", value, MAX_WITHIN_DAYS)
 
 
 def parse_smtp(value: str) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from tracker.cli.common import (
     reads_only,
     services_for,
     uk_date,
+    whole_days,
 )
 from tracker.domain import Precision
 from tracker.errors import BadInput
@@ -51,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_as_of(p)
     p.add_argument(
         "--within",
-        type=_non_negative_int,
+        type=_days_within,
         metavar="N",
         help="only what is open and due within N days of the as-of day (overdue included)",
     )
@@ -97,16 +98,11 @@ def as_of_from(args: argparse.Namespace) -> dt.date:
 MAX_WITHIN_DAYS = 36500  # a hundred years; more is a typing mistake and overflows the date arithmetic
 
 
-def _non_negative_int(value: str) -> int:
+def _days_within(value: str) -> int:
     try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be zero or more days")
-    if number > MAX_WITHIN_DAYS:
-        raise argparse.ArgumentTypeError(f"{value!r} must be at most {MAX_WITHIN_DAYS} days")
-    return number
+        return whole_days("--within", value, MAX_WITHIN_DAYS)
+    except BadInput as exc:  # argparse names the option itself
+        raise argparse.ArgumentTypeError(f"{exc.value!r} {exc.problem}") from None
 
 
 # ---- handlers ----------------------------------------------------------------------------------------

@@ -78,6 +78,14 @@ def parse_date(value: str, field: str) -> dt.date:
         raise BadInput(field, value, "is not a real calendar date") from None
 
 
+def whole_days(option: str, value: object, maximum: int) -> int:
+    """A count of days given on the command line: ASCII digits only, from 0 to `maximum`."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > maximum:
+        raise BadInput(option, value, f"must be a whole number of days from 0 to {maximum}")
+    return int(text)
+
+
 def to_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
 

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
+from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for, whole_days
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
@@ -30,20 +30,10 @@ def register(inner: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .ics file to write")
 
 
-def _alarm_days(value: str) -> int:
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()):
-        raise BadInput("--alarm-days", value, f"must be a whole number from 0 to {MAX_ALARM_DAYS}")
-    days = int(text)
-    if days > MAX_ALARM_DAYS:
-        raise BadInput("--alarm-days", value, f"must be a whole number from 0 to {MAX_ALARM_DAYS}")
-    return days
-
-
 def cmd_ics(args: argparse.Namespace) -> Output:
     from tracker.exports.ics import build_calendar, calendar_items
 
-    alarm_days = _alarm_days(args.alarm_days)
+    alarm_days = whole_days("--alarm-days", args.alarm_days, MAX_ALARM_DAYS)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     start = parse_date(args.from_date, "--from") if args.from_date else None
     end = parse_date(args.to_date, "--to") if args.to_date else None

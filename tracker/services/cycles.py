@@ -51,6 +51,12 @@ def register_load() -> tuple:
 
 
 @cache
+def editing_load() -> tuple:
+    """What importing a document, the register's edits and a register import read and change."""
+    return (*register_load(), selectinload(m.Cycle.stages))
+
+
+@cache
 def cycle_full_load() -> tuple:
     return (*cycle_load(), *register_load(), selectinload(m.Cycle.replies).selectinload(m.Reply.document))
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
@@ -403,19 +403,9 @@ class ImportService:
 
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:
-        from tracker.services.cycles import find_cycle
+        from tracker.services.cycles import editing_load, find_cycle
 
-        return find_cycle(
-            session,
-            cycle_id,
-            (
-                selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.replies),
-                selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
-                selectinload(m.Cycle.documents),
-                selectinload(m.Cycle.follow_ups),
-                selectinload(m.Cycle.stages),
-            ),
-        )
+        return find_cycle(session, cycle_id, editing_load())
 
     @staticmethod
     def _same_document(cycle: m.Cycle, document: DocumentText, kind: str) -> m.Document | None:

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from tracker.domain import Disposition
 from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
-from tracker.services.cycles import register_load
+from tracker.services.cycles import editing_load
 from tracker.services.history import record_change
-
-
-@cache
-def _register_load() -> tuple:
-    # built on first use, not at import: building loader options configures every mapper
-    return (*register_load(), selectinload(m.Cycle.stages))
 
 
 class RecommendationService:
@@ -39,7 +32,7 @@ class RecommendationService:
         filtered by text and reply status."""
         needle = search.strip().lower()
         with self.uow() as session:
-            query = select(m.Cycle).options(*_register_load()).order_by(m.Cycle.id)
+            query = select(m.Cycle).options(*editing_load()).order_by(m.Cycle.id)
             if cycle_id:
                 query = query.where(m.Cycle.id == cycle_id)
             rows: list[dto.RecommendationRow] = []

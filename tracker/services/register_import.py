@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from tracker.domain.formatting import uk_date
 from tracker.importing.register import RegisterRow, RegisterSheet
@@ -266,18 +266,9 @@ class RegisterImportService:
 
     @staticmethod
     def _cycle(session: Session, cycle_id: str) -> m.Cycle:
-        from tracker.services.cycles import find_cycle
+        from tracker.services.cycles import editing_load, find_cycle
 
-        return find_cycle(
-            session,
-            cycle_id,
-            (
-                selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
-                selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.replies),
-                selectinload(m.Cycle.replies).selectinload(m.Reply.recommendations),
-                selectinload(m.Cycle.follow_ups),
-            ),
-        )
+        return find_cycle(session, cycle_id, editing_load())
 
 
 def _order(rec: m.Recommendation) -> tuple[int, str]:
