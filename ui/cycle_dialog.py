@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, error_label, from_qdate, save_cancel, to_qdate
+from ui.forms import FieldErrors, allow_no_date, chosen_date, error_label, save_cancel, to_qdate
 from ui.models import ObjectRole, PreviewTableModel, sortable
 from ui.widgets import table_view
-
-NO_DATE = QDate(1900, 1, 1)  # "no date entered yet", shown as the editor's special text
 
 
 class TriggerField(QWidget):
@@ -41,9 +39,8 @@ class TriggerField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         # no made-up default: a date nobody entered must not drive every deadline of the cycle
-        self.date = QDateEdit(to_qdate(initial) if initial else NO_DATE)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("choose a date")
+        self.date = QDateEdit()
+        allow_no_date(self.date, initial)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName(trigger.label)
@@ -72,14 +69,12 @@ class TriggerField(QWidget):
     def value(self) -> dt.date | None:
         if self.known is not None and not self.known.isChecked():
             return None
-        if self.date.date() == NO_DATE:
-            return None
-        return from_qdate(self.date.date())
+        return chosen_date(self.date)
 
     def missing(self) -> bool:
         """A date the cycle needs (or one ticked as known) that has not been entered."""
         wanted = self.known is None or self.known.isChecked()
-        return wanted and self.date.date() == NO_DATE
+        return wanted and chosen_date(self.date) is None
 
 
 class CycleDialog(QDialog):

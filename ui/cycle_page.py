@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
-from ui.forms import from_qdate, to_qdate
+from ui.forms import allow_no_date, chosen_date, to_qdate
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
 from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
-
-NO_DATE = QDate(1900, 1, 1)  # the editor's "no date chosen" (shown as its special text)
 
 KINDS = (
     ("happened on the day", Precision.DAY),
@@ -179,9 +177,7 @@ class CyclePage(Page):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setAccessibleName("Date")
-        # a stage with no date shows "choose a date", never the date of the stage looked at before it
-        self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText("choose a date")
+        allow_no_date(self.date_edit, dt.date.today())  # a stage without a date will show "choose a date"
         self.save_button = QPushButton("&Save date")
         self.save_button.setAccessibleName("Save the date for the stage")
         self.clear_button = QPushButton("C&lear recorded date")
@@ -353,15 +349,15 @@ class CyclePage(Page):
         """The chosen stage's own date in the editor: the recorded one, else the planned one, else none."""
         stage = self._stage_row(self.stage_combo.currentData())
         day = (stage.actual or stage.planned) if stage is not None else None
-        self.date_edit.setDate(to_qdate(day) if day else NO_DATE)
+        allow_no_date(self.date_edit, day)
 
     def _chosen_day(self) -> dt.date | None:
         """The date in the editor, or None (and a message) when none was chosen."""
-        if self.date_edit.date() == NO_DATE:
+        day = chosen_date(self.date_edit)
+        if day is None:
             self.message.error("Choose the date first: this stage has none recorded or planned.")
             self.date_edit.setFocus()
-            return None
-        return from_qdate(self.date_edit.date())
+        return day
 
     # ---- editing -----------------------------------------------------------------------------------
     def _stage_row(self, key: str):

@@ -16,6 +16,22 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+NO_DATE = QDate(1900, 1, 1)  # a date editor's "no date yet", shown as its special text
+
+
+def allow_no_date(edit, day: dt.date | None = None) -> None:
+    """Let a QDateEdit show "choose a date" instead of a made-up one: a date nobody entered must never be
+    saved as if someone had (today's date, or the date of the row looked at before)."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("choose a date")
+    edit.setDate(to_qdate(day) if day else NO_DATE)
+
+
+def chosen_date(edit) -> dt.date | None:
+    """The editor's date, or None while it shows "choose a date"."""
+    return None if edit.date() == NO_DATE else from_qdate(edit.date())
+
+
 def error_label() -> QLabel:
     """A label under a field for the message about it: red text with a written mark, never colour alone."""
     label = QLabel()

@@ -35,8 +35,12 @@ class RecommendationsPage(Page):
         filters = QHBoxLayout()
         cycle_label = QLabel("C&ycle")
         self.cycle_filter = QComboBox()
-        self.cycle_filter.setMinimumContentsLength(30)  # wide enough to read a cycle's title, not "all cycle…"
-        self.cycle_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cycle_filter.setMinimumContentsLength(
+            30
+        )  # wide enough to read a cycle's title, not "all cycle…"
+        self.cycle_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.cycle_filter.setAccessibleName("Show recommendations of cycle")
         cycle_label.setBuddy(self.cycle_filter)
         status_label = QLabel("Re&ply")
