@@ -205,14 +205,6 @@ def _sort_number(value: str) -> tuple[int, str]:
     return (int(digits) if digits else 10**6, value)
 
 
-def next_deadline_text(summary) -> str:
-    """The next open deadline; with none to come, say so, and say what is overdue (never "none" alone
-    beside overdue work)."""
-    if summary.next_deadline:
-        return summary.next_deadline.label
-    return f"none to come; {summary.overdue} overdue" if summary.overdue else "none open"
-
-
 class CycleTableModel(RowTableModel):
     (
         COL_TITLE,
@@ -230,7 +222,7 @@ class CycleTableModel(RowTableModel):
             "Cycle", lambda s: s.title, tooltip=lambda s: f"{s.title}\n{s.id}: {s.body} / {s.scrutiny_body}"
         ),
         Column("Stage", lambda s: s.current_stage),
-        Column("Next deadline", lambda s: next_deadline_text(s)),
+        Column("Next deadline", lambda s: s.next_deadline_text()),
         date_column("Due", lambda s: s.next_deadline.due if s.next_deadline else None),
         Column(
             "Days left",

@@ -400,12 +400,16 @@ def test_a_stage_with_no_date_never_shows_the_date_of_the_stage_before_it(qtbot,
 
 
 def test_the_dashboard_never_says_none_open_beside_overdue_work():
-    from types import SimpleNamespace
+    from tracker.services.dto import Coverage, CycleSummary
 
-    from ui.models import next_deadline_text
+    def summary(overdue):
+        return CycleSummary("c", "t", "plan-pcc", "plan", "b", "p", "pcc", "Final plan issued", None, None,
+                            overdue, 0, Coverage(0, 0, 0, 0, 0))  # fmt: skip
 
-    assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=2)) == "none to come; 2 overdue"
-    assert next_deadline_text(SimpleNamespace(next_deadline=None, overdue=0)) == "none open"
+    model = CycleTableModel()
+    model.set_rows([summary(2), summary(0)])
+    texts = [model.data(model.index(row, CycleTableModel.COL_NEXT)) for row in range(2)]
+    assert texts == ["none to come; 2 overdue", "none open"]
 
 
 def test_with_no_cycle_the_cycle_page_offers_nothing_to_edit(qtbot, services, tmp_path):
@@ -434,5 +438,7 @@ def test_the_smoke_test_fails_at_once_when_a_page_cannot_be_built(qtbot, window,
     checker = SmokeTest(window, None)
     monkeypatch.setattr(checker, "_quit", lambda: None)
     checker.start()
-    qtbot.waitUntil(lambda: "could not be built" in capsys.readouterr().out or checker.index == 2, timeout=20000)
+    qtbot.waitUntil(
+        lambda: "could not be built" in capsys.readouterr().out or checker.index == 2, timeout=20000
+    )
     assert checker.result == 1 and checker.index == 2

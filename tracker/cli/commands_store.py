@@ -154,9 +154,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
             s.id,
             s.title,
             s.current_stage,
-            f"{s.next_deadline.label} ({uk_date(s.next_deadline.due)})"
-            if s.next_deadline
-            else (f"none to come; {s.overdue} overdue" if s.overdue else "none"),
+            s.next_deadline_text(with_date=True),
             "" if s.days_left is None else s.days_left,
             s.overdue,
             s.exceptions,

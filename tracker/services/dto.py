@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tracker.domain import Basis, DateKind, Status
+from tracker.domain import Basis, DateKind, Status, formatting
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,14 @@ class CycleSummary:
     coverage: Coverage
     not_recorded: int = 0  # stages the record does not show although later ones are there
     unconfirmed: int = 0  # orders a part-known date leaves open
+
+    def next_deadline_text(self, with_date: bool = False) -> str:
+        """The next open deadline; with none to come, say so and what is overdue (never "none" alone beside
+        overdue work)."""
+        if self.next_deadline is not None:
+            label = self.next_deadline.label
+            return f"{label} ({formatting.uk_date(self.next_deadline.due)})" if with_date else label
+        return f"none to come; {self.overdue} overdue" if self.overdue else "none open"
 
 
 @dataclass(frozen=True)
