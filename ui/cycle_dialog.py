@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, allow_no_date, chosen_date, error_label, save_cancel, to_qdate
+from ui.forms import DateEdit, FieldErrors, allow_no_date, chosen_date, error_label, save_cancel, to_qdate
 from ui.models import ObjectRole, PreviewTableModel, sortable
 from ui.widgets import table_view
 
@@ -39,9 +38,9 @@ class TriggerField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         # no made-up default: a date nobody entered must not drive every deadline of the cycle
-        self.date = QDateEdit()
-        allow_no_date(self.date, initial)
+        self.date = DateEdit()
         self.date.setCalendarPopup(True)
+        allow_no_date(self.date, initial)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName(trigger.label)
         row.addWidget(self.date)

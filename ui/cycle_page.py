@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
-from ui.forms import allow_no_date, chosen_date, to_qdate
+from ui.forms import DateEdit, allow_no_date, chosen_date
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
 from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
 
@@ -173,7 +172,7 @@ class CyclePage(Page):
         self.kind_combo.setAccessibleName("What the date means")
         for text, _ in KINDS:
             self.kind_combo.addItem(text)
-        self.date_edit = QDateEdit(to_qdate(dt.date.today()))
+        self.date_edit = DateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setAccessibleName("Date")

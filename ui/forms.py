@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -19,12 +19,31 @@ def from_qdate(day: QDate) -> dt.date:
 NO_DATE = QDate(1900, 1, 1)  # a date editor's "no date yet", shown as its special text
 
 
-def allow_no_date(edit, day: dt.date | None = None) -> None:
+def allow_no_date(edit: QDateEdit, day: dt.date | None = None) -> None:
     """Let a QDateEdit show "choose a date" instead of a made-up one: a date nobody entered must never be
-    saved as if someone had (today's date, or the date of the row looked at before)."""
+    saved as if someone had (today's date, or the date of the row looked at before). Use a DateEdit, whose
+    calendar then opens on this month."""
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText("choose a date")
     edit.setDate(to_qdate(day) if day else NO_DATE)
+
+
+class DateEdit(QDateEdit):
+    """A date editor whose calendar, while no date is chosen, opens on this month rather than on January
+    1900 (the "no date" marker)."""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mousePressEvent(event)
+        self._open_on_today()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().keyPressEvent(event)
+        self._open_on_today()
+
+    def _open_on_today(self) -> None:
+        if self.calendarPopup() and self.date() == NO_DATE:
+            today = dt.date.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
 
 
 def chosen_date(edit) -> dt.date | None:

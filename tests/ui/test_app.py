@@ -442,3 +442,18 @@ def test_the_smoke_test_fails_at_once_when_a_page_cannot_be_built(qtbot, window,
         lambda: "could not be built" in capsys.readouterr().out or checker.index == 2, timeout=20000
     )
     assert checker.result == 1 and checker.index == 2
+
+
+def test_a_date_editor_with_no_date_opens_its_calendar_on_this_month(qtbot):
+    from ui.forms import DateEdit, allow_no_date, chosen_date
+
+    edit = DateEdit()
+    qtbot.addWidget(edit)
+    edit.setCalendarPopup(True)
+    allow_no_date(edit, None)
+    edit.show()
+    assert chosen_date(edit) is None and edit.text() == "choose a date"
+    qtbot.keyClick(edit, Qt.Key.Key_F4)  # opens the calendar
+    calendar = edit.calendarWidget()
+    assert (calendar.yearShown(), calendar.monthShown()) == (dt.date.today().year, dt.date.today().month)
+    assert chosen_date(edit) is None  # opening it chose nothing
