@@ -7,14 +7,16 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.errors import BadInput, Conflict
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -135,16 +137,39 @@ def _check_lengths(session: Session, _context, _instances) -> None:
 
 
 class UnitOfWork:
-    """Hands out a session for one action; commits on success, rolls back on any exception."""
+    """Hands out a session for one action; commits on success, rolls back on any exception.
+
+    `read()` hands out a plain connection for views that only select: they never import the ORM, so the
+    dashboard and `tracker deadlines` start without declaring or configuring a mapped class."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", _check_lengths)
+        self._sessions = None
+
+    def _session_factory(self):
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            sessions = sessionmaker(self.engine, expire_on_commit=False)
+            event.listen(sessions, "before_flush", _check_lengths)
+            self._sessions = sessions
+        return self._sessions
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One transaction of plain selects (a consistent view across them); nothing is written."""
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                yield connection
+        except OperationalError as exc:
+            _raise_if_busy(exc)
+            raise
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:
-        session = self._sessions()
+        from sqlalchemy.orm.exc import StaleDataError
+
+        session = self._session_factory()()
         try:
             yield session
             session.commit()
@@ -162,17 +187,21 @@ class UnitOfWork:
             ) from None
         except OperationalError as exc:
             session.rollback()
-            reason = str(getattr(exc, "orig", exc)).lower()
-            if "locked" in reason or "busy" in reason:  # another writer holds the SQLite file
-                raise Conflict(
-                    "the store is busy: someone else is saving to it right now; nothing was saved, try again"
-                ) from None
+            _raise_if_busy(exc)
             raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+
+def _raise_if_busy(exc: OperationalError) -> None:
+    reason = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in reason or "busy" in reason:  # another writer holds the SQLite file
+        raise Conflict(
+            "the store is busy: someone else is saving to it right now; nothing was saved, try again"
+        ) from None
 
 
 UnitOfWorkFactory = Callable[[], "contextmanager[Session]"]

@@ -1,61 +1,39 @@
-"""The store's tables as typed SQLAlchemy 2 models.
+"""The mapped classes the services edit, each on its table in `tables`.
 
-Derived values (due dates, statuses, coverage) are never stored: they are computed from these rows by the
-rule engine, so a change of law or of the as-of day can never leave a stale status behind.
+Reading for display goes through Core selects on the tables (see `tracker.services.snapshot`); these classes
+are imported only by code that changes the store or needs whole object graphs, so a read-only start never
+declares them. Column types, defaults and constraints live in `tables`; the annotations here are for typing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from tracker.persistence import tables
+from tracker.persistence.tables import NAMING_CONVENTION, utcnow
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+__all__ = ["NAMING_CONVENTION", "Base", "utcnow"]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = tables.metadata
 
 
 class PolicingBody(Base):
     """An elected local policing body: a commissioner (PCC or PFCC), a mayor with PCC functions, or MOPAC."""
 
-    __tablename__ = "policing_body"
-    # the row's version: an edit based on an older one is refused, so a team on one server never overwrites
-    # each other's work without knowing (SQLAlchemy raises StaleDataError; the services say who changed it)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))  # "pcc" | "pfcc" | "mayor" | "mopac"
-    # the legal regime: "london" (PRSRA ss.6, 32-33) or "pcc" (ss.5, 28-29), which follows from the kind
-    area: Mapped[str] = mapped_column(String(20))
-    police_area: Mapped[str | None] = mapped_column(String(100))  # "Avon and Somerset"
-    in_wales: Mapped[bool | None] = mapped_column(Boolean)
-    scrutiny_body_id: Mapped[str | None] = mapped_column(ForeignKey("scrutiny_body.id"))
+    __table__ = tables.policing_body
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[str]
+    name: Mapped[str]
+    kind: Mapped[str]
+    area: Mapped[str]
+    police_area: Mapped[str | None]
+    in_wales: Mapped[bool | None]
+    scrutiny_body_id: Mapped[str | None]
 
     scrutiny_body: Mapped[ScrutinyBody | None] = relationship()
 
@@ -63,13 +41,13 @@ class PolicingBody(Base):
 class ScrutinyBody(Base):
     """A police and crime panel, or the London Assembly Police and Crime Committee."""
 
-    __tablename__ = "scrutiny_body"
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(30))  # "assembly-committee" | "panel"
-    members_in_post: Mapped[int | None] = mapped_column(Integer)  # the latest figure in `memberships`
+    __table__ = tables.scrutiny_body
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[str]
+    name: Mapped[str]
+    kind: Mapped[str]
+    members_in_post: Mapped[int | None]
 
     memberships: Mapped[list[PanelMembership]] = relationship(
         back_populates="scrutiny_body",
@@ -82,16 +60,13 @@ class PanelMembership(Base):
     """How many members the panel had in post from a day on: veto thresholds depend on the figure on the
     day of the vote, and membership changes through the year."""
 
-    __tablename__ = "panel_membership"
-    __table_args__ = (UniqueConstraint("scrutiny_body_id", "effective_from"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    scrutiny_body_id: Mapped[str] = mapped_column(
-        ForeignKey("scrutiny_body.id", ondelete="CASCADE"), index=True
-    )
-    members: Mapped[int] = mapped_column(Integer)
-    effective_from: Mapped[dt.date] = mapped_column(Date)
-    recorded_by: Mapped[str] = mapped_column(String(100))
-    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table__ = tables.panel_membership
+    id: Mapped[int]
+    scrutiny_body_id: Mapped[str]
+    members: Mapped[int]
+    effective_from: Mapped[dt.date]
+    recorded_by: Mapped[str]
+    recorded_at: Mapped[dt.datetime]
 
     scrutiny_body: Mapped[ScrutinyBody] = relationship(back_populates="memberships")
 
@@ -99,23 +74,22 @@ class PanelMembership(Base):
 class Cycle(Base):
     """One run of a process: one plan, one annual report, one precept round or one appointment."""
 
-    __tablename__ = "cycle"
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
-    template_id: Mapped[str] = mapped_column(String(40))
-    template_version: Mapped[int] = mapped_column(Integer)
-    policing_body_id: Mapped[str] = mapped_column(ForeignKey("policing_body.id"))
-    scrutiny_body_id: Mapped[str] = mapped_column(ForeignKey("scrutiny_body.id"))
-    notes: Mapped[str] = mapped_column(Text, default="")
-    # the vote on a veto (precept, chief constable, Deputy Mayor): two-thirds of members, or of votes given
-    veto_votes_for: Mapped[int | None] = mapped_column(Integer)
-    veto_votes_cast: Mapped[int | None] = mapped_column(Integer)  # for + against: the votes given
-    veto_votes_against: Mapped[int | None] = mapped_column(Integer)
-    veto_abstentions: Mapped[int | None] = mapped_column(Integer)
-    veto_members: Mapped[int | None] = mapped_column(Integer)  # members in post on the day of the vote
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table__ = tables.cycle
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[str]
+    title: Mapped[str]
+    template_id: Mapped[str]
+    template_version: Mapped[int]
+    policing_body_id: Mapped[str]
+    scrutiny_body_id: Mapped[str]
+    notes: Mapped[str]
+    veto_votes_for: Mapped[int | None]
+    veto_votes_cast: Mapped[int | None]
+    veto_votes_against: Mapped[int | None]
+    veto_abstentions: Mapped[int | None]
+    veto_members: Mapped[int | None]
+    created_at: Mapped[dt.datetime]
 
     policing_body: Mapped[PolicingBody] = relationship()
     scrutiny_body: Mapped[ScrutinyBody] = relationship()
@@ -130,19 +104,17 @@ class Cycle(Base):
 
 
 class Document(Base):
-    __tablename__ = "document"
-    # the same file may be imported once as each kind (a report wrongly imported can come in as the reply)
-    __table_args__ = (UniqueConstraint("cycle_id", "sha256", "kind"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(40))  # "committee report" | "reply" | "agenda report" | ...
-    date: Mapped[dt.date | None] = mapped_column(Date)
-    reference: Mapped[str | None] = mapped_column(String(200))
-    file_name: Mapped[str] = mapped_column(String(300))
-    sha256: Mapped[str | None] = mapped_column(String(64))
-    imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    text: Mapped[str | None] = mapped_column(Text)  # kept so passages' positions can be shown again
-    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    __table__ = tables.document
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    kind: Mapped[str]
+    date: Mapped[dt.date | None]
+    reference: Mapped[str | None]
+    file_name: Mapped[str]
+    sha256: Mapped[str | None]
+    imported_at: Mapped[dt.datetime | None]
+    text: Mapped[str | None]
+    supersedes_id: Mapped[int | None]
 
     cycle: Mapped[Cycle] = relationship(back_populates="documents")
 
@@ -154,21 +126,20 @@ class Stage(Base):
     (`"on or before"`), or only as coming after another stage (`"after"`, `actual_after_stage`).
     """
 
-    __tablename__ = "stage"
-    __table_args__ = (UniqueConstraint("cycle_id", "key"),)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    key: Mapped[str] = mapped_column(String(60))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    planned_date: Mapped[dt.date | None] = mapped_column(Date)
-    actual_date: Mapped[dt.date | None] = mapped_column(Date)
-    actual_precision: Mapped[str | None] = mapped_column(String(20))
-    actual_after_stage: Mapped[str | None] = mapped_column(String(60))
-    responsible: Mapped[str] = mapped_column(String(200), default="")
-    evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    __table__ = tables.stage
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    key: Mapped[str]
+    position: Mapped[int]
+    planned_date: Mapped[dt.date | None]
+    actual_date: Mapped[dt.date | None]
+    actual_precision: Mapped[str | None]
+    actual_after_stage: Mapped[str | None]
+    responsible: Mapped[str]
+    evidence_document_id: Mapped[int | None]
+    notes: Mapped[str]
 
     cycle: Mapped[Cycle] = relationship(back_populates="stages")
     evidence_document: Mapped[Document | None] = relationship()
@@ -180,16 +151,14 @@ class Stage(Base):
 class Extension(Base):
     """A moved date. The original is kept here and never overwritten."""
 
-    __tablename__ = "extension"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), index=True)
-    original_date: Mapped[dt.date | None] = mapped_column(Date)
-    new_date: Mapped[dt.date] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(Text)
-    made_by: Mapped[str] = mapped_column(String(100))
-    made_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime
-    )  # unknown for extensions recorded after the fact
+    __table__ = tables.extension
+    id: Mapped[int]
+    stage_id: Mapped[int]
+    original_date: Mapped[dt.date | None]
+    new_date: Mapped[dt.date]
+    reason: Mapped[str]
+    made_by: Mapped[str]
+    made_at: Mapped[dt.datetime | None]
 
     stage: Mapped[Stage] = relationship(back_populates="extensions")
 
@@ -200,42 +169,40 @@ class Obligation(Base):
     For template rules the due date and status are computed; this row only holds what the user says of it.
     """
 
-    __tablename__ = "obligation"
-    __table_args__ = (UniqueConstraint("cycle_id", "rule_id"),)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    rule_id: Mapped[str | None] = mapped_column(String(60))
-    label: Mapped[str] = mapped_column(String(300))
-    basis: Mapped[str] = mapped_column(String(20))  # "statute" | "practice" | "committed"
-    citation: Mapped[str] = mapped_column(String(300), default="")
-    due_date: Mapped[dt.date | None] = mapped_column(Date)  # for commitments only
-    met_date: Mapped[dt.date | None] = mapped_column(Date)  # for commitments only
-    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    __table__ = tables.obligation
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    rule_id: Mapped[str | None]
+    label: Mapped[str]
+    basis: Mapped[str]
+    citation: Mapped[str]
+    due_date: Mapped[dt.date | None]
+    met_date: Mapped[dt.date | None]
+    not_applicable: Mapped[bool]
+    notes: Mapped[str]
 
     cycle: Mapped[Cycle] = relationship(back_populates="obligations")
 
 
 class Recommendation(Base):
-    __tablename__ = "recommendation"
-    __table_args__ = (UniqueConstraint("cycle_id", "number"),)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    number: Mapped[str] = mapped_column(String(20))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    label: Mapped[str] = mapped_column(String(60), default="")
-    text: Mapped[str] = mapped_column(Text)
-    text_cy: Mapped[str | None] = mapped_column(Text)
-    addressee: Mapped[str] = mapped_column(String(200), default="")
-    theme: Mapped[str] = mapped_column(String(200), default="")
-    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
-    span_start: Mapped[int | None] = mapped_column(Integer)
-    span_end: Mapped[int | None] = mapped_column(Integer)
+    __table__ = tables.recommendation
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    number: Mapped[str]
+    position: Mapped[int]
+    label: Mapped[str]
+    text: Mapped[str]
+    text_cy: Mapped[str | None]
+    addressee: Mapped[str]
+    theme: Mapped[str]
+    tags: Mapped[list[str]]
+    document_id: Mapped[int | None]
+    span_start: Mapped[int | None]
+    span_end: Mapped[int | None]
 
     cycle: Mapped[Cycle] = relationship(back_populates="recommendations")
     subpoints: Mapped[list[SubPoint]] = relationship(
@@ -247,45 +214,40 @@ class Recommendation(Base):
 
 
 class SubPoint(Base):
-    __tablename__ = "sub_point"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    recommendation_id: Mapped[int] = mapped_column(
-        ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer)
-    label: Mapped[str] = mapped_column(String(20), default="")
-    text: Mapped[str] = mapped_column(Text)
+    __table__ = tables.sub_point
+    id: Mapped[int]
+    recommendation_id: Mapped[int]
+    position: Mapped[int]
+    label: Mapped[str]
+    text: Mapped[str]
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="subpoints")
 
 
 class ReplyRecommendation(Base):
-    __tablename__ = "reply_recommendation"
-    reply_id: Mapped[int] = mapped_column(ForeignKey("reply.id", ondelete="CASCADE"), primary_key=True)
-    recommendation_id: Mapped[int] = mapped_column(
-        ForeignKey("recommendation.id", ondelete="CASCADE"), primary_key=True
-    )
+    __table__ = tables.reply_recommendation
+    reply_id: Mapped[int]
+    recommendation_id: Mapped[int]
 
 
 class Reply(Base):
     """A passage of a reply that answers one or several recommendations."""
 
-    __tablename__ = "reply"
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
-    date: Mapped[dt.date | None] = mapped_column(Date)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text, default="")
-    suggested_disposition: Mapped[str | None] = mapped_column(String(30))
-    disposition_override: Mapped[str | None] = mapped_column(String(30))
-    evidence: Mapped[str] = mapped_column(Text, default="")
-    span_start: Mapped[int | None] = mapped_column(Integer)
-    span_end: Mapped[int | None] = mapped_column(Integer)
-    # the numbers the reply itself gives this passage, kept even when the committee made no such recommendation
-    claimed_numbers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    __table__ = tables.reply
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    document_id: Mapped[int | None]
+    date: Mapped[dt.date | None]
+    position: Mapped[int]
+    text: Mapped[str]
+    suggested_disposition: Mapped[str | None]
+    disposition_override: Mapped[str | None]
+    evidence: Mapped[str]
+    span_start: Mapped[int | None]
+    span_end: Mapped[int | None]
+    claimed_numbers: Mapped[list[str]]
 
     cycle: Mapped[Cycle] = relationship(back_populates="replies")
     document: Mapped[Document | None] = relationship()
@@ -301,15 +263,15 @@ class Reply(Base):
 class FollowUp(Base):
     """A dated ask in a recommendation or a dated commitment in a reply."""
 
-    __tablename__ = "follow_up"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cycle_id: Mapped[str] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # "ask" | "commitment"
-    recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"))
-    reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="CASCADE"))
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
-    met_date: Mapped[dt.date | None] = mapped_column(Date)
+    __table__ = tables.follow_up
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    kind: Mapped[str]
+    recommendation_id: Mapped[int | None]
+    reply_id: Mapped[int | None]
+    due_date: Mapped[dt.date | None]
+    text: Mapped[str]
+    met_date: Mapped[dt.date | None]
 
     cycle: Mapped[Cycle] = relationship(back_populates="follow_ups")
     recommendation: Mapped[Recommendation | None] = relationship()
@@ -317,56 +279,56 @@ class FollowUp(Base):
 
 
 class Meeting(Base):
-    __tablename__ = "meeting"
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    scrutiny_body_id: Mapped[str] = mapped_column(ForeignKey("scrutiny_body.id"))
-    cycle_id: Mapped[str | None] = mapped_column(ForeignKey("cycle.id", ondelete="SET NULL"))
-    date: Mapped[dt.date] = mapped_column(Date)
-    title: Mapped[str] = mapped_column(String(300))
-    reference: Mapped[str | None] = mapped_column(String(100))
+    __table__ = tables.meeting
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    id: Mapped[int]
+    scrutiny_body_id: Mapped[str]
+    cycle_id: Mapped[str | None]
+    date: Mapped[dt.date]
+    title: Mapped[str]
+    reference: Mapped[str | None]
 
 
 class Contact(Base):
-    __tablename__ = "contact"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(200), default="")
-    organisation: Mapped[str] = mapped_column(String(200), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(50), default="")
+    __table__ = tables.contact
+    id: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    organisation: Mapped[str]
+    email: Mapped[str]
+    phone: Mapped[str]
 
 
 class ChangeLog(Base):
     """Every edit: who, when, which field, old and new value."""
 
-    __tablename__ = "change_log"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    who: Mapped[str] = mapped_column(String(100))
-    cycle_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(100))
-    field: Mapped[str] = mapped_column(String(60))
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)
+    __table__ = tables.change_log
+    id: Mapped[int]
+    at: Mapped[dt.datetime]
+    who: Mapped[str]
+    cycle_id: Mapped[str | None]
+    entity: Mapped[str]
+    entity_id: Mapped[str]
+    field: Mapped[str]
+    old: Mapped[str | None]
+    new: Mapped[str | None]
 
 
 class Setting(Base):
-    __tablename__ = "setting"
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    __table__ = tables.setting
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": __table__.c.version}
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class StoredFile(Base):
     """A file copied into the store (the logo), so every member of a team on one server prints the same."""
 
-    __tablename__ = "stored_file"
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    file_name: Mapped[str] = mapped_column(String(300))
-    media_type: Mapped[str] = mapped_column(String(60))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table__ = tables.stored_file
+    key: Mapped[str]
+    file_name: Mapped[str]
+    media_type: Mapped[str]
+    data: Mapped[bytes]
+    updated_at: Mapped[dt.datetime]

@@ -12,16 +12,20 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.formatting import uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.paths import resource
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.services.history import record_change
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # the kinds of elected local policing body, and the legal regime each one works under
 BODY_KINDS = {
@@ -157,9 +161,7 @@ class BodyService:
     def list(self) -> list[BodyRow]:
         with self.uow() as session:
             bodies = session.scalars(
-                select(m.PolicingBody)
-                .options(selectinload(m.PolicingBody.scrutiny_body).selectinload(m.ScrutinyBody.memberships))
-                .order_by(m.PolicingBody.id)
+                select(m.PolicingBody).options(*_with_panel()).order_by(m.PolicingBody.id)
             ).all()
             counts = dict(
                 session.execute(
@@ -175,8 +177,8 @@ class BodyService:
             return self._row(body, count)
 
     def count(self) -> int:
-        with self.uow() as session:
-            return session.scalar(select(func.count()).select_from(m.PolicingBody)) or 0
+        with self.uow.read() as connection:
+            return connection.scalar(select(func.count()).select_from(tables.policing_body)) or 0
 
     def members_on(self, body_id: str, day: dt.date) -> int | None:
         with self.uow() as session:
@@ -346,9 +348,7 @@ class BodyService:
     @staticmethod
     def _get(session: Session, body_id: str) -> m.PolicingBody:
         body = session.scalars(
-            select(m.PolicingBody)
-            .options(selectinload(m.PolicingBody.scrutiny_body).selectinload(m.ScrutinyBody.memberships))
-            .where(m.PolicingBody.id == body_id)
+            select(m.PolicingBody).options(*_with_panel()).where(m.PolicingBody.id == body_id)
         ).first()
         if body is None:
             known = ", ".join(session.scalars(select(m.PolicingBody.id).order_by(m.PolicingBody.id)))
@@ -395,3 +395,10 @@ def members_on(panel: m.ScrutinyBody | None, day: dt.date) -> int | None:
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _with_panel() -> tuple:
+    """Loader options for a body with its panel and the panel's membership history."""
+    from sqlalchemy.orm import selectinload
+
+    return (selectinload(m.PolicingBody.scrutiny_body).selectinload(m.ScrutinyBody.memberships),)

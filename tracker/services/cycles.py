@@ -6,14 +6,15 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, delete, func, select, update
 
 from tracker.domain import EventDate, Precision, Status
 from tracker.domain.formatting import describe_counts, in_sentence, uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
@@ -21,11 +22,16 @@ from tracker.rules.templates import Template, get_template
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 # Loader options are built on first use: building them configures every mapper, which a start-up that only
 # reads through plain selects (the dashboard, `tracker deadlines`) never needs to pay for.
 @cache
 def cycle_load() -> tuple:
+    from sqlalchemy.orm import selectinload
+
     return (
         selectinload(m.Cycle.policing_body),
         selectinload(m.Cycle.scrutiny_body),
@@ -38,6 +44,8 @@ def cycle_load() -> tuple:
 @cache
 def register_load() -> tuple:
     """What the register of recommendations, replies and follow-ups reads."""
+    from sqlalchemy.orm import selectinload
+
     return (
         selectinload(m.Cycle.recommendations).selectinload(m.Recommendation.subpoints),
         selectinload(m.Cycle.recommendations)
@@ -53,11 +61,15 @@ def register_load() -> tuple:
 @cache
 def editing_load() -> tuple:
     """What importing a document, the register's edits and a register import read and change."""
+    from sqlalchemy.orm import selectinload
+
     return (*register_load(), selectinload(m.Cycle.stages))
 
 
 @cache
 def cycle_full_load() -> tuple:
+    from sqlalchemy.orm import selectinload
+
     return (*cycle_load(), *register_load(), selectinload(m.Cycle.replies).selectinload(m.Reply.document))
 
 
@@ -88,8 +100,8 @@ class CycleService:
     def list(self, as_of: dt.date) -> list[dto.CycleSummary]:
         """Every cycle's summary. Reply coverage is counted from the links, as the dashboard does: no texts,
         sub-points or follow-ups are loaded, and no register is built just to be counted."""
-        with self.uow() as session:
-            cycles = snapshot.load_cycles(session)
+        with self.uow.read() as connection:
+            cycles = snapshot.load_cycles(connection)
         return [self._summary(c, as_of, with_register=False)[0] for c in cycles]
 
     def overview(
@@ -98,8 +110,8 @@ class CycleService:
         """The dashboard in one pass: every cycle's summary, and every open obligation due by `due_by`
         (overdue ones included), from a single load and a single evaluation of each cycle."""
         open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
-        with self.uow() as session:
-            cycles = snapshot.load_cycles(session)
+        with self.uow.read() as connection:
+            cycles = snapshot.load_cycles(connection)
         summaries, due = [], []
         for cycle in cycles:
             summary, obligations, _ = self._summary(cycle, as_of, with_register=False)
@@ -111,12 +123,15 @@ class CycleService:
 
     def titles(self) -> list[tuple[str, str]]:
         """(id, title) of every cycle, for choosers: no evaluation, no loading of rows."""
-        with self.uow() as session:
-            return [tuple(r) for r in session.execute(select(m.Cycle.id, m.Cycle.title).order_by(m.Cycle.id))]
+        cycle = tables.cycle
+        with self.uow.read() as connection:
+            return [
+                tuple(r) for r in connection.execute(select(cycle.c.id, cycle.c.title).order_by(cycle.c.id))
+            ]
 
     def ids(self) -> list[str]:
-        with self.uow() as session:
-            return list(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
+        with self.uow.read() as connection:
+            return cycle_ids(connection)
 
     def detail(self, cycle_id: str, as_of: dt.date) -> dto.CycleDetail:
         with self.uow() as session:
@@ -190,10 +205,10 @@ class CycleService:
             raise BadInput("--within", within_days, "must be zero or more days")
         if from_date and to_date and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
-        with self.uow() as session:
+        with self.uow.read() as connection:
             if cycle_id is not None:
-                find_cycle(session, cycle_id, field="cycle")
-            cycles = snapshot.load_cycles(session, cycle_id, with_links=False)
+                require_cycle(connection, cycle_id, field="cycle")
+            cycles = snapshot.load_cycles(connection, cycle_id, with_links=False)
         rows: list[dto.ObligationRow] = []
         for cycle in cycles:
             rows.extend(convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days))
@@ -790,8 +805,21 @@ def find_cycle(session: Session, cycle_id: str, options=(), field: str = "--cycl
     """The cycle with what the caller needs loaded, or NotFound naming the cycles there are."""
     cycle = session.scalars(select(m.Cycle).options(*options).where(m.Cycle.id == cycle_id)).first()
     if cycle is None:
-        known = ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
-        raise NotFound(
-            field, cycle_id, f"is not a known cycle; known cycles: {known or 'none yet (tracker cycle add)'}"
-        )
+        raise _unknown_cycle(cycle_ids(session), cycle_id, field)
     return cycle
+
+
+def require_cycle(connection: Connection, cycle_id: str, field: str = "--cycle") -> None:
+    """NotFound naming the cycles there are, unless the cycle exists (a plain select, for read-only views)."""
+    ids = cycle_ids(connection)
+    if cycle_id not in ids:
+        raise _unknown_cycle(ids, cycle_id, field)
+
+
+def cycle_ids(connection: Connection | Session) -> list[str]:
+    return list(connection.scalars(select(tables.cycle.c.id).order_by(tables.cycle.c.id)))
+
+
+def _unknown_cycle(known: list[str], cycle_id: str, field: str) -> NotFound:
+    listed = ", ".join(known) or "none yet (tracker cycle add)"
+    return NotFound(field, cycle_id, f"is not a known cycle; known cycles: {listed}")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from tracker.errors import NotFound
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import dto
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def record_change(

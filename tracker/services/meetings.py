@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from tracker.domain.formatting import uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.rules import calendar
 from tracker.services import convert
 from tracker.services.bodies import check_text
 from tracker.services.history import record_change
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class MeetingService:
     ) -> list[MeetingRow]:
         if from_date is not None and to_date is not None and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
-        meeting_t, panel_t, body_t = m.Meeting.__table__, m.ScrutinyBody.__table__, m.PolicingBody.__table__
+        meeting_t, panel_t, body_t = tables.meeting, tables.scrutiny_body, tables.policing_body
         # plain selects: the dashboard reads this at every start, and one query replaces two per meeting
         body_of_panel = (
             select(body_t.c.id)
@@ -133,22 +137,22 @@ class MeetingService:
             .outerjoin(panel_t, panel_t.c.id == meeting_t.c.scrutiny_body_id)
             .order_by(meeting_t.c.date, meeting_t.c.id)
         )
-        with self.uow() as session:
+        with self.uow.read() as connection:
             if body_id is not None:
-                panel_id = session.scalar(select(body_t.c.scrutiny_body_id).where(body_t.c.id == body_id))
+                panel_id = connection.scalar(select(body_t.c.scrutiny_body_id).where(body_t.c.id == body_id))
                 if panel_id is None:
                     raise NotFound("--body", body_id, "is not a known body")
                 query = query.where(meeting_t.c.scrutiny_body_id == panel_id)
             if cycle_id is not None:
-                cycle_t = m.Cycle.__table__
-                if session.scalar(select(cycle_t.c.id).where(cycle_t.c.id == cycle_id)) is None:
+                cycle_t = tables.cycle
+                if connection.scalar(select(cycle_t.c.id).where(cycle_t.c.id == cycle_id)) is None:
                     raise NotFound("--cycle", cycle_id, "is not a known cycle")
                 query = query.where(meeting_t.c.cycle_id == cycle_id)
             if from_date is not None:
                 query = query.where(meeting_t.c.date >= from_date)
             if to_date is not None:
                 query = query.where(meeting_t.c.date <= to_date)
-            rows = session.execute(query).all()
+            rows = connection.execute(query).all()
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
 
     def _plan_stage(self, session: Session, cycle: m.Cycle, day: dt.date) -> list[str]:

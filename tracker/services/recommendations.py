@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from tracker.domain import Disposition
 from tracker.errors import BadInput, Conflict, NotFound
@@ -14,6 +14,9 @@ from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
 from tracker.services.cycles import editing_load
 from tracker.services.history import record_change
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class RecommendationService:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from tracker.errors import BadInput
 from tracker.paths import data_dir
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.rules.calendar import ClearDaysRule
 from tracker.services.history import record_change
@@ -81,10 +82,10 @@ def setting(key: str) -> SettingDef:
     return BY_KEY[key]
 
 
-def _stored_value(session, key: str) -> str | None:
+def _stored_value(connection, key: str) -> str | None:
     """One stored setting, by a plain select: read at every start, before any mapped object is needed."""
-    table = m.Setting.__table__
-    return session.execute(select(table.c.value).where(table.c.key == key)).scalar_one_or_none()
+    table = tables.setting
+    return connection.execute(select(table.c.value).where(table.c.key == key)).scalar_one_or_none()
 
 
 class SettingsService:
@@ -95,10 +96,12 @@ class SettingsService:
 
     # ---- reading -----------------------------------------------------------------------------------
     def get_all(self) -> dict[str, str]:
-        with self.uow() as session:
-            stored = {s.key: s.value for s in session.scalars(select(m.Setting))}
-            logo = session.get(m.StoredFile, "logo")
-            logo_name = logo.file_name if logo else ""
+        setting, stored_file = tables.setting, tables.stored_file
+        with self.uow.read() as connection:
+            stored = dict(connection.execute(select(setting.c.key, setting.c.value)).all())
+            logo_name = (
+                connection.scalar(select(stored_file.c.file_name).where(stored_file.c.key == "logo")) or ""
+            )
         values = {d.key: d.default for d in SETTINGS}
         from tracker.config import site_config
 
@@ -126,23 +129,26 @@ class SettingsService:
         ]
 
     def logo_bytes(self) -> tuple[str, bytes] | None:
-        with self.uow() as session:
-            row = session.get(m.StoredFile, "logo")
+        stored_file = tables.stored_file
+        with self.uow.read() as connection:
+            row = connection.execute(
+                select(stored_file.c.file_name, stored_file.c.data).where(stored_file.c.key == "logo")
+            ).first()
             return (row.file_name, bytes(row.data)) if row else None
 
     @property
     def due_soon_days(self) -> int:
         """How many days ahead an open obligation counts as "due soon" (a setting; 14 unless changed)."""
-        with self.uow() as session:
-            value = _stored_value(session, "due_soon_days")
+        with self.uow.read() as connection:
+            value = _stored_value(connection, "due_soon_days")
         try:
             return max(0, int(value)) if value is not None else int(BY_KEY["due_soon_days"].default)
         except ValueError:
             return int(BY_KEY["due_soon_days"].default)
 
     def clear_days_rule(self) -> ClearDaysRule:
-        with self.uow() as session:
-            value = _stored_value(session, "clear_days_count")
+        with self.uow.read() as connection:
+            value = _stored_value(connection, "clear_days_count")
         return ClearDaysRule(exclude_non_working=(value or "working") != "calendar")
 
     def user_name(self) -> str:

@@ -12,10 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
-from tracker.persistence import models as m
+from tracker.persistence import tables as t
 
 
 @dataclass(slots=True, kw_only=True)
@@ -98,15 +97,17 @@ class CycleView:
     documents: list[DocumentView]
 
 
-def load_cycles(session: Session, cycle_id: str | None = None, with_links: bool = True) -> list[CycleView]:
+def load_cycles(
+    connection: Connection, cycle_id: str | None = None, with_links: bool = True
+) -> list[CycleView]:
     """Every cycle (or one), ordered by id, with its stages, extensions and obligations; with `with_links`
     also who answers whom (recommendation and reply ids, dates and documents), without any texts."""
-    cycle_t, stage_t, ext_t = m.Cycle.__table__, m.Stage.__table__, m.Extension.__table__
-    body_t, panel_t, ob_t = m.PolicingBody.__table__, m.ScrutinyBody.__table__, m.Obligation.__table__
+    cycle_t, stage_t, ext_t = t.cycle, t.stage, t.extension
+    body_t, panel_t, ob_t = t.policing_body, t.scrutiny_body, t.obligation
 
     def rows(query, column) -> list:
         # fetched whole: row-by-row iteration costs a cursor call per row
-        return session.execute(query if cycle_id is None else query.where(column == cycle_id)).all()
+        return connection.execute(query if cycle_id is None else query.where(column == cycle_id)).all()
 
     cycles: dict[str, CycleView] = {}
     query = (
@@ -239,8 +240,8 @@ def load_cycles(session: Session, cycle_id: str | None = None, with_links: bool 
 
 
 def _load_links(cycles: dict[str, CycleView], rows) -> None:
-    doc_t, rec_t, reply_t = m.Document.__table__, m.Recommendation.__table__, m.Reply.__table__
-    link_t = m.ReplyRecommendation.__table__
+    doc_t, rec_t, reply_t = t.document, t.recommendation, t.reply
+    link_t = t.reply_recommendation
 
     query = select(doc_t.c.cycle_id, doc_t.c.id, doc_t.c.date).order_by(doc_t.c.id)
     for cid, did, day in rows(query, doc_t.c.cycle_id):
