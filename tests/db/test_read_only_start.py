@@ -1,6 +1,7 @@
-"""What a read-only start loads: the dashboard's data and `tracker deadlines` come from plain selects on the
-tables, so they never import the ORM or declare the mapped classes (most of start-up beyond Qt and
-SQLAlchemy). Editing still goes through the mapped classes, loaded on first use."""
+"""What a read-only start loads: the dashboard, the cycle page, the register, the history and `tracker
+deadlines` come from plain selects on the tables, so they never import the ORM or declare the mapped
+classes (most of start-up beyond Qt and SQLAlchemy). Editing goes through the mapped classes, loaded on
+first use."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ services.cycles.deadlines(day, cycle_id="london-2025")
 services.meetings.list(from_date=day, to_date=day + dt.timedelta(days=30))
 services.settings.get_all()
 services.cycles.titles()
+services.cycles.detail("london-2022", day)
+register = services.recommendations.register(as_of=day)
+services.recommendations.replies_for(register[0].id)
+services.history.for_item(limit=50)
 read = {
     "cycles": len(summaries),
     "due": len(due),
@@ -46,7 +51,7 @@ def run_fresh(code: str, *args: str, data_dir: Path) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def test_dashboard_reads_and_deadlines_never_import_the_orm(demo, tmp_path):
+def test_every_page_and_deadlines_read_without_importing_the_orm(demo, tmp_path):
     read = run_fresh(READ_EVERYTHING_THE_DASHBOARD_SHOWS, demo.url, data_dir=tmp_path)
     assert read["cycles"] == 4 and read["bodies"] == 1
     assert read["orm_imported"] is False

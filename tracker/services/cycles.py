@@ -134,57 +134,60 @@ class CycleService:
             return cycle_ids(connection)
 
     def detail(self, cycle_id: str, as_of: dt.date) -> dto.CycleDetail:
-        with self.uow() as session:
-            cycle = self._get(session, cycle_id, full=True)
-            template = convert.template_for(cycle)
-            record = convert.Record(cycle, as_of)
-            summary, obligations, recs = self._summary(cycle, as_of)
-            return dto.CycleDetail(
-                summary=summary,
-                as_of=as_of,
-                body=dto.BodyInfo(
-                    cycle.policing_body.id,
-                    cycle.policing_body.name,
-                    cycle.policing_body.kind,
-                    cycle.policing_body.area,
-                ),
-                scrutiny_body=dto.ScrutinyBodyInfo(
-                    cycle.scrutiny_body.id,
-                    cycle.scrutiny_body.name,
-                    cycle.scrutiny_body.kind,
-                    cycle.scrutiny_body.members_in_post,
-                ),
-                template_title=template.title,
-                act=template.act,
-                stages=convert.stage_rows(cycle, template, record),
-                obligations=tuple(obligations),
-                recommendations=recs,
-                replies=tuple(
-                    convert.reply_row(r)
-                    for r in sorted(cycle.replies, key=lambda r: r.position)
-                    if record.reply(r)
-                ),
-                follow_ups=tuple(
-                    convert.follow_up_row(f)
-                    for f in sorted(cycle.follow_ups, key=lambda f: (f.due_date or dt.date.max, f.id))
-                    if record.follow_up(f)
-                ),
-                documents=tuple(
-                    dto.DocumentRow(
-                        d.id, d.kind, d.date, d.reference, d.file_name, d.sha256 or "", d.imported_at
-                    )
-                    for d in sorted(cycle.documents, key=lambda d: (d.date or dt.date.min, d.id))
-                    if record.document(d)
-                ),
-                extensions=tuple(
-                    convert.extension_row(e, template.stage(s.key).label, s.key)
-                    for s in cycle.stages
-                    for e in s.extensions
-                    if record.extension(e)
-                ),
-                notes=cycle.notes,
-                notices=convert.notices_for(cycle, as_of),
-            )
+        """Everything the cycle page shows, as the record stood on `as_of`: read with plain selects."""
+        with self.uow.read() as connection:
+            require_cycle(connection, cycle_id, field="cycle")
+            (cycle,) = snapshot.load_full(connection, cycle_id)
+        return self.detail_of(cycle, as_of)
+
+    def detail_of(self, cycle: m.Cycle | snapshot.Loaded, as_of: dt.date) -> dto.CycleDetail:
+        template = convert.template_for(cycle)
+        record = convert.Record(cycle, as_of)
+        summary, obligations, recs = self._summary(cycle, as_of)
+        return dto.CycleDetail(
+            summary=summary,
+            as_of=as_of,
+            body=dto.BodyInfo(
+                cycle.policing_body.id,
+                cycle.policing_body.name,
+                cycle.policing_body.kind,
+                cycle.policing_body.area,
+            ),
+            scrutiny_body=dto.ScrutinyBodyInfo(
+                cycle.scrutiny_body.id,
+                cycle.scrutiny_body.name,
+                cycle.scrutiny_body.kind,
+                cycle.scrutiny_body.members_in_post,
+            ),
+            template_title=template.title,
+            act=template.act,
+            stages=convert.stage_rows(cycle, template, record),
+            obligations=tuple(obligations),
+            recommendations=recs,
+            replies=tuple(
+                convert.reply_row(r)
+                for r in sorted(cycle.replies, key=lambda r: r.position)
+                if record.reply(r)
+            ),
+            follow_ups=tuple(
+                convert.follow_up_row(f)
+                for f in sorted(cycle.follow_ups, key=lambda f: (f.due_date or dt.date.max, f.id))
+                if record.follow_up(f)
+            ),
+            documents=tuple(
+                dto.DocumentRow(d.id, d.kind, d.date, d.reference, d.file_name, d.sha256 or "", d.imported_at)
+                for d in sorted(cycle.documents, key=lambda d: (d.date or dt.date.min, d.id))
+                if record.document(d)
+            ),
+            extensions=tuple(
+                convert.extension_row(e, template.stage(s.key).label, s.key)
+                for s in cycle.stages
+                for e in s.extensions
+                if record.extension(e)
+            ),
+            notes=cycle.notes,
+            notices=convert.notices_for(cycle, as_of),
+        )
 
     def obligations(self, cycle_id: str, as_of: dt.date) -> list[dto.ObligationRow]:
         with self.uow() as session:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from tracker.errors import NotFound
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.services import dto
 
@@ -67,16 +68,16 @@ class HistoryService:
         entity_id: str | None = None,
         limit: int = 500,
     ) -> list[dto.ChangeRow]:
-        with self.uow() as session:
-            query = select(m.ChangeLog).order_by(m.ChangeLog.at.desc(), m.ChangeLog.id.desc()).limit(limit)
+        log, cycle_t = tables.change_log, tables.cycle
+        with self.uow.read() as session:
+            query = select(log).order_by(log.c.at.desc(), log.c.id.desc()).limit(limit)
             if cycle_id is not None:
-                query = query.where(m.ChangeLog.cycle_id == cycle_id)
+                query = query.where(log.c.cycle_id == cycle_id)
             if entity is not None:
-                query = query.where(m.ChangeLog.entity == entity)
+                query = query.where(log.c.entity == entity)
             if entity_id is not None:
-                query = query.where(m.ChangeLog.entity_id == str(entity_id))
-            changes = list(session.scalars(query))
-            cycle_t = m.Cycle.__table__
+                query = query.where(log.c.entity_id == str(entity_id))
+            changes = session.execute(query).all()
             ids = {c.cycle_id for c in changes if c.entity == "stage" and c.cycle_id}
             templates = (
                 {

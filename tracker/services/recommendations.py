@@ -10,9 +10,9 @@ from sqlalchemy import select
 from tracker.domain import Disposition
 from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
+from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
-from tracker.services import convert, dto
-from tracker.services.cycles import editing_load
+from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 
 if TYPE_CHECKING:
@@ -34,13 +34,11 @@ class RecommendationService:
         """Recommendations of one cycle or all, as the record stood on `as_of` (default: everything),
         filtered by text and reply status."""
         needle = search.strip().lower()
-        with self.uow() as session:
-            query = select(m.Cycle).options(*editing_load()).order_by(m.Cycle.id)
-            if cycle_id:
-                query = query.where(m.Cycle.id == cycle_id)
-            rows: list[dto.RecommendationRow] = []
-            for cycle in session.scalars(query):
-                rows.extend(convert.recommendation_rows(cycle, convert.Record(cycle, as_of)))
+        with self.uow.read() as connection:
+            cycles = snapshot.load_full(connection, cycle_id or None)
+        rows: list[dto.RecommendationRow] = []
+        for cycle in cycles:
+            rows.extend(convert.recommendation_rows(cycle, convert.Record(cycle, as_of)))
         if needle:
             rows = [
                 r
@@ -56,11 +54,14 @@ class RecommendationService:
         return rows
 
     def replies_for(self, recommendation_id: int) -> list[dto.ReplyRow]:
-        with self.uow() as session:
-            rec = session.get(m.Recommendation, recommendation_id)
-            if rec is None:
+        rec_t = tables.recommendation
+        with self.uow.read() as connection:
+            cycle_id = connection.scalar(select(rec_t.c.cycle_id).where(rec_t.c.id == recommendation_id))
+            if cycle_id is None:
                 raise NotFound("recommendation", recommendation_id, "does not exist")
-            return [convert.reply_row(r) for r in sorted(rec.replies, key=lambda r: r.position)]
+            (cycle,) = snapshot.load_full(connection, cycle_id)
+        rec = next(r for r in cycle.recommendations if r.id == recommendation_id)
+        return [convert.reply_row(r) for r in sorted(rec.replies, key=lambda r: r.position)]
 
     def set_recommendation(
         self,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from sqlalchemy import Connection, select
 
@@ -277,3 +278,103 @@ def _load_links(cycles: dict[str, CycleView], rows) -> None:
         if reply is not None and rec is not None:
             reply.recommendations.append(rec)
             rec.replies.append(reply)
+
+
+class Loaded(SimpleNamespace):
+    """A row of the store as a plain object: its columns as attributes, with its related rows attached by
+    `load_full` under the names the mapped classes give them."""
+
+
+class LoadedReply(Loaded):
+    @property
+    def disposition(self) -> str | None:
+        return self.disposition_override or self.suggested_disposition
+
+
+def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loaded]:
+    """Every cycle (or one), ordered by id, with everything the cycle page and the register show: stages
+    with their extensions and evidence, obligations, recommendations with sub-points and replies, replies
+    with what they answer and their documents, follow-ups, documents. The same attributes, in the same
+    order, as the mapped classes loaded with `cycle_full_load()`; a test holds the two equal."""
+
+    def rows(table, *order, by=None, kind=Loaded) -> list[Loaded]:
+        query = select(table).order_by(*order)
+        if cycle_id is not None:
+            query = query.where((by if by is not None else table.c.cycle_id) == cycle_id)
+        return [kind(**row._mapping) for row in connection.execute(query)]
+
+    query = select(t.cycle).order_by(t.cycle.c.id)
+    if cycle_id is not None:
+        query = query.where(t.cycle.c.id == cycle_id)
+    cycles = {row.id: Loaded(**row._mapping) for row in connection.execute(query)}
+    body_ids = {c.policing_body_id for c in cycles.values()}
+    panel_ids = {c.scrutiny_body_id for c in cycles.values()}
+    bodies = {
+        row.id: Loaded(**row._mapping)
+        for row in connection.execute(select(t.policing_body).where(t.policing_body.c.id.in_(body_ids)))
+    }
+    panels = {
+        row.id: Loaded(**row._mapping)
+        for row in connection.execute(select(t.scrutiny_body).where(t.scrutiny_body.c.id.in_(panel_ids)))
+    }
+    for cycle in cycles.values():
+        cycle.policing_body = bodies[cycle.policing_body_id]
+        cycle.scrutiny_body = panels[cycle.scrutiny_body_id]
+        for name in ("stages", "obligations", "recommendations", "replies", "documents", "follow_ups"):
+            setattr(cycle, name, [])
+
+    documents = {d.id: d for d in rows(t.document, t.document.c.id)}
+    for document in documents.values():
+        cycles[document.cycle_id].documents.append(document)
+
+    stages = {s.id: s for s in rows(t.stage, t.stage.c.id)}
+    for stage in stages.values():
+        stage.extensions = []
+        stage.evidence_document = documents.get(stage.evidence_document_id)
+        cycles[stage.cycle_id].stages.append(stage)
+    by_stage = select(t.extension).join(t.stage, t.stage.c.id == t.extension.c.stage_id)
+    if cycle_id is not None:
+        by_stage = by_stage.where(t.stage.c.cycle_id == cycle_id)
+    for row in connection.execute(by_stage.order_by(t.extension.c.id)):
+        stages[row.stage_id].extensions.append(Loaded(**row._mapping))
+
+    for obligation in rows(t.obligation, t.obligation.c.id):
+        cycles[obligation.cycle_id].obligations.append(obligation)
+
+    recommendations = {
+        r.id: r for r in rows(t.recommendation, t.recommendation.c.position, t.recommendation.c.id)
+    }
+    for rec in recommendations.values():
+        rec.subpoints, rec.replies = [], []
+        cycles[rec.cycle_id].recommendations.append(rec)
+    points = select(t.sub_point).join(
+        t.recommendation, t.recommendation.c.id == t.sub_point.c.recommendation_id
+    )
+    if cycle_id is not None:
+        points = points.where(t.recommendation.c.cycle_id == cycle_id)
+    for row in connection.execute(points.order_by(t.sub_point.c.position, t.sub_point.c.id)):
+        recommendations[row.recommendation_id].subpoints.append(Loaded(**row._mapping))
+
+    replies = {r.id: r for r in rows(t.reply, t.reply.c.id, kind=LoadedReply)}
+    for reply in replies.values():
+        reply.recommendations = []
+        reply.document = documents.get(reply.document_id)
+        cycles[reply.cycle_id].replies.append(reply)
+    links = select(t.reply_recommendation).join(
+        t.recommendation, t.recommendation.c.id == t.reply_recommendation.c.recommendation_id
+    )
+    if cycle_id is not None:
+        links = links.where(t.recommendation.c.cycle_id == cycle_id)
+    # in the order of the recommendations, as the mapped relationship orders a reply's recommendations
+    order = (t.recommendation.c.position, t.recommendation.c.id, t.reply_recommendation.c.reply_id)
+    for reply_id, rec_id in connection.execute(links.order_by(*order)):
+        reply, rec = replies.get(reply_id), recommendations.get(rec_id)
+        if reply is not None and rec is not None:
+            reply.recommendations.append(rec)
+            rec.replies.append(reply)
+
+    for follow_up in rows(t.follow_up, t.follow_up.c.id):
+        follow_up.recommendation = recommendations.get(follow_up.recommendation_id)
+        follow_up.reply = replies.get(follow_up.reply_id)
+        cycles[follow_up.cycle_id].follow_ups.append(follow_up)
+    return list(cycles.values())
