@@ -28,6 +28,16 @@ class Record:
         self.as_of = as_of
         self._stages = {s.key: s for s in cycle.stages}
         self._visible: dict[str, bool] = {}
+        self._events: dict[str, EventDate | None] = {}
+        self._received_memo: dict[tuple, bool] = {}
+
+    def event(self, stage: m.Stage) -> EventDate | None:
+        """The stage's recorded date (whatever the as-of day), built once per stage."""
+        try:
+            return self._events[stage.key]
+        except KeyError:
+            event = self._events[stage.key] = event_date(stage)
+            return event
 
     def stage(self, stage: m.Stage) -> bool:
         if self.as_of is None:
@@ -38,7 +48,7 @@ class Record:
         return self._visible[stage.key]
 
     def _stage_known(self, stage: m.Stage) -> bool:
-        event = event_date(stage)
+        event = self.event(stage)
         if event is None:
             return True  # nothing recorded: nothing to hide
         template = template_for(self.cycle)
@@ -46,7 +56,7 @@ class Record:
             return True  # a calendar day (1 April of the precept year) is known in advance
         if event.precision is Precision.AFTER:
             other = self._stages.get(event.after_stage or "")
-            return other is not None and event_date(other) is not None and self.stage(other)
+            return other is not None and self.event(other) is not None and self.stage(other)
         # as the engine counts it: a month from its first day, "on or before" from its last
         known_by = event.earliest() or event.latest()
         return known_by is not None and known_by <= self.as_of
@@ -54,7 +64,7 @@ class Record:
     def stage_happened(self, key: str) -> bool | None:
         """True or False if the stage is recorded (as of the day), None if it is not recorded at all."""
         stage = self._stages.get(key)
-        if stage is None or event_date(stage) is None:
+        if stage is None or self.event(stage) is None:
             return None
         return self.stage(stage)
 
@@ -74,6 +84,13 @@ class Record:
         """Known by the as-of day: by its own date, else its document's, else the stage it belongs to."""
         if self.as_of is None:
             return True
+        key = (day, document_id, stages)
+        known = self._received_memo.get(key)
+        if known is None:
+            known = self._received_memo[key] = self._received_now(day, document_id, stages)
+        return known
+
+    def _received_now(self, day: dt.date | None, document_id: int | None, stages: tuple[str, ...]) -> bool:
         if day is None:
             document = next((d for d in self.cycle.documents if d.id == document_id), None)
             day = document.date if document is not None else None
@@ -118,7 +135,7 @@ def facts_for(
         s.key: StageState(
             planned=s.planned_date,
             # a trigger stays: the engine itself says a cycle whose election is still to come has not started
-            actual=event_date(s) if record.stage(s) or template.stage(s.key).trigger else None,
+            actual=record.event(s) if record.stage(s) or template.stage(s.key).trigger else None,
             extensions=tuple(
                 ExtensionInfo(e.original_date, e.new_date, e.reason, e.made_by, e.made_at)
                 for e in s.extensions
@@ -211,11 +228,14 @@ def notices_for(cycle: m.Cycle, as_of: dt.date) -> tuple[str, ...]:
 
 
 def evaluate_cycle(
-    cycle: m.Cycle, as_of: dt.date, due_soon_days: int, clear_days: ClearDaysRule | None = None
+    cycle: m.Cycle,
+    as_of: dt.date,
+    due_soon_days: int,
+    clear_days: ClearDaysRule | None = None,
+    record: Record | None = None,
 ) -> list[dto.ObligationRow]:
-    engine = Engine(
-        facts_for(cycle, clear_days=clear_days, record=Record(cycle, as_of)), as_of, due_soon_days
-    )
+    record = record or Record(cycle, as_of)
+    engine = Engine(facts_for(cycle, clear_days=clear_days, record=record), as_of, due_soon_days)
     rows = [obligation_row(cycle.id, r, as_of) for r in engine.evaluate_all()]
     rows.extend(
         committed_obligation_row(cycle.id, ob, as_of, due_soon_days)
@@ -233,8 +253,8 @@ def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None)
         stage = by_key.get(definition.id)
         if stage is None:
             continue
-        actual = event_date(stage) if record.stage(stage) else None
-        hidden = actual is None and event_date(stage) is not None
+        actual = record.event(stage) if record.stage(stage) else None
+        hidden = actual is None and record.event(stage) is not None
         after_label = template.stage(actual.after_stage).label if actual and actual.after_stage else None
         rows.append(
             dto.StageRow(

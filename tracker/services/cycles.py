@@ -234,8 +234,8 @@ class CycleService:
         self, cycle: m.Cycle, as_of: dt.date, with_register: bool = True
     ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
         template = convert.template_for(cycle)
-        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days)
         record = convert.Record(cycle, as_of)
+        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days, record)
         recs = convert.recommendation_rows(cycle, record) if with_register else ()
         open_rows = [
             o
@@ -254,7 +254,7 @@ class CycleService:
                 body=cycle.policing_body.name,
                 scrutiny_body=cycle.scrutiny_body.name,
                 area=cycle.policing_body.area,
-                current_stage=self._current_stage(cycle, template, as_of)
+                current_stage=self._current_stage(cycle, template, as_of, record)
                 if obligations or not template.rules
                 else "not started",
                 next_deadline=next_row,
@@ -270,11 +270,11 @@ class CycleService:
         )
 
     @staticmethod
-    def _current_stage(cycle: m.Cycle, template: Template, as_of: dt.date) -> str:
+    def _current_stage(cycle: m.Cycle, template: Template, as_of: dt.date, record: convert.Record) -> str:
         latest: tuple[bool, dt.date, int, str] | None = None
         order = {s.id: i for i, s in enumerate(template.stages)}
         for stage in cycle.stages:
-            actual = convert.event_date(stage)
+            actual = record.event(stage)
             if actual is None:
                 continue
             day = actual.latest() or actual.earliest()
