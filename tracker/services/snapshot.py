@@ -297,10 +297,10 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
     with what they answer and their documents, follow-ups, documents. The same attributes, in the same
     order, as the mapped classes loaded with `cycle_full_load()`; a test holds the two equal."""
 
-    def rows(table, *order, by=None, kind=Loaded) -> list[Loaded]:
-        query = select(table).order_by(*order)
+    def rows(table, *order, kind=Loaded, leave_out: tuple[str, ...] = ()) -> list[Loaded]:
+        query = select(*(c for c in table.c if c.key not in leave_out)).order_by(*order)
         if cycle_id is not None:
-            query = query.where((by if by is not None else table.c.cycle_id) == cycle_id)
+            query = query.where(table.c.cycle_id == cycle_id)
         return [kind(**row._mapping) for row in connection.execute(query)]
 
     query = select(t.cycle).order_by(t.cycle.c.id)
@@ -323,7 +323,8 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         for name in ("stages", "obligations", "recommendations", "replies", "documents", "follow_ups"):
             setattr(cycle, name, [])
 
-    documents = {d.id: d for d in rows(t.document, t.document.c.id)}
+    # a document's full text (hundreds of pages) is shown by no view: left in the store
+    documents = {d.id: d for d in rows(t.document, t.document.c.id, leave_out=("text",))}
     for document in documents.values():
         cycles[document.cycle_id].documents.append(document)
 
