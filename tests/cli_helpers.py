@@ -22,3 +22,24 @@ def ok(capsys, *argv: str):
     code, out, err = run(capsys, *argv, "--json")
     assert code == 0, err
     return json.loads(out)
+
+
+def entered_on(url: str, cycle_id: str, day) -> None:
+    """Say the cycle was entered in the tracker on `day`: a cycle tracked as it ran, whose missed deadlines
+    are breaches the tracker saw (a cycle entered after its dates had passed shows them as not recorded)."""
+    import datetime as dt
+
+    from sqlalchemy import create_engine, update
+
+    from tracker.persistence import tables
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(tables.cycle)
+                .where(tables.cycle.c.id == cycle_id)
+                .values(created_at=dt.datetime.combine(day, dt.time(9)))
+            )
+    finally:
+        engine.dispose()

@@ -10,16 +10,18 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.cli_helpers import ok, run
+from tests.cli_helpers import entered_on, ok, run
 
 
 @pytest.fixture
 def cycle(panel, capsys):
-    """The panel's store with one plan cycle (plan due 31 Mar 2025) and a meeting on 20 Mar 2025."""
+    """The panel's store with one plan cycle (plan due 31 Mar 2025), tracked since just after the election,
+    and a meeting on 20 Mar 2025."""
     ok(
         capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc",
         "--trigger", "election=2024-05-02", "--db", panel,
     )  # fmt: skip
+    entered_on(panel, "c1", dt.date(2024, 5, 3))
     ok(
         capsys, "meeting", "add", "--body", "wessex", "--date", "2025-03-20",
         "--title", "Panel & <friends>", "--cycle", "c1", "--db", panel,

@@ -31,7 +31,9 @@ class Status(StrEnum):
     MET = "met"
     MET_LATE = "met late"
     EXCEPTION = "exception"  # recorded dates that break the statutory order: flag it, do not accept silently
-    NOT_RECORDED = "not recorded"  # the record shows later stages but not this one: a gap, not a breach
+    # a gap, not a breach: the record shows later stages but not this one, or the date had passed before the
+    # cycle was entered in the tracker
+    NOT_RECORDED = "not recorded"
     CANNOT_CONFIRM = "cannot confirm"  # recorded, but a date known only in part leaves the order open
     NOT_APPLICABLE = "not applicable"
     UNDATED = "no date set"  # a soft target with no date chosen yet

@@ -60,6 +60,11 @@ class CycleFacts:
         frozenset()
     )  # rules the user marked as not applying, with their reason in notes
     clear_days: calendar.ClearDaysRule = field(default_factory=calendar.ClearDaysRule)
+    # the day the cycle was entered in the tracker: a date that had already passed then, with its step not
+    # recorded at all, is a gap in a record made after the fact, not a breach the tracker saw happen
+    entered_on: dt.date | None = None
+    # stages with a date recorded, whatever the as-of day: a step recorded as done later was late, not missing
+    recorded: frozenset[str] = frozenset()
 
     def state(self, stage_id: str) -> StageState:
         return self.stages.get(stage_id, NOTHING_RECORDED)
@@ -462,6 +467,13 @@ class Engine:
                     f"{working}; it applies only on one branch of the process, and the record does not show "
                     "which was taken: record the step that decides it"
                 )
+            if status is Status.OVERDUE and self._entered_after_the_fact(rule, due):
+                status = Status.NOT_RECORDED
+                working = (
+                    f"{working}; not recorded: the cycle was entered in the tracker on "
+                    f"{uk_date(self.facts.entered_on)}, "
+                    "after this date had passed: add the date it happened, or note why it did not"
+                )
             warnings.extend(self._checks(rule, due))
             if status is Status.OVERDUE and rule.due.get("missed_note"):
                 warnings.append(str(rule.due["missed_note"]))
@@ -487,6 +499,13 @@ class Engine:
             met_on=met_on,
             met_by_stage=rule.met_by,
         )
+
+    def _entered_after_the_fact(self, rule: RuleDef, due: Due) -> bool:
+        """The date had passed before the cycle was entered, and its step is not recorded at all."""
+        entered_on = self.facts.entered_on
+        if entered_on is None or due.date is None or due.date >= entered_on:
+            return False
+        return not (rule.met_by and rule.met_by in self.facts.recorded)
 
     def _status(self, rule: RuleDef, due: Due) -> tuple[Status, str, str | None]:
         working = due.working

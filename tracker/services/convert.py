@@ -154,6 +154,8 @@ def facts_for(
         veto_members=cycle.veto_members,
         not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
         clear_days=clear_days or ClearDaysRule(),
+        entered_on=cycle.created_at.date() if cycle.created_at else None,
+        recorded=frozenset(s.key for s in cycle.stages if record.event(s) is not None),
     )
 
 

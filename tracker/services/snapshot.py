@@ -89,6 +89,7 @@ class CycleView:
     veto_votes_for: int | None
     veto_votes_cast: int | None
     veto_members: int | None
+    created_at: dt.datetime | None
     policing_body: BodyView
     scrutiny_body: BodyView
     stages: list[StageView]
@@ -120,6 +121,7 @@ def load_cycles(
             cycle_t.c.veto_votes_for,
             cycle_t.c.veto_votes_cast,
             cycle_t.c.veto_members,
+            cycle_t.c.created_at,
             body_t.c.name,
             body_t.c.area,
             panel_t.c.name,
@@ -138,6 +140,7 @@ def load_cycles(
         votes_for,
         votes_cast,
         members,
+        created_at,
         name,
         area,
         panel,
@@ -154,6 +157,7 @@ def load_cycles(
             veto_votes_for=votes_for,
             veto_votes_cast=votes_cast,
             veto_members=members,
+            created_at=created_at,
             policing_body=body,
             scrutiny_body=BodyView(name=panel, area=None, members_in_post=in_post),
             stages=[],
