@@ -139,7 +139,8 @@ def _summary_line(detail: CycleDetail) -> Flowable:
             f" ({esc(s.next_deadline.status)})"
         )
     parts.append(
-        f"<b>Overdue:</b> {s.overdue} · <b>Exceptions:</b> {s.exceptions} · <b>Not recorded:</b> {s.not_recorded}"
+        f"<b>Overdue:</b> {s.overdue} · <b>Met late:</b> {s.met_late} · <b>Exceptions:</b> {s.exceptions}"
+        f" · <b>Not recorded:</b> {s.not_recorded}"
         f" · <b>Order not confirmed:</b> {s.unconfirmed}"
     )
     return markup("<br/>".join(parts))
@@ -167,7 +168,7 @@ def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: b
         notes = "".join(f"<br/><i>Note: {esc(w)}</i>" for w in o.warnings)
         notes += "".join(f"<br/><i>Extension: {esc(e)}</i>" for e in o.extensions)
         label = markup(
-            f"<b>{esc(o.label)}</b><br/><font size='8' color='#4a5360'>{esc(o.working)}</font>"
+            f"<b>{esc(o.label_with_condition)}</b><br/><font size='8' color='#4a5360'>{esc(o.working)}</font>"
             f"<font size='8'>{notes}</font>"
             + (
                 f"<br/><b>Owner:</b> {esc(o.owed_by or 'not named')} · <b>Next step:</b> {esc(next_step(o))}"
@@ -298,6 +299,8 @@ def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float)
         if stage.actual is not None:
             x = x_of(stage.actual)
             fill = INK if stage.precision == "day" else MUTED
+            if stage.actual > as_of:  # a calendar day known in advance (1 April of the precept year): to come
+                fill = colors.white
             drawing.add(Circle(x, y, 1.3 * mm, fillColor=fill, strokeColor=INK, strokeWidth=0.5))
             text = date_short(stage.actual) if stage.precision == "day" else stage.actual_text.split(" (")[0]
             near_right = (
@@ -357,7 +360,8 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
     document.add_paragraph(f"{detail.body.name} and {detail.scrutiny_body.name}")
     document.add_paragraph(f"As of {date_long(detail.as_of)} · {detail.template_title}")
     document.add_paragraph(
-        f"Current stage: {summary.current_stage}. Overdue: {summary.overdue}. Exceptions: {summary.exceptions}. "
+        f"Current stage: {summary.current_stage}. Overdue: {summary.overdue}. Met late: {summary.met_late}. "
+        f"Exceptions: {summary.exceptions}. "
         f"Not recorded: {summary.not_recorded}. Order not confirmed: {summary.unconfirmed}."
     )
     attention = [o for o in detail.obligations if o.status.needs_attention]
@@ -366,7 +370,10 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
         add_table(
             document,
             ["Obligation", "Due", "Status", "Owner", "Next step"],
-            [[o.label, date_short(o.due), str(o.status), o.owed_by, next_step(o)] for o in attention],
+            [
+                [o.label_with_condition, date_short(o.due), str(o.status), o.owed_by, next_step(o)]
+                for o in attention
+            ],
         )
     else:
         document.add_paragraph(
@@ -383,7 +390,14 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
         document,
         ["Obligation", "Due", "Status", "Basis", "Citation", "Working"],
         [
-            [o.label, date_short(o.due, "no date"), str(o.status), str(o.basis), o.citation, o.working]
+            [
+                o.label_with_condition,
+                date_short(o.due, "no date"),
+                str(o.status),
+                str(o.basis),
+                o.citation,
+                o.working,
+            ]
             for o in sorted(detail.obligations, key=lambda o: (o.due or dt.date.max, o.label))
         ],
     )
