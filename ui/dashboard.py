@@ -164,6 +164,12 @@ class DashboardPage(Page):
             (CycleTableModel.COL_NEXT, 200),
         ):
             header.resizeSection(column, min(header.sectionSize(column), widest))
+        # counts are a digit or two: as wide as their heading, without the sort arrow's room, so that the
+        # replies column stays in view at 1280 x 800
+        model = self.cycle_view.model()
+        for column in CycleTableModel.COUNT_COLUMNS:
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, header.fontMetrics().horizontalAdvance(heading) + 16)
         self.due_view.resizeColumnsToContents()
         self.due_view.horizontalHeader().resizeSection(ObligationTableModel.COL_CITATION, 220)
         self.empty.setVisible(not summaries and bodies > 0)

@@ -65,7 +65,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes(
+            [self.nav.width(), 10_000]
+        )  # the page list keeps its width; the page takes the rest
         self.setCentralWidget(splitter)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
