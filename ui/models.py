@@ -213,10 +213,12 @@ class CycleTableModel(RowTableModel):
         COL_DUE,
         COL_DAYS,
         COL_OVERDUE,
+        COL_LATE,
         COL_EXCEPTIONS,
         COL_TO_CHECK,
         COL_REPLIES,
-    ) = range(9)
+    ) = range(10)
+    COUNT_COLUMNS = (COL_DAYS, COL_OVERDUE, COL_LATE, COL_EXCEPTIONS, COL_TO_CHECK)
     columns = (
         Column(
             "Cycle", lambda s: s.title, tooltip=lambda s: f"{s.title}\n{s.id}: {s.body} / {s.scrutiny_body}"
@@ -231,6 +233,12 @@ class CycleTableModel(RowTableModel):
             align_right=True,
         ),
         Column("Overdue", lambda s: s.overdue, align_right=True),
+        Column(
+            "Late",
+            lambda s: s.met_late,
+            align_right=True,
+            tooltip=lambda s: f"{s.met_late} done after their date",
+        ),
         Column("Exceptions", lambda s: s.exceptions, align_right=True),
         Column(
             "To check",
@@ -245,7 +253,7 @@ class CycleTableModel(RowTableModel):
 class ObligationTableModel(RowTableModel):
     COL_LABEL, COL_DUE, COL_STATUS, COL_BASIS, COL_CITATION, COL_CYCLE = range(6)
     columns = (
-        Column("Obligation", lambda o: o.label, tooltip=lambda o: o.working),
+        Column("Obligation", lambda o: o.label_with_condition, tooltip=lambda o: o.working),
         date_column("Due", lambda o: o.due, blank="no date"),
         Column(
             "Status",

@@ -92,3 +92,26 @@ def _happened(services, day):
 def test_moving_the_as_of_day_earlier_never_makes_something_happen(demo, earlier, gap):
     later = earlier + dt.timedelta(days=gap)
     assert _happened(demo, earlier) <= _happened(demo, later)
+
+
+def test_an_extension_made_later_has_not_moved_the_planned_date_as_of_an_earlier_day(panel, services):
+    """A panel sets its reply date, then moves it; as of a day before the move, the date then planned is
+    shown and counted, not the one it was moved to."""
+    cycles = services.cycles
+    cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": D(2026, 5, 7)})
+    cycles.set_stage_date("c1", "reply_required_by", D(2026, 12, 18), planned=True)
+    cycles.extend_stage("c1", "reply_required_by", D(2027, 1, 8), "committee meeting moved")
+    today = dt.date.today()
+
+    def planned(day):
+        stages = {s.key: s for s in cycles.detail("c1", day).stages}
+        return stages["reply_required_by"].planned, stages["reply_required_by"].extensions
+
+    def respond_by(day):
+        return next(r.due for r in cycles.obligations("c1", day) if r.rule_id == "reply-required")
+
+    moved_to, extensions = planned(today)
+    assert moved_to == D(2027, 1, 8) and [e.original for e in extensions] == [D(2026, 12, 18)]
+    before = today - dt.timedelta(days=1)  # the extension was made today
+    assert planned(before) == (D(2026, 12, 18), ())
+    assert respond_by(before) == D(2026, 12, 18) and respond_by(today) == D(2027, 1, 8)

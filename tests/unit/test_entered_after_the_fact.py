@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.cli_helpers import entered_on, ok
+from tests.cli_helpers import entered_on, ok, run
 
 D = dt.date
 AFTER_THE_PLAN_WAS_DUE = D(2025, 6, 1)  # the plan-pcc cycle below is due by 31 March 2025
@@ -50,3 +50,28 @@ def test_a_step_recorded_as_done_later_was_late_whenever_the_cycle_was_entered(c
     assert before_it["issue-plan"]["status"] == "overdue"
     after_it = statuses(capsys, panel, AFTER_THE_PLAN_WAS_DUE)
     assert after_it["issue-plan"]["status"] == "met late"
+
+
+def test_a_step_done_late_is_counted_in_the_cycle_list(capsys, panel):
+    add_plan_cycle(capsys, panel)
+    ok(capsys, "set-date", "c1", "plan_issued", "2025-05-20", "--db", panel)
+    summary = next(c for c in ok(capsys, "cycles", "--as-of", "2025-06-01", "--db", panel) if c["id"] == "c1")
+    late = [r for r in statuses(capsys, panel, D(2025, 6, 1)).values() if r["status"] == "met late"]
+    assert summary["met_late"] == len(late) >= 1
+    code, out, _ = run(capsys, "cycles", "--as-of", "2025-06-01", "--db", panel)
+    assert code == 0 and "late" in out.splitlines()[1]
+
+
+def test_veto_only_steps_say_so_and_are_not_the_next_deadline_while_something_certain_is(capsys, panel):
+    ok(
+        capsys, "cycle", "add", "p", "--body", "wessex", "--template", "precept",
+        "--trigger", "financial_year_start=2027-04-01", "--db", panel,
+    )  # fmt: skip
+    rows = ok(capsys, "deadlines", "--cycle", "p", "--as-of", "2027-02-09", "--db", panel)
+    conditional = {r["obligation"]: r["condition"] for r in rows if r["condition"]}
+    assert conditional and all(c.startswith(("only if:", "unless:")) for c in conditional.values())
+    assert any("vetoes" in c for c in conditional.values())
+    code, out, _ = run(capsys, "deadlines", "--cycle", "p", "--as-of", "2027-02-09", "--db", panel)
+    assert code == 0 and "(only if: panel vetoes" in out
+    summary = next(c for c in ok(capsys, "cycles", "--as-of", "2027-02-09", "--db", panel) if c["id"] == "p")
+    assert summary["next_deadline"]["obligation"] not in conditional

@@ -157,6 +157,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
             s.next_deadline_text(with_date=True),
             "" if s.days_left is None else s.days_left,
             s.overdue,
+            s.met_late,
             s.exceptions,
             s.not_recorded + s.unconfirmed,
             s.coverage.describe(),
@@ -173,6 +174,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
                 "next deadline",
                 "days",
                 "overdue",
+                "late",
                 "exceptions",
                 "to check",
                 "replies",
@@ -312,7 +314,8 @@ def cmd_set_date(args: argparse.Namespace) -> Output:
         )
     data = dataclasses.asdict(change)
     data["warnings"] = list(change.warnings)
-    text = f"{change.cycle_id} {change.stage}: {change.field} {change.old} -> {change.new}"
+    what = {"actual_date": "happened", "planned_date": "planned date"}.get(change.field, change.field)
+    text = f"{change.cycle_id} {change.stage}: {what} {change.old} -> {change.new}"
     return Output(data, "\n".join([text, *(f"warning: {w}" for w in change.warnings)]))
 
 
@@ -386,6 +389,7 @@ def obligation_json(o) -> dict:
         "warnings": list(o.warnings),
         "extensions": list(o.extensions),
         "met_on": o.met_on,
+        "condition": o.condition,
     }
 
 
@@ -410,6 +414,7 @@ def summary_json(s) -> dict:
         "days_left": s.days_left,
         "overdue": s.overdue,
         "exceptions": s.exceptions,
+        "met_late": s.met_late,
         "not_recorded": s.not_recorded,
         "unconfirmed": s.unconfirmed,
         "coverage": dataclasses.asdict(s.coverage) | {"text": s.coverage.describe()},
@@ -436,7 +441,7 @@ def obligations_table(rows, with_cycle: bool) -> str:
             "" if o.days_left is None else o.days_left,
             str(o.status),
             str(o.basis),
-            _clip(o.label, 60),
+            _clip(o.label_with_condition, 90 if o.condition else 60),
             o.citation,
         ]
         body.append(([o.cycle_id] if with_cycle else []) + line)

@@ -30,7 +30,14 @@ def calendar_entries(
     deadline, planned stages (a reply-by date, a consultation close) and dated asks and commitments."""
     entries = [
         CalendarEntry(
-            r.due, r.cycle_id, "obligation", r.label, str(r.status), r.citation, r.working, r.status
+            r.due,
+            r.cycle_id,
+            "obligation",
+            r.label_with_condition,
+            str(r.status),
+            r.citation,
+            r.working,
+            r.status,
         )
         for r in services.cycles.deadlines(as_of, from_date=start, to_date=end, cycle_id=cycle_id)
     ]

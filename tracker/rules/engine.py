@@ -99,6 +99,8 @@ class ObligationResult:
     extensions: tuple[str, ...]
     met_on: str | None
     met_by_stage: str | None
+    # for a step on a branch the record has not settled yet: which branch ("only if: Panel vetoes …")
+    condition: str | None = None
 
 
 class Engine:
@@ -498,6 +500,9 @@ class Engine:
             extensions=due.extensions,
             met_on=met_on,
             met_by_stage=rule.met_by,
+            condition=_branch_condition(note)
+            if applies and note and note.endswith("(not known yet)")
+            else None,
         )
 
     def _entered_after_the_fact(self, rule: RuleDef, due: Due) -> bool:
@@ -698,3 +703,9 @@ def compute_dates(
 
 def stage_is_trigger(stage: StageDef) -> bool:
     return stage.trigger
+
+
+def _branch_condition(note: str) -> str:
+    """The branch a step belongs to, from its applicability note: "only if: X" or "unless: X"."""
+    branch = note.removesuffix(" (not known yet)").removeprefix("applies only ")
+    return f"only {branch}" if branch.startswith("if:") else branch

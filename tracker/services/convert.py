@@ -107,6 +107,14 @@ class Record:
     def extension(self, extension: m.Extension) -> bool:
         return self.as_of is None or extension.made_at is None or extension.made_at.date() <= self.as_of
 
+    def planned(self, stage: m.Stage) -> dt.date | None:
+        """The planned date as it stood on the as-of day: an extension made after that day had not yet
+        moved it, so the date it moved from is the one then planned."""
+        for extension in stage.extensions:  # oldest first
+            if not self.extension(extension):
+                return extension.original_date
+        return stage.planned_date
+
     def reply_recorded_as_given(self) -> bool:
         """The record shows that the reply was given (its stage is dated), whether or not its text is."""
         return any(self.stage_happened(k) for k in self.REPLY_STAGES)
@@ -133,7 +141,7 @@ def facts_for(
     record = record or Record(cycle, None)
     stages = {
         s.key: StageState(
-            planned=s.planned_date,
+            planned=record.planned(s),
             # a trigger stays: the engine itself says a cycle whose election is still to come has not started
             actual=record.event(s) if record.stage(s) or template.stage(s.key).trigger else None,
             extensions=tuple(
@@ -179,6 +187,7 @@ def obligation_row(cycle_id: str, result: ObligationResult, as_of: dt.date) -> d
         extensions=result.extensions,
         met_on=result.met_on,
         days_left=days_left,
+        condition=result.condition,
     )
 
 
@@ -236,15 +245,32 @@ def evaluate_cycle(
     clear_days: ClearDaysRule | None = None,
     record: Record | None = None,
 ) -> list[dto.ObligationRow]:
+    evaluated = evaluate_results(cycle, as_of, due_soon_days, clear_days, record)
+    return [as_row(cycle.id, item, as_of) for item in evaluated]
+
+
+def evaluate_results(
+    cycle: m.Cycle,
+    as_of: dt.date,
+    due_soon_days: int,
+    clear_days: ClearDaysRule | None = None,
+    record: Record | None = None,
+) -> list[ObligationResult | dto.ObligationRow]:
+    """The rules' results, then the secretariat's commitments, in the order `evaluate_cycle` lists them.
+    Summaries need only each one's status and date, so turning results into rows waits for `as_row`."""
     record = record or Record(cycle, as_of)
     engine = Engine(facts_for(cycle, clear_days=clear_days, record=record), as_of, due_soon_days)
-    rows = [obligation_row(cycle.id, r, as_of) for r in engine.evaluate_all()]
-    rows.extend(
+    evaluated: list[ObligationResult | dto.ObligationRow] = list(engine.evaluate_all())
+    evaluated.extend(
         committed_obligation_row(cycle.id, ob, as_of, due_soon_days)
         for ob in cycle.obligations
         if ob.rule_id is None
     )
-    return rows
+    return evaluated
+
+
+def as_row(cycle_id: str, item: ObligationResult | dto.ObligationRow, as_of: dt.date) -> dto.ObligationRow:
+    return item if isinstance(item, dto.ObligationRow) else obligation_row(cycle_id, item, as_of)
 
 
 def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None) -> tuple[dto.StageRow, ...]:
@@ -263,7 +289,7 @@ def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None)
                 key=definition.id,
                 label=definition.label,
                 party=stage.responsible or definition.party,
-                planned=stage.planned_date,
+                planned=record.planned(stage),
                 actual=actual.latest() or actual.earliest() if actual else None,
                 actual_text=(
                     actual.describe(after_label)

@@ -114,10 +114,12 @@ class CycleService:
             cycles = snapshot.load_cycles(connection)
         summaries, due = [], []
         for cycle in cycles:
-            summary, obligations, _ = self._summary(cycle, as_of, with_register=False)
+            summary, evaluated, _ = self._summary(cycle, as_of, with_register=False)
             summaries.append(summary)
             due.extend(
-                o for o in obligations if o.due is not None and o.due <= due_by and o.status in open_statuses
+                convert.as_row(cycle.id, o, as_of)
+                for o in evaluated
+                if o.due is not None and o.due <= due_by and o.status in open_statuses
             )
         return summaries, sorted(due, key=lambda r: (r.due, r.cycle_id, r.rule_id))
 
@@ -143,7 +145,8 @@ class CycleService:
     def detail_of(self, cycle: m.Cycle | snapshot.Loaded, as_of: dt.date) -> dto.CycleDetail:
         template = convert.template_for(cycle)
         record = convert.Record(cycle, as_of)
-        summary, obligations, recs = self._summary(cycle, as_of)
+        summary, evaluated, recs = self._summary(cycle, as_of)
+        obligations = [convert.as_row(cycle.id, o, as_of) for o in evaluated]
         return dto.CycleDetail(
             summary=summary,
             as_of=as_of,
@@ -232,10 +235,12 @@ class CycleService:
 
     def _summary(
         self, cycle: m.Cycle, as_of: dt.date, with_register: bool = True
-    ) -> tuple[dto.CycleSummary, list[dto.ObligationRow], tuple[dto.RecommendationRow, ...]]:
+    ) -> tuple[dto.CycleSummary, list, tuple[dto.RecommendationRow, ...]]:
+        """The cycle's summary, its evaluated obligations (rule results and commitments, made into rows by
+        `convert.as_row` only where shown) and, with `with_register`, its recommendations."""
         template = convert.template_for(cycle)
         record = convert.Record(cycle, as_of)
-        obligations = convert.evaluate_cycle(cycle, as_of, self.due_soon_days, self.clear_days, record)
+        obligations = convert.evaluate_results(cycle, as_of, self.due_soon_days, self.clear_days, record)
         recs = convert.recommendation_rows(cycle, record) if with_register else ()
         open_rows = [
             o
@@ -244,7 +249,10 @@ class CycleService:
             and o.status in (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         ]
         upcoming = [o for o in open_rows if o.status is not Status.OVERDUE]
-        next_row = min(upcoming, key=lambda o: o.due) if upcoming else None
+        # a step on a branch the record has not settled (a veto nobody has recorded) is next only if nothing
+        # certain is still to come
+        upcoming = [o for o in upcoming if not o.condition] or upcoming
+        next_row = convert.as_row(cycle.id, min(upcoming, key=lambda o: o.due), as_of) if upcoming else None
         return (
             dto.CycleSummary(
                 id=cycle.id,
@@ -263,6 +271,7 @@ class CycleService:
                 exceptions=sum(1 for o in obligations if o.status is Status.EXCEPTION),
                 not_recorded=sum(1 for o in obligations if o.status is Status.NOT_RECORDED),
                 unconfirmed=sum(1 for o in obligations if o.status is Status.CANNOT_CONFIRM),
+                met_late=sum(1 for o in obligations if o.status is Status.MET_LATE),
                 coverage=convert.coverage(recs) if with_register else convert.coverage_of(cycle, record),
             ),
             obligations,
@@ -305,7 +314,13 @@ class CycleService:
             cycle = self._get(session, cycle_id)
             template = convert.template_for(cycle)
             definition = template.stage(stage_key)
+            notes: tuple[str, ...] = ()
             if definition.set_by_panel:
+                if not planned:
+                    notes = (
+                        f"{definition.label} is a date the panel sets: it is kept as the stage's planned date, "
+                        "the day things are due by, not as a day something happened",
+                    )
                 planned = True  # a reply-by date is a date the panel sets, held as the stage's planned date
             stage = self._stage(session, cycle, stage_key)
             if planned:
@@ -325,7 +340,9 @@ class CycleService:
                 new = self._describe(stage, template)
             if evidence_document_id is not None:
                 stage.evidence_document_id = evidence_document_id
-            warnings = () if planned else self._record_warnings(cycle, template, stage_key, value, precision)
+            warnings = (
+                notes if planned else self._record_warnings(cycle, template, stage_key, value, precision)
+            )
             record_change(session, self.user, cycle_id, "stage", stage_key, field, old, new)
             return StageDateChange(cycle_id, stage_key, field, old, new, warnings)
 
@@ -340,8 +357,13 @@ class CycleService:
         if value is not None and precision is not Precision.AFTER and not definition.trigger:
             earliest = value if precision is not Precision.ON_OR_BEFORE else None
             if earliest is not None and earliest > dt.date.today():
+                when = (
+                    f"in {uk_date(value, long=True).split(' ', 1)[1]}"
+                    if precision is Precision.MONTH
+                    else f"on {uk_date(value)}"
+                )
                 out.append(
-                    f"{definition.label} is recorded as having happened on {uk_date(value)}, which is after today; "
+                    f"{definition.label} is recorded as having happened {when}, which is after today; "
                     "if it is only planned, record it with --planned"
                 )
         recorded = {s.key for s in cycle.stages if s.actual_precision is not None}

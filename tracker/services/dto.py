@@ -76,6 +76,13 @@ class ObligationRow:
     extensions: tuple[str, ...]
     met_on: str | None
     days_left: int | None  # due minus the as-of day; negative when overdue
+    condition: str | None = (
+        None  # "only if: Panel vetoes the proposed precept", while the record has not said
+    )
+
+    @property
+    def label_with_condition(self) -> str:
+        return f"{self.label} ({self.condition})" if self.condition else self.label
 
 
 @dataclass(frozen=True)
@@ -173,12 +180,13 @@ class CycleSummary:
     coverage: Coverage
     not_recorded: int = 0  # stages the record does not show although later ones are there
     unconfirmed: int = 0  # orders a part-known date leaves open
+    met_late: int = 0  # done, but after the date it was due by
 
     def next_deadline_text(self, with_date: bool = False) -> str:
         """The next open deadline; with none to come, say so and what is overdue (never "none" alone beside
         overdue work)."""
         if self.next_deadline is not None:
-            label = self.next_deadline.label
+            label = self.next_deadline.label_with_condition
             return f"{label} ({formatting.uk_date(self.next_deadline.due)})" if with_date else label
         return f"none to come; {self.overdue} overdue" if self.overdue else "none open"
 
