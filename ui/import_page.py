@@ -92,6 +92,7 @@ class ImportPage(Page):
         self.progress.setRange(0, 1)
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(200)
+        self.progress.setVisible(False)  # shown only while a document is being read
         self.save = QPushButton("&Save into the cycle")
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
@@ -183,6 +184,7 @@ class ImportPage(Page):
 
     def _busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0 if busy else 1)
+        self.progress.setVisible(busy)
         self.cancel.setEnabled(busy)
         self.analyse.setEnabled(not busy)
 

@@ -217,8 +217,11 @@ def test_import_a_pasted_reply_with_a_correction(qtbot, window, demo):
     importer.cycle_combo.setCurrentIndex(importer.cycle_combo.findData("london-2025"))
     importer.kind_reply.setChecked(True)
     importer.paste.setPlainText((CORPUS / "reply_restates.md").read_text(encoding="utf-8"))
+    assert not importer.progress.isVisibleTo(importer)  # no empty progress box while nothing is read
     with qtbot.waitSignal(importer.loaded, timeout=10000):
         qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
+        assert importer.progress.isVisibleTo(importer)
+    assert not importer.progress.isVisibleTo(importer)
     passages = importer.passages.rows()
     assert [p.numbers for p in passages][:3] == [("1",), ("2",), ("3", "4")]
     assert importer.save.isEnabled() and "Grouped: 3 and 4, 6 and 7" in importer.summary.text()
