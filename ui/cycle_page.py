@@ -267,7 +267,7 @@ class CyclePage(Page):
             return
         s = detail.summary
         self.heading.setText(
-            f"{detail.body.name} · {s.current_stage} · {s.overdue} overdue · "
+            f"{detail.body.name} · {s.current_stage} · {s.overdue} overdue · {s.met_late} late · "
             f"{s.exceptions} exceptions · {s.coverage.describe()}"
         )
         self.timeline.set_data(detail.stages, detail.as_of)

@@ -225,3 +225,14 @@ def test_a_step_that_does_not_apply_gets_no_event(panel, capsys, tmp_path):
     assert "p26.notify-proposal@pcp-tracker" in events
     assert "p26.revised-precept@pcp-tracker" not in events
     assert "p26.second-report@pcp-tracker" not in events
+
+
+def test_a_step_on_an_undecided_branch_says_so_in_the_calendar(panel, capsys, tmp_path):
+    ok(
+        capsys, "cycle", "add", "p", "--body", "wessex", "--template", "precept",
+        "--trigger", "financial_year_start=2027-04-01", "--db", panel,
+    )  # fmt: skip
+    events = export(capsys, panel, tmp_path / "p.ics", as_of="2027-02-09")
+    summaries = [str(e["SUMMARY"]) for uid, e in events.items() if uid.startswith("p.")]
+    assert any("(only if: panel vetoes the proposed precept)" in s for s in summaries)
+    assert "Notify the panel of the proposed precept (p)" in summaries

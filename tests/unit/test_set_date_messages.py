@@ -39,3 +39,11 @@ def test_a_date_the_panel_sets_is_kept_as_planned_and_says_so(capsys, panel):
     assert any("a date the panel sets" in w and "planned date" in w for w in data["warnings"])
     quiet = ok(capsys, "set-date", "c1", "reply_required_by", "2026-12-19", "--planned", "--db", panel)
     assert quiet["warnings"] == []
+
+
+def test_a_date_the_panel_sets_must_be_a_day(capsys, panel):
+    add_cycle(capsys, panel)
+    code, out, err = run(capsys, "set-date", "c1", "reply_required_by", "2026-12", "--db", panel)
+    assert code == 2 and out == "" and "must be a day (YYYY-MM-DD)" in err
+    shown = ok(capsys, "show", "c1", "--db", panel)
+    assert next(s for s in shown["stages"] if s["stage"] == "reply_required_by")["planned"] is None

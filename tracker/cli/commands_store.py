@@ -407,6 +407,7 @@ def summary_json(s) -> dict:
                 "label": s.next_deadline.label,
                 "due": s.next_deadline.due,
                 "status": str(s.next_deadline.status),
+                "condition": s.next_deadline.condition,
             }
             if s.next_deadline
             else None

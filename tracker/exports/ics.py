@@ -117,7 +117,7 @@ def calendar_items(
             CalendarItem(
                 uid=f"{row.cycle_id}.{row.rule_id}@{UID_DOMAIN}",
                 day=row.due,
-                summary=f"{row.label} ({row.cycle_id})",
+                summary=f"{row.label_with_condition} ({row.cycle_id})",
                 description="\n".join(line for line in lines if line),
                 category=str(row.basis),
                 sequence=sequence(row.cycle_id),

@@ -156,7 +156,7 @@ def deadline_rows(services, cycle_id: str | None = None, *, as_of: dt.date) -> l
     return [
         DeadlineRow(
             cycle=o.cycle_id,
-            obligation=o.label,
+            obligation=o.label_with_condition,
             due=o.due,
             status=str(o.status.value if hasattr(o.status, "value") else o.status),
             basis=str(o.basis.value if hasattr(o.basis, "value") else o.basis),

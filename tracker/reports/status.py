@@ -135,7 +135,8 @@ def _summary_line(detail: CycleDetail) -> Flowable:
     parts = [f"<b>Current stage:</b> {esc(s.current_stage)}"]
     if s.next_deadline:
         parts.append(
-            f"<b>Next deadline:</b> {esc(s.next_deadline.label)}, {esc(date_short(s.next_deadline.due))}"
+            f"<b>Next deadline:</b> {esc(s.next_deadline.label_with_condition)}, "
+            f"{esc(date_short(s.next_deadline.due))}"
             f" ({esc(s.next_deadline.status)})"
         )
     parts.append(

@@ -105,7 +105,7 @@ class Record:
         return follow_up.recommendation is None or self.recommendation(follow_up.recommendation)
 
     def extension(self, extension: m.Extension) -> bool:
-        return self.as_of is None or extension.made_at is None or extension.made_at.date() <= self.as_of
+        return self.as_of is None or extension.made_at is None or local_day(extension.made_at) <= self.as_of
 
     def planned(self, stage: m.Stage) -> dt.date | None:
         """The planned date as it stood on the as-of day: an extension made after that day had not yet
@@ -118,6 +118,12 @@ class Record:
     def reply_recorded_as_given(self) -> bool:
         """The record shows that the reply was given (its stage is dated), whether or not its text is."""
         return any(self.stage_happened(k) for k in self.REPLY_STAGES)
+
+
+def local_day(stored: dt.datetime) -> dt.date:
+    """The day, on this computer's clock, of a moment the store keeps in UTC (without a time zone): the as-of
+    day is a local day, so an extension made at 00:30 in summer belongs to that day, not the one before."""
+    return stored.replace(tzinfo=dt.UTC).astimezone().date()
 
 
 def template_for(cycle: m.Cycle) -> Template:
@@ -162,7 +168,7 @@ def facts_for(
         veto_members=cycle.veto_members,
         not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
         clear_days=clear_days or ClearDaysRule(),
-        entered_on=cycle.created_at.date() if cycle.created_at else None,
+        entered_on=local_day(cycle.created_at) if cycle.created_at else None,
         recorded=frozenset(s.key for s in cycle.stages if record.event(s) is not None),
     )
 

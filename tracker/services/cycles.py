@@ -315,6 +315,13 @@ class CycleService:
             template = convert.template_for(cycle)
             definition = template.stage(stage_key)
             notes: tuple[str, ...] = ()
+            if definition.set_by_panel and value is not None and precision is not Precision.DAY:
+                raise BadInput(
+                    "date",
+                    value.isoformat()[: 7 if precision is Precision.MONTH else 10],
+                    f"must be a day (YYYY-MM-DD): {definition.label} is a date the panel sets, and things fall "
+                    "due on it",
+                )
             if definition.set_by_panel:
                 if not planned:
                     notes = (

@@ -92,7 +92,14 @@ def build_digest(
     subject = subject if subject is not None else f"{SUBJECT_PREFIX}: {headline}"
 
     def obligation_cells(r) -> list[str]:
-        return [uk_date(r.due), str(r.status), r.label, r.cycle_id, r.citation or "", _when(r.days_left)]
+        return [
+            uk_date(r.due),
+            str(r.status),
+            r.label_with_condition,
+            r.cycle_id,
+            r.citation or "",
+            _when(r.days_left),
+        ]
 
     def meeting_cells(mt) -> list[str]:
         return [uk_date(mt.date), mt.title, mt.panel, mt.cycle_id or "", uk_date(mt.papers_by, unknown="")]
