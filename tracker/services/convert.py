@@ -157,6 +157,8 @@ def facts_for(
             ),
         )
         for s in cycle.stages
+        # a stage with nothing recorded is left to the engine's shared empty state
+        if s.planned_date is not None or s.extensions or record.event(s) is not None
     }
     return CycleFacts(
         template=template,
