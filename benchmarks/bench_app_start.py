@@ -19,10 +19,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import interleaved  # noqa: E402
 
 FLOOR = """
 import sqlalchemy.orm
@@ -52,21 +54,8 @@ def peak_rss_mib(argv: list[str], env: dict) -> float:
     return int(out.split()[-1]) / 1024  # Linux reports KiB
 
 
-def timed(argv: list[str], env: dict) -> float:
-    start = time.perf_counter()
+def run(argv: list[str], env: dict) -> None:
     subprocess.run(argv, env=env, check=True, capture_output=True, timeout=300)
-    return time.perf_counter() - start
-
-
-def interleaved(rounds: int, cases: dict[str, list[str]], env: dict) -> dict[str, float]:
-    """The median time of each case over `rounds` rounds, each round running every case once."""
-    for argv in cases.values():
-        timed(argv, env)  # warm the file cache once
-    runs: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(rounds):
-        for name, argv in cases.items():
-            runs[name].append(timed(argv, env))
-    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def main() -> None:
@@ -98,7 +87,7 @@ def main() -> None:
             "huge": [*app, "--db", huge, "--exit-when-ready"],
         }
         # rounds interleave the cases, so a busy spell on the machine weighs on the floor and the app alike
-        times = interleaved(5, cases, env)
+        times = interleaved(5, {name: partial(run, argv, env) for name, argv in cases.items()})
         floor, on_demo, on_large, smoke, on_huge = (
             times[k] for k in ("floor", "demo", "large", "smoke", "huge")
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build  # noqa: E402
-from timing import best_of  # noqa: E402
+from timing import best_of, interleaved  # noqa: E402
 
 from tracker.services.convert import evaluate_cycle  # noqa: E402
 from tracker.services.cycles import cycle_load  # noqa: E402
@@ -78,9 +77,9 @@ def bench_cli(folder: Path) -> None:
             stdout=subprocess.DEVNULL,
         )
 
-    base = statistics.median([best_of(1, baseline) for _ in range(7)])
-    ours = statistics.median([best_of(1, deadlines) for _ in range(7)])
-    print("cli (median of 7):")
+    times = interleaved(7, {"base": baseline, "ours": deadlines})
+    base, ours = times["base"], times["ours"]
+    print("cli (median of 7 interleaved rounds):")
     print(f"  python -c 'import sqlalchemy'  {base * 1000:8.1f} ms  (baseline 1.00x)")
     print(f"  tracker deadlines --json       {ours * 1000:8.1f} ms  ({ours / base:.2f}x, goal <= 2x)")
 
@@ -100,11 +99,9 @@ def bench_scale(folder: Path) -> None:
 
         return run
 
-    cycles(small)()  # warm the file cache
-    cycles(huge)()
-    base = statistics.median([best_of(1, cycles(small)) for _ in range(5)])
-    ours = statistics.median([best_of(1, cycles(huge)) for _ in range(5)])
-    print("scale: tracker cycles (median of 5)")
+    times = interleaved(7, {"small": cycles(small), "huge": cycles(huge)})
+    base, ours = times["small"], times["huge"]
+    print("scale: tracker cycles (median of 7 interleaved rounds)")
     print(f"  180 cycles                     {base * 1000:8.1f} ms  (baseline 1.00x)")
     print(f"  1,800 cycles                   {ours * 1000:8.1f} ms  ({ours / base:.2f}x, goal <= 2x)")
 

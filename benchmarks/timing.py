@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 
@@ -14,3 +15,15 @@ def best_of(runs: int, fn: Callable[[], object]) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved(rounds: int, cases: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The median time of each case over `rounds` rounds, each round running every case once: a busy spell
+    on the machine then weighs on the baseline and the case measured against it alike."""
+    for fn in cases.values():
+        fn()  # warm the file cache once
+    runs: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(rounds):
+        for name, fn in cases.items():
+            runs[name].append(best_of(1, fn))
+    return {name: statistics.median(values) for name, values in runs.items()}
