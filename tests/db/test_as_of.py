@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.cli_helpers import ok
-from tracker.domain import Status
+from tracker.domain import Precision, Status
 
 D = dt.date
 HAPPENED = {Status.MET, Status.MET_LATE, Status.CANNOT_CONFIRM}
@@ -115,3 +115,17 @@ def test_an_extension_made_later_has_not_moved_the_planned_date_as_of_an_earlier
     before = today - dt.timedelta(days=1)  # the extension was made today
     assert planned(before) == (D(2026, 12, 18), ())
     assert respond_by(before) == D(2026, 12, 18) and respond_by(today) == D(2027, 1, 8)
+
+
+def test_a_month_only_date_is_not_known_to_have_happened_while_its_month_runs(panel, services):
+    cycles = services.cycles
+    cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": D(2026, 5, 7)})
+    cycles.set_stage_date("c1", "chief_officer_consulted", D(2026, 10, 1), precision=Precision.MONTH)
+
+    def consult(day):
+        return next(r for r in cycles.obligations("c1", day) if r.rule_id == "consult-chief-officer")
+
+    during = consult(D(2026, 10, 15))
+    assert during.status is Status.CANNOT_CONFIRM
+    assert "as of 15 Oct 2026 it may not have happened yet" in during.working
+    assert consult(D(2026, 11, 1)).status is Status.MET

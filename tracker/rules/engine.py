@@ -517,10 +517,18 @@ class Engine:
         met_by = rule.met_by
         done = bool(met_by) and self.happened(met_by)
         met_on = self.describe_actual(met_by) if done and met_by else None
+        if done:
+            earliest, latest = self.bounds(met_by)
+            if latest is not None and latest > self.as_of:  # a month-only date whose month is still running
+                return (
+                    Status.CANNOT_CONFIRM,
+                    f"{working}; recorded as done {met_on}: as of {uk_date(self.as_of)} it may not have "
+                    "happened yet",
+                    met_on,
+                )
         if rule.kind is DateKind.GATE:
             return self._gate_status(rule, due, done, met_on)
         if done:
-            earliest, latest = self.bounds(met_by)
             if due.date is None:
                 return Status.MET, f"{working}; done {met_on}", met_on
             if latest is not None and latest <= due.date:
