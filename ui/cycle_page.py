@@ -116,8 +116,9 @@ class CyclePage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.timeline)
         scroll.setMaximumHeight(300)
-        scroll.setMinimumHeight(160)
+        scroll.setMinimumHeight(68)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.timeline_scroll = scroll
         self.layout_.addWidget(scroll)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -271,6 +272,8 @@ class CyclePage(Page):
             f"{s.exceptions} exceptions · {s.coverage.describe()}"
         )
         self.timeline.set_data(detail.stages, detail.as_of)
+        # as tall as its rows (up to 300 px, then it scrolls): no grey band under a timeline of one date
+        self.timeline_scroll.setFixedHeight(min(300, self.timeline.sizeHint().height() + 2))
         self.obligations.set_rows(detail.obligations)
         self.stages.set_rows(detail.stages)
         self.obligation_view.resizeColumnsToContents()

@@ -253,13 +253,18 @@ class CycleTableModel(RowTableModel):
 class ObligationTableModel(RowTableModel):
     COL_LABEL, COL_DUE, COL_STATUS, COL_BASIS, COL_CITATION, COL_CYCLE = range(6)
     columns = (
-        Column("Obligation", lambda o: o.label_with_condition, tooltip=lambda o: o.working),
+        Column(
+            "Obligation",
+            lambda o: o.label_with_condition,
+            tooltip=lambda o: f"{o.label_with_condition}\n{o.working}",
+        ),
         date_column("Due", lambda o: o.due, blank="no date"),
         Column(
             "Status",
-            lambda o: status_text(o.status),
+            # a step on an undecided branch says so where a narrow column still shows it
+            lambda o: status_text(o.status) + (" (if…)" if o.condition else ""),
             sort=lambda o: list(Status).index(o.status),
-            tooltip=lambda o: o.working,
+            tooltip=lambda o: f"{o.condition}\n{o.working}" if o.condition else o.working,
         ),
         Column("Basis", lambda o: str(o.basis)),
         Column("Citation", lambda o: o.citation),

@@ -193,6 +193,8 @@ class TimelineWidget(QWidget):
                 x = x_of(stage.actual)
                 painter.setPen(QPen(INK, 1))
                 painter.setBrush(INK if stage.precision == "day" else MUTED)
+                if stage.actual > self.as_of:  # a calendar day known in advance (1 April), still to come
+                    painter.setBrush(QColor("white"))
                 painter.drawEllipse(QRectF(x - 5.5, y - 5.5, 11, 11))
                 text = uk_date(stage.actual) if stage.precision == "day" else stage.actual_text.split(" (")[0]
                 width = metrics.horizontalAdvance(text)

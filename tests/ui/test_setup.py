@@ -487,3 +487,25 @@ def test_new_cycle_tab_goes_from_the_title_to_the_trigger_dates(qtbot, with_body
     assert dialog.focusWidget() is dialog.trigger_fields[0].date
     win.context.runner.wait(5000)
     win.close()
+
+
+def test_a_step_on_an_undecided_branch_says_so_in_the_obligations_table(qtbot, with_body):
+    from ui.models import ObligationTableModel
+
+    with_body.cycles.create_cycle(
+        "p", "", "precept", "wessex", triggers={"financial_year_start": dt.date(2027, 4, 1)}
+    )
+    model = ObligationTableModel()
+    model.set_rows(with_body.cycles.obligations("p", dt.date(2027, 1, 10)))
+    shown = {
+        model.data(model.index(row, ObligationTableModel.COL_LABEL)): (
+            model.data(model.index(row, ObligationTableModel.COL_STATUS)),
+            model.data(model.index(row, ObligationTableModel.COL_STATUS), Qt.ItemDataRole.ToolTipRole),
+        )
+        for row in range(model.rowCount())
+    }
+    veto = next(label for label in shown if label.startswith("Respond to the veto"))
+    assert veto.endswith("(only if: panel vetoes the proposed precept)")
+    assert shown[veto][0].endswith("(if…)") and shown[veto][1].startswith("only if: panel vetoes")
+    notify = next(label for label in shown if label.startswith("Notify the panel"))
+    assert "(if…)" not in shown[notify][0]
