@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tracker.domain import Basis, DateKind, EventDate, Precision, Status
 from tracker.domain.formatting import in_sentence, uk_date
@@ -68,6 +69,12 @@ class CycleFacts:
 
     def state(self, stage_id: str) -> StageState:
         return self.stages.get(stage_id, NOTHING_RECORDED)
+
+
+class Applicability(NamedTuple):
+    applies: bool
+    note: str | None = None
+    undecided_branch: str | None = None  # "only if: panel vetoes …" while the record has not settled it
 
 
 @dataclass(frozen=True)
@@ -399,12 +406,13 @@ class Engine:
         return Due(due.date, due.working, (*due.warnings, note), due.extensions, due.waiting_for)
 
     # ---- statuses ----------------------------------------------------------------------------------
-    def applicability(self, rule: RuleDef) -> tuple[bool, str | None]:
-        """(applies, note). A branch not yet decided applies, with a note saying which branch it belongs to."""
+    def applicability(self, rule: RuleDef) -> Applicability:
+        """Whether the rule applies, with a note saying why not or which branch it belongs to. A step on a
+        branch not yet decided applies, and names the branch (`undecided_branch`)."""
         if self.facts.area not in rule.areas:
-            return False, f"does not apply to this area ({self.facts.area})"
+            return Applicability(False, f"does not apply to this area ({self.facts.area})")
         if rule.id in self.facts.not_applicable:
-            return False, "marked not applicable by the secretariat"
+            return Applicability(False, "marked not applicable by the secretariat")
         if rule.lapses_if_missed:
             other = self.template.rule(rule.lapses_if_missed)
             other_due = self.due(other)
@@ -413,9 +421,11 @@ class Engine:
                 and self.as_of > other_due.date
                 and other.met_by
                 and not self.happened(other.met_by)
-                and self.applicability(other)[0]
+                and self.applicability(other).applies
             ):
-                return False, rule.lapse_note or f"the process ended when {in_sentence(other.label)} passed"
+                return Applicability(
+                    False, rule.lapse_note or f"the process ended when {in_sentence(other.label)} passed"
+                )
         for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
             if not name:
                 continue
@@ -436,19 +446,22 @@ class Engine:
             decided = happened or why_not is not None or not_given or self._decided_without(name)
             label = in_sentence(stage.label)
             if decided and happened != wanted:
-                return False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}"
+                return Applicability(False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}")
             if not decided:
-                return True, f"applies only {'if' if wanted else 'unless'}: {label} (not known yet)"
+                branch = f"only if: {label}" if wanted else f"unless: {label}"
+                return Applicability(
+                    True, f"applies only {'if' if wanted else 'unless'}: {label} (not known yet)", branch
+                )
             if why_not:
-                return True, why_not
-        return True, None
+                return Applicability(True, why_not)
+        return Applicability(True)
 
     def _decided_without(self, optional_stage: str) -> bool:
         decider = self.template.stage(optional_stage).decided_by
         return bool(decider) and self.happened(decider)
 
     def evaluate(self, rule: RuleDef) -> ObligationResult:
-        applies, note = self.applicability(rule)
+        applies, note, branch = self.applicability(rule)
         due = self.due(rule)
         warnings = list(due.warnings)
         if note:
@@ -461,7 +474,7 @@ class Engine:
             status, working = Status.NOT_APPLICABLE, f"{note}; {due.working}"
         else:
             status, working, met_on = self._status(rule, due)
-            if status is Status.OVERDUE and note and note.endswith("(not known yet)"):
+            if status is Status.OVERDUE and branch is not None:
                 # a step on a branch the record has not settled (a veto nobody has recorded either way) may
                 # never have been needed: that is a gap in the record, not a breach
                 status = Status.NOT_RECORDED
@@ -500,9 +513,7 @@ class Engine:
             extensions=due.extensions,
             met_on=met_on,
             met_by_stage=rule.met_by,
-            condition=_branch_condition(note)
-            if applies and note and note.endswith("(not known yet)")
-            else None,
+            condition=branch if applies else None,
         )
 
     def _entered_after_the_fact(self, rule: RuleDef, due: Due) -> bool:
@@ -711,9 +722,3 @@ def compute_dates(
 
 def stage_is_trigger(stage: StageDef) -> bool:
     return stage.trigger
-
-
-def _branch_condition(note: str) -> str:
-    """The branch a step belongs to, from its applicability note: "only if: X" or "unless: X"."""
-    branch = note.removesuffix(" (not known yet)").removeprefix("applies only ")
-    return f"only {branch}" if branch.startswith("if:") else branch
