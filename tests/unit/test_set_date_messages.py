@@ -19,9 +19,9 @@ def add_cycle(capsys, url) -> None:
 def test_text_output_names_the_kind_of_date_not_the_column(capsys, panel):
     add_cycle(capsys, panel)
     code, out, _ = run(capsys, "set-date", "c1", "draft_published", "2026-01-15", "--db", panel)
-    assert code == 0 and "c1 draft_published: happened not recorded -> 15 Jan 2026" in out
+    assert code == 0 and "c1 draft_published, date it happened: not recorded -> 15 Jan 2026" in out
     code, out, _ = run(capsys, "set-date", "c1", "plan_issued", "2027-03-20", "--planned", "--db", panel)
-    assert code == 0 and "planned date none -> 20 Mar 2027" in out and "planned_date" not in out
+    assert code == 0 and "planned date: none -> 20 Mar 2027" in out and "planned_date" not in out
 
 
 def test_a_month_in_the_future_is_named_as_a_month(capsys, panel):

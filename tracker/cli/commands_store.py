@@ -21,6 +21,7 @@ from tracker.cli.common import (
 from tracker.domain import Precision
 from tracker.errors import BadInput
 from tracker.persistence.urls import display_url
+from tracker.services.history import field_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -314,8 +315,7 @@ def cmd_set_date(args: argparse.Namespace) -> Output:
         )
     data = dataclasses.asdict(change)
     data["warnings"] = list(change.warnings)
-    what = {"actual_date": "happened", "planned_date": "planned date"}.get(change.field, change.field)
-    text = f"{change.cycle_id} {change.stage}: {what} {change.old} -> {change.new}"
+    text = f"{change.cycle_id} {change.stage}, {field_name(change.field)}: {change.old} -> {change.new}"
     return Output(data, "\n".join([text, *(f"warning: {w}" for w in change.warnings)]))
 
 

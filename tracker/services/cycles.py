@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 
 from tracker.domain import EventDate, Precision, Status
 from tracker.domain.formatting import describe_counts, in_sentence, uk_date
@@ -21,6 +21,7 @@ from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
 from tracker.rules.templates import Template, get_template
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
+from tracker.services.snapshot import cycle_ids, require_cycle, unknown_cycle
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -837,21 +838,5 @@ def find_cycle(session: Session, cycle_id: str, options=(), field: str = "--cycl
     """The cycle with what the caller needs loaded, or NotFound naming the cycles there are."""
     cycle = session.scalars(select(m.Cycle).options(*options).where(m.Cycle.id == cycle_id)).first()
     if cycle is None:
-        raise _unknown_cycle(cycle_ids(session), cycle_id, field)
+        raise unknown_cycle(cycle_ids(session), cycle_id, field)
     return cycle
-
-
-def require_cycle(connection: Connection, cycle_id: str, field: str = "--cycle") -> None:
-    """NotFound naming the cycles there are, unless the cycle exists (a plain select, for read-only views)."""
-    ids = cycle_ids(connection)
-    if cycle_id not in ids:
-        raise _unknown_cycle(ids, cycle_id, field)
-
-
-def cycle_ids(connection: Connection | Session) -> list[str]:
-    return list(connection.scalars(select(tables.cycle.c.id).order_by(tables.cycle.c.id)))
-
-
-def _unknown_cycle(known: list[str], cycle_id: str, field: str) -> NotFound:
-    listed = ", ".join(known) or "none yet (tracker cycle add)"
-    return NotFound(field, cycle_id, f"is not a known cycle; known cycles: {listed}")

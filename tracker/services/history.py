@@ -11,6 +11,7 @@ from tracker.persistence import models as m
 from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.services import dto
+from tracker.services.snapshot import cycle_ids, unknown_cycle
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,19 +48,12 @@ class HistoryService:
     def check_cycle(self, cycle_id: str) -> None:
         """NotFound unless the cycle exists or the log still holds changes to it (a removed cycle's history
         stays readable)."""
-        with self.uow() as session:
-            if session.get(m.Cycle, cycle_id) is not None:
-                return
-            logged = session.scalars(
-                select(m.ChangeLog.id).where(m.ChangeLog.cycle_id == cycle_id).limit(1)
-            ).first()
-            if logged is not None:
-                return
-            known = (
-                ", ".join(session.scalars(select(m.Cycle.id).order_by(m.Cycle.id)))
-                or "none yet (tracker cycle add)"
-            )
-        raise NotFound("cycle", cycle_id, f"is not a known cycle; known cycles: {known}")
+        log = tables.change_log
+        with self.uow.read() as connection:
+            known = cycle_ids(connection)
+            logged = connection.scalar(select(log.c.id).where(log.c.cycle_id == cycle_id).limit(1))
+        if cycle_id not in known and logged is None:
+            raise unknown_cycle(known, cycle_id, "cycle")
 
     def for_item(
         self,
@@ -102,7 +96,7 @@ class HistoryService:
                     c.new,
                     c.cycle_id,
                     item=_item(c.entity, c.entity_id, templates.get(c.cycle_id or "")),
-                    what=_FIELD_NAMES.get(c.field, c.field.replace("_", " ")),
+                    what=field_name(c.field),
                 )  # fmt: skip
                 for c in changes
             ]
@@ -116,6 +110,11 @@ _FIELD_NAMES = {
     "disposition_override": "disposition (corrected by hand)",
     "suggested_disposition": "disposition suggested by the reader",
 }
+
+
+def field_name(stored: str) -> str:
+    """A changed field as people read it ("date it happened"), from the name the log keeps."""
+    return _FIELD_NAMES.get(stored, stored.replace("_", " "))
 
 
 def _item(entity: str, entity_id: str, template: tuple[str, int] | None) -> str:

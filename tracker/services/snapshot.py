@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import Connection, select
 
+from tracker.errors import NotFound
 from tracker.persistence import tables as t
 
 
@@ -383,3 +384,20 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         follow_up.reply = replies.get(follow_up.reply_id)
         cycles[follow_up.cycle_id].follow_ups.append(follow_up)
     return list(cycles.values())
+
+
+def cycle_ids(connection) -> list[str]:
+    """Every cycle's id, in order (a plain select; a session works as well as a connection)."""
+    return list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
+
+
+def require_cycle(connection: Connection, cycle_id: str, field: str = "--cycle") -> None:
+    """NotFound naming the cycles there are, unless the cycle exists."""
+    ids = cycle_ids(connection)
+    if cycle_id not in ids:
+        raise unknown_cycle(ids, cycle_id, field)
+
+
+def unknown_cycle(known: list[str], cycle_id: str, field: str) -> NotFound:
+    listed = ", ".join(known) or "none yet (tracker cycle add)"
+    return NotFound(field, cycle_id, f"is not a known cycle; known cycles: {listed}")
