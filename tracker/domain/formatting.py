@@ -63,3 +63,9 @@ def in_sentence(label: str) -> str:
     if len(first) > 1 and first[1:2].isupper():
         return label  # an acronym or a name written in capitals
     return first[:1].lower() + first[1:] + (" " + rest if rest else "")
+
+
+def local_day(stored: dt.datetime) -> dt.date:
+    """The day, on this computer's clock, of a moment the store keeps in UTC (without a time zone): the as-of
+    day is a local day, so an extension made at 00:30 in summer belongs to that day, not the one before."""
+    return stored.replace(tzinfo=dt.UTC).astimezone().date()

@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from tracker.domain import Status
+from tracker.domain.formatting import local_day
 from tracker.reports.common import (
     FONT,
     FONT_BOLD,
@@ -87,7 +88,7 @@ def render_status_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                     para(date_short(e.new), "Cell"),
                     para(e.reason, "Cell"),
                     para(e.made_by or "not recorded", "Cell"),
-                    para(date_short(e.made_at.date() if e.made_at else None, "not recorded"), "Cell"),
+                    para(date_short(local_day(e.made_at) if e.made_at else None, "not recorded"), "Cell"),
                 ]
             )
         story.append(table(rows, [32 * mm, 22 * mm, 22 * mm, WIDTH - 124 * mm, 26 * mm, 22 * mm]))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from tracker.domain import Basis, DateKind, EventDate, Precision, Status
-from tracker.domain.formatting import in_sentence, uk_date
+from tracker.domain.formatting import in_sentence, local_day, uk_date
 from tracker.rules import calendar
 from tracker.rules.templates import RuleDef, StageDef, Template
 
@@ -34,7 +34,7 @@ class ExtensionInfo:
 
     def describe(self) -> str:
         who = f" by {self.made_by}" if self.made_by else ""
-        when = f" on {uk_date(self.made_at.date())}" if self.made_at else ""
+        when = f" on {uk_date(local_day(self.made_at))}" if self.made_at else ""
         return f"extended from {uk_date(self.original)} to {uk_date(self.new)}{who}{when}: {self.reason}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.domain import EventDate, Precision, Status
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import local_day, uk_date
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
@@ -118,12 +118,6 @@ class Record:
     def reply_recorded_as_given(self) -> bool:
         """The record shows that the reply was given (its stage is dated), whether or not its text is."""
         return any(self.stage_happened(k) for k in self.REPLY_STAGES)
-
-
-def local_day(stored: dt.datetime) -> dt.date:
-    """The day, on this computer's clock, of a moment the store keeps in UTC (without a time zone): the as-of
-    day is a local day, so an extension made at 00:30 in summer belongs to that day, not the one before."""
-    return stored.replace(tzinfo=dt.UTC).astimezone().date()
 
 
 def template_for(cycle: m.Cycle) -> Template:
