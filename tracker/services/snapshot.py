@@ -302,15 +302,14 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
     with what they answer and their documents, follow-ups, documents. The same attributes, in the same
     order, as the mapped classes loaded with `cycle_full_load()`; a test holds the two equal."""
 
+    def of_cycle(query, column):
+        return query if cycle_id is None else query.where(column == cycle_id)
+
     def rows(table, *order, kind=Loaded, leave_out: tuple[str, ...] = ()) -> list[Loaded]:
         query = select(*(c for c in table.c if c.key not in leave_out)).order_by(*order)
-        if cycle_id is not None:
-            query = query.where(table.c.cycle_id == cycle_id)
-        return [kind(**row._mapping) for row in connection.execute(query)]
+        return [kind(**row._mapping) for row in connection.execute(of_cycle(query, table.c.cycle_id))]
 
-    query = select(t.cycle).order_by(t.cycle.c.id)
-    if cycle_id is not None:
-        query = query.where(t.cycle.c.id == cycle_id)
+    query = of_cycle(select(t.cycle).order_by(t.cycle.c.id), t.cycle.c.id)
     cycles = {row.id: Loaded(**row._mapping) for row in connection.execute(query)}
     body_ids = {c.policing_body_id for c in cycles.values()}
     panel_ids = {c.scrutiny_body_id for c in cycles.values()}
@@ -338,9 +337,9 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         stage.extensions = []
         stage.evidence_document = documents.get(stage.evidence_document_id)
         cycles[stage.cycle_id].stages.append(stage)
-    by_stage = select(t.extension).join(t.stage, t.stage.c.id == t.extension.c.stage_id)
-    if cycle_id is not None:
-        by_stage = by_stage.where(t.stage.c.cycle_id == cycle_id)
+    by_stage = of_cycle(
+        select(t.extension).join(t.stage, t.stage.c.id == t.extension.c.stage_id), t.stage.c.cycle_id
+    )
     for row in connection.execute(by_stage.order_by(t.extension.c.id)):
         stages[row.stage_id].extensions.append(Loaded(**row._mapping))
 
@@ -353,11 +352,10 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
     for rec in recommendations.values():
         rec.subpoints, rec.replies = [], []
         cycles[rec.cycle_id].recommendations.append(rec)
-    points = select(t.sub_point).join(
-        t.recommendation, t.recommendation.c.id == t.sub_point.c.recommendation_id
+    points = of_cycle(
+        select(t.sub_point).join(t.recommendation, t.recommendation.c.id == t.sub_point.c.recommendation_id),
+        t.recommendation.c.cycle_id,
     )
-    if cycle_id is not None:
-        points = points.where(t.recommendation.c.cycle_id == cycle_id)
     for row in connection.execute(points.order_by(t.sub_point.c.position, t.sub_point.c.id)):
         recommendations[row.recommendation_id].subpoints.append(Loaded(**row._mapping))
 
@@ -366,11 +364,12 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         reply.recommendations = []
         reply.document = documents.get(reply.document_id)
         cycles[reply.cycle_id].replies.append(reply)
-    links = select(t.reply_recommendation).join(
-        t.recommendation, t.recommendation.c.id == t.reply_recommendation.c.recommendation_id
+    links = of_cycle(
+        select(t.reply_recommendation).join(
+            t.recommendation, t.recommendation.c.id == t.reply_recommendation.c.recommendation_id
+        ),
+        t.recommendation.c.cycle_id,
     )
-    if cycle_id is not None:
-        links = links.where(t.recommendation.c.cycle_id == cycle_id)
     # in the order of the recommendations, as the mapped relationship orders a reply's recommendations
     order = (t.recommendation.c.position, t.recommendation.c.id, t.reply_recommendation.c.reply_id)
     for reply_id, rec_id in connection.execute(links.order_by(*order)):
