@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain import Precision
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import days_to_go, uk_date
 from ui.context import AppContext, Page
 from ui.forms import DateEdit, allow_no_date, chosen_date
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
@@ -303,13 +303,9 @@ class CyclePage(Page):
         from html import escape
 
         parts = [
-            f"<h3>{escape(row.label)}</h3>",
+            f"<h3>{escape(row.label_with_condition)}</h3>",
             f"<p><b>Status:</b> {escape(str(row.status))}"
-            + (
-                f" ({abs(row.days_left)} days {'late' if row.days_left < 0 else 'left'})"
-                if row.days_left
-                else ""
-            )
+            + (f" ({days_to_go(row.days_left)})" if row.days_left else "")
             + f"<br><b>Due:</b> {escape(uk_date(row.due, unknown='no date'))}"
             f"<br><b>Basis:</b> {escape(str(row.basis))} — {escape(row.citation)}"
             + (f" (<a href='{escape(row.url)}'>legislation</a>)" if row.url else "")

@@ -281,3 +281,16 @@ def _corpus(name: str):
     from tests.corpus_scoring import CORPUS
 
     return CORPUS / name
+
+
+def test_status_paper_says_one_day_late_not_one_days(capsys, panel, tmp_path):
+    from tests.cli_helpers import ok
+
+    ok(
+        capsys, "cycle", "add", "p", "--body", "wessex", "--template", "precept",
+        "--trigger", "financial_year_start=2027-04-01", "--db", panel,
+    )  # fmt: skip
+    target = tmp_path / "status.pdf"
+    ok(capsys, "report", "status", "--cycle", "p", "--as-of", "2027-02-09", "-o", str(target), "--db", panel)
+    text = " ".join(pdf_text(target.read_bytes()).split())
+    assert "(1 day late)" in text and "(8 days late)" in text and "1 days" not in text

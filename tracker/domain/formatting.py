@@ -69,3 +69,13 @@ def local_day(stored: dt.datetime) -> dt.date:
     """The day, on this computer's clock, of a moment the store keeps in UTC (without a time zone): the as-of
     day is a local day, so an extension made at 00:30 in summer belongs to that day, not the one before."""
     return stored.replace(tzinfo=dt.UTC).astimezone().date()
+
+
+def plural(n: int, noun: str) -> str:
+    """A count with its noun: "1 day", "2 days"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def days_to_go(days_left: int) -> str:
+    """An open deadline's distance from the as-of day: "3 days left", "1 day late"."""
+    return f"{plural(abs(days_left), 'day')} {'late' if days_left < 0 else 'left'}"

@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from tracker.domain import Status
-from tracker.domain.formatting import local_day
+from tracker.domain.formatting import days_to_go, local_day
 from tracker.reports.common import (
     FONT,
     FONT_BOLD,
@@ -181,9 +181,7 @@ def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: b
         )
         status = str(o.status)
         if o.days_left is not None and o.status in OPEN:
-            status += (
-                f" ({abs(o.days_left)} days {'late' if o.days_left < 0 else 'left'})" if o.days_left else ""
-            )
+            status += f" ({days_to_go(o.days_left)})" if o.days_left else ""
         rows.append(
             [
                 label,

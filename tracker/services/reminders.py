@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from tracker.domain import Status
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import plural, uk_date
 from tracker.errors import BadInput
 
 SUBJECT_PREFIX = "PCP tracker"
@@ -29,22 +29,18 @@ class Digest:
     meetings: int
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _window(within: int) -> str:
-    return "today" if within == 0 else f"within {_plural(within, 'day')}"
+    return "today" if within == 0 else f"within {plural(within, 'day')}"
 
 
 def _when(days_left: int | None) -> str:
     if days_left is None:
         return ""
     if days_left < 0:
-        return f"{_plural(-days_left, 'day')} overdue"
+        return f"{plural(-days_left, 'day')} overdue"
     if days_left == 0:
         return "due today"
-    return f"in {_plural(days_left, 'day')}"
+    return f"in {plural(days_left, 'day')}"
 
 
 def _text_table(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -87,7 +83,7 @@ def build_digest(
     else:
         headline = (
             f"{len(overdue)} overdue, {len(upcoming)} due {window}, "
-            f"{_plural(len(meetings), 'meeting')} (as of {uk_date(as_of)})"
+            f"{plural(len(meetings), 'meeting')} (as of {uk_date(as_of)})"
         )
     subject = subject if subject is not None else f"{SUBJECT_PREFIX}: {headline}"
 
