@@ -115,6 +115,9 @@ class Document(Base):
     imported_at: Mapped[dt.datetime | None]
     text: Mapped[str | None]
     supersedes_id: Mapped[int | None]
+    original: Mapped[bytes | None]
+    media_type: Mapped[str | None]
+    title: Mapped[str | None]
 
     cycle: Mapped[Cycle] = relationship(back_populates="documents")
 
@@ -203,6 +206,7 @@ class Recommendation(Base):
     document_id: Mapped[int | None]
     span_start: Mapped[int | None]
     span_end: Mapped[int | None]
+    origin: Mapped[str]
 
     cycle: Mapped[Cycle] = relationship(back_populates="recommendations")
     subpoints: Mapped[list[SubPoint]] = relationship(
@@ -248,6 +252,7 @@ class Reply(Base):
     span_start: Mapped[int | None]
     span_end: Mapped[int | None]
     claimed_numbers: Mapped[list[str]]
+    origin: Mapped[str]
 
     cycle: Mapped[Cycle] = relationship(back_populates="replies")
     document: Mapped[Document | None] = relationship()
@@ -258,6 +263,20 @@ class Reply(Base):
     @property
     def disposition(self) -> str | None:
         return self.disposition_override or self.suggested_disposition
+
+
+class SetAside(Base):
+    """A proposed recommendation or reply passage the officer removed; re-imports do not bring it back."""
+
+    __table__ = tables.set_aside
+    id: Mapped[int]
+    cycle_id: Mapped[str]
+    kind: Mapped[str]
+    number: Mapped[str | None]
+    text: Mapped[str]
+    reason: Mapped[str]
+    made_by: Mapped[str]
+    made_at: Mapped[dt.datetime]
 
 
 class FollowUp(Base):
@@ -288,6 +307,7 @@ class Meeting(Base):
     date: Mapped[dt.date]
     title: Mapped[str]
     reference: Mapped[str | None]
+    for_stage: Mapped[str | None]
 
 
 class Contact(Base):

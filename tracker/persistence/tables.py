@@ -131,6 +131,10 @@ document = Table(
     _optional("imported_at", DateTime),
     _optional("text", Text),  # kept so passages' positions can be shown again
     _optional("supersedes_id", Integer, ForeignKey("document.id")),
+    # the file as it came (up to the import limit): an appendix never depends on the file still being there
+    _optional("original", LargeBinary),
+    _optional("media_type", String(100)),  # "application/pdf", "text/plain", ...
+    _optional("title", String(300)),  # how papers name it ("Report on the draft plan"); file names never
     # the same file may be imported once as each kind (a report wrongly imported can come in as the reply)
     UniqueConstraint("cycle_id", "sha256", "kind"),
 )
@@ -205,6 +209,9 @@ recommendation = Table(
     _optional("document_id", Integer, ForeignKey("document.id", ondelete="SET NULL")),
     _optional("span_start", Integer),
     _optional("span_end", Integer),
+    # "reader" (proposed by the reader, kept as read or confirmed) or "officer" (added or reworded by hand):
+    # a later import of the same report keeps what the officer did
+    _required("origin", String(20), default="reader", server_default="reader"),
     UniqueConstraint("cycle_id", "number"),
 )
 
@@ -246,6 +253,22 @@ reply = Table(
     _optional("span_end", Integer),
     # the numbers the reply itself gives this passage, kept even when the committee made no such recommendation
     _required("claimed_numbers", JSON, default=list),
+    _required("origin", String(20), default="reader", server_default="reader"),  # as on recommendation
+)
+
+# What the reader proposed and the officer set aside (removed, or "not a recommendation"): a later import of
+# the same or a corrected document recognises it by its text and does not bring it back.
+set_aside = Table(
+    "set_aside",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _required("cycle_id", String(64), ForeignKey("cycle.id", ondelete="CASCADE"), index=True),
+    _required("kind", String(20)),  # "recommendation" | "reply"
+    _optional("number", String(20)),  # the number the reader gave it
+    _required("text", Text),  # as read, so it is recognised again
+    _required("reason", String(40)),  # "removed" | "not a recommendation"
+    _required("made_by", String(100)),
+    _required("made_at", DateTime, default=utcnow),
 )
 
 # A dated ask in a recommendation or a dated commitment in a reply.
@@ -272,6 +295,8 @@ meeting = Table(
     _required("date", Date),
     _required("title", String(300)),
     _optional("reference", String(100)),
+    # the stage of the cycle this meeting is for ("response_published": the meeting that notes the reply)
+    _optional("for_stage", String(60)),
 )
 
 contact = Table(
