@@ -50,6 +50,8 @@ class Passage:
     start: int
     end: int
     grouping: str  # "single" | "heading" (several numbers in one heading) | "implicit" | "explicit" | "table"
+    # why the reader is unsure of this tie ("answer tied by subject, not number", "restatement not found")
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

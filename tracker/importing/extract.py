@@ -52,6 +52,9 @@ class ExtractedRecommendation:
     start: int
     end: int
     text_cy: str | None = None
+    # why the reader is unsure of this item, in words the officer reads in the review workspace
+    # ("numbered by the app", "lettered list read as recommendations", "no asking verb")
+    flags: tuple[str, ...] = ()
 
     @property
     def full_text(self) -> str:
