@@ -103,6 +103,7 @@ class RecommendationService:
                         session, self.user, cycle_id, "recommendation", number, "text", rec.text, cleaned
                     )
                     rec.text = cleaned
+                    rec.origin = "officer"  # changed by hand: a later import keeps it
             if disposition is not None:
                 if not rec.replies:
                     raise BadInput(
