@@ -245,6 +245,12 @@ def test_a_corrected_report_updates_the_readers_rows_and_keeps_the_officers(cycl
     _cli(cycle, capsys, "recommendation", "renumber", "c1", "5", "7")
     _cli(cycle, capsys, "recommendation", "set", "c1", "1", "--text", "Publish a rural crime strategy.")
     corrected = REPORT.replace("kept informed", "kept fully informed")
+    services = _services(cycle)
+    try:  # the app asks before replacing text: not of the officer's own rows, which stay as they are
+        read = services.imports.preview_recommendations(services.imports.read(text=corrected, name="v2.txt"))
+        assert services.imports.text_conflicts("c1", read) == ["2"]
+    finally:
+        services.dispose()
     result = _import(cycle, corrected, name="report-v2.txt")
     assert [(c.number, c.field) for c in result.changed] == [("2", "text")]
     assert result.added == () and result.still_set_aside == ("4",) and result.added_by_hand == ("6",)

@@ -585,15 +585,18 @@ class ImportService:
         return next((d for d in cycle.documents if d.sha256 == document.sha256 and d.kind == kind), None)
 
     def text_conflicts(self, cycle_id: str, extraction: Extraction) -> list[str]:
-        """Numbers whose stored text or sub-points an import of this extraction would replace."""
+        """Numbers whose stored text or sub-points an import of this extraction would replace (the officer's
+        own rows are kept as they are, so they are not among them)."""
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
             stored = {r.number: r for r in cycle.recommendations}
             out = []
             for rec in extraction.recommendations:
                 row = stored.get(rec.number)
-                if row is not None and (
-                    row.text != rec.text or [s.text for s in row.subpoints] != list(rec.subpoints)
+                if (
+                    row is not None
+                    and row.origin != "officer"
+                    and (row.text != rec.text or [s.text for s in row.subpoints] != list(rec.subpoints))
                 ):
                     out.append(rec.number)
             return out
