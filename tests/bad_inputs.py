@@ -467,6 +467,36 @@ def cases(workdir: Path) -> list[Case]:
         "file-import-reply-welsh-amp-name", ["import", "reply", f["welsh_amp"], "--cycle", PLAN_CYCLE], {0, 2}
     )
 
+    # -- correcting the register (london-2022 has recommendations 1 to 12, each answered at version 1) -------
+    reg = "london-2022"
+    for id_, argv in {
+        "unknown-cycle": ["recommendation", "add", "no-such-cycle", "13", "--text", "A new one."],
+        "used-number": ["recommendation", "add", reg, "3", "--text", "A new one."],
+        "empty-text": ["recommendation", "add", reg, "13", "--text", "   "],
+        "range-number": ["recommendation", "add", reg, "5-3", "--text", "A new one."],
+        "empty-subpoint": ["recommendation", "add", reg, "13", "--text", "A new one.", "--subpoint", ""],
+        "remove-unknown": ["recommendation", "remove", reg, "99", "--yes"],
+        "remove-without-yes": ["recommendation", "remove", reg, "3"],
+        "remove-stale": ["recommendation", "remove", reg, "3", "--yes", "--if-version", "2"],
+        "renumber-used": ["recommendation", "renumber", reg, "3", "4"],
+        "renumber-range": ["recommendation", "renumber", reg, "3", "5-3"],
+        "renumber-unknown": ["recommendation", "renumber", reg, "99", "13"],
+        "merge-itself": ["recommendation", "merge", reg, "3", "3"],
+        "merge-unknown": ["recommendation", "merge", reg, "3", "99"],
+        "merge-stale": ["recommendation", "merge", reg, "3", "4", "--if-version", "7"],
+        "reply-range": ["reply", "set", reg, "5-3", "--text", "We agree."],
+        "reply-unknown-number": ["reply", "set", reg, "3,99", "--text", "We agree."],
+        "reply-twice": ["reply", "set", reg, "3,3", "--text", "We agree."],
+        "reply-empty-text": ["reply", "set", reg, "3", "--text", ""],
+        "reply-disposition": ["reply", "set", reg, "3", "--text", "We agree.", "--disposition", "maybe"],
+        "reply-stale": ["reply", "set", reg, "3", "--text", "We agree.", "--if-version", "5"],
+        "reply-version-words": ["reply", "set", reg, "3", "--text", "We agree.", "--if-version", "one"],
+        "clear-stale": ["reply", "clear", reg, "3", "--if-version", "9"],
+        "clear-unknown-cycle": ["reply", "clear", "no-such-cycle", "3"],
+        "clear-no-answer": ["reply", "clear", "london-2017", "3"],
+    }.items():
+        add(f"register-{id_}", argv)
+
     # -- outputs ---------------------------------------------------------------------------------------------
     long_name = "r" * 296
     outputs = {

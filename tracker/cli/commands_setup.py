@@ -89,27 +89,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--date", metavar="DATE", help="the day of the vote: records the veto stage on it")
 
-    recommendation = subparsers.add_parser(
-        "recommendation", help="scripted corrections of one recommendation"
-    )
-    rec_sub = recommendation.add_subparsers(
-        dest="recommendation_command", metavar="ACTION", parser_class=subparsers._parser_class
-    )
-    rec_sub.required = True
-    p = add_command(rec_sub, "set", cmd_recommendation_set, "change a recommendation's text or disposition")
-    p.add_argument("cycle", metavar="CYCLE")
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--text", metavar="TEXT")
-    p.add_argument(
-        "--disposition", metavar="D", help="accepted, partially accepted, not accepted, noted, unclear"
-    )
-    p.add_argument(
-        "--if-version",
-        type=_count,
-        metavar="N",
-        help="only if the recommendation is still at version N (tracker show --json gives it)",
-    )
-
     settings = subparsers.add_parser("settings", help="what the papers print and how dates are counted")
     settings_sub = settings.add_subparsers(
         dest="settings_command", metavar="ACTION", parser_class=subparsers._parser_class
@@ -159,15 +138,6 @@ def cmd_vote(args: argparse.Namespace) -> Output:
         args.cycle, args.votes_for, args.against, args.abstain, args.members, day
     )
     return Output(result.as_dict(), f"Vote recorded for {args.cycle}: {result.working}")
-
-
-def cmd_recommendation_set(args: argparse.Namespace) -> Output:
-    row = services_for(args).recommendations.set_recommendation(
-        args.cycle, args.number, text=args.text, disposition=args.disposition, if_version=args.if_version
-    )
-    data = {"cycle": args.cycle, "number": row.number, "text": row.text, "disposition": row.disposition,
-            "version": row.version}  # fmt: skip
-    return Output(data, f"Recommendation {row.number} of {args.cycle} is now version {row.version}")
 
 
 def parse_triggers(items: list[str]) -> dict[str, dt.date]:

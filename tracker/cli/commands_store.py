@@ -214,25 +214,8 @@ def cmd_show(args: argparse.Namespace) -> Output:
             for s in detail.stages
         ],
         "obligations": [obligation_json(o) for o in detail.obligations],
-        "recommendations": [
-            {
-                "number": r.number,
-                "text": r.text,
-                "subpoints": list(r.subpoints),
-                "addressee": r.addressee,
-                "theme": r.theme,
-                "reply_status": r.reply_status,
-                "grouped_with": list(r.grouped_with),
-                "disposition": r.disposition,
-                "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
-                "version": r.version,
-            }
-            for r in detail.recommendations
-        ],
-        "replies": [
-            {"id": p.id, "covers": list(p.covers), "disposition": p.disposition, "version": p.version}
-            for p in detail.replies
-        ],
+        "recommendations": [recommendation_json(r) for r in detail.recommendations],
+        "replies": [reply_json(p) for p in detail.replies],
     }
     parts = [
         f"{detail.summary.title} ({detail.summary.id}), as of {uk_date(as_of)}",
@@ -374,6 +357,41 @@ def cmd_history(args: argparse.Namespace) -> Output:
 
 
 # ---- shapes ------------------------------------------------------------------------------------------
+def recommendation_json(r) -> dict:
+    return {
+        "number": r.number,
+        "text": r.text,
+        "subpoints": list(r.subpoints),
+        "addressee": r.addressee,
+        "theme": r.theme,
+        "reply_status": r.reply_status,
+        "grouped_with": list(r.grouped_with),
+        "disposition": r.disposition,
+        "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
+        "version": r.version,
+        "origin": r.origin,
+        "source": source_json(r.source),
+    }
+
+
+def reply_json(p) -> dict:
+    return {
+        "id": p.id,
+        "covers": list(p.covers),
+        "numbers": list(p.covers),
+        "disposition": p.disposition,
+        "version": p.version,
+        "text": p.text,
+        "origin": p.origin,
+        "source": source_json(p.source),
+    }
+
+
+def source_json(source) -> dict | None:
+    """Where an item was read: {"document": file name, "start", "end"} (offsets into the text as read)."""
+    return None if source is None else {"document": source.document, "start": source.start, "end": source.end}
+
+
 def obligation_json(o) -> dict:
     return {
         "cycle": o.cycle_id,

@@ -16,6 +16,7 @@ from tracker.errors import TrackerError
 COMMAND_MODULES = (
     "tracker.cli.commands_store",
     "tracker.cli.commands_setup",
+    "tracker.cli.commands_register",
     "tracker.cli.commands_rules",
     "tracker.cli.commands_documents",
     "tracker.cli.commands_reports",

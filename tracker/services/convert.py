@@ -365,7 +365,15 @@ def reply_row(reply: m.Reply) -> dto.ReplyRow:
         claimed=tuple(reply.claimed_numbers or ()),
         from_document=reply.document is not None and bool(reply.document.sha256),
         version=reply.version,
+        source=source_of(reply.document, reply.span_start, reply.span_end),
+        origin=reply.origin,
     )
+
+
+def source_of(document: m.Document | None, start: int | None, end: int | None) -> dto.Source | None:
+    if document is None or start is None or end is None:
+        return None
+    return dto.Source(document.file_name, start, end)
 
 
 # What the register says of a recommendation's reply:
@@ -389,6 +397,7 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
     visible_replies = {r.id for r in cycle.replies if record.reply(r)}
     any_reply = bool(visible_replies)
     reply_given = record.reply_recorded_as_given()
+    documents = {d.id: d for d in cycle.documents}
     follow_ups_by_rec: dict[int, list[dto.FollowUpRow]] = {}
     for f in cycle.follow_ups:
         if f.recommendation_id is not None and record.follow_up(f):
@@ -429,6 +438,8 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 follow_ups=tuple(follow_ups_by_rec.get(rec.id, ())),
                 from_document=rec.document_id is not None,
                 version=rec.version,
+                source=source_of(documents.get(rec.document_id), rec.span_start, rec.span_end),
+                origin=rec.origin,
             )
         )
     return tuple(rows)

@@ -96,6 +96,15 @@ class FollowUpRow:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where an item was read: the document's file name as stored, and character offsets into its text."""
+
+    document: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class ReplyRow:
     id: int
     date: dt.date | None
@@ -110,6 +119,8 @@ class ReplyRow:
     claimed: tuple[str, ...] = ()  # numbers the reply gives this passage (may include ones never made)
     from_document: bool = True  # False: a summary of the reply, not its own words
     version: int = 1  # the row's version, for an edit that must not overwrite someone else's
+    source: Source | None = None  # where it was read; None: typed in by hand
+    origin: str = "reader"  # "reader" | "officer" (made or changed by hand)
 
 
 @dataclass(frozen=True)
@@ -132,6 +143,8 @@ class RecommendationRow:
     follow_ups: tuple[FollowUpRow, ...] = ()
     from_document: bool = True  # False: the text is a summary the secretariat keeps, not the report's words
     version: int = 1
+    source: Source | None = None  # where it was read; None: added by hand
+    origin: str = "reader"  # "reader" | "officer" (made or changed by hand)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,13 @@ class Services:
             self._imports = ImportService(self.uow, self.user)
         return self._imports
 
+    @property
+    def corrections(self):
+        """Correcting the register by hand (the same for the app and `tracker recommendation …`)."""
+        from tracker.services.corrections import CorrectionService
+
+        return CorrectionService(self.uow, self.user)
+
     def dispose(self) -> None:
         self.uow.engine.dispose()
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
+from tracker.domain.numbers import in_document_order, normalised, place_by_number, similarity
 from tracker.errors import BadInput
 from tracker.importing.audit import ReplyAudit, audit_reply
 from tracker.importing.extract import ExtractedRecommendation, Extraction, extract_recommendations
@@ -26,6 +29,22 @@ from tracker.services.history import record_change
 
 COMMITTEE_REPORT = "committee report"
 REPLY = "reply"
+
+
+SET_ASIDE_KINDS = ("recommendation", "reply")
+SET_ASIDE_REASONS = ("removed", "not a recommendation")
+
+
+@dataclass(frozen=True)
+class SetAsideItem:
+    """Something the reader proposed that the officer set aside: `kind` "recommendation" or "reply",
+    the number the reader gave it, its text as read, and `reason` "removed" or "not a recommendation".
+    Stored with the import, so a later import of the same or a corrected document leaves it out."""
+
+    kind: str
+    number: str | None
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -53,10 +72,17 @@ class ImportResult:
     missing: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
     dates_recorded: tuple[str, ...] = field(default_factory=tuple)
+    # what the officer corrected and this import left as the officer has it: `old` the officer's, `new` the
+    # reader's reading of this document
+    kept: tuple[Change, ...] = ()
+    added_by_hand: tuple[str, ...] = ()  # recommendations the officer added, not in this document: kept
+    still_set_aside: tuple[str, ...] = ()  # read again, but the officer set them aside: left out
+    not_added: tuple[str, ...] = ()  # read, but the number is the officer's for another recommendation
 
     def as_json(self) -> dict:
         data = asdict(self)
         data["changed"] = [asdict(c) for c in self.changed]
+        data["kept"] = [asdict(c) for c in self.kept]
         data["grouped"] = [list(g) for g in self.grouped]
         return data
 
@@ -70,6 +96,19 @@ class ImportResult:
             lines.append(f"Changed {change.number} {change.field}: {change.old!r} -> {change.new!r}")
         if self.not_in_this_version:
             lines.append(f"Not in this version (kept): {', '.join(self.not_in_this_version)}")
+        for change in self.kept:
+            lines.append(
+                f"Kept your correction of {change.number} {change.field}: {change.old!r} "
+                f"(this document reads {change.new!r})"
+            )
+        if self.added_by_hand:
+            lines.append(f"Added by hand (kept): {', '.join(self.added_by_hand)}")
+        if self.still_set_aside:
+            lines.append(f"Set aside before (left out again): {', '.join(self.still_set_aside)}")
+        if self.not_added:
+            lines.append(
+                f"Read but not added, the number is used by another recommendation: {', '.join(self.not_added)}"
+            )
         if self.kind == REPLY:
             lines.append(
                 f"Replied: {len(self.replied)}; grouped: "
@@ -135,9 +174,16 @@ class ImportService:
         document: DocumentText | None = None,
         extraction: Extraction | None = None,
         document_date: dt.date | None = None,
+        by_officer: Collection[int] = (),
+        set_aside: Sequence[SetAsideItem] = (),
     ) -> ImportResult:
         """Store a committee report. `document_date`, when given, replaces the date read from the document
-        (the user checked it in the preview) before it is recorded as the report's stage date."""
+        (the user checked it in the preview) before it is recorded as the report's stage date.
+
+        `by_officer` holds the indices into `extraction.recommendations` the officer added or edited in the
+        review (stored with origin "officer"); `set_aside` what the officer removed from the reader's
+        proposals (stored, so a later import leaves it out). Recommendations are stored in the order they
+        have in the document, whatever the order of `extraction.recommendations`."""
         if document is None:
             self._check_cycle(cycle_id)  # an unknown cycle is said before any file is read
         document = document or self.read(path)
@@ -154,6 +200,8 @@ class ImportService:
                 ", ".join(duplicates),
                 "appear more than once; a number may be used once in a cycle",
             )
+        officer = _indices("by_officer", by_officer, len(extraction.recommendations))
+        _check_set_aside(set_aside)
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
             existing_doc = self._same_document(cycle, document, COMMITTEE_REPORT)
@@ -167,25 +215,51 @@ class ImportService:
                     unchanged=True,
                 )
             info = extraction.document
+            same_text = {
+                d.id for d in cycle.documents if d.kind == COMMITTEE_REPORT and d.text == document.text
+            }
             doc_row = self._add_document(cycle, COMMITTEE_REPORT, document, info.date, info.reference)
-            by_number = {r.number: r for r in cycle.recommendations}
+            self._store_set_aside(session, cycle_id, set_aside)
+            put_aside = self._set_aside_texts(session, cycle_id, "recommendation")
+            items = in_document_order(
+                [
+                    i
+                    for i, rec in enumerate(extraction.recommendations)
+                    if normalised(rec.text) not in put_aside
+                ],
+                lambda i: (extraction.recommendations[i].start, extraction.recommendations[i].end),
+                lambda i: extraction.recommendations[i].number,
+            )
+            still_set_aside = tuple(
+                rec.number for rec in extraction.recommendations if normalised(rec.text) in put_aside
+            )
+            stored = list(cycle.recommendations)
+            matched = _match(stored, {i: extraction.recommendations[i] for i in items}, same_text)
             added: list[str] = []
             changed: list[Change] = []
+            kept: list[Change] = []
+            not_added: list[str] = []
+            renumbered: list[tuple[m.Recommendation, str]] = []
+            in_order: list[m.Recommendation] = []
             follow_ups = 0
-            for position, rec in enumerate(extraction.recommendations):
-                row = by_number.get(rec.number)
+            for index in items:
+                rec = extraction.recommendations[index]
+                origin = "officer" if index in officer else "reader"
+                row = matched.get(index)
                 if row is None:
+                    if any(r.number == rec.number for r in stored):
+                        not_added.append(rec.number)
+                        continue
                     row = m.Recommendation(
                         number=rec.number,
-                        position=position,
+                        position=len(stored) + len(in_order),
                         label=rec.label,
                         text=rec.text,
                         text_cy=rec.text_cy,
+                        origin=origin,
                     )
                     cycle.recommendations.append(row)
-                    row.subpoints = [
-                        m.SubPoint(position=i, label="", text=t) for i, t in enumerate(rec.subpoints)
-                    ]
+                    row.subpoints = _subpoints(rec.subpoints)
                     added.append(rec.number)
                     record_change(
                         session,
@@ -197,8 +271,17 @@ class ImportService:
                         None,
                         rec.text[:200],
                     )
+                elif row.origin == "officer" and origin == "reader":
+                    kept.extend(_differences(row, rec))  # the officer's correction stands
                 else:
                     changed.extend(self._update_recommendation(session, cycle_id, row, rec))
+                    row.origin = origin
+                    if rec.number != row.number:
+                        if any(r.number == rec.number for r in stored if r is not row):
+                            kept.append(Change(row.number, "number", row.number, rec.number))
+                        else:
+                            renumbered.append((row, rec.number))
+                in_order.append(row)
                 row.document_id = doc_row.id
                 row.span_start, row.span_end = rec.start, rec.end
                 session.flush()
@@ -209,7 +292,17 @@ class ImportService:
                         m.FollowUp(kind="ask", recommendation=row, due_date=ask.date, text=ask.text)
                     )
                     follow_ups += 1
-            missing_now = tuple(n for n in by_number if n not in set(numbers))
+            for row, number in renumbered:
+                changed.append(Change(row.number, "number", row.number, number))
+                record_change(
+                    session, self.user, cycle_id, "recommendation", row.number, "number", row.number, number
+                )
+            set_numbers(session, renumbered)
+            unread = [r for r in stored if r not in in_order]
+            for row in unread:
+                place_by_number(in_order, row, lambda r: r.number)
+            for position, row in enumerate(in_order):
+                row.position = position
             dates = self._record_report_dates(session, cycle, info.date, info.reply_requested_by, doc_row)
             self._log_import(session, cycle_id, doc_row, document, COMMITTEE_REPORT)
             return ImportResult(
@@ -221,9 +314,13 @@ class ImportService:
                 unchanged=False,
                 added=tuple(added),
                 changed=tuple(changed),
-                not_in_this_version=missing_now,
+                not_in_this_version=tuple(r.number for r in unread if not _by_hand(r)),
                 follow_ups=follow_ups,
                 dates_recorded=dates,
+                kept=tuple(kept),
+                added_by_hand=tuple(r.number for r in unread if _by_hand(r)),
+                still_set_aside=still_set_aside,
+                not_added=tuple(not_added),
             )
 
     def import_reply(
@@ -235,14 +332,22 @@ class ImportService:
         audit: ReplyAudit | None = None,
         corrections: dict[int, str] | None = None,
         document_date: dt.date | None = None,
+        by_officer: Collection[int] = (),
+        set_aside: Sequence[SetAsideItem] = (),
     ) -> ImportResult:
         """Store a reply. `corrections` maps a passage's index to the disposition the user chose in the
         preview; it is kept as an override, so the suggestion stays visible beside it. `document_date`
-        replaces the date read from the document."""
+        replaces the date read from the document.
+
+        `by_officer` holds the indices into `audit.passages` the officer added or edited in the review
+        (stored with origin "officer", so a later import does not replace them); `set_aside` the passages
+        the officer removed (stored, so a later import leaves them out)."""
         if document is None:
             self._check_cycle(cycle_id)
         document = document or self.read(path)
         audit = audit or self.preview_reply(cycle_id, document)
+        officer = _indices("by_officer", by_officer, len(audit.passages))
+        _check_set_aside(set_aside)
         if document_date is not None:
             audit = dataclasses.replace(
                 audit, document=dataclasses.replace(audit.document, date=document_date)
@@ -268,7 +373,10 @@ class ImportService:
                 session.flush()
             recs = {r.number: r for r in cycle.recommendations}
             doc_row = self._add_document(cycle, REPLY, document, reply_date, info.reference)
-            previous = [r for r in cycle.replies]
+            previous = [r for r in cycle.replies if r.origin != "officer"]  # the officer's answers stay
+            by_hand = {
+                rec.number: r for r in cycle.replies if r.origin == "officer" for rec in r.recommendations
+            }
             overrides = {
                 tuple(
                     sorted(r.claimed_numbers or [x.number for x in r.recommendations])
@@ -288,22 +396,42 @@ class ImportService:
                     cycle.follow_ups.remove(follow_up)
                 cycle.replies.remove(old)
             session.flush()
+            self._store_set_aside(session, cycle_id, set_aside)
+            put_aside = self._set_aside_texts(session, cycle_id, "reply")
             follow_ups = 0
-            for position, passage in enumerate(audit.passages):
-                linked = [recs[n] for n in passage.numbers if n in recs]
+            kept: list[Change] = []
+            still_set_aside: list[str] = []
+            unknown: list[str] = []
+            for index, passage in enumerate(audit.passages):
+                numbers = list(passage.numbers)
+                if index not in officer:
+                    aside = put_aside.get(normalised(passage.text), set())
+                    still_set_aside.extend(n for n in numbers if aside is None or n in aside)
+                    numbers = [n for n in numbers if not (aside is None or n in aside)]
+                    kept.extend(
+                        Change(n, "answer", by_hand[n].text, passage.text)
+                        for n in numbers
+                        if n in by_hand and normalised(by_hand[n].text) != normalised(passage.text)
+                    )
+                    numbers = [n for n in numbers if n not in by_hand]
+                    if passage.numbers and not numbers:
+                        continue
+                unknown.extend(n for n in numbers if n not in recs)
+                linked = [recs[n] for n in numbers if n in recs]
                 row = m.Reply(
                     document=doc_row,
                     date=reply_date,
-                    position=position,
+                    position=len(cycle.replies),
                     text=passage.text,
                     suggested_disposition=passage.disposition,
                     evidence=passage.evidence,
                     span_start=passage.start,
                     span_end=passage.end,
-                    claimed_numbers=list(passage.numbers),
+                    claimed_numbers=numbers,
+                    origin="officer" if index in officer else "reader",
                 )
-                row.disposition_override = (corrections or {}).get(position) or overrides.get(
-                    tuple(sorted(passage.numbers))
+                row.disposition_override = (corrections or {}).get(index) or overrides.get(
+                    tuple(sorted(numbers))
                 )
                 cycle.replies.append(row)
                 with session.no_autoflush:
@@ -358,12 +486,13 @@ class ImportService:
                         )
             dates = self._record_stage(session, cycle, "reply", reply_date, doc_row)
             self._log_import(session, cycle_id, doc_row, document, REPLY)
-            replied = tuple(
-                a.number for a in audit.recommendations if a.status == "replied" and a.number in recs
+            replied = tuple(r.number for r in cycle.recommendations if r.replies)
+            grouped = tuple(
+                tuple(x.number for x in r.recommendations)
+                for r in sorted(cycle.replies, key=lambda r: r.position)
+                if len(r.recommendations) > 1
             )
-            grouped = tuple(p.numbers for p in audit.passages if len(p.numbers) > 1)
-            missing = tuple(n for n in recs if not any(n in p.numbers for p in audit.passages))
-            unknown = tuple(n for p in audit.passages for n in p.numbers if n not in recs)
+            missing = tuple(r.number for r in cycle.recommendations if not r.replies)
             return ImportResult(
                 cycle_id,
                 REPLY,
@@ -376,11 +505,53 @@ class ImportService:
                 replied=replied,
                 grouped=grouped,
                 missing=missing,
-                unknown=unknown,
+                unknown=tuple(unknown),
                 dates_recorded=dates,
+                kept=tuple(kept),
+                still_set_aside=tuple(dict.fromkeys(still_set_aside)),
             )
 
     # ---- helpers ------------------------------------------------------------------------------------
+    def _store_set_aside(self, session: Session, cycle_id: str, items: Sequence[SetAsideItem]) -> None:
+        for item in items:
+            session.add(
+                m.SetAside(
+                    cycle_id=cycle_id,
+                    kind=item.kind,
+                    number=item.number,
+                    text=item.text,
+                    reason=item.reason,
+                    made_by=self.user,
+                    made_at=m.utcnow(),
+                )
+            )
+            record_change(
+                session,
+                self.user,
+                cycle_id,
+                item.kind,
+                item.number or "",
+                "set aside",
+                item.text[:200],
+                item.reason,
+            )
+        session.flush()
+
+    @staticmethod
+    def _set_aside_texts(session: Session, cycle_id: str, kind: str) -> dict[str, set[str] | None]:
+        """Normalised text of what the officer set aside -> the numbers set aside with it (None: all)."""
+        out: dict[str, set[str] | None] = {}
+        for row in session.scalars(
+            select(m.SetAside).where(m.SetAside.cycle_id == cycle_id, m.SetAside.kind == kind)
+        ):
+            key = normalised(row.text)
+            numbers = {n.strip() for n in (row.number or "").split(",") if n.strip()}
+            if not numbers or out.get(key, set()) is None:
+                out[key] = None
+            else:
+                out[key] = (out.get(key) or set()) | numbers
+        return out
+
     def _log_import(
         self, session: Session, cycle_id: str, doc_row: m.Document, document: DocumentText, kind: str
     ) -> None:
@@ -414,15 +585,18 @@ class ImportService:
         return next((d for d in cycle.documents if d.sha256 == document.sha256 and d.kind == kind), None)
 
     def text_conflicts(self, cycle_id: str, extraction: Extraction) -> list[str]:
-        """Numbers whose stored text or sub-points an import of this extraction would replace."""
+        """Numbers whose stored text or sub-points an import of this extraction would replace (the officer's
+        own rows are kept as they are, so they are not among them)."""
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
             stored = {r.number: r for r in cycle.recommendations}
             out = []
             for rec in extraction.recommendations:
                 row = stored.get(rec.number)
-                if row is not None and (
-                    row.text != rec.text or [s.text for s in row.subpoints] != list(rec.subpoints)
+                if (
+                    row is not None
+                    and row.origin != "officer"
+                    and (row.text != rec.text or [s.text for s in row.subpoints] != list(rec.subpoints))
                 ):
                     out.append(rec.number)
             return out
@@ -468,7 +642,7 @@ class ImportService:
                 "; ".join(old_subs),
                 "; ".join(rec.subpoints),
             )
-            row.subpoints = [m.SubPoint(position=i, label="", text=t) for i, t in enumerate(rec.subpoints)]
+            row.subpoints = _subpoints(rec.subpoints)
         if rec.text_cy and row.text_cy != rec.text_cy:
             row.text_cy = rec.text_cy
         return changes
@@ -521,6 +695,85 @@ class ImportService:
         stage.evidence_document = doc_row
         record_change(session, self.user, cycle.id, "stage", key, "actual_date", "not recorded", uk_date(day))
         return (f"{key} on {uk_date(day)} from the document's date",)
+
+
+def set_numbers(session: Session, renumbered: Sequence[tuple[m.Recommendation, str]]) -> None:
+    """Give rows new numbers at once: through a number no row has, so two rows may swap numbers."""
+    for row, _ in renumbered:
+        row.number = f"~{row.id}"
+    session.flush()
+    for row, number in renumbered:
+        row.number = number
+    session.flush()
+
+
+def _by_hand(row: m.Recommendation) -> bool:
+    return row.origin == "officer" and row.document_id is None
+
+
+def _subpoints(texts: Sequence[str]) -> list[m.SubPoint]:
+    return [m.SubPoint(position=i, label="", text=t) for i, t in enumerate(texts)]
+
+
+def _indices(name: str, indices: Collection[int], count: int) -> set[int]:
+    wrong = sorted(str(i) for i in indices if not (isinstance(i, int) and 0 <= i < count))
+    if wrong:
+        raise BadInput(name, ", ".join(wrong), f"are not indices of the {count} items read")
+    return set(indices)
+
+
+def _check_set_aside(items: Sequence[SetAsideItem]) -> None:
+    for item in items:
+        if item.kind not in SET_ASIDE_KINDS:
+            raise BadInput("set aside kind", item.kind, f"is not one of: {', '.join(SET_ASIDE_KINDS)}")
+        if item.reason not in SET_ASIDE_REASONS:
+            raise BadInput("set aside reason", item.reason, f"is not one of: {', '.join(SET_ASIDE_REASONS)}")
+        if not normalised(item.text):
+            raise BadInput("set aside text", item.text, "is empty: it could not be recognised again")
+
+
+def _match(
+    stored: list[m.Recommendation], read: dict[int, ExtractedRecommendation], same_text: set[int]
+) -> dict[int, m.Recommendation]:
+    """Which stored row each recommendation read is: the same text; else the same place in a document with
+    the same text; else the same number and a like text; else the most like text (a renumbered row whose
+    wording was corrected); else the same number."""
+    free = list(stored)
+    out: dict[int, m.Recommendation] = {}
+
+    def pass_(accept) -> None:
+        for index, rec in read.items():
+            if index in out:
+                continue
+            row = next((r for r in free if accept(r, rec)), None)
+            if row is not None:
+                out[index] = row
+                free.remove(row)
+
+    pass_(lambda r, rec: normalised(r.text) == normalised(rec.text))
+    pass_(lambda r, rec: r.document_id in same_text and (r.span_start, r.span_end) == (rec.start, rec.end))
+    pass_(lambda r, rec: r.number == rec.number and similarity(r.text, rec.text) >= 0.5)
+    for index, rec in read.items():
+        if index in out or not free:
+            continue
+        best = max(free, key=lambda r: similarity(r.text, rec.text))
+        if similarity(best.text, rec.text) >= 0.8:
+            out[index] = best
+            free.remove(best)
+    pass_(lambda r, rec: r.number == rec.number)
+    return out
+
+
+def _differences(row: m.Recommendation, rec: ExtractedRecommendation) -> list[Change]:
+    out = []
+    if row.number != rec.number:
+        out.append(Change(row.number, "number", row.number, rec.number))
+    if normalised(row.text) != normalised(rec.text):
+        out.append(Change(row.number, "text", row.text, rec.text))
+    subpoints = [s.text for s in row.subpoints]
+    if [normalised(t) for t in subpoints] != [normalised(t) for t in rec.subpoints]:
+        out.append(Change(row.number, "sub-points", "; ".join(subpoints), "; ".join(rec.subpoints)))
+    return out
 
 
 def _stored_recommendations(cycle: m.Cycle) -> list[ExtractedRecommendation]:

@@ -93,20 +93,7 @@ class RecommendationService:
                     raise NotFound("cycle", cycle_id, "is not a known cycle")
                 raise NotFound("recommendation", number, f"is not a recommendation of {cycle_id}")
             if if_version is not None and rec.version != if_version:
-                last = session.scalars(
-                    select(m.ChangeLog)
-                    .where(
-                        m.ChangeLog.cycle_id == cycle_id,
-                        m.ChangeLog.entity == "recommendation",
-                        m.ChangeLog.entity_id == number,
-                    )
-                    .order_by(m.ChangeLog.id.desc())
-                ).first()
-                who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else ""
-                raise Conflict(
-                    f"--if-version: recommendation {number} of {cycle_id} changed{who} (it is now version "
-                    f"{rec.version}, not {if_version}); nothing was saved"
-                )
+                raise Conflict(stale_recommendation(session, cycle_id, rec, if_version))
             if text is not None:
                 cleaned = text.strip()
                 if not cleaned:
@@ -116,6 +103,7 @@ class RecommendationService:
                         session, self.user, cycle_id, "recommendation", number, "text", rec.text, cleaned
                     )
                     rec.text = cleaned
+                    rec.origin = "officer"  # changed by hand: a later import keeps it
             if disposition is not None:
                 if not rec.replies:
                     raise BadInput(
@@ -214,3 +202,21 @@ class RecommendationService:
         if reply is None:
             raise NotFound("reply", reply_id, "does not exist")
         return reply
+
+
+def stale_recommendation(session: Session, cycle_id: str, rec: m.Recommendation, seen: int) -> str:
+    """What --if-version says when the recommendation moved on from the version the user saw."""
+    last = session.scalars(
+        select(m.ChangeLog)
+        .where(
+            m.ChangeLog.cycle_id == cycle_id,
+            m.ChangeLog.entity == "recommendation",
+            m.ChangeLog.entity_id == rec.number,
+        )
+        .order_by(m.ChangeLog.id.desc())
+    ).first()
+    who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else ""
+    return (
+        f"--if-version: recommendation {rec.number} of {cycle_id} changed{who} (it is now version "
+        f"{rec.version}, not {seen}); nothing was saved"
+    )

@@ -1,0 +1,158 @@
+"""`tracker recommendation …` and `tracker reply …`: scripted corrections of the register, each one
+transaction with its change log, through `tracker.services.corrections` (which the app calls too)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.cli.commands_store import recommendation_json, reply_json
+from tracker.cli.common import Output, add_command, services_for
+from tracker.errors import BadInput
+
+DISPOSITIONS = "accepted, partially accepted, not accepted, noted, unclear"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    recommendation = subparsers.add_parser(
+        "recommendation", help="correct the register: add, remove, renumber, merge or change a recommendation"
+    )
+    rec_sub = recommendation.add_subparsers(
+        dest="recommendation_command", metavar="ACTION", parser_class=subparsers._parser_class
+    )
+    rec_sub.required = True
+    p = add_command(rec_sub, "set", cmd_recommendation_set, "change a recommendation's text or disposition")
+    _cycle_number(p)
+    p.add_argument("--text", metavar="TEXT")
+    p.add_argument("--disposition", metavar="D", help=DISPOSITIONS)
+    _if_version(p, "the recommendation")
+
+    p = add_command(rec_sub, "add", cmd_recommendation_add, "add a recommendation the reader missed")
+    _cycle_number(p)
+    p.add_argument("--text", required=True, metavar="TEXT")
+    p.add_argument(
+        "--subpoint", action="append", default=[], metavar="TEXT", help="a sub-point (give it once for each)"
+    )
+    p.add_argument("--addressee", default="", metavar="TEXT", help="whom it is addressed to")
+
+    p = add_command(
+        rec_sub, "remove", cmd_recommendation_remove, "remove a recommendation (one read stays set aside)"
+    )
+    _cycle_number(p)
+    p.add_argument("--yes", action="store_true", help="needed: the recommendation and its reply links go")
+    _if_version(p, "the recommendation")
+
+    p = add_command(rec_sub, "renumber", cmd_recommendation_renumber, "give a recommendation another number")
+    _cycle_number(p)
+    p.add_argument("new_number", metavar="NEW_NUMBER")
+    _if_version(p, "the recommendation")
+
+    p = add_command(
+        rec_sub, "merge", cmd_recommendation_merge, "join OTHER into NUMBER (text, sub-points, reply links)"
+    )
+    _cycle_number(p)
+    p.add_argument("other", metavar="OTHER")
+    _if_version(p, "recommendation NUMBER")
+
+    reply = subparsers.add_parser(
+        "reply", help="say which passage of the reply answers which recommendations"
+    )
+    reply_sub = reply.add_subparsers(
+        dest="reply_command", metavar="ACTION", parser_class=subparsers._parser_class
+    )
+    reply_sub.required = True
+    p = add_command(
+        reply_sub, "set", cmd_reply_set, "the passage that answers NUMBERS (3, or 3,4 for a grouped answer)"
+    )
+    p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument("numbers", metavar="NUMBERS")
+    p.add_argument("--text", required=True, metavar="TEXT", help="the passage, as the reply words it")
+    p.add_argument("--disposition", metavar="D", help=f"{DISPOSITIONS} (default: as the words suggest)")
+    _if_version(p, "the reply passage that answers the first number now")
+
+    p = add_command(reply_sub, "clear", cmd_reply_clear, "the reply has no answer to this recommendation")
+    _cycle_number(p)
+    _if_version(p, "the reply passage that answers it now")
+
+
+def _cycle_number(p: argparse.ArgumentParser) -> None:
+    p.add_argument("cycle", metavar="CYCLE")
+    p.add_argument("number", metavar="NUMBER")
+
+
+def _if_version(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--if-version",
+        type=_version,
+        metavar="N",
+        help=f"only if {what} is still at version N (tracker show --json gives it)",
+    )
+
+
+def _version(value: str) -> int:
+    if not (value.isascii() and value.isdigit()):
+        raise argparse.ArgumentTypeError(f"--if-version: {value!r} is not a whole number")
+    return int(value)
+
+
+def _saved(args: argparse.Namespace, row, what: str) -> Output:
+    data = {"cycle": args.cycle, **recommendation_json(row)}
+    return Output(data, f"Recommendation {row.number} of {args.cycle} {what} (version {row.version})")
+
+
+def cmd_recommendation_set(args: argparse.Namespace) -> Output:
+    row = services_for(args).recommendations.set_recommendation(
+        args.cycle, args.number, text=args.text, disposition=args.disposition, if_version=args.if_version
+    )
+    return _saved(args, row, "is changed")
+
+
+def cmd_recommendation_add(args: argparse.Namespace) -> Output:
+    row = services_for(args).corrections.add_recommendation(
+        args.cycle, args.number, args.text, args.subpoint, args.addressee
+    )
+    where = f"; found in {row.source.document}" if row.source else ""
+    return _saved(args, row, f"is added{where}")
+
+
+def cmd_recommendation_remove(args: argparse.Namespace) -> Output:
+    if not args.yes:
+        raise BadInput(
+            "--yes", "", "is needed to remove a recommendation with its reply links and follow-ups"
+        )
+    done = services_for(args).corrections.remove_recommendation(args.cycle, args.number, args.if_version)
+    data = {
+        "cycle": done.cycle_id,
+        "removed": done.number,
+        "set_aside": done.set_aside,
+        "replies_unlinked": done.replies_unlinked,
+        "follow_ups_removed": done.follow_ups_removed,
+    }
+    kept = "; set aside, so importing the report again does not bring it back" if done.set_aside else ""
+    return Output(data, f"Removed recommendation {done.number} of {done.cycle_id}{kept}")
+
+
+def cmd_recommendation_renumber(args: argparse.Namespace) -> Output:
+    row = services_for(args).corrections.renumber(args.cycle, args.number, args.new_number, args.if_version)
+    return _saved(args, row, f"is the new number of {args.number}")
+
+
+def cmd_recommendation_merge(args: argparse.Namespace) -> Output:
+    row = services_for(args).corrections.merge(args.cycle, args.number, args.other, args.if_version)
+    return _saved(args, row, f"now holds {args.other}")
+
+
+def cmd_reply_set(args: argparse.Namespace) -> Output:
+    row = services_for(args).corrections.set_reply(
+        args.cycle, args.numbers, args.text, args.disposition, args.if_version
+    )
+    data = {"cycle": args.cycle, **reply_json(row)}
+    return Output(
+        data,
+        f"Reply to {', '.join(row.covers)} of {args.cycle} recorded ({row.disposition}; version {row.version})",
+    )
+
+
+def cmd_reply_clear(args: argparse.Namespace) -> Output:
+    done = services_for(args).corrections.clear_reply(args.cycle, args.number, args.if_version)
+    data = {"cycle": done.cycle_id, "number": done.number, "passages_untied": done.passages}
+    return Output(data, f"Recommendation {done.number} of {done.cycle_id} has no answer in the reply now")
