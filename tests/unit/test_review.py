@@ -182,12 +182,26 @@ def test_every_change_can_be_undone():
 def test_a_reply_passage_is_tied_to_other_numbers_from_a_selection():
     review = reply_review()
     assert [i.label for i in review.items] == ["1", "2", "3"]
-    start, end = span(review, "will report each quarter")
+    start, end = span(review, "Recommendation 3\nI accept this recommendation and will report each quarter.")
     index = review.answers(start, end, ["3", "2"])
     assert review.items[index].label == "3, 2" and review.items[index].by_officer
     reviewed = review.reviewed()
     audits = {a.number: a for a in reviewed.edited.recommendations}
     assert audits["2"].passage == 1 and audits["3"].grouped_with == ("2",)
+
+
+def test_part_of_a_passage_tied_to_other_numbers_is_cut_out_of_it():
+    review = reply_review()
+    start, end = span(review, "The rural crime strategy will be published in July.")
+    index = review.answers(start, end, ["3"])
+    assert [i.label for i in review.items] == ["1", "3", "2", "3"]
+    assert review.items[0].value.text == "I accept this recommendation."
+    assert (review.items[index].start, review.items[index].end) == (start, end)
+    review.undo()
+    assert [i.label for i in review.items] == ["1", "2", "3"]
+    start, end = span(review, "The rural crime")
+    review.answers(start, end, ["2"])
+    assert [i.label for i in review.items] == ["1", "2", "1", "2", "3"]  # before, the part, after
 
 
 def test_a_selection_outside_any_passage_becomes_an_answer_with_a_suggested_disposition():
@@ -222,3 +236,14 @@ def test_an_item_is_found_from_an_offset_in_the_document():
     review = report_review()
     assert review.item_at(review.text.index("victims' hub")) == 2
     assert review.item_at(review.text.index("estates review")) is None
+
+
+def test_the_officers_wording_replaces_the_readers_and_keeps_the_place():
+    review = report_review()
+    place = (review.items[0].start, review.items[0].end)
+    review.edit_text(0, "  Publish the   rural strategy ", ["first point", " ", "second point"])
+    value = review.items[0].value
+    assert (value.text, value.subpoints) == ("Publish the rural strategy", ("first point", "second point"))
+    assert (value.start, value.end) == place
+    with pytest.raises(BadInput, match="empty"):
+        review.edit_text(0, "   ")

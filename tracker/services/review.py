@@ -252,8 +252,9 @@ class Review:
         return index
 
     def answers(self, start: int, end: int, numbers: Sequence[str]) -> int:
-        """A reply: the selected text answers these recommendations. A selection inside a passage ties
-        that passage to them; any other selection becomes a passage of its own. Its index."""
+        """A reply: the selected text answers these recommendations. A selection of a whole passage ties
+        that passage to them; a selection of part of one is cut out of it as a passage of its own, as is a
+        selection outside every passage. Its index."""
         numbers = tuple(dict.fromkeys(n.strip() for n in numbers if n.strip()))
         if self.kind != REPLY:
             raise BadInput("selection", "", "can only answer recommendations in a reply")
@@ -263,6 +264,10 @@ class Review:
         inside = next((k for k, i in enumerate(self.items) if i.start <= start and end <= i.end), None)
         self._save_state()
         if inside is not None:
+            if self.text[self.items[inside].start : start].strip():
+                inside = self._split(inside, start)[1]
+            if self.text[end : self.items[inside].end].strip():
+                self._split(inside, end)
             item = self.items[inside]
             self.items[inside] = dataclasses.replace(
                 item, value=dataclasses.replace(item.value, numbers=numbers), by_officer=True
@@ -300,6 +305,18 @@ class Review:
         self._save_state()
         self.items[index] = dataclasses.replace(item, value=value)
 
+    def edit_text(self, index: int, text: str, subpoints: Sequence[str] | None = None) -> None:
+        """The officer's wording of a recommendation (and its sub-points); its place in the document stays."""
+        text = clean(text)
+        if not text:
+            raise BadInput("text", "", "is empty: a recommendation needs its text")
+        item = self.items[index]
+        value = dataclasses.replace(item.value, text=text)
+        if subpoints is not None and isinstance(value, ExtractedRecommendation):
+            value = dataclasses.replace(value, subpoints=tuple(clean(s) for s in subpoints if s.strip()))
+        self._save_state()
+        self.items[index] = dataclasses.replace(item, value=value)
+
     def set_disposition(self, index: int, disposition: str) -> None:
         if self.kind != REPLY or disposition not in DISPOSITIONS:
             raise BadInput("disposition", disposition, f"is not one of: {', '.join(DISPOSITIONS)}")
@@ -333,11 +350,15 @@ class Review:
             or not (self.text[at : item.end].strip())
         ):
             raise BadInput("cursor", str(at), "is not inside the text of that item: nothing to split")
+        self._save_state()
+        return self._split(index, at)
+
+    def _split(self, index: int, at: int) -> tuple[int, int]:
+        item = self.items[index]
         first_text, second_text = self.text[item.start : at], self.text[at : item.end]
         value = item.value
-        self._save_state()
         if isinstance(value, Passage):
-            first = dataclasses.replace(value, text=clean(first_text), end=at)
+            first = dataclasses.replace(value, text=_part_text(value.text, first_text), end=at)
             disposition, evidence = suggest_disposition(second_text)
             second = dataclasses.replace(
                 value,
