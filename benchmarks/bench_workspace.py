@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extract import build_reply  # noqa: E402
+from bench_extract import build_long_reply  # noqa: E402
 from timing import best_of  # noqa: E402
 
 
@@ -34,11 +34,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "reply.pdf"
-        count = 200
-        pages = build_reply(path, count)
-        while pages < 100:
-            count += 40
-            pages = build_reply(path, count)
+        pages, _ = build_long_reply(path)
         services = open_services(f"sqlite:///{Path(folder) / 'bench.db'}", user="bench")
         services.bodies.add("wessex", name="Wessex Police and Crime Commissioner", kind="pcc", area="Wessex")
         services.cycles.create_cycle(
