@@ -145,6 +145,7 @@ class ReviewWorkspace(QWidget):
         super().__init__(parent)
         self.review: Review | None = None
         self._positions: _Positions | None = None
+        self.highlighted = 0  # how many items are shaded in the text
         # replaced in tests: a modal dialog would block an offscreen run
         self.ask_text = lambda title, label, proposed: _ask_text(self, title, label, proposed)
         layout = QVBoxLayout(self)
@@ -293,6 +294,7 @@ class ReviewWorkspace(QWidget):
                 selection.format = form
                 selections.append(selection)
         self.text.setExtraSelections(selections)
+        self.highlighted = len(selections)
 
     def _row_chosen(self, row: int) -> None:
         """Choosing an item in the list scrolls the text to it."""
