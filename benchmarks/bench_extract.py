@@ -53,14 +53,20 @@ def build_reply(path: Path, count: int = 200) -> int:
     return len(PdfReader(str(path)).pages)
 
 
+def build_long_reply(path: Path, pages_wanted: int = 100) -> tuple[int, int]:
+    """A reply of at least `pages_wanted` pages: (its pages, its recommendations)."""
+    count = 200
+    pages = build_reply(path, count)
+    while pages < pages_wanted:
+        count += 40
+        pages = build_reply(path, count)
+    return pages, count
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "reply.pdf"
-        count = 200
-        pages = build_reply(path, count)
-        while pages < 100:
-            count += 40
-            pages = build_reply(path, count)
+        pages, count = build_long_reply(path)
 
         def pypdf_only():
             from pypdf import PdfReader

@@ -1,9 +1,9 @@
 """Import: a committee report or a reply (file or pasted text) into a cycle. Analysed on a worker thread,
-shown for checking and correction, then saved in one transaction."""
+checked in the review workspace (the text as read beside what the reader proposed), then saved in one
+transaction."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from html import escape
 
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.formatting import uk_date
+from tracker.errors import TrackerError
+from tracker.services.review import Review
 from ui.context import AppContext, Page
 from ui.forms import from_qdate, to_qdate
-from ui.models import ExtractedTableModel, PassageTableModel
-from ui.widgets import MessageBar, table_view
+from ui.review_workspace import ReviewWorkspace
+from ui.widgets import MessageBar
 
 REPORT, REPLY = "recommendations", "reply"
 
@@ -119,19 +121,14 @@ class ImportPage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
-        self.extracted = ExtractedTableModel(self)
-        self.passages = PassageTableModel(self)
-        self.preview = table_view("Import preview", self.extracted)
-        self.preview.setSortingEnabled(False)
-        self.layout_.addWidget(self.preview, 1)
-        self.hint = QLabel(
-            "Before saving, double-click to correct: for a report, the number, the recommendation or its "
-            "sub-points (separated by | ); for a reply, “Answers” or “Disposition”."
-        )
-        self.hint.setStyleSheet("color: #5b6470;")
-        self.layout_.addWidget(self.hint)
+        self.workspace = ReviewWorkspace()
+        self.workspace.setAccessibleName("Review workspace")
+        self.workspace.message.connect(self.message.info)
+        self.workspace.changed.connect(self._review_changed)
+        self.layout_.addWidget(self.workspace, 1)
         self.path: str | None = None
         self.result = None  # (kind, document, analysis) of the last analysis
+        self.review: Review | None = None  # the officer's corrections of it
 
         self.confirm = lambda title, text: (  # replaced in tests: a modal question would block
             QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -165,6 +162,8 @@ class ImportPage(Page):
         """An analysis made as the other kind of document cannot be saved as this one."""
         if self.result is not None:
             self.result = None
+            self.review = None
+            self.workspace.show_review(None)
             self.save.setEnabled(False)
             self.summary.setText("The kind of document changed: press Analyse again.")
 
@@ -216,11 +215,12 @@ class ImportPage(Page):
         self._busy(False)
         self.result = result
         kind, document, analysis = result
+        self.review = Review(kind, document, analysis)
+        self.workspace.show_review(self.review)
+        self.paste.setMaximumHeight(48)  # the text as read is in the workspace now: room for it
         if kind == REPORT:
             info = analysis.document
             self._show_date(info.date)
-            self.extracted.set_rows(analysis.recommendations)
-            self.preview.setModel(self.extracted)
             self.summary.setText(
                 f"<b>{len(analysis.recommendations)} recommendations</b> in {escape(document.file_name)}, dated "
                 f"{uk_date(info.date)}"
@@ -243,8 +243,6 @@ class ImportPage(Page):
                 self.message.info("Check before saving: " + "; ".join(warnings) + ".")
         else:
             self._show_date(analysis.document.date)
-            self.passages.set_rows(analysis.passages)
-            self.preview.setModel(self.passages)
             missing = [r.number for r in analysis.recommendations if r.status == "missing"]
             grouped = [" and ".join(p.numbers) for p in analysis.passages if len(p.numbers) > 1]
             self.summary.setText(
@@ -257,23 +255,36 @@ class ImportPage(Page):
                     else ""
                 )
             )
-        self.preview.resizeColumnsToContents()
         self.save.setEnabled(True)
         self.loaded.emit()
 
-    def save_import(self) -> None:
-        if self.result is None:
+    def _review_changed(self) -> None:
+        """Say at once what stops the save (a number used twice), and what is worth a look."""
+        review = self.review
+        if review is None:
             return
-        kind, document, analysis = self.result
+        problems, notes = review.problems(), review.notes()
+        if problems:
+            self.message.error("; ".join(problems))
+        elif notes:
+            self.message.info("Check before saving: " + "; ".join(notes) + ".")
+        else:
+            self.message.hide()
+
+    def save_import(self) -> None:
+        if self.result is None or self.review is None:
+            return
+        kind, document, _ = self.result
         cycle_id = self.cycle_combo.currentData()
         imports = self.context.services.imports
         day = self.chosen_date()
+        try:
+            reviewed = self.review.reviewed()
+        except TrackerError as exc:
+            self.message.error(str(exc))
+            return
         if kind == REPORT:
-            numbers = [r.number for r in self.extracted.rows()]
-            if len(set(numbers)) != len(numbers):
-                self.message.error("two recommendations have the same number: correct one before saving")
-                return
-            extraction = dataclasses.replace(analysis, recommendations=tuple(self.extracted.rows()))
+            extraction = reviewed.edited
 
             def work():
                 return imports.import_recommendations(
@@ -288,6 +299,7 @@ class ImportPage(Page):
                     "the text of this document? (The old text stays in the history.)",
                 ):
                     self.message.info("Nothing was saved: the stored text was kept.")
+                    self.save.setEnabled(True)
                     return
                 self._start_save(work)
 
@@ -296,20 +308,15 @@ class ImportPage(Page):
                 "import-check", lambda: imports.text_conflicts(cycle_id, extraction), ask_first, self._failed
             )
             return
-        else:
-            edited = self.passages.rows()
-            pairs = list(zip(edited, analysis.passages, strict=True))
-            # the user's choice is saved as an override; the suggestion is kept beside it
-            corrections = {
-                i: new.disposition for i, (new, old) in enumerate(pairs) if new.disposition != old.disposition
-            }
-            passages = tuple(dataclasses.replace(old, numbers=new.numbers) for new, old in pairs)
-            audit = dataclasses.replace(analysis, passages=passages)
 
-            def work():
-                return imports.import_reply(
-                    cycle_id, document=document, audit=audit, corrections=corrections, document_date=day
-                )
+        def work():
+            return imports.import_reply(
+                cycle_id,
+                document=document,
+                audit=reviewed.edited,
+                corrections=reviewed.corrections,
+                document_date=day,
+            )
 
         self._start_save(work)
 

@@ -19,8 +19,14 @@ BLUE = QColor("#1d4ed8")
 
 
 def table_view(
-    name: str, model, parent: QWidget | None = None, stretch_column: int | None = None
+    name: str,
+    model,
+    parent: QWidget | None = None,
+    stretch_column: int | None = None,
+    sortable: bool = True,
 ) -> QTableView:
+    """An accessible table. `sortable=False` for a list whose order is its meaning (a document's order):
+    turning sorting on sorts the model at once, by the header's default indicator, which is descending."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -28,7 +34,7 @@ def table_view(
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
+    view.setSortingEnabled(sortable)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(26)

@@ -222,11 +222,13 @@ def test_import_a_pasted_reply_with_a_correction(qtbot, window, demo):
         qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
         assert importer.progress.isVisibleTo(importer)
     assert not importer.progress.isVisibleTo(importer)
-    passages = importer.passages.rows()
+    passages = [item.value for item in importer.review.items]
     assert [p.numbers for p in passages][:3] == [("1",), ("2",), ("3", "4")]
     assert importer.save.isEnabled() and "Grouped: 3 and 4, 6 and 7" in importer.summary.text()
     eight = next(i for i, p in enumerate(passages) if p.numbers == ("8",))
-    assert importer.passages.setData(importer.passages.index(eight, 1), "partially accepted")
+    model = importer.workspace.model
+    assert model.setData(model.index(eight, model.COL_DETAIL), "partially accepted")
+    assert model.data(model.index(eight, model.COL_DETAIL)) == "partially accepted (changed)"
     with qtbot.waitSignal(window.context.data_changed, timeout=10000):
         qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
     assert "Imported" in importer.message.text()

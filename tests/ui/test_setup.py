@@ -18,6 +18,7 @@ from PySide6.QtGui import QShortcut  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel  # noqa: E402
 
 from tests.cli_helpers import entered_on  # noqa: E402
+from tests.ui.conftest import analyse  # noqa: E402
 from ui.app import _DisplayServices  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.forms import to_qdate  # noqa: E402
@@ -37,14 +38,6 @@ def window(qtbot, services, tmp_path):
     yield win
     win.context.runner.wait(5000)
     win.close()
-
-
-@pytest.fixture
-def with_body(services):
-    services.bodies.add(
-        "wessex", name="Wessex Police and Crime Commissioner", kind="pcc", area="Wessex", members=12
-    )
-    return services
 
 
 def open_dialog(qtbot, window, action):
@@ -275,42 +268,18 @@ def test_redo_answers_to_ctrl_y_and_ctrl_shift_z(window):
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-@pytest.fixture
-def import_window(qtbot, with_body, tmp_path):
-    with_body.cycles.create_cycle("c1", "", "plan-pcc", "wessex", triggers={"election": dt.date(2024, 5, 2)})
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(AppContext(_DisplayServices(with_body)), settings)
-    qtbot.addWidget(win)
-    win.show()
-    importer = win.pages[3]
-    with qtbot.waitSignal(importer.loaded, timeout=10000):
-        win.show_page(3)
-    importer.cycle_combo.setCurrentIndex(importer.cycle_combo.findData("c1"))
-    yield win, importer
-    win.context.runner.wait(5000)
-    win.close()
-
-
-def analyse(qtbot, importer, path: Path) -> None:
-    importer.choose_file = lambda: str(path)
-    qtbot.mouseClick(importer.choose, Qt.MouseButton.LeftButton)
-    importer.context.runner.wait(5000)  # a reload after the last save must not be taken for the analysis
-    qtbot.waitUntil(lambda: importer.context.runner.pending == 0, timeout=10000)
-    qtbot.mouseClick(importer.analyse, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: importer.result is not None and importer.save.isEnabled(), timeout=10000)
-
-
 def test_import_preview_corrects_recommendations_and_the_date_before_saving(qtbot, import_window, with_body):
     win, importer = import_window
     analyse(qtbot, importer, CORPUS / "letter_numbered.md")
-    model = importer.extracted
+    model = importer.workspace.model
     assert model.rowCount() > 2
-    first_number = model.rows()[0].number
-    second_number = model.rows()[1].number
+    first_number = importer.review.items[0].label
+    second_number = importer.review.items[1].label
     assert not model.setData(model.index(0, model.COL_NUMBER), second_number)  # a duplicate is refused
+    assert "already used" in importer.message.text()
     assert model.setData(model.index(0, model.COL_NUMBER), "1A")
     assert model.setData(model.index(0, model.COL_TEXT), "Corrected text & <kept> as typed")
-    assert model.setData(model.index(1, model.COL_SUBPOINTS), "first point | second point")
+    assert model.setData(model.index(1, model.COL_DETAIL), "first point | second point")
     importer.date_known.setChecked(True)
     importer.document_date.setDate(to_qdate(dt.date(2025, 1, 14)))
     with qtbot.waitSignal(win.context.data_changed, timeout=10000):
@@ -327,11 +296,12 @@ def test_import_asks_before_replacing_stored_recommendation_text(qtbot, import_w
     analyse(qtbot, importer, CORPUS / "letter_numbered.md")
     with qtbot.waitSignal(win.context.data_changed, timeout=10000):
         qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
-    number = importer.extracted.rows()[0].number
+    number = importer.review.items[0].label
     stored = {r.number: r.text for r in with_body.recommendations.register("c1")}
     # the same letter again with one text corrected by hand: the store already holds other text
     analyse(qtbot, importer, CORPUS / "letter_numbered.md")
-    importer.extracted.setData(importer.extracted.index(0, importer.extracted.COL_TEXT), "A different text")
+    model = importer.workspace.model
+    model.setData(model.index(0, model.COL_TEXT), "A different text")
     asked = []
     importer.confirm = lambda title, text: asked.append(text) or False
     qtbot.mouseClick(importer.save, Qt.MouseButton.LeftButton)
