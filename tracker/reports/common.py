@@ -125,6 +125,9 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(ParagraphStyle("Numbered", parent=base, leftIndent=9 * mm, firstLineIndent=-9 * mm))
     sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=6 * mm, bulletIndent=2 * mm, spaceAfter=2))
+    sheet.add(
+        ParagraphStyle("Reply", parent=base, spaceAfter=6)
+    )  # a reply set verbatim, paragraph by paragraph
     sheet.add(ParagraphStyle("Quote", parent=base, leftIndent=5 * mm, textColor=INK, fontName=FONT_ITALIC))
     return sheet
 
@@ -273,7 +276,14 @@ class _Document(BaseDocTemplate):
             rightPadding=0,
             id="body",
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        self.addPageTemplates(
+            [
+                PageTemplate(id="page", frames=[frame], onPage=self._decorate),
+                # a page that another document's page replaces (an appended reply): only its stamp is kept
+                PageTemplate(id=STAMPED, frames=[frame], onPage=self._stamp),
+            ]
+        )
+        self.placeholder_pages: list[int] = []
 
     def beforeDocument(self) -> None:
         self.canv.showOutline()  # the bookmarks open beside the first page
@@ -284,12 +294,17 @@ class _Document(BaseDocTemplate):
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level, closed=False)
 
+    def _stamp(self, canvas, document) -> None:
+        canvas.stamp_label = getattr(document, "stamp_label", "")
+        self.placeholder_pages.append(canvas.getPageNumber())
+
     def _decorate(self, canvas, document) -> None:
         canvas.saveState()
         width, height = A4
         canvas.setFont(FONT, 8)  # nothing on the page under 8 pt
         canvas.setFillColor(MUTED)
-        organisation = self.settings.organisation
+        # a long name and a long title share the line without running into each other or off the page
+        organisation = fit(self.settings.organisation, (width - 2 * MARGIN) / 2 - 4 * mm, 8)
         canvas.drawString(MARGIN, height - MARGIN + 2 * mm, organisation)
         room = width - 2 * MARGIN - pdfmetrics.stringWidth(organisation, FONT, 8) - 8 * mm
         canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, fit(self.report_title, room, 8))
@@ -303,16 +318,18 @@ class _NumberedCanvas:
     """Holds every page until the end so the footer can say "Page X of Y"."""
 
     @staticmethod
-    def factory(footer: str):
+    def factory(title: str, day: str):
         from reportlab.pdfgen.canvas import Canvas
 
         class NumberedCanvas(Canvas):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
+                self.stamp_label = ""
 
             def showPage(self):  # noqa: N802 - reportlab's name
                 self._pages.append(dict(self.__dict__))
+                self.stamp_label = ""
                 self._startPage()
 
             def save(self):
@@ -323,10 +340,12 @@ class _NumberedCanvas:
                     self.saveState()
                     self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
-                    self.drawString(MARGIN, MARGIN - 3 * mm, footer)
-                    self.drawRightString(
-                        width - MARGIN, MARGIN - 3 * mm, f"Page {self._pageNumber} of {total}"
-                    )
+                    number = f"Page {self._pageNumber} of {total}"
+                    if self.stamp_label:  # low in the margin, clear of the appended page's own footer
+                        self.drawRightString(width - MARGIN, 5 * mm, f"{self.stamp_label} · {number}")
+                    else:
+                        self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
+                        self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
                     self.restoreState()
                     super().showPage()
                 super().save()
@@ -334,15 +353,48 @@ class _NumberedCanvas:
         return NumberedCanvas
 
 
+def footer_text(title: str, day: str, number: str) -> str:
+    """The running footer: the paper's title, shortened to leave room for "Page X of Y", and its date."""
+    room = A4[0] - 2 * MARGIN - pdfmetrics.stringWidth(number, FONT, 8) - 8 * mm
+    suffix = f" · {day}" if day else ""
+    return fit(title, room - pdfmetrics.stringWidth(suffix, FONT, 8), 8) + suffix
+
+
+STAMPED = "stamped"
+
+
+class Placeholder(Flowable):
+    """A page left for another document's page (a reply appended page for page): nothing is drawn on it but
+    the stamp its page template gives it, and the page's number counts in "Page X of Y"."""
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, available_height
+        return available_width, available_height
+
+    def draw(self):
+        pass
+
+
 def build_pdf(
-    story: list[Flowable], title: str, subject: str, settings: ReportSettings, footer: str | None = None
+    story: list[Flowable],
+    title: str,
+    subject: str,
+    settings: ReportSettings,
+    *,
+    date: dt.date | None,
+    stamp_label: str = "",
+    placeholder_pages: list[int] | None = None,
 ) -> bytes:
+    """The paper as PDF. `date` is the paper's own (the meeting's, the as-of day), printed in the running
+    footer; never the day the file happened to be built. Pages made by Placeholder flowables carry only
+    `stamp_label` and their number; their numbers (from 1) are added to `placeholder_pages`."""
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
-    document.build(
-        story, canvasmaker=_NumberedCanvas.factory(footer or f"{title} · {date_short(dt.date.today())}")
-    )
+    document.stamp_label = stamp_label
+    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown="")))
+    if placeholder_pages is not None:
+        placeholder_pages.extend(document.placeholder_pages)
     return buffer.getvalue()
 
 

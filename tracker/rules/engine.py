@@ -446,7 +446,9 @@ class Engine:
             decided = happened or why_not is not None or not_given or self._decided_without(name)
             label = in_sentence(stage.label)
             if decided and happened != wanted:
-                return Applicability(False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}")
+                return Applicability(
+                    False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}"
+                )
             if not decided:
                 branch = f"only if: {label}" if wanted else f"unless: {label}"
                 return Applicability(
