@@ -88,8 +88,17 @@ def register_fonts() -> None:
 def stylesheet() -> StyleSheet1:
     register_fonts()
     sheet = StyleSheet1()
+    # no space shrinkage: reportlab would otherwise let a left-aligned line run up to 5% of a space per word
+    # past the margin
     base = ParagraphStyle(
-        "Body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT, spaceAfter=4
+        "Body",
+        fontName=FONT,
+        fontSize=10,
+        leading=13.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+        spaceShrinkage=0,
     )
     sheet.add(base)
     sheet.add(
