@@ -51,7 +51,7 @@ def assert_laid_out(data: bytes) -> None:
         assert lines, f"page {number} has no text"
         for x, y, w, text in lines:
             where = f"page {number}: {text[:50]!r} at ({x:.0f}, {y:.0f}), {w:.0f} pt wide"
-            assert MARGIN - 1 <= x and x + w <= width - MARGIN + 1, f"off the margins: {where}"
+            assert x >= MARGIN - 1 and x + w <= width - MARGIN + 1, f"off the margins: {where}"
             assert 0 < y < height, f"off the page: {where}"
         for i, (x1, y1, w1, t1) in enumerate(lines):
             for x2, y2, w2, t2 in lines[i + 1 :]:
