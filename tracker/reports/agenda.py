@@ -474,11 +474,12 @@ def _heading(numbers) -> str:
 def render_agenda_pdf(
     detail: CycleDetail, options: AgendaOptions, settings: ReportSettings, reply: ReplyAppendix | None = None
 ) -> bytes:
-    from reportlab.platypus import NextPageTemplate, PageBreak
+    from reportlab.platypus import PageBreak
 
-    from tracker.reports.common import STAMPED, Placeholder
+    from tracker.reports.common import ReservePages, insert_pages
 
     content = agenda_content(detail, options, reply)
+    reserved: list[tuple[int, int]] = []
     story: list[Flowable] = title_block(f"Subject: {content.subject}", [], settings)
     for label, value in content.heading_lines:
         story.append(markup(f"<b>{esc(label)}:</b> {esc(value)}"))
@@ -504,57 +505,29 @@ def render_agenda_pdf(
         story.append(Heading(content.appendix_title))
         story.append(markup(f"<b>{esc(content.reply.title)}</b>"))
         story.append(para(content.reply_note))
-        if content.reply.pdf is not None:
-            # one page kept for each of the reply's, replaced by it once the item is built
-            story.append(NextPageTemplate(STAMPED))
-            for _ in range(content.reply.pages):
-                story.extend((PageBreak(), Placeholder()))
-            story.append(NextPageTemplate("page"))
-        else:
-            story.append(Spacer(1, 2 * mm))
+        if content.reply.pdf is not None:  # its pages follow this one, counted in the item's numbering
+            story.append(ReservePages(content.reply.pages, reserved))
+        else:  # a rule between the secretariat's words and the reply's own, set as it was written
+            from reportlab.platypus.flowables import HRFlowable
+
+            from tracker.reports.common import RULE
+
+            story.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=2, spaceAfter=8))
             story.extend(para(text, "Reply") for text in content.reply.paragraphs)
     if content.assessment_title:
         story.append(PageBreak())
         story.extend(_assessment(content))
-    placeholders: list[int] = []
     item = build_pdf(
         story,
         f"Agenda item: {content.subject}",
         "Committee agenda item with the reply as Appendix 1",
         settings,
         date=content.date or detail.as_of,
-        stamp_label=content.appendix_title.split(":")[0],
-        placeholder_pages=placeholders,
     )
-    if content.reply is None or content.reply.pdf is None:
+    if not reserved:
         return item
-    return with_pages_of(item, content.reply.pdf, placeholders)
-
-
-def with_pages_of(item: bytes, appended: bytes, placeholders: list[int]) -> bytes:
-    """The item with another PDF's pages in place of its placeholder pages (numbered from 1), in order: each
-    appended page keeps its own size and content, and gets the placeholder's stamp laid over it."""
-    import io
-
-    from pypdf import PdfReader, PdfWriter, Transformation
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(item)))
-    source = PdfReader(io.BytesIO(appended))
-    if source.is_encrypted:
-        source.decrypt("")  # only a PDF that opens without a password is ever imported
-    for number, page in zip(placeholders, source.pages, strict=True):
-        index = number - 1
-        if page.get("/Rotate"):
-            page.transfer_rotation_to_content()
-        added = writer.insert_page(page, index)
-        stamp = writer.pages[index + 1]
-        # the stamp sits at the right-hand margin of an A4 page: moved to the same place on this one
-        shift = float(added.mediabox.right) - float(stamp.mediabox.right)
-        added.merge_transformed_page(stamp, Transformation().translate(shift, float(added.mediabox.bottom)))
-        writer.remove_page(index + 1)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    ((after_page, _),) = reserved
+    return insert_pages(item, content.reply.pdf, after_page, content.appendix_title.split(":")[0])
 
 
 def _assessment(content: AgendaContent) -> list[Flowable]:

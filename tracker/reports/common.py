@@ -285,14 +285,7 @@ class _Document(BaseDocTemplate):
             rightPadding=0,
             id="body",
         )
-        self.addPageTemplates(
-            [
-                PageTemplate(id="page", frames=[frame], onPage=self._decorate),
-                # a page that another document's page replaces (an appended reply): only its stamp is kept
-                PageTemplate(id=STAMPED, frames=[frame], onPage=self._stamp),
-            ]
-        )
-        self.placeholder_pages: list[int] = []
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
     def beforeDocument(self) -> None:
         self.canv.showOutline()  # the bookmarks open beside the first page
@@ -302,10 +295,6 @@ class _Document(BaseDocTemplate):
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level, closed=False)
-
-    def _stamp(self, canvas, document) -> None:
-        canvas.stamp_label = getattr(document, "stamp_label", "")
-        self.placeholder_pages.append(canvas.getPageNumber())
 
     def _decorate(self, canvas, document) -> None:
         canvas.saveState()
@@ -334,28 +323,27 @@ class _NumberedCanvas:
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
-                self.stamp_label = ""
+                self.reserved_after = 0  # pages of another document that will follow this one
 
             def showPage(self):  # noqa: N802 - reportlab's name
                 self._pages.append(dict(self.__dict__))
-                self.stamp_label = ""
+                self.reserved_after = 0
                 self._startPage()
 
             def save(self):
-                total = len(self._pages)
+                total = len(self._pages) + sum(state["reserved_after"] for state in self._pages)
+                skipped = 0
                 for state in self._pages:
                     self.__dict__.update(state)
                     width, _ = A4
                     self.saveState()
                     self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
-                    number = f"Page {self._pageNumber} of {total}"
-                    if self.stamp_label:  # low in the margin, clear of the appended page's own footer
-                        self.drawRightString(width - MARGIN, 5 * mm, f"{self.stamp_label} · {number}")
-                    else:
-                        self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
-                        self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
+                    number = f"Page {self._pageNumber + skipped} of {total}"
+                    self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
+                    self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
                     self.restoreState()
+                    skipped += self.reserved_after
                     super().showPage()
                 super().save()
 
@@ -369,19 +357,21 @@ def footer_text(title: str, day: str, number: str) -> str:
     return fit(title, room - pdfmetrics.stringWidth(suffix, FONT, 8), 8) + suffix
 
 
-STAMPED = "stamped"
+class ReservePages(Flowable):
+    """Pages of another document (a reply appended page for page) that will follow the page this is drawn
+    on: they count in every "Page X of Y" from there on. Takes no room."""
 
-
-class Placeholder(Flowable):
-    """A page left for another document's page (a reply appended page for page): nothing is drawn on it but
-    the stamp its page template gives it, and the page's number counts in "Page X of Y"."""
+    def __init__(self, count: int, reserved: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self.count = count
+        self.reserved = reserved  # (the page they follow, how many), once drawn
 
     def wrap(self, available_width, available_height):
-        self.width, self.height = available_width, available_height
-        return available_width, available_height
+        return 0, 0
 
     def draw(self):
-        pass
+        self.canv.reserved_after += self.count
+        self.reserved.append((self.canv.getPageNumber(), self.count))
 
 
 def build_pdf(
@@ -391,19 +381,69 @@ def build_pdf(
     settings: ReportSettings,
     *,
     date: dt.date | None,
-    stamp_label: str = "",
-    placeholder_pages: list[int] | None = None,
 ) -> bytes:
     """The paper as PDF. `date` is the paper's own (the meeting's, the as-of day), printed in the running
-    footer; never the day the file happened to be built. Pages made by Placeholder flowables carry only
-    `stamp_label` and their number; their numbers (from 1) are added to `placeholder_pages`."""
+    footer; never the day the file happened to be built."""
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
-    document.stamp_label = stamp_label
     document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown="")))
-    if placeholder_pages is not None:
-        placeholder_pages.extend(document.placeholder_pages)
+    return buffer.getvalue()
+
+
+def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> bytes:
+    """The paper with another PDF's pages inserted after its page `after_page` (from 1), where a
+    ReservePages counted them. Each keeps its own size and content, with a stamp low in its right-hand
+    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(item)))
+    source = PdfReader(io.BytesIO(appended))
+    if source.is_encrypted:
+        source.decrypt("")  # only a PDF that opens without a password is ever imported
+    total = len(writer.pages) + len(source.pages)
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    opening = DecodedStreamObject()
+    opening.set_data(b"q\n")
+    opening = writer._add_object(opening)
+    grey = " ".join(f"{c:.3f}" for c in MUTED.rgb())
+    for offset, page in enumerate(source.pages):
+        if page.get("/Rotate"):
+            page.transfer_rotation_to_content()
+        page = writer.insert_page(page, after_page + offset)
+        text = f"{label} · Page {after_page + offset + 1} of {total}"
+        box = page.mediabox
+        x = float(box.right) - MARGIN - pdfmetrics.stringWidth(text, "Helvetica", 8)
+        y = float(box.bottom) + 5 * mm
+        literal = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        stamp = DecodedStreamObject()
+        stamp.set_data(
+            b"\nQ q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td (%s) Tj ET Q\n" % (grey.encode(), x, y, literal)
+        )
+        resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
+        fonts[NameObject("/TrackerStamp")] = font
+        contents = page.get("/Contents")
+        existing = (
+            []
+            if contents is None
+            else list(contents.get_object())
+            if isinstance(contents.get_object(), ArrayObject)
+            else [contents]
+        )
+        page[NameObject("/Contents")] = ArrayObject([opening, *existing, writer._add_object(stamp)])
+    buffer = io.BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()
 
 
