@@ -176,6 +176,14 @@ class MeetingService:
             rows = connection.execute(query).all()
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
 
+    def stage_choices(self, cycle_id: str) -> list[tuple[str, str]]:
+        """(key, label) of each stage of the cycle's process, in order: what a meeting of it may be for."""
+        with self.uow() as session:
+            cycle = session.get(m.Cycle, cycle_id)
+            if cycle is None:
+                raise NotFound("--cycle", cycle_id, "is not a known cycle")
+            return [(s.id, s.label) for s in convert.template_for(cycle).stages]
+
     def get(self, meeting_id: int) -> MeetingRow:
         meeting_t = tables.meeting
         with self.uow.read() as connection:
