@@ -43,3 +43,20 @@ def entered_on(url: str, cycle_id: str, day) -> None:
             )
     finally:
         engine.dispose()
+
+
+PLAN_REPORT = (
+    "# Report of the Panel on the draft plan\n\nThe panel recommends:\n\n"
+    "1. Publish the plan's measures.\n\n2. Consult young people.\n"
+)
+
+
+def plan_with_a_report(capsys, store: str, folder, cycle_id: str = "c1") -> None:
+    """A plan cycle of the Wessex commissioner whose panel's report (two recommendations, 22 October 2024)
+    is imported, and no reply yet."""
+    report = folder / "report.md"
+    report.write_text(PLAN_REPORT, encoding="utf-8")
+    ok(capsys, "cycle", "add", cycle_id, "--body", "wessex", "--template", "plan-pcc", "--trigger",
+       "election=2024-05-02", "--db", store)  # fmt: skip
+    ok(capsys, "import", "recommendations", str(report), "--cycle", cycle_id, "--date", "2024-10-22",
+       "--db", store)  # fmt: skip

@@ -49,6 +49,11 @@ class MeetingDialog(QDialog):
         self.cycle.addItem("None: a meeting of its own", None)
         for summary in cycles:
             self.cycle.addItem(f"{summary.title} ({summary.id})", summary.id)
+        self.for_stage = QComboBox()
+        self.for_stage.setAccessibleName("Stage of the cycle the meeting is for")
+        self.for_stage.addItem("Not set", None)
+        self.for_stage.setEnabled(False)
+        self.cycle.currentIndexChanged.connect(self._load_stages)
         if cycle_id is not None:
             self.cycle.setCurrentIndex(max(0, self.cycle.findData(cycle_id)))
         self.reference = QLineEdit()
@@ -58,6 +63,7 @@ class MeetingDialog(QDialog):
             ("&Date", self.date, "--date"),
             ("&Title", self.title_edit, "--title"),
             ("&Cycle", self.cycle, "--cycle"),
+            ("&For", self.for_stage, "--for"),
             ("&Reference", self.reference, "--reference"),
         ):
             box = QVBoxLayout()
@@ -74,6 +80,26 @@ class MeetingDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.general_error, self.save_button = save_cancel(self, layout, "&Save meeting")
+        self._load_stages()
+
+    def _load_stages(self) -> None:
+        """The stages of the chosen cycle's process, read off the GUI thread; "Not set" without a cycle."""
+        cycle_id = self.cycle.currentData()
+        self._fill_stages([])
+        if cycle_id is None:
+            self.context.runner.cancel("meeting-stages")
+            return
+        meetings = self.context.services.meetings
+        self.context.runner.run(
+            "meeting-stages", lambda: meetings.stage_choices(cycle_id), self._fill_stages, self._failed
+        )
+
+    def _fill_stages(self, stages: list[tuple[str, str]]) -> None:
+        self.for_stage.clear()
+        self.for_stage.addItem("Not set", None)
+        for key, label in stages:
+            self.for_stage.addItem(label, key)
+        self.for_stage.setEnabled(bool(stages))
 
     def save(self) -> None:
         body = self.body.currentData()
@@ -84,11 +110,12 @@ class MeetingDialog(QDialog):
         meetings = self.context.services.meetings
         day, title = from_qdate(self.date.date()), self.title_edit.text()
         cycle_id, reference = self.cycle.currentData(), self.reference.text()
+        for_stage = self.for_stage.currentData() if cycle_id is not None else None
         self.errors.clear()
         self.save_button.setEnabled(False)
         self.context.runner.run(
             "meeting-save",
-            lambda: meetings.add(body.id, day, title, cycle_id, reference),
+            lambda: meetings.add(body.id, day, title, cycle_id, reference, for_stage),
             self._saved,
             self._failed,
         )

@@ -185,10 +185,13 @@ def test_add_a_meeting_and_remove_a_cycle_after_confirming(qtbot, with_body, tmp
     assert dialog.cycle.currentData() == "c1"
     dialog.title_edit.setText("Police and Crime Panel")
     dialog.date.setDate(to_qdate(dt.date(2025, 2, 10)))
+    qtbot.waitUntil(lambda: dialog.for_stage.findData("reply_noted") > 0, timeout=10000)
+    dialog.for_stage.setCurrentIndex(dialog.for_stage.findData("reply_noted"))
     with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
         dialog.save()
     row, notes = saved.args[0]
     assert row.papers_by == dt.date(2025, 1, 31) and notes
+    assert row.for_stage == "reply_noted" and with_body.meetings.list()[0].for_stage == "reply_noted"
 
     questions = []
     win.actions_.confirm = lambda title, text: questions.append(text) or False

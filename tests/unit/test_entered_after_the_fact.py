@@ -30,7 +30,9 @@ def test_dates_passed_before_the_cycle_was_entered_are_not_recorded_not_overdue(
     assert rows and not [r for r in rows.values() if r["status"] == "overdue"]
     issue = rows["issue-plan"]
     assert issue["status"] == "not recorded"
-    assert "entered in the tracker on" in issue["working"] and "after this date had passed" in issue["working"]
+    assert (
+        "entered in the tracker on" in issue["working"] and "after this date had passed" in issue["working"]
+    )
     summary = next(c for c in ok(capsys, "cycles", "--as-of", "2025-06-01", "--db", panel) if c["id"] == "c1")
     assert summary["overdue"] == 0 and summary["not_recorded"] >= 1
 

@@ -186,5 +186,7 @@ def test_quoted_conclusions_ending_with_their_paragraph_are_read_in_order():
 
 
 def test_one_paragraph_pointer_alone_is_a_cross_reference_not_a_list():
-    text = "The Panel agreed with the Committee on this point. (Paragraph 4)\n\nNo further action is needed.\n"
+    text = (
+        "The Panel agreed with the Committee on this point. (Paragraph 4)\n\nNo further action is needed.\n"
+    )
     assert extract_recommendations(text).recommendations == ()

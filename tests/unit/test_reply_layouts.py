@@ -196,7 +196,7 @@ def test_answers_out_of_order_are_not_taken_for_a_group():
 
 
 def test_a_response_that_numbers_its_own_paragraphs_keeps_the_recommendations_numbers():
-    """"1. Recommendation 1: …" then "2. Government response: …": 1 and 2 number the response's paragraphs."""
+    """ "1. Recommendation 1: …" then "2. Government response: …": 1 and 2 number the response's paragraphs."""
     document = read_document(LAYOUTS / "numbered_paragraph_response.txt")
     extraction = extract_recommendations(document)
     assert [r.number for r in extraction.recommendations] == ["1", "2"]

@@ -101,7 +101,9 @@ def with_evidence(varied):
 def test_cycle_page_matches_the_full_mapped_load_on_every_day(with_evidence):
     for cycle_id in with_evidence.cycles.ids():
         for day in DAYS:
-            assert with_evidence.cycles.detail(cycle_id, day) == _mapped_detail(with_evidence, cycle_id, day), (
+            assert with_evidence.cycles.detail(cycle_id, day) == _mapped_detail(
+                with_evidence, cycle_id, day
+            ), (
                 cycle_id,
                 day,
             )

@@ -36,10 +36,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)"
         )
         if kind == "agenda":
-            p.add_argument("--meeting-date", metavar="DATE", help="the meeting the item goes to")
+            meeting = p.add_mutually_exclusive_group()
+            meeting.add_argument(
+                "--meeting-date", metavar="DATE", help="the day of the meeting the item goes to"
+            )
+            meeting.add_argument(
+                "--meeting",
+                type=int,
+                metavar="ID",
+                help="the recorded meeting the item goes to (tracker meeting list)",
+            )
             p.add_argument("--report-of", default="", metavar="TEXT", help="default: the report_of setting")
             p.add_argument("--report-to", default="", metavar="TEXT")
-            p.add_argument("--private", action="store_true", help="the item is taken in private")
+            p.add_argument(
+                "--private",
+                action="store_true",
+                help="the item is taken in private (with --exempt-paragraph)",
+            )
+            p.add_argument(
+                "--exempt-paragraph",
+                type=int,
+                metavar="N",
+                help="the paragraph (1-7) of Part 1 of Schedule 12A to the Local Government Act 1972 it relies on",
+            )
             p.add_argument("--contact-name", default="", metavar="TEXT")
             p.add_argument("--contact-role", default="", metavar="TEXT")
             p.add_argument("--contact-phone", default="", metavar="TEXT")
@@ -49,6 +68,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 "--with-assessment",
                 action="store_true",
                 help="add the secretariat's reading of each reply (off in a paper that members note)",
+            )
+            p.add_argument(
+                "--without-appendix",
+                action="store_true",
+                help="do not append the reply: the item says it is published separately, with its date",
             )
     p = reads_only(add_command(inner, "calendar", cmd_report, "everything due between two dates, by week"))
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
@@ -107,5 +131,8 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
         contact_email=args.contact_email,
         background_papers=args.background_papers,
         with_assessment=args.with_assessment,
+        without_appendix=args.without_appendix,
+        exempt_paragraph=args.exempt_paragraph,
+        meeting_id=args.meeting,
     )
     return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, agenda_options=options)

@@ -70,6 +70,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--title", required=True, metavar="TEXT")
     p.add_argument("--cycle", metavar="ID")
     p.add_argument("--reference", metavar="TEXT", help="the agenda item or minute reference")
+    p.add_argument(
+        "--for", dest="for_stage", metavar="STAGE", help="the stage of the cycle it is for (e.g. reply_noted)"
+    )
     p = reads_only(add_command(meeting_sub, "list", cmd_meeting_list, "meetings, soonest first"))
     p.add_argument("--body", metavar="BODY")
     p.add_argument("--cycle", metavar="ID")
@@ -292,7 +295,9 @@ def cmd_cycle_remove(args: argparse.Namespace) -> Output:
 # ---- meetings ------------------------------------------------------------------------------------------
 def cmd_meeting_add(args: argparse.Namespace) -> Output:
     day = parse_date(args.date, "--date")
-    row, notes = services_for(args).meetings.add(args.body, day, args.title, args.cycle, args.reference)
+    row, notes = services_for(args).meetings.add(
+        args.body, day, args.title, args.cycle, args.reference, args.for_stage
+    )
     data = {**row.as_dict(), "notes": notes}
     text = [f"Meeting {row.id} on {uk_date(row.date)}: {row.title} ({row.panel})"]
     text.append(f"Papers to be published by {uk_date(row.papers_by)}: {row.papers_working}")
@@ -309,8 +314,19 @@ def cmd_meeting_list(args: argparse.Namespace) -> Output:
     )
     text = (
         format_table(
-            ["id", "date", "title", "panel", "cycle", "papers by"],
-            [[r.id, uk_date(r.date), r.title, r.panel, r.cycle_id or "", uk_date(r.papers_by)] for r in rows],
+            ["id", "date", "title", "panel", "cycle", "for", "papers by"],
+            [
+                [
+                    r.id,
+                    uk_date(r.date),
+                    r.title,
+                    r.panel,
+                    r.cycle_id or "",
+                    r.for_stage or "",
+                    uk_date(r.papers_by),
+                ]
+                for r in rows
+            ],
         )
         if rows
         else "No meetings recorded."

@@ -20,6 +20,17 @@ _MONTHS = (
 _MONTHS_SHORT = tuple(name[:3] for name in _MONTHS)
 
 
+def describe_document(kind: str, date: dt.date | None, author: str) -> str:
+    """How a paper names a document that has no title of its own: "Reply from the Wessex Police and Crime
+    Commissioner, 23 March 2022", "Report of the Wessex Police and Crime Panel, 6 March 2022"; never its
+    file name."""
+    author = author if author.lower().startswith("the ") else f"the {author}"
+    what = {"reply": f"Reply from {author}", "committee report": f"Report of {author}"}.get(
+        kind, kind[:1].upper() + kind[1:]
+    )
+    return f"{what}, {uk_date(date, long=True)}" if date else what
+
+
 def describe_counts(counts: dict[str, int]) -> str:
     """ "12 stages, 1 meeting": each non-zero count with its noun, singular where it is one."""
     parts = []

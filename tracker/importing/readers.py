@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.errors import BadInput
@@ -18,6 +18,16 @@ MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 
 
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+PDF = MEDIA_TYPES[".pdf"]
+DOCX = MEDIA_TYPES[".docx"]
+
+
 @dataclass(frozen=True)
 class DocumentText:
     text: str
@@ -25,13 +35,19 @@ class DocumentText:
     file_name: str
     sha256: str
     size: int
+    # the file as it came, kept in the store so an appendix never depends on the file still being there
+    data: bytes = field(default=b"", repr=False)
+    media_type: str = "text/plain"
+    title: str = ""  # the document's own title, when the reader can tell it; never the file name
 
 
 def document_from_text(text: str, name: str = "pasted text") -> DocumentText:
     data = text.encode("utf-8")
     if not text.strip():
         raise BadInput("text", name, "is empty: paste the letter or report first")
-    return DocumentText(normalise(text), "pasted", name, hashlib.sha256(data).hexdigest(), len(data))
+    return DocumentText(
+        normalise(text), "pasted", name, hashlib.sha256(data).hexdigest(), len(data), data, "text/plain"
+    )
 
 
 def read_document(path: str | Path) -> DocumentText:
@@ -51,16 +67,78 @@ def read_document(path: str | Path) -> DocumentText:
         raise BadInput(field, path.name, f"is {size / 1024 / 1024:.1f} MB; the limit is 20 MB")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    title = ""
     if suffix in (".txt", ".md"):
         text = _decode_text(data, path.name)
+        if suffix == ".md":
+            title = next((line[2:] for line in text.splitlines() if line.startswith("# ")), "")
     elif suffix == ".pdf":
-        text = _pdf_text(data, path.name)
+        text, title = _pdf_text(data, path.name)
     else:
         text = _docx_text(data, path.name)
+        title = _docx_title(data)
     text = normalise(text)
     if not text.strip():
         raise BadInput(field, path.name, "contains no text")
-    return DocumentText(text, suffix.lstrip("."), path.name, digest, size)
+    return DocumentText(
+        text,
+        suffix.lstrip("."),
+        path.name,
+        digest,
+        size,
+        data,
+        MEDIA_TYPES[suffix],
+        own_title(title, path.name),
+    )
+
+
+def own_title(title: str | None, file_name: str = "") -> str:
+    """A document's title as its author set it, or "" when there is none worth printing: a file name, a
+    word processor's "Microsoft Word - letter.docx", a placeholder such as "Untitled"."""
+    title = " ".join(normalise(title or "").split()).strip(" #")
+    if not 3 <= len(title) <= 300:
+        return ""
+    lowered = title.lower()
+    stem = file_name.rsplit(".", 1)[0].lower()
+    if (
+        lowered.startswith(("microsoft word", "untitled", "document"))
+        or lowered.endswith((".pdf", ".docx", ".doc", ".txt", ".md", ".rtf"))
+        or (stem and lowered in (stem, file_name.lower()))
+    ):
+        return ""
+    return title
+
+
+def paragraphs_of(data: bytes, media_type: str) -> tuple[str, ...]:
+    """A Word or text document's paragraphs, verbatim: each Word paragraph (and table row) one paragraph; in
+    text, lines separated by a blank line, the line breaks within a paragraph kept."""
+    if media_type == DOCX:
+        return tuple(line for line in normalise(_docx_lines(data)).split("\n") if line.strip())
+    text = normalise(_decode_text(data, "the stored document"))
+    return text_paragraphs(text)
+
+
+def text_paragraphs(text: str) -> tuple[str, ...]:
+    import re
+
+    blocks = re.split(r"\n[ \t]*\n", text.strip("\n"))
+    return tuple(block.rstrip() for block in blocks if block.strip())
+
+
+def _docx_title(data: bytes) -> str:
+    """The title set in the document's properties, or its first paragraph in the Title style."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        if document.core_properties.title:
+            return document.core_properties.title
+        for paragraph in document.paragraphs[:20]:
+            if paragraph.style is not None and paragraph.style.name == "Title" and paragraph.text.strip():
+                return paragraph.text
+    except Exception:  # the text was read; a title is a nicety
+        return ""
+    return ""
 
 
 # C0 controls other than tab, newline and carriage return (form feed and vertical tab become line breaks)
@@ -111,7 +189,7 @@ def _refuse_binary(text: str, name: str) -> None:
         raise BadInput("file", name, "looks like a binary file, not text")
 
 
-def _pdf_text(data: bytes, name: str) -> str:
+def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
@@ -132,6 +210,10 @@ def _pdf_text(data: bytes, name: str) -> str:
             if not opened:
                 raise BadInput("file", name, locked)
         pages = [page.extract_text() or "" for page in reader.pages]
+        try:
+            title = str((reader.metadata or {}).get("/Title") or "")
+        except Exception:  # a damaged information dictionary: the text still counts
+            title = ""
     except BadInput:
         raise
     except (
@@ -145,7 +227,7 @@ def _pdf_text(data: bytes, name: str) -> str:
             name,
             "has no text layer; it looks like a scanned image: run OCR on it, or paste the text instead",
         )
-    return text
+    return text, title
 
 
 MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's parts once unpacked: far beyond any real letter or report

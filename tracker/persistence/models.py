@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, deferred, relationship
 
 from tracker.persistence import tables
 from tracker.persistence.tables import NAMING_CONVENTION, utcnow
@@ -115,7 +115,9 @@ class Document(Base):
     imported_at: Mapped[dt.datetime | None]
     text: Mapped[str | None]
     supersedes_id: Mapped[int | None]
-    original: Mapped[bytes | None]
+    # the file itself is read only when a paper appends it, never with the cycle
+    original: Mapped[bytes | None] = deferred(tables.document.c.original)
+    has_original: Mapped[bool] = column_property(tables.document.c.original.isnot(None))
     media_type: Mapped[str | None]
     title: Mapped[str | None]
 

@@ -1,7 +1,10 @@
-"""The committee agenda item that puts the reply before members, with the reply as Appendix 1.
+"""The committee agenda item that puts the reply before members, with the reply itself as Appendix 1.
 
 The content is assembled once (from the cycle and the editable wording in resources/report_templates) and
 rendered either as a PDF or as a Word document, because agenda papers are edited in Word before publication.
+A reply imported from a PDF is appended page for page after the item's own pages; one from Word or text is
+set verbatim, paragraph by paragraph. The secretariat's reading of each reply is a further appendix, on
+request only: members note the reply, not the secretariat's view of it.
 """
 
 from __future__ import annotations
@@ -45,6 +48,21 @@ class AgendaOptions:
     contact_email: str = ""
     background_papers: str = ""
     with_assessment: bool = False  # the officer's reading of each reply: off in a paper to be noted
+    without_appendix: bool = False  # the reply is published separately: the body says so, with its date
+    exempt_paragraph: int | None = None  # taken in private: the paragraph of Schedule 12A it relies on
+    meeting_id: int | None = None  # the recorded meeting the item goes to (its date becomes the paper's)
+
+
+@dataclass(frozen=True)
+class ReplyAppendix:
+    """The reply as it was received: a PDF's pages, or a Word or text document's paragraphs."""
+
+    title: str
+    date: dt.date | None
+    reference: str | None
+    pdf: bytes | None = field(default=None, repr=False)  # appended page for page
+    paragraphs: tuple[str, ...] = ()  # set verbatim (for a PDF, its text: the Word paper carries that)
+    pages: int = 0  # a PDF's page count
 
 
 @dataclass(frozen=True)
@@ -67,10 +85,14 @@ class AgendaContent:
     appendices: tuple[str, ...]
     background_papers: str
     contact: tuple[str, ...]
-    appendix_title: str
-    appendix: tuple[AppendixItem, ...] = field(default_factory=tuple)
-    appendix_note: str = ""  # who replied, when, with what reference; and whether texts are summaries
+    appendix_title: str  # the reply's appendix
+    appendix: tuple[AppendixItem, ...] = field(default_factory=tuple)  # the secretariat's reading, if asked
+    appendix_note: str = ""  # whether the texts in the reading are the secretariat's summaries
     recommendations_note: str = ""
+    reply: ReplyAppendix | None = None
+    reply_note: str = ""  # who replied, when, with what reference
+    assessment_title: str = ""
+    date: dt.date | None = None  # the meeting's, printed in the running footer
 
 
 class _Blank(dict):
@@ -84,7 +106,8 @@ PLACEHOLDERS = frozenset(
         "plan_citation", "review_citation", "response_citation", "draft_published", "panel_report",
         "reply_date", "plan_issued", "total", "replied", "grouped", "missing", "replied_phrase",
         "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
-        "disposition", "reply_reference", "reply_document_date",
+        "disposition", "reply_reference", "reply_document_date", "reply_at", "reply_attached",
+        "appendix_number", "exempt_paragraph", "exempt_description", "reply_pages",
     }
 )  # fmt: skip
 
@@ -157,6 +180,25 @@ def refusal(detail: CycleDetail) -> str | None:
     return None
 
 
+@cache
+def exempt_paragraphs() -> dict[int, str]:
+    """Part 1 of Schedule 12A to the Local Government Act 1972: paragraph number to its description."""
+    path = resource("report_templates", "schedule_12a.json")
+    return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8"))["paragraphs"].items()}
+
+
+def _access(options: AgendaOptions, words: dict) -> str:
+    if options.public:
+        return words["public"]
+    if options.exempt_paragraph is None:
+        return words["private"]
+    description = exempt_paragraphs()[options.exempt_paragraph]
+    return words["private_exempt"].format(
+        exempt_paragraph=options.exempt_paragraph,
+        exempt_description=description[:1].lower() + description[1:].rstrip("."),
+    )
+
+
 def _the(name: str) -> str:
     """A body's name as the subject of a sentence: "The Mayor's Office…", "The Police and Crime Commissioner
     for Wessex", but "Wessex Police and Crime Commissioner" as it stands."""
@@ -166,7 +208,9 @@ def _the(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent:
+def agenda_content(
+    detail: CycleDetail, options: AgendaOptions, reply: ReplyAppendix | None = None
+) -> AgendaContent:
     words = wording()
     cites = words["citations"].get(detail.summary.template_id, words["citations"]["plan-pcc"])
     stages = {s.key: s for s in detail.stages}
@@ -200,6 +244,13 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         if reply_stage and reply_stage.actual_text != "not recorded"
         else sentences["reply_unknown"]
     ).format_map(values)
+    appended = reply is not None and not options.without_appendix
+    values["reply_at"] = sentences["reply_at_appendix" if appended else "reply_at_separately"].format_map(
+        values
+    )
+    values["reply_attached"] = sentences["reply_attached" if appended else "reply_separately"].format_map(
+        values
+    )
     values["order_sentence"] = _order_sentence(detail, sentences).format_map(values)
     values["coverage_sentence"] = _coverage_sentence(coverage, sentences, values)
     sections = []
@@ -228,38 +279,63 @@ def agenda_content(detail: CycleDetail, options: AgendaOptions) -> AgendaContent
         )
         if x
     ) or ("The committee secretariat",)
+    appendix_title = words["appendix_title"].format_map(values)
+    values["appendix_number"] = 2 if appended else 1
+    assessment_title = words["assessment_title"].format_map(values) if options.with_assessment else ""
+    reply_note = _reply_note(detail, values, reply)
+    if appended and reply.pdf is not None:
+        pages = f"{reply.pages} page{'' if reply.pages == 1 else 's'}"
+        reply_note = f"{reply_note} {words['appendix']['reply_follows'].format(reply_pages=pages)}"
     return AgendaContent(
         subject=words["subject"].format_map(values),
         heading_lines=heading_lines,
-        access=words["public"] if options.public else words["private"],
+        access=_access(options, words),
         sections=tuple(sections),
         recommendations=detail.recommendations,
         recommendations_in=recommendations_in,
-        appendices=(words["appendix_title"].format_map(values),),
+        appendices=tuple(t for t in (appendix_title if appended else "", assessment_title) if t),
         background_papers=options.background_papers
-        or _background_papers(detail)
+        or _background_papers(detail, reply if appended else None)
         or words["background_papers_default"],
         contact=contact,
-        appendix_title=words["appendix_title"].format_map(values),
-        appendix=appendix_items(detail, options.with_assessment),
-        appendix_note=_appendix_note(detail, values),
+        appendix_title=appendix_title,
+        appendix=appendix_items(detail, True) if options.with_assessment else (),
+        appendix_note=words["appendix"]["summary_note"]
+        if detail.replies and not all(r.from_document for r in detail.replies)
+        else "",
         recommendations_note=(
             ""
             if all(r.from_document for r in detail.recommendations)
             else words["appendix"]["recommendations_summary_note"]
         ),
+        reply=reply if appended else None,
+        reply_note=reply_note,
+        assessment_title=assessment_title,
+        date=meeting,
     )
 
 
-def _background_papers(detail: CycleDetail) -> str:
-    """The documents on record for the cycle, as the background papers the Act asks to be listed."""
+# papers that are never background to this item: earlier agenda items are papers like this one
+_NOT_BACKGROUND = frozenset({"agenda report"})
+
+
+def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> str:
+    """The cycle's documents on record, by title and date, as the background papers the Local Government
+    (Access to Information) Act 1985 asks to be listed: never a file name, never an earlier version of a
+    document, never the reply already appended to the item."""
+    superseded = {d.supersedes_id for d in detail.documents if d.supersedes_id}
     papers = []
     for document in detail.documents:
-        dated = f", dated {date_long(document.date)}" if document.date else ""
-        reference = f", reference {document.reference}" if document.reference else ""
-        papers.append(
-            f"{document.kind[:1].upper()}{document.kind[1:]}{dated}{reference} ({document.file_name})"
+        if document.id in superseded or document.kind in _NOT_BACKGROUND:
+            continue
+        if appended is not None and document.kind == "reply" and document.title == appended.title:
+            continue
+        title = document.title or document.kind[:1].upper() + document.kind[1:]
+        dated = (
+            f", {date_long(document.date)}" if document.date and date_long(document.date) not in title else ""
         )
+        reference = f" (reference {document.reference})" if document.reference else ""
+        papers.append(f"{title}{dated}{reference}")
     return "; ".join(papers)
 
 
@@ -267,8 +343,8 @@ def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
     """Counts that agree with the audit, in sentences that read well whatever the numbers."""
     if not coverage.total:
         return ""
-    if coverage.not_recorded:
-        return sentences["coverage_not_recorded"].format_map(values)
+    if coverage.not_recorded:  # the reply is before members; the record cannot count what it answers
+        return ""
     if coverage.replied == 0 and coverage.missing == 0:
         return sentences["coverage_no_reply"].format_map(values)
     values["replied_phrase"] = "all" if coverage.replied == coverage.total else str(coverage.replied)
@@ -285,18 +361,17 @@ def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
     return sentences["coverage"].format_map(values)
 
 
-def _appendix_note(detail: CycleDetail, values: dict) -> str:
-    words = wording()["appendix"]
-    parts = []
+def _reply_note(detail: CycleDetail, values: dict, reply: ReplyAppendix | None) -> str:
+    """Who replied, when, with what reference: from the reply appended, or the latest on record."""
     documents = [d for d in detail.documents if d.kind == "reply"]
-    if documents:
-        reply = documents[-1]
-        values["reply_reference"] = f" (reference {reply.reference})" if reply.reference else ""
-        values["reply_document_date"] = date_long(reply.date) if reply.date else "an unrecorded date"
-        parts.append(words["reply_from"].format_map(values))
-    if detail.replies and not all(r.from_document for r in detail.replies):
-        parts.append(words["summary_note"])
-    return " ".join(parts)
+    if reply is None and not documents:
+        return ""
+    date, reference = (
+        (reply.date, reply.reference) if reply else (documents[-1].date, documents[-1].reference)
+    )
+    values["reply_reference"] = f" (reference {reference})" if reference else ""
+    values["reply_document_date"] = date_long(date) if date else "an unrecorded date"
+    return wording()["appendix"]["reply_from"].format_map(values)
 
 
 def _when(stage) -> str:
@@ -361,11 +436,7 @@ def appendix_items(detail: CycleDetail, with_assessment: bool = False) -> tuple[
                 else None,
             )
         )
-    why = {
-        "missing": words["no_reply"],
-        "not recorded": words["not_recorded"],
-        "no reply yet": words["no_reply_yet"],
-    }
+    why = {"missing": words["no_reply"], "not recorded": "", "no reply yet": words["no_reply_yet"]}
     for rec in detail.recommendations:
         if rec.number not in seen:
             items.append(
@@ -400,8 +471,15 @@ def _heading(numbers) -> str:
 
 
 # ---- PDF ----------------------------------------------------------------------------------------------
-def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: ReportSettings) -> bytes:
-    content = agenda_content(detail, options)
+def render_agenda_pdf(
+    detail: CycleDetail, options: AgendaOptions, settings: ReportSettings, reply: ReplyAppendix | None = None
+) -> bytes:
+    from reportlab.platypus import PageBreak
+
+    from tracker.reports.common import ReservePages, insert_pages
+
+    content = agenda_content(detail, options, reply)
+    reserved: list[tuple[int, int]] = []
     story: list[Flowable] = title_block(f"Subject: {content.subject}", [], settings)
     for label, value in content.heading_lines:
         story.append(markup(f"<b>{esc(label)}:</b> {esc(value)}"))
@@ -417,17 +495,46 @@ def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: Rep
                 story.append(para(content.recommendations_note, "Muted"))
             story.extend(_recommendation_list(content.recommendations))
     story.append(Heading(wording()["appendices_heading"]))
-    story.extend(para(a) for a in content.appendices)
+    story.extend(para(a) for a in content.appendices or (wording()["background_papers_default"],))
     story.append(Heading(wording()["background_papers_heading"]))
     story.append(para(content.background_papers))
     story.append(Heading(wording()["contact_heading"]))
     story.extend(markup(_linked(line)) for line in content.contact)
-    from reportlab.platypus import PageBreak
+    if content.reply is not None:
+        story.append(PageBreak())
+        story.append(Heading(content.appendix_title))
+        story.append(markup(f"<b>{esc(content.reply.title)}</b>"))
+        story.append(para(content.reply_note))
+        if content.reply.pdf is not None:  # its pages follow this one, counted in the item's numbering
+            story.append(ReservePages(content.reply.pages, reserved))
+        else:  # a rule between the secretariat's words and the reply's own, set as it was written
+            from reportlab.platypus.flowables import HRFlowable
 
-    story.append(PageBreak())
-    story.append(Heading(content.appendix_title))
+            from tracker.reports.common import RULE
+
+            story.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=2, spaceAfter=8))
+            story.extend(para(text, "Reply") for text in content.reply.paragraphs)
+    if content.assessment_title:
+        story.append(PageBreak())
+        story.extend(_assessment(content))
+    item = build_pdf(
+        story,
+        f"Agenda item: {content.subject}",
+        "Committee agenda item with the reply as Appendix 1",
+        settings,
+        date=content.date or detail.as_of,
+    )
+    if not reserved:
+        return item
+    ((after_page, _),) = reserved
+    return insert_pages(item, content.reply.pdf, after_page, content.appendix_title.split(":")[0])
+
+
+def _assessment(content: AgendaContent) -> list[Flowable]:
+    """The secretariat's reading of each reply: recommendation, the reply passage and its disposition."""
+    flow: list[Flowable] = [Heading(content.assessment_title)]
     if content.appendix_note:
-        story.append(para(content.appendix_note, "Body"))
+        flow.append(para(content.appendix_note, "Body"))
     for item in content.appendix:
         # a recommendation is never split from its reply: each pair is kept together on one page
         block: list[Flowable] = [Heading(item.heading, level=1)]
@@ -435,7 +542,8 @@ def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: Rep
             block.append(markup(f"<b>Recommendation {esc(number)}</b>: {esc(text)}", "Body"))
             block.extend(bullet(s) for s in subpoints)
         if item.reply is None:
-            block.append(para(item.no_reply, "Body"))
+            if item.no_reply:
+                block.append(para(item.no_reply, "Body"))
         else:
             block.append(
                 markup(
@@ -446,13 +554,8 @@ def render_agenda_pdf(detail: CycleDetail, options: AgendaOptions, settings: Rep
             )
             if item.disposition:
                 block.append(para(item.disposition, "Body"))
-        story.append(KeepTogether(block))
-    return build_pdf(
-        story,
-        f"Agenda item: {content.subject}",
-        "Committee agenda item with the reply as Appendix 1",
-        settings,
-    )
+        flow.append(KeepTogether(block))
+    return flow
 
 
 def _recommendation_list(recommendations: tuple[RecommendationRow, ...]) -> list[Flowable]:
@@ -465,10 +568,12 @@ def _recommendation_list(recommendations: tuple[RecommendationRow, ...]) -> list
 
 
 # ---- Word ---------------------------------------------------------------------------------------------
-def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: ReportSettings) -> bytes:
-    from tracker.reports.word import new_document
+def render_agenda_docx(
+    detail: CycleDetail, options: AgendaOptions, settings: ReportSettings, reply: ReplyAppendix | None = None
+) -> bytes:
+    from tracker.reports.word import new_document, to_bytes
 
-    content = agenda_content(detail, options)
+    content = agenda_content(detail, options, reply)
     document = new_document(
         f"Agenda item: {content.subject}", "Committee agenda item with the reply as Appendix 1", settings
     )
@@ -492,15 +597,33 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
                 for sub in rec.subpoints:
                     document.add_paragraph(sub, style="List Bullet")
     document.add_heading(wording()["appendices_heading"], level=1)
-    for appendix in content.appendices:
+    for appendix in content.appendices or (wording()["background_papers_default"],):
         document.add_paragraph(appendix)
     document.add_heading(wording()["background_papers_heading"], level=1)
     document.add_paragraph(content.background_papers)
     document.add_heading(wording()["contact_heading"], level=1)
     for line in content.contact:
         _contact_paragraph(document, line)
-    document.add_page_break()
-    document.add_heading(content.appendix_title, level=1)
+    if content.reply is not None:
+        document.add_page_break()
+        document.add_heading(content.appendix_title, level=1)
+        document.add_paragraph().add_run(content.reply.title).bold = True
+        document.add_paragraph(content.reply_note)
+        for text in content.reply.paragraphs:  # verbatim; a line break within a paragraph stays one
+            paragraph = document.add_paragraph()
+            for index, line in enumerate(text.split("\n")):
+                run = paragraph.add_run()
+                if index:
+                    run.add_break()
+                run.add_text(line)
+    if content.assessment_title:
+        document.add_page_break()
+        _assessment_docx(document, content)
+    return to_bytes(document)
+
+
+def _assessment_docx(document, content: AgendaContent) -> None:
+    document.add_heading(content.assessment_title, level=1)
     if content.appendix_note:
         document.add_paragraph(content.appendix_note)
     for item in content.appendix:
@@ -512,7 +635,8 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
             for sub in subpoints:
                 document.add_paragraph(sub, style="List Bullet")
         if item.reply is None:
-            document.add_paragraph(item.no_reply).runs[0].italic = True
+            if item.no_reply:
+                document.add_paragraph(item.no_reply).runs[0].italic = True
         else:
             paragraph = document.add_paragraph()
             paragraph.add_run(
@@ -521,9 +645,6 @@ def render_agenda_docx(detail: CycleDetail, options: AgendaOptions, settings: Re
             paragraph.add_run(item.reply)
             if item.disposition:
                 document.add_paragraph(item.disposition).runs[0].italic = True
-    from tracker.reports.word import to_bytes
-
-    return to_bytes(document)
 
 
 def _contact_paragraph(document, line: str) -> None:
@@ -558,8 +679,12 @@ def _contact_paragraph(document, line: str) -> None:
 
 
 def render_agenda(
-    detail: CycleDetail, options: AgendaOptions, settings: ReportSettings, fmt: str = "pdf"
+    detail: CycleDetail,
+    options: AgendaOptions,
+    settings: ReportSettings,
+    fmt: str = "pdf",
+    reply: ReplyAppendix | None = None,
 ) -> bytes:
     if fmt == "docx":
-        return render_agenda_docx(detail, options, settings)
-    return render_agenda_pdf(detail, options, settings)
+        return render_agenda_docx(detail, options, settings, reply)
+    return render_agenda_pdf(detail, options, settings, reply)

@@ -158,6 +158,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         f"{summary.title}: recommendation audit",
         "Replies to the committee's recommendations",
         settings,
+        date=detail.as_of,
     )
 
 

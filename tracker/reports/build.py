@@ -122,6 +122,14 @@ def build_report(
                 "--cycle", cycle_id, "has no recommendations recorded as of that day: nothing to audit"
             )
         return render_audit_docx(detail, settings) if fmt == "docx" else render_audit_pdf(detail, settings)
+    return _agenda(services, detail, cycle_id, as_of, fmt, agenda_options, settings)
+
+
+# the stages a meeting that notes the reply is recorded for, most telling first
+REPLY_STAGES = ("reply_noted", "reply", "response", "final_response", "reply_published")
+
+
+def _agenda(services, detail, cycle_id, as_of: dt.date, fmt: str, options, settings) -> bytes:
     import dataclasses
 
     from tracker.errors import BadInput
@@ -130,21 +138,130 @@ def build_report(
     why = refusal(detail)
     if why:
         raise BadInput("--cycle", cycle_id, why)
-    options = agenda_options or AgendaOptions()
+    options = options or AgendaOptions()
+    if not options.public and options.exempt_paragraph is None:
+        raise BadInput(
+            "--private", "", "needs --exempt-paragraph N: the paragraph (1 to 7) of Part 1 of Schedule 12A "
+            "to the Local Government Act 1972 that makes the item exempt",
+        )  # fmt: skip
+    if options.exempt_paragraph is not None and options.public:
+        raise BadInput("--exempt-paragraph", str(options.exempt_paragraph), "needs --private")
+    if options.exempt_paragraph is not None and not 1 <= options.exempt_paragraph <= 7:
+        raise BadInput(
+            "--exempt-paragraph",
+            str(options.exempt_paragraph),
+            "must be a paragraph from 1 to 7 of Part 1 of Schedule 12A",
+        )
+    if options.with_assessment and not detail.replies:
+        raise BadInput(
+            "--with-assessment", "", "has nothing to add: no reply passages are recorded for this cycle"
+        )
+    reply = None if options.without_appendix else _reply_appendix(services, detail, cycle_id)
+    meeting_day = _meeting_day(services, detail, options, as_of)
     paper = services.settings.report_settings()
-    meetings = services.meetings.list(cycle_id=cycle_id)
-    upcoming = [m for m in meetings if m.date >= as_of]
-    meeting = (upcoming[0] if upcoming else meetings[-1]) if meetings else None
     # what the command line or the dialog did not say comes from the recorded meeting and the settings
     options = dataclasses.replace(
         options,
-        meeting_date=options.meeting_date or (meeting.date if meeting else None),
+        meeting_date=meeting_day,
         report_of=options.report_of or str(paper.get("report_of") or ""),
         contact_name=options.contact_name or str(paper.get("contact_name") or ""),
         contact_phone=options.contact_phone or str(paper.get("contact_telephone") or ""),
         contact_email=options.contact_email or str(paper.get("contact_email") or ""),
     )
-    return render_agenda(detail, options, settings, fmt)
+    return render_agenda(detail, options, settings, fmt, reply)
+
+
+def _reply_appendix(services, detail, cycle_id):
+    """The latest reply as it was imported, ready to append; refused when the store does not hold it."""
+    from tracker.errors import BadInput
+    from tracker.importing.readers import PDF, paragraphs_of, text_paragraphs
+    from tracker.reports.agenda import ReplyAppendix
+
+    superseded = {d.supersedes_id for d in detail.documents if d.supersedes_id}
+    replies = [d for d in detail.documents if d.kind == "reply" and d.id not in superseded]
+    stored = next((services.cycles.stored_document(d.id) for d in reversed(replies) if d.has_original), None)
+    if stored is None:
+        raise BadInput(
+            "--cycle",
+            cycle_id,
+            "has no reply document in the store to append as Appendix 1: import the reply "
+            f"(tracker import reply FILE --cycle {cycle_id}), or use --without-appendix to say it is "
+            "published separately",
+        )
+    if stored.media_type == PDF:
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        reader = PdfReader(BytesIO(stored.data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        return ReplyAppendix(
+            stored.title, stored.date, stored.reference, stored.data, text_paragraphs(stored.text),
+            len(reader.pages),
+        )  # fmt: skip
+    return ReplyAppendix(
+        stored.title, stored.date, stored.reference, None, paragraphs_of(stored.data, stored.media_type)
+    )
+
+
+def _reply_bounds(detail) -> tuple[dt.date | None, dt.date | None]:
+    """(the earliest day the reply can have come, the day to look for a meeting from) as the record has it."""
+    stages = {s.key: s for s in detail.stages}
+    documents = [d for d in detail.documents if d.kind == "reply" and d.date]
+    if documents:
+        return documents[-1].date, documents[-1].date
+    stage = stages.get("reply")
+    if stage is None:
+        return None, None
+    if stage.precision == "after" and stage.after_stage in stages:
+        earlier = stages[stage.after_stage]
+        return _reply_bounds_of(earlier)
+    return _reply_bounds_of(stage)
+
+
+def _reply_bounds_of(stage) -> tuple[dt.date | None, dt.date | None]:
+    if stage.actual is None:
+        return None, None
+    if stage.precision == "month":
+        return stage.actual.replace(day=1), stage.actual.replace(day=1)
+    if stage.precision == "on or before":  # it may have come any day up to this one
+        return None, stage.actual
+    return stage.actual, stage.actual
+
+
+def _meeting_day(services, detail, options, as_of: dt.date) -> dt.date | None:
+    """The meeting the item goes to: the one chosen (--meeting, --meeting-date), else the first meeting of
+    the committee on or after the reply (one recorded as for the reply preferred); never one before it."""
+    from tracker.domain.formatting import uk_date
+    from tracker.errors import BadInput
+
+    earliest, start = _reply_bounds(detail)
+    chosen, field, value = None, "", ""
+    if options.meeting_id is not None:
+        field, value = "--meeting", str(options.meeting_id)
+        meeting = services.meetings.get(options.meeting_id)
+        if meeting.panel_id != detail.scrutiny_body.id:
+            raise BadInput(
+                field, value, f"is a meeting of {meeting.panel}, not of {detail.scrutiny_body.name}"
+            )
+        chosen = meeting.date
+    elif options.meeting_date is not None:
+        field, value, chosen = "--meeting-date", options.meeting_date.isoformat(), options.meeting_date
+    if chosen is not None:
+        if earliest is not None and chosen < earliest:
+            raise BadInput(
+                field,
+                value,
+                f"is before the reply ({uk_date(earliest, long=True)}): a meeting cannot note a reply it has "
+                "not had; choose a meeting on or after that day",
+            )
+        return chosen
+    meetings = services.meetings.list(panel_id=detail.scrutiny_body.id)
+    after = [m for m in meetings if m.date >= (start or as_of) and m.cycle_id in (None, detail.summary.id)]
+    # the first meeting recorded as for the reply wins; otherwise the first meeting after it
+    ranked = sorted(after, key=lambda m: (m.for_stage not in REPLY_STAGES, m.date))
+    return ranked[0].date if ranked else None
 
 
 def _named(settings, panel: str | None):

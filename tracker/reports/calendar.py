@@ -79,6 +79,7 @@ def render_calendar_pdf(
         f"Deadline calendar {date_short(start)} to {date_short(end)}",
         "Statutory deadlines across cycles, by week",
         settings,
+        date=as_of,
     )
 
 

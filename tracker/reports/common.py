@@ -88,8 +88,17 @@ def register_fonts() -> None:
 def stylesheet() -> StyleSheet1:
     register_fonts()
     sheet = StyleSheet1()
+    # no space shrinkage: reportlab would otherwise let a left-aligned line run up to 5% of a space per word
+    # past the margin
     base = ParagraphStyle(
-        "Body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT, spaceAfter=4
+        "Body",
+        fontName=FONT,
+        fontSize=10,
+        leading=13.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+        spaceShrinkage=0,
     )
     sheet.add(base)
     sheet.add(
@@ -125,6 +134,9 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(ParagraphStyle("Numbered", parent=base, leftIndent=9 * mm, firstLineIndent=-9 * mm))
     sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=6 * mm, bulletIndent=2 * mm, spaceAfter=2))
+    sheet.add(
+        ParagraphStyle("Reply", parent=base, spaceAfter=6)
+    )  # a reply set verbatim, paragraph by paragraph
     sheet.add(ParagraphStyle("Quote", parent=base, leftIndent=5 * mm, textColor=INK, fontName=FONT_ITALIC))
     return sheet
 
@@ -289,7 +301,8 @@ class _Document(BaseDocTemplate):
         width, height = A4
         canvas.setFont(FONT, 8)  # nothing on the page under 8 pt
         canvas.setFillColor(MUTED)
-        organisation = self.settings.organisation
+        # a long name and a long title share the line without running into each other or off the page
+        organisation = fit(self.settings.organisation, (width - 2 * MARGIN) / 2 - 4 * mm, 8)
         canvas.drawString(MARGIN, height - MARGIN + 2 * mm, organisation)
         room = width - 2 * MARGIN - pdfmetrics.stringWidth(organisation, FONT, 8) - 8 * mm
         canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, fit(self.report_title, room, 8))
@@ -303,46 +316,134 @@ class _NumberedCanvas:
     """Holds every page until the end so the footer can say "Page X of Y"."""
 
     @staticmethod
-    def factory(footer: str):
+    def factory(title: str, day: str):
         from reportlab.pdfgen.canvas import Canvas
 
         class NumberedCanvas(Canvas):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
+                self.reserved_after = 0  # pages of another document that will follow this one
 
             def showPage(self):  # noqa: N802 - reportlab's name
                 self._pages.append(dict(self.__dict__))
+                self.reserved_after = 0
                 self._startPage()
 
             def save(self):
-                total = len(self._pages)
+                total = len(self._pages) + sum(state["reserved_after"] for state in self._pages)
+                skipped = 0
                 for state in self._pages:
                     self.__dict__.update(state)
                     width, _ = A4
                     self.saveState()
                     self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
-                    self.drawString(MARGIN, MARGIN - 3 * mm, footer)
-                    self.drawRightString(
-                        width - MARGIN, MARGIN - 3 * mm, f"Page {self._pageNumber} of {total}"
-                    )
+                    number = f"Page {self._pageNumber + skipped} of {total}"
+                    self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
+                    self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
                     self.restoreState()
+                    skipped += self.reserved_after
                     super().showPage()
                 super().save()
 
         return NumberedCanvas
 
 
+def footer_text(title: str, day: str, number: str) -> str:
+    """The running footer: the paper's title, shortened to leave room for "Page X of Y", and its date."""
+    room = A4[0] - 2 * MARGIN - pdfmetrics.stringWidth(number, FONT, 8) - 8 * mm
+    suffix = f" · {day}" if day else ""
+    return fit(title, room - pdfmetrics.stringWidth(suffix, FONT, 8), 8) + suffix
+
+
+class ReservePages(Flowable):
+    """Pages of another document (a reply appended page for page) that will follow the page this is drawn
+    on: they count in every "Page X of Y" from there on. Takes no room."""
+
+    def __init__(self, count: int, reserved: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self.count = count
+        self.reserved = reserved  # (the page they follow, how many), once drawn
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.reserved_after += self.count
+        self.reserved.append((self.canv.getPageNumber(), self.count))
+
+
 def build_pdf(
-    story: list[Flowable], title: str, subject: str, settings: ReportSettings, footer: str | None = None
+    story: list[Flowable],
+    title: str,
+    subject: str,
+    settings: ReportSettings,
+    *,
+    date: dt.date | None,
 ) -> bytes:
+    """The paper as PDF. `date` is the paper's own (the meeting's, the as-of day), printed in the running
+    footer; never the day the file happened to be built."""
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
-    document.build(
-        story, canvasmaker=_NumberedCanvas.factory(footer or f"{title} · {date_short(dt.date.today())}")
+    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown="")))
+    return buffer.getvalue()
+
+
+def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> bytes:
+    """The paper with another PDF's pages inserted after its page `after_page` (from 1), where a
+    ReservePages counted them. Each keeps its own size and content, with a stamp low in its right-hand
+    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(item)))
+    source = PdfReader(io.BytesIO(appended))
+    if source.is_encrypted:
+        source.decrypt("")  # only a PDF that opens without a password is ever imported
+    total = len(writer.pages) + len(source.pages)
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
     )
+    opening = DecodedStreamObject()
+    opening.set_data(b"q\n")
+    opening = writer._add_object(opening)
+    grey = " ".join(f"{c:.3f}" for c in MUTED.rgb())
+    for offset, page in enumerate(source.pages):
+        if page.get("/Rotate"):
+            page.transfer_rotation_to_content()
+        page = writer.insert_page(page, after_page + offset)
+        text = f"{label} · Page {after_page + offset + 1} of {total}"
+        box = page.mediabox
+        x = float(box.right) - MARGIN - pdfmetrics.stringWidth(text, "Helvetica", 8)
+        y = float(box.bottom) + 5 * mm
+        literal = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        stamp = DecodedStreamObject()
+        stamp.set_data(
+            b"\nQ q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td (%s) Tj ET Q\n" % (grey.encode(), x, y, literal)
+        )
+        resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
+        fonts[NameObject("/TrackerStamp")] = font
+        contents = page.get("/Contents")
+        existing = (
+            []
+            if contents is None
+            else list(contents.get_object())
+            if isinstance(contents.get_object(), ArrayObject)
+            else [contents]
+        )
+        page[NameObject("/Contents")] = ArrayObject([opening, *existing, writer._add_object(stamp)])
+    buffer = io.BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()
 
 

@@ -128,6 +128,7 @@ def render_status_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         f"{summary.title}: status as of {date_short(detail.as_of)}",
         f"Statutory deadlines and obligations of {summary.id}",
         settings,
+        date=detail.as_of,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.domain import EventDate, Precision, Status
-from tracker.domain.formatting import local_day, uk_date
+from tracker.domain.formatting import describe_document, local_day, uk_date
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
@@ -486,3 +486,12 @@ def _number_key(number: str) -> tuple[int, str]:
 
 
 number_key = _number_key
+
+
+def document_title(cycle, document) -> str:
+    """A document's own title, or how papers describe one without it: a reply is from the cycle's policing
+    body, any other paper (the committee's report) from its panel or committee."""
+    if document.title:
+        return document.title
+    author = cycle.policing_body if document.kind == "reply" else cycle.scrutiny_body
+    return describe_document(document.kind, document.date, author.name)

@@ -179,7 +179,19 @@ class CycleService:
                 if record.follow_up(f)
             ),
             documents=tuple(
-                dto.DocumentRow(d.id, d.kind, d.date, d.reference, d.file_name, d.sha256 or "", d.imported_at)
+                dto.DocumentRow(
+                    d.id,
+                    d.kind,
+                    d.date,
+                    d.reference,
+                    d.file_name,
+                    d.sha256 or "",
+                    d.imported_at,
+                    d.title or convert.document_title(cycle, d),
+                    d.media_type,
+                    bool(d.has_original),
+                    d.supersedes_id,
+                )
                 for d in sorted(cycle.documents, key=lambda d: (d.date or dt.date.min, d.id))
                 if record.document(d)
             ),
@@ -191,6 +203,30 @@ class CycleService:
             ),
             notes=cycle.notes,
             notices=convert.notices_for(cycle, as_of),
+        )
+
+    def stored_document(self, document_id: int) -> dto.StoredDocument | None:
+        """A document as it was imported (the file itself, its media type and text), or None when the store
+        does not hold the file (imported before files were kept, or recorded without one)."""
+        doc = tables.document
+        with self.uow.read() as connection:
+            row = connection.execute(
+                select(
+                    doc.c.id, doc.c.kind, doc.c.title, doc.c.date, doc.c.reference, doc.c.media_type,
+                    doc.c.original, doc.c.text,
+                ).where(doc.c.id == document_id)
+            ).first()  # fmt: skip
+        if row is None or row.original is None:
+            return None
+        return dto.StoredDocument(
+            row.id,
+            row.kind,
+            row.title or "",
+            row.date,
+            row.reference,
+            row.media_type or "application/octet-stream",
+            bytes(row.original),
+            row.text or "",
         )
 
     def obligations(self, cycle_id: str, as_of: dt.date) -> list[dto.ObligationRow]:

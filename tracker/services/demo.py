@@ -87,6 +87,7 @@ class DemoService:
                 date=_day(doc.get("date")),
                 reference=doc.get("reference"),
                 file_name=doc["file_name"],
+                title=doc.get("title"),
                 sha256=None,
                 imported_at=None,
             )

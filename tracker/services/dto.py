@@ -156,6 +156,24 @@ class DocumentRow:
     file_name: str
     sha256: str
     imported_at: dt.datetime | None
+    title: str = ""  # the document's own title, or a description ("Reply from …, 23 March 2022")
+    media_type: str | None = None
+    has_original: bool = False  # the file itself is in the store (imported since originals are kept)
+    supersedes_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as it was imported, for a paper that appends it."""
+
+    id: int
+    kind: str
+    title: str
+    date: dt.date | None
+    reference: str | None
+    media_type: str
+    data: bytes = field(repr=False)
+    text: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from tracker.importing.extract import ExtractedRecommendation, Extraction, extra
 from tracker.importing.readers import DocumentText, document_from_text, read_document
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
+from tracker.services.convert import document_title
 from tracker.services.history import record_change
 
 COMMITTEE_REPORT = "committee report"
@@ -615,7 +616,10 @@ class ImportService:
             imported_at=m.utcnow(),
             text=document.text,
             supersedes_id=previous[-1].id if previous else None,
+            original=document.data or None,
+            media_type=document.media_type if document.data else None,
         )
+        row.title = document.title or document_title(cycle, row)
         cycle.documents.append(row)
         return row
 

@@ -34,6 +34,8 @@ class MeetingRow:
     reference: str | None
     papers_by: dt.date | None  # the last day to publish the papers, by the clear-days rule in the settings
     papers_working: str | None
+    panel_id: str = ""
+    for_stage: str | None = None  # the stage of its cycle the meeting is for ("reply_noted")
 
     def as_dict(self) -> dict:
         return {
@@ -46,6 +48,7 @@ class MeetingRow:
             "reference": self.reference,
             "papers_by": self.papers_by,
             "papers_working": self.papers_working,
+            "for_stage": self.for_stage,
         }
 
 
@@ -70,8 +73,10 @@ class MeetingService:
         title: str,
         cycle_id: str | None = None,
         reference: str | None = None,
+        for_stage: str | None = None,
     ) -> tuple[MeetingRow, list[str]]:
-        """Record a meeting. Returns it with notes of what else changed (a stage's planned date)."""
+        """Record a meeting. Returns it with notes of what else changed (a stage's planned date).
+        `for_stage` is the stage of the cycle the meeting is for (the meeting that notes the reply)."""
         title = check_text("--title", title, 300)
         reference = check_text("--reference", reference, 100, required=False) or None
         notes: list[str] = []
@@ -91,12 +96,25 @@ class MeetingService:
                         "--cycle", cycle_id, f"belongs to {cycle.policing_body_id}, not to {body.id}"
                     )
                 panel_id = panel_id or cycle.scrutiny_body_id
+            if for_stage:
+                if cycle is None:
+                    raise BadInput("--for", for_stage, "needs --cycle: the stage is one of a cycle's")
+                keys = [s.id for s in convert.template_for(cycle).stages]
+                if for_stage not in keys:
+                    raise BadInput(
+                        "--for", for_stage, f"is not a stage of {cycle_id}; its stages: {', '.join(keys)}"
+                    )
             if panel_id is None:
                 raise BadInput(
                     "--body", body_id, "has no panel recorded; set one with tracker body edit --panel"
                 )
             meeting = m.Meeting(
-                scrutiny_body_id=panel_id, cycle_id=cycle_id, date=day, title=title, reference=reference
+                scrutiny_body_id=panel_id,
+                cycle_id=cycle_id,
+                date=day,
+                title=title,
+                reference=reference,
+                for_stage=for_stage or None,
             )
             session.add(meeting)
             session.flush()
@@ -108,7 +126,7 @@ class MeetingService:
                 str(meeting.id),
                 "created",
                 None,
-                f"{uk_date(day)}: {title}",
+                f"{uk_date(day)}: {title}" + (f" (for {for_stage})" if for_stage else ""),
             )
             if cycle is not None:
                 notes.extend(self._plan_stage(session, cycle, day))
@@ -120,6 +138,7 @@ class MeetingService:
         cycle_id: str | None = None,
         from_date: dt.date | None = None,
         to_date: dt.date | None = None,
+        panel_id: str | None = None,
     ) -> list[MeetingRow]:
         if from_date is not None and to_date is not None and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
@@ -148,12 +167,32 @@ class MeetingService:
                 if connection.scalar(select(cycle_t.c.id).where(cycle_t.c.id == cycle_id)) is None:
                     raise NotFound("--cycle", cycle_id, "is not a known cycle")
                 query = query.where(meeting_t.c.cycle_id == cycle_id)
+            if panel_id is not None:
+                query = query.where(meeting_t.c.scrutiny_body_id == panel_id)
             if from_date is not None:
                 query = query.where(meeting_t.c.date >= from_date)
             if to_date is not None:
                 query = query.where(meeting_t.c.date <= to_date)
             rows = connection.execute(query).all()
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
+
+    def stage_choices(self, cycle_id: str) -> list[tuple[str, str]]:
+        """(key, label) of each stage of the cycle's process, in order: what a meeting of it may be for."""
+        with self.uow() as session:
+            cycle = session.get(m.Cycle, cycle_id)
+            if cycle is None:
+                raise NotFound("--cycle", cycle_id, "is not a known cycle")
+            return [(s.id, s.label) for s in convert.template_for(cycle).stages]
+
+    def get(self, meeting_id: int) -> MeetingRow:
+        meeting_t = tables.meeting
+        with self.uow.read() as connection:
+            panel_id = connection.scalar(
+                select(meeting_t.c.scrutiny_body_id).where(meeting_t.c.id == meeting_id)
+            )
+        if panel_id is None:
+            raise NotFound("--meeting", str(meeting_id), "is not a known meeting (tracker meeting list)")
+        return next(r for r in self.list(panel_id=panel_id) if r.id == meeting_id)
 
     def _plan_stage(self, session: Session, cycle: m.Cycle, day: dt.date) -> list[str]:
         template = convert.template_for(cycle)
@@ -196,4 +235,6 @@ class MeetingService:
             reference=meeting.reference,
             papers_by=papers.last_day,
             papers_working=papers.working,
+            panel_id=meeting.scrutiny_body_id,
+            for_stage=meeting.for_stage,
         )

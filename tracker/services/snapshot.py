@@ -305,8 +305,8 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
     def of_cycle(query, column):
         return query if cycle_id is None else query.where(column == cycle_id)
 
-    def rows(table, *order, kind=Loaded, leave_out: tuple[str, ...] = ()) -> list[Loaded]:
-        query = select(*(c for c in table.c if c.key not in leave_out)).order_by(*order)
+    def rows(table, *order, kind=Loaded, leave_out: tuple[str, ...] = (), extra=()) -> list[Loaded]:
+        query = select(*(c for c in table.c if c.key not in leave_out), *extra).order_by(*order)
         return [kind(**row._mapping) for row in connection.execute(of_cycle(query, table.c.cycle_id))]
 
     query = of_cycle(select(t.cycle).order_by(t.cycle.c.id), t.cycle.c.id)
@@ -327,8 +327,16 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         for name in ("stages", "obligations", "recommendations", "replies", "documents", "follow_ups"):
             setattr(cycle, name, [])
 
-    # a document's full text (hundreds of pages) is shown by no view: left in the store
-    documents = {d.id: d for d in rows(t.document, t.document.c.id, leave_out=("text",))}
+    # a document's full text (hundreds of pages) and the file itself are shown by no view: left in the store
+    documents = {
+        d.id: d
+        for d in rows(
+            t.document,
+            t.document.c.id,
+            leave_out=("text", "original"),
+            extra=(t.document.c.original.isnot(None).label("has_original"),),
+        )
+    }
     for document in documents.values():
         cycles[document.cycle_id].documents.append(document)
 
