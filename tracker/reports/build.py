@@ -122,6 +122,10 @@ def build_report(
                 "--cycle", cycle_id, "has no recommendations recorded as of that day: nothing to audit"
             )
         return render_audit_docx(detail, settings) if fmt == "docx" else render_audit_pdf(detail, settings)
+    if kind == "panel-report":
+        from tracker.reports.process_papers import render_panel_report
+
+        return render_panel_report(detail, settings, fmt)
     import dataclasses
 
     from tracker.errors import BadInput
