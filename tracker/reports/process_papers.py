@@ -222,22 +222,33 @@ def panel_report_content(detail: CycleDetail) -> PanelReport:
     def filled(texts) -> tuple[str, ...]:
         return tuple(p for p in (_fill(t, values) for t in texts) if p)
 
+    summaries = [] if all(r.from_document for r in detail.recommendations) else [_summarised()]
     sections = [
         (_fill(common["basis_heading"], values), filled([words["basis"]])),
-        (_fill(common["decision_heading"], values), filled(outcome + vote)),
+        (_fill(common["decision_heading"], values), filled(outcome + vote + summaries)),
     ]
     return PanelReport(
         title=_fill(words["title"], values),
         lines=(
             heading,
             f"{common['report_to']}: {values['the_body']}",
-            f"Date: {layout.date_long(made.actual)}" if made else "Date: not yet made (draft)",
+            f"Date: {_made_on(made)}" if made else "Date: not yet made (draft)",
             detail.summary.title,
         ),
         sections=tuple(sections),
         recommendations=detail.recommendations,
         after=((_fill(common["response_heading"], values), filled([response])),),
     )
+
+
+def _made_on(stage) -> str:
+    """The report's date as the record knows it: a day, or what is known ("on or before 23 March 2022")."""
+    return layout.date_long(stage.actual) if stage.precision == "day" else _when(stage)
+
+
+def _summarised() -> str:
+    """The register may hold the secretariat's summaries rather than the report's words: the paper says so."""
+    return wording()["appendix"]["recommendations_summary_note"]
 
 
 def render_panel_report(detail: CycleDetail, settings: layout.ReportSettings, fmt: str = "pdf") -> bytes:
