@@ -127,13 +127,13 @@ def template_for(cycle: m.Cycle) -> Template:
 
 def protocol_of(cycle) -> str | None:
     """The local protocol stored for the cycle's body: attached by the snapshot loaders, read for a mapped cycle."""
-    if isinstance(cycle, m.Cycle):
-        from sqlalchemy.orm import object_session
+    if hasattr(cycle, "protocol"):  # a snapshot: loaded with plain selects, the ORM left unimported
+        return cycle.protocol
+    from sqlalchemy.orm import object_session
 
-        session = object_session(cycle)
-        found = session.get(m.Setting, protocol.PROTOCOL_PREFIX + cycle.policing_body_id) if session else None
-        return found.value if found else None
-    return getattr(cycle, "protocol", None)
+    session = object_session(cycle)
+    found = session.get(m.Setting, protocol.PROTOCOL_PREFIX + cycle.policing_body_id) if session else None
+    return found.value if found else None
 
 
 def event_date(stage: m.Stage) -> EventDate | None:

@@ -290,6 +290,8 @@ def _load_links(cycles: dict[str, CycleView], rows) -> None:
 
 def _attach_protocols(connection: Connection, cycles: dict, cycle_id: str | None) -> None:
     """Each cycle's local protocol: a setting keyed by its policing body (see tracker.services.protocol)."""
+    for cycle in cycles.values():
+        cycle.protocol = None
     query = select(t.cycle.c.id, t.setting.c.value).join(
         t.setting, t.setting.c.key == PROTOCOL_PREFIX + t.cycle.c.policing_body_id
     )
