@@ -71,11 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     # The store first: SQLAlchemy and the services import faster before PySide6 is loaded, and a store that
     # cannot be opened is known before any window exists.
     from tracker.errors import TrackerError
+    from tracker.reports.wording import WordingError, wording
     from tracker.services.factory import open_services
 
     failure = None
     try:
+        wording()  # the papers' wording, checked before any window: a typo names its key
         services = open_services(args.db)  # migrates after a backup, before any window exists
+    except WordingError as exc:
+        failure = f"cannot start: {exc}"
     except TrackerError as exc:
         failure = f"cannot open the store: {exc}"
     except Exception as exc:  # an unreachable server, a locked or damaged file

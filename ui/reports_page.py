@@ -18,8 +18,10 @@ from ui.widgets import MessageBar
 KINDS = (
     ("Cycle status (PDF)", "status"),
     ("Cycle status (Word)", "status-docx"),
-    ("Agenda item with the reply (PDF)", "agenda"),
-    ("Agenda item with the reply (Word)", "agenda-docx"),
+    ("Agenda item (PDF)", "agenda"),
+    ("Agenda item (Word)", "agenda-docx"),
+    ("Panel's report to the commissioner (PDF)", "panel-report"),
+    ("Panel's report to the commissioner (Word)", "panel-report-docx"),
     ("Recommendation audit (PDF)", "audit"),
     ("Recommendation audit (Word)", "audit-docx"),
     ("Deadline calendar (PDF)", "calendar"),

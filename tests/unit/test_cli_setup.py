@@ -373,3 +373,34 @@ def test_run_on_a_fresh_data_folder_never_writes_demo_cycles_into_the_users_stor
         timeout=120,
     )
     assert json.loads(listed.stdout) == []  # ... but never from the user's own store
+
+
+def test_a_local_protocol_is_shown_only_for_the_body_whose_panel_turned_its_own_on(panel, capsys, tmp_path):
+    ok(capsys, "body", "add", "eastshire", "--name", "Eastshire PCC", "--kind", "pcc", "--db", panel)
+    for body in ("wessex", "eastshire"):
+        ok(capsys, "cycle", "add", f"{body}-plan", "--body", body, "--template", "plan-pcc", "--trigger",
+           "election=2024-05-02", "--db", panel)  # fmt: skip
+        ok(capsys, "set-date", f"{body}-plan", "panel_report", "2024-11-05", "--db", panel)
+
+    def protocol_rows(cycle):
+        shown = ok(capsys, "show", cycle, "--as-of", "2024-11-06", "--db", panel)
+        return [o for o in shown["obligations"] if "protocol" in o["obligation"]]
+
+    assert protocol_rows("wessex-plan") == [] and protocol_rows("eastshire-plan") == []
+    code, _, err = run(capsys, "body", "edit", "wessex", "--protocol-days", "15", "--db", panel)
+    assert code == 2 and "--protocol-label" in err and err.count("\n") == 1
+    ok(capsys, "body", "edit", "wessex", "--protocol-days", "15", "--protocol-label",
+       "acknowledge the panel's report in writing", "--db", panel)  # fmt: skip
+    (row,) = protocol_rows("wessex-plan")
+    assert row["label"] == "Local protocol: acknowledge the panel's report in writing"
+    assert row["due"] == "2024-11-26"  # 15 working days after Tuesday 5 November
+    assert protocol_rows("eastshire-plan") == []  # another body's panel has not turned one on
+    target = tmp_path / "status.pdf"
+    ok(capsys, "report", "status", "--cycle", "wessex-plan", "--as-of", "2024-11-06", "-o", str(target),
+       "--db", panel)  # fmt: skip
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(target)).pages)
+    assert "acknowledge the panel's report in writing" in text and "edit to match" not in text
+    ok(capsys, "body", "edit", "wessex", "--no-protocol", "--db", panel)
+    assert protocol_rows("wessex-plan") == []

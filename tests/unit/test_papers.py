@@ -135,31 +135,29 @@ def test_the_agenda_starts_sentences_with_a_capital_and_names_the_body_properly(
 
 @pytest.mark.parametrize(
     "cycle, needle",
-    [("london-2022", "as of that day"), ("p27", "covers police and crime plan cycles only")],
+    [
+        ("s25", "is a summons to attend the Committee"),
+        ("p24", "has no recommendations recorded as of that day"),
+    ],
 )
 def test_papers_that_cannot_be_made_are_refused_and_nothing_is_written(
     store, capsys, tmp_path, cycle, needle
 ):
-    if cycle == "p27":
+    if cycle == "s25":
+        ok(capsys, "cycle", "add", "s25", "--body", "mopac", "--template", "london-summons",
+           "--trigger", "attendance=2025-03-20", "--db", store)  # fmt: skip
+    else:  # the panel's report is recorded, but not what it recommended
         ok(capsys, "body", "add", "wessex", "--name", "Wessex PCC", "--kind", "pcc", "--db", store)
-        ok(capsys, "cycle", "add", "p27", "--body", "wessex", "--template", "precept",
-           "--trigger", "financial_year_start=2027-04-01", "--db", store)  # fmt: skip
+        ok(capsys, "cycle", "add", "p24", "--body", "wessex", "--template", "plan-pcc",
+           "--trigger", "election=2024-05-02", "--db", store)  # fmt: skip
+        ok(capsys, "set-date", "p24", "panel_report", "2024-11-05", "--db", store)
     target = tmp_path / "refused.pdf"
-    code, out, err = run(
-        capsys,
-        "report",
-        "agenda",
-        "--cycle",
-        cycle,
-        "--as-of",
-        "2022-03-01",
-        "-o",
-        str(target),
-        "--db",
-        store,
-    )
-    assert code == 2 and needle in err and err.count("\n") == 1
-    assert not target.exists() and not list(tmp_path.glob("*refused*"))
+    for kind in ("agenda", "panel-report") if cycle == "s25" else ("agenda",):
+        code, out, err = run(
+            capsys, "report", kind, "--cycle", cycle, "--as-of", "2025-03-01", "-o", str(target), "--db", store
+        )
+        assert code == 2 and needle in err and err.count("\n") == 1
+        assert not target.exists() and not list(tmp_path.glob("*refused*"))
 
 
 def test_meeting_date_and_contact_officer_come_from_the_record_and_the_settings(store, capsys, tmp_path):

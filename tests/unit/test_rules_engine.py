@@ -142,12 +142,17 @@ def test_meeting_papers_five_clear_working_days_before_the_meeting():
     assert "clear" in result.working
 
 
-def test_local_protocol_ten_working_days_skips_easter():
+def test_local_protocol_is_off_until_a_panel_turns_its_own_on_and_counts_working_days():
+    from tracker.services.protocol import Protocol, apply, dump
+
     template = get_template("plan-pcc")
-    facts = CycleFacts(template, "pcc", {"panel_report": StageState(actual=EventDate.on(D(2025, 4, 14)))})
-    result = Engine(facts, as_of=D(2025, 4, 14)).evaluate(template.rule("local-protocol-reply"))
+    assert "local-protocol-reply" not in {r.id for r in apply(template, None).rules}
+    own = apply(template, dump(Protocol(10, "acknowledge the panel's report")))
+    facts = CycleFacts(own, "pcc", {"panel_report": StageState(actual=EventDate.on(D(2025, 4, 14)))})
+    result = Engine(facts, as_of=D(2025, 4, 14)).evaluate(own.rule("local-protocol-reply"))
     # Good Friday 18 Apr and Easter Monday 21 Apr 2025 are bank holidays
     assert result.due == D(2025, 4, 30)
+    assert result.label == "Local protocol: acknowledge the panel's report" and "edit" not in result.citation
 
 
 # ---- statuses -----------------------------------------------------------------------------------------

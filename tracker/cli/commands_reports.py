@@ -1,4 +1,5 @@
-"""`tracker report status|agenda|audit|calendar`: committee papers as PDF (and the agenda item as Word too)."""
+"""`tracker report status|agenda|panel-report|audit|calendar`: committee papers as PDF (and as Word, but for the
+calendar)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tracker.files import check_output_path, write_atomically
 FORMATS = {
     "status": (".pdf", ".docx"),
     "agenda": (".pdf", ".docx"),
+    "panel-report": (".pdf", ".docx"),
     "audit": (".pdf", ".docx"),
     "calendar": (".pdf",),
 }
@@ -26,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inner.required = True
     for kind, text in (
         ("status", "a cycle's status: timeline, obligations, extensions, replies, follow-ups"),
-        ("agenda", "the agenda item noting the reply, with the reply as Appendix 1"),
+        ("agenda", "the agenda item for where the cycle stands (for a plan's reply: the reply as Appendix 1)"),
+        ("panel-report", "the panel's report to the commissioner: decision, vote, recommendations, response date"),
         ("audit", "every recommendation and sub-point with its reply, missing ones first"),
     ):
         p = reads_only(add_command(inner, kind, cmd_report, text))

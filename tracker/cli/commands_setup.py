@@ -30,6 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add_command(body_sub, "edit", cmd_body_edit, "change a body, its panel or the members in post")
     p.add_argument("id", metavar="ID")
     _body_options(p, required=False)
+    protocol = p.add_argument_group("the panel's local protocol (off until the panel turns its own on)")
+    protocol.add_argument(
+        "--protocol-days", type=_working_days, metavar="N", help="working days after the report"
+    )
+    protocol.add_argument("--protocol-label", metavar="TEXT", help="what it asks for, in your own words")
+    protocol.add_argument("--no-protocol", action="store_true", help="turn it off")
     reads_only(add_command(body_sub, "list", cmd_body_list, "every body with its panel and members in post"))
     add_command(
         body_sub, "areas", cmd_body_areas, "the police areas of England and Wales shipped with the tracker"
@@ -128,6 +134,13 @@ def _members(value: str) -> int:
         raise argparse.ArgumentTypeError(f"--members: {value!r} is not a whole number") from None
 
 
+def _working_days(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of working days") from None
+
+
 def _count(value: str) -> int:
     try:
         return int(value)
@@ -167,6 +180,8 @@ def _body_text(row) -> str:
         + (f" ({history})" if len(row.membership) > 1 else "")
     )
     lines.append(f"  cycles: {row.cycles}")
+    if row.protocol:
+        lines.append(f"  local protocol: {row.protocol.label}, within {row.protocol.days} working days")
     return "\n".join(lines)
 
 
@@ -188,7 +203,13 @@ def cmd_body_add(args: argparse.Namespace) -> Output:
 
 
 def cmd_body_edit(args: argparse.Namespace) -> Output:
-    row = services_for(args).bodies.edit(args.id, **_body_kwargs(args))
+    row = services_for(args).bodies.edit(
+        args.id,
+        **_body_kwargs(args),
+        protocol_days=args.protocol_days,
+        protocol_label=args.protocol_label,
+        no_protocol=args.no_protocol,
+    )
     return Output(row.as_dict(), "Changed\n" + _body_text(row))
 
 

@@ -51,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        from tracker.reports.wording import wording
+
+        wording()  # the papers' wording is checked at every start: a typo names its key, not a blank later
         output = args.handler(args)
     except TrackerError as exc:
         print(f"tracker: error: {exc}", file=sys.stderr)

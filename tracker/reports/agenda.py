@@ -18,7 +18,6 @@ from functools import cache
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from tracker.errors import TrackerError
 from tracker.paths import resource
 from tracker.reports.common import (
     Heading,
@@ -31,6 +30,7 @@ from tracker.reports.common import (
     para,
     title_block,
 )
+from tracker.reports.wording import PLACEHOLDERS, WordingError, check_wording, wording  # noqa: F401
 from tracker.services.dto import CycleDetail, RecommendationRow
 
 ACT = "Police Reform and Social Responsibility Act 2011"
@@ -100,69 +100,12 @@ class _Blank(dict):
         return "not recorded"
 
 
-PLACEHOLDERS = frozenset(
-    {
-        "committee", "committee_short", "plan_title", "body", "the_body", "the_body_lower", "responder", "act",
-        "plan_citation", "review_citation", "response_citation", "draft_published", "panel_report",
-        "reply_date", "plan_issued", "total", "replied", "grouped", "missing", "replied_phrase",
-        "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
-        "disposition", "reply_reference", "reply_document_date", "reply_at", "reply_attached",
-        "appendix_number", "exempt_paragraph", "exempt_description", "reply_pages",
-    }
-)  # fmt: skip
-
-
-class WordingError(TrackerError):
-    """The editable wording file names a placeholder the app does not fill, or lacks a part it needs."""
-
-
-@cache
-def wording() -> dict:
-    """The agenda wording, checked: a typo in a placeholder is an error naming it, never a silent blank."""
-    path = resource("report_templates", "agenda.json")
-    try:
-        words = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise WordingError(f"the agenda wording {path.name} cannot be read: {exc}") from None
-    check_wording(words, path.name)
-    return words
-
-
-def check_wording(words: dict, name: str = "agenda.json") -> None:
-    import string
-
-    for key in ("subject", "sections", "sentences", "appendix", "citations", "appendix_title"):
-        if key not in words:
-            raise WordingError(f"the agenda wording {name} has no {key!r}")
-
-    def strings(value, where):
-        if isinstance(value, str):
-            yield where, value
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                if k != "about":
-                    yield from strings(v, f"{where}.{k}" if where else k)
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from strings(v, f"{where}[{i}]")
-
-    for where, text in strings(words, ""):
-        try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
-        except ValueError as exc:
-            raise WordingError(
-                f"the agenda wording {name} has a broken placeholder at {where}: {exc}"
-            ) from None
-        for placeholder in fields:
-            if placeholder not in PLACEHOLDERS:
-                raise WordingError(
-                    f"the agenda wording {name} uses an unknown placeholder {{{placeholder}}} at {where}; "
-                    f"known: {', '.join(sorted(PLACEHOLDERS))}"
-                )
-
-
 def refusal(detail: CycleDetail) -> str | None:
     """Why an agenda item cannot be made for this cycle, if it cannot."""
+    from tracker.reports.process_papers import item_kind, refused
+
+    if refused(detail) or item_kind(detail):
+        return refused(detail)
     if detail.summary.template_id not in wording()["citations"]:
         return (
             f"is a {detail.template_title[:1].lower() + detail.template_title[1:]} cycle; the agenda item's wording covers police and crime plan "
@@ -211,6 +154,16 @@ def _the(name: str) -> str:
 def agenda_content(
     detail: CycleDetail, options: AgendaOptions, reply: ReplyAppendix | None = None
 ) -> AgendaContent:
+    """The agenda item that fits where the cycle stands: for a process other than the plan, or a draft plan
+    not yet reported on, the process's own item (tracker.reports.process_papers) in the same frame."""
+    from tracker.reports.process_papers import process_content
+
+    return process_content(detail, _reply_content(detail, options, reply))
+
+
+def _reply_content(
+    detail: CycleDetail, options: AgendaOptions, reply: ReplyAppendix | None = None
+) -> AgendaContent:
     words = wording()
     cites = words["citations"].get(detail.summary.template_id, words["citations"]["plan-pcc"])
     stages = {s.key: s for s in detail.stages}
@@ -226,6 +179,7 @@ def agenda_content(
         responder=cites["responder"],
         act=ACT,
         plan_citation=cites["plan"],
+        contents_citation=cites["contents"],
         review_citation=cites["review"],
         response_citation=cites["response"],
         draft_published=_when(stages.get("draft_published")),

@@ -122,6 +122,10 @@ def build_report(
                 "--cycle", cycle_id, "has no recommendations recorded as of that day: nothing to audit"
             )
         return render_audit_docx(detail, settings) if fmt == "docx" else render_audit_pdf(detail, settings)
+    if kind == "panel-report":
+        from tracker.reports.process_papers import render_panel_report
+
+        return render_panel_report(detail, settings, fmt)
     return _agenda(services, detail, cycle_id, as_of, fmt, agenda_options, settings)
 
 
@@ -156,7 +160,14 @@ def _agenda(services, detail, cycle_id, as_of: dt.date, fmt: str, options, setti
         raise BadInput(
             "--with-assessment", "", "has nothing to add: no reply passages are recorded for this cycle"
         )
-    reply = None if options.without_appendix else _reply_appendix(services, detail, cycle_id)
+    from tracker.reports.process_papers import item_kind
+
+    # only the plan's item that notes the reply puts a reply before members; a process item (a draft, a
+    # precept, a hearing) lists its own appendices
+    notes_reply = item_kind(detail) is None
+    reply = (
+        _reply_appendix(services, detail, cycle_id) if notes_reply and not options.without_appendix else None
+    )
     meeting_day = _meeting_day(services, detail, options, as_of)
     paper = services.settings.report_settings()
     # what the command line or the dialog did not say comes from the recorded meeting and the settings

@@ -22,7 +22,9 @@ from tracker.paths import resource
 from tracker.persistence import models as m
 from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
+from tracker.services import protocol
 from tracker.services.history import record_change
+from tracker.services.protocol import Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -125,9 +127,11 @@ class BodyRow:
     members: int | None
     membership: tuple[MembershipRow, ...]
     cycles: int
+    protocol: Protocol | None = None  # the panel's local protocol, where it has turned one on
 
     def as_dict(self) -> dict:
         return {
+            "protocol": self.protocol.as_dict() if self.protocol else None,
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -247,11 +251,16 @@ class BodyService:
         members: int | None = None,
         members_from: dt.date | None = None,
         in_wales: bool | None = None,
+        protocol_days: int | None = None,
+        protocol_label: str | None = None,
+        no_protocol: bool = False,
     ) -> BodyRow:
         members = check_members(members)
         with self.uow() as session:
             body = self._get(session, body_id)
             changes: list[tuple[str, object, object]] = []
+            if no_protocol or protocol_days is not None or protocol_label is not None:
+                changes.append(self._set_protocol(session, body.id, protocol_days, protocol_label, no_protocol))
             if name is not None:
                 value = check_text("--name", name, 200)
                 changes.append(("name", body.name, value))
@@ -360,9 +369,32 @@ class BodyService:
         return body
 
     @staticmethod
+    def _set_protocol(session, body_id: str, days: int | None, label: str | None, off: bool) -> tuple:
+        """Turn the body's local protocol on (its own period and wording), change it, or turn it off."""
+        key = protocol.PROTOCOL_PREFIX + body_id
+        stored = session.get(m.Setting, key)
+        current = protocol.parse(stored.value) if stored else None
+        if off:
+            if days is not None or label is not None:
+                raise BadInput("--no-protocol", "", "turns the protocol off: give it without --protocol-days or --protocol-label")
+            if stored is not None:
+                session.delete(stored)
+            return ("protocol", current and protocol.dump(current), None)
+        new = protocol.dump(protocol.check(days, label, current))
+        if stored is None:
+            session.add(m.Setting(key=key, value=new))
+        else:
+            stored.value = new
+        return ("protocol", current and protocol.dump(current), new)
+
+    @staticmethod
     def _row(body: m.PolicingBody, cycles: int) -> BodyRow:
         panel = body.scrutiny_body
+        from sqlalchemy.orm import object_session
+
+        stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
         return BodyRow(
+            protocol=protocol.parse(stored.value) if stored else None,
             id=body.id,
             name=body.name,
             kind=body.kind,

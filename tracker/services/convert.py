@@ -10,7 +10,7 @@ from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
 from tracker.rules.templates import Template, get_template
-from tracker.services import dto
+from tracker.services import dto, protocol
 
 OPEN_STATUSES = frozenset({Status.NOT_YET_DUE, Status.DUE_SOON, Status.DUE_TODAY, Status.OVERDUE})
 
@@ -121,7 +121,19 @@ class Record:
 
 
 def template_for(cycle: m.Cycle) -> Template:
-    return get_template(cycle.template_id, version=cycle.template_version)
+    """The cycle's template as it applies to its body: with the body's local protocol, or without one."""
+    return protocol.apply(get_template(cycle.template_id, version=cycle.template_version), protocol_of(cycle))
+
+
+def protocol_of(cycle) -> str | None:
+    """The local protocol stored for the cycle's body: attached by the snapshot loaders, read for a mapped cycle."""
+    if hasattr(cycle, "protocol"):  # a snapshot: loaded with plain selects, the ORM left unimported
+        return cycle.protocol
+    from sqlalchemy.orm import object_session
+
+    session = object_session(cycle)
+    found = session.get(m.Setting, protocol.PROTOCOL_PREFIX + cycle.policing_body_id) if session else None
+    return found.value if found else None
 
 
 def event_date(stage: m.Stage) -> EventDate | None:

@@ -22,6 +22,7 @@ from tracker.rules.templates import Template, get_template
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 from tracker.services.snapshot import cycle_ids, require_cycle, unknown_cycle
+from tracker.services.votes import tally
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -203,6 +204,15 @@ class CycleService:
             ),
             notes=cycle.notes,
             notices=convert.notices_for(cycle, as_of),
+            vote=tally(
+                template,
+                cycle.veto_votes_for,
+                cycle.veto_votes_against or 0,
+                cycle.veto_abstentions or 0,
+                cycle.veto_members,
+            )
+            if cycle.veto_votes_for is not None
+            else None,
         )
 
     def stored_document(self, document_id: int) -> dto.StoredDocument | None:

@@ -223,6 +223,20 @@ class CycleSummary:
 
 
 @dataclass(frozen=True)
+class VoteRow:
+    """The vote on a veto as recorded, counted against the two-thirds rule the law sets."""
+
+    votes_for: int
+    against: int
+    abstentions: int
+    members: int | None  # members in post on the day of the vote
+    denominator: int  # members in post, or (London) the votes given
+    of_what: str  # "members of the panel at the time" | "votes given"
+    needed: int
+    carried: bool
+
+
+@dataclass(frozen=True)
 class CycleDetail:
     summary: CycleSummary
     as_of: dt.date
@@ -239,6 +253,7 @@ class CycleDetail:
     extensions: tuple[ExtensionRow, ...]
     notes: str = ""
     notices: tuple[str, ...] = ()  # about the law itself (a template that ends while the cycle runs)
+    vote: VoteRow | None = None  # the vote on a veto, where one is recorded
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from tracker.errors import NotFound
 from tracker.persistence import tables as t
+from tracker.services.protocol import PROTOCOL_PREFIX
 
 
 @dataclass(slots=True, kw_only=True)
@@ -98,6 +99,7 @@ class CycleView:
     recommendations: list[RecommendationView]
     replies: list[ReplyView]
     documents: list[DocumentView]
+    protocol: str | None = None  # the body's local protocol, where its panel has turned one on
 
 
 def load_cycles(
@@ -242,6 +244,7 @@ def load_cycles(
 
     if with_links:
         _load_links(cycles, rows)
+    _attach_protocols(connection, cycles, cycle_id)
     return list(cycles.values())
 
 
@@ -283,6 +286,20 @@ def _load_links(cycles: dict[str, CycleView], rows) -> None:
         if reply is not None and rec is not None:
             reply.recommendations.append(rec)
             rec.replies.append(reply)
+
+
+def _attach_protocols(connection: Connection, cycles: dict, cycle_id: str | None) -> None:
+    """Each cycle's local protocol: a setting keyed by its policing body (see tracker.services.protocol)."""
+    for cycle in cycles.values():
+        cycle.protocol = None
+    query = select(t.cycle.c.id, t.setting.c.value).join(
+        t.setting, t.setting.c.key == PROTOCOL_PREFIX + t.cycle.c.policing_body_id
+    )
+    if cycle_id is not None:
+        query = query.where(t.cycle.c.id == cycle_id)
+    for cid, value in connection.execute(query).all():
+        if cid in cycles:
+            cycles[cid].protocol = value
 
 
 class Loaded(SimpleNamespace):
@@ -390,6 +407,7 @@ def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loade
         follow_up.recommendation = recommendations.get(follow_up.recommendation_id)
         follow_up.reply = replies.get(follow_up.reply_id)
         cycles[follow_up.cycle_id].follow_ups.append(follow_up)
+    _attach_protocols(connection, cycles, cycle_id)
     return list(cycles.values())
 
 

@@ -14,6 +14,7 @@ from tracker.persistence.database import UnitOfWork
 from tracker.rules.engine import veto_votes_needed
 from tracker.services import convert
 from tracker.services.bodies import MAX_MEMBERS, members_on
+from tracker.services.dto import VoteRow
 from tracker.services.history import record_change
 
 
@@ -45,6 +46,23 @@ class VoteResult:
             "date": self.date,
             "working": self.working,
         }
+
+
+def tally(template, votes_for: int, against: int, abstentions: int, members: int | None) -> VoteRow:
+    """A vote counted against the template's two-thirds rule: of the members in post, or of the votes given."""
+    by_votes = (template.veto_denominator or "").startswith("votes")
+    denominator = votes_for + against if by_votes else (members or 0)
+    needed = veto_votes_needed(denominator) if denominator else 0
+    return VoteRow(
+        votes_for,
+        against,
+        abstentions,
+        members,
+        denominator,
+        "votes given" if by_votes else "members of the panel at the time",
+        needed,
+        bool(denominator) and votes_for >= needed,
+    )
 
 
 class VoteService:
@@ -96,13 +114,10 @@ class VoteService:
                     f"with {against} against and {abstentions} abstaining makes "
                     f"{votes_for + against + abstentions} votes, more than the {members} members in post",
                 )
-            by_votes = (template.veto_denominator or "").startswith("votes")
-            denominator = votes_for + against if by_votes else members
-            of_what = "votes given" if by_votes else "members of the panel at the time"
-            if denominator == 0:
+            if (template.veto_denominator or "").startswith("votes") and votes_for + against == 0:
                 raise BadInput("--for", votes_for, "and --against are both 0: no votes were given")
-            needed = veto_votes_needed(denominator)
-            carried = votes_for >= needed
+            count = tally(template, votes_for, against, abstentions, members)
+            denominator, of_what, needed, carried = count.denominator, count.of_what, count.needed, count.carried
             working = (
                 f"{votes_for} for, {against} against, {abstentions} abstaining; two-thirds of {denominator} "
                 f"{of_what} is {2 * denominator / 3:.2f}, so at least {needed} needed: "

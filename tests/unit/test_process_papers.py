@@ -1,0 +1,220 @@
+"""Papers for every process, read back as a reader would: the agenda item that fits where a cycle stands, and
+the panel's report to the commissioner, each citing the law from the process's own template."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.cli_helpers import ok, run
+from tracker.rules.templates import get_template
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages)
+
+
+def docx_text(path) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(p.text.split()) for p in document.paragraphs)
+
+
+def paper(capsys, db, tmp_path, kind, cycle, as_of, suffix=".pdf") -> str:
+    target = tmp_path / f"{kind}-{cycle}{suffix}"
+    ok(capsys, "report", kind, "--cycle", cycle, "--as-of", as_of, "-o", str(target), "--db", db)
+    return pdf_text(target) if suffix == ".pdf" else docx_text(target)
+
+
+def write(tmp_path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def cite(template: str, rule: str) -> str:
+    return get_template(template).rule(rule).citation
+
+
+@pytest.fixture
+def precept(panel, capsys):
+    """Wessex's precept for 2026/27, proposed on 29 January 2026, with a panel of 12."""
+    ok(capsys, "cycle", "add", "p26", "--body", "wessex", "--template", "precept",
+       "--trigger", "financial_year_start=2026-04-01", "--db", panel)  # fmt: skip
+    ok(capsys, "set-date", "p26", "proposal_notified", "2026-01-29", "--db", panel)
+    return panel
+
+
+def test_the_proposed_precept_sets_out_the_options_and_counts_two_thirds_of_members_in_post(
+    precept, capsys, tmp_path
+):
+    text = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-02")
+    assert "Subject: The proposed precept" in text
+    assert "(a) to support it, (b) to support it with recommendations" in text and "(c) to veto it" in text
+    assert "report on it by 8 February 2026" in text
+    # two-thirds of the 12 members in post, whoever attends
+    assert "with 12 members in post, at least 8" in text and "not of those present or voting" in text
+    for rule in ("panel-report", "veto-in-time", "revised-precept", "second-report", "notify-proposal"):
+        assert cite("precept", rule) in text, rule
+    assert "Appendix 1: the notification of the proposed precept" in text
+    assert "not recorded" not in text.split("Appendix")[0]
+
+
+def test_after_a_veto_the_item_is_the_revised_precept_and_the_report_states_the_vote(
+    precept, capsys, tmp_path
+):
+    ok(capsys, "set-date", "p26", "panel_report", "2026-02-05", "--db", precept)
+    letter = write(tmp_path, "veto.md", "The panel recommends:\n\n1. Keep the rise under 3 per cent.\n")
+    ok(capsys, "import", "recommendations", letter, "--cycle", "p26", "--date", "2026-02-05", "--db", precept)
+    ok(capsys, "vote", "p26", "--for", "9", "--against", "2", "--abstain", "1", "--members", "12", "--date", "2026-02-05",
+       "--db", precept)  # fmt: skip
+    ok(capsys, "set-date", "p26", "revised_notified", "2026-02-13", "--db", precept)
+    agenda = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-14")
+    assert "Subject: The revised precept" in agenda
+    assert "second report by 22 February 2026" in agenda and "cannot veto it" in agenda
+    assert cite("precept", "second-report") in agenda
+    for suffix in (".pdf", ".docx"):
+        report = paper(capsys, precept, tmp_path, "panel-report", "p26", "2026-02-14", suffix)
+        assert "The Panel vetoes the proposed precept" in report
+        assert "9 for and 2 against, with 1 abstaining" in report
+        assert "Two-thirds of the 12 members of the panel at the time is at least 8 votes" in report
+        assert "Recommendation 1: Keep the rise under 3 per cent." in report
+        assert (
+            "revised precept by 15 February 2026" in report and cite("precept", "revised-precept") in report
+        )
+        assert "supports the proposed precept" not in report
+
+
+def test_a_vote_short_of_two_thirds_of_members_is_no_veto_in_the_report(precept, capsys, tmp_path):
+    ok(capsys, "set-date", "p26", "panel_report", "2026-02-05", "--db", precept)
+    # 7 of 12 is most of those voting, but short of two-thirds of the members in post
+    ok(capsys, "vote", "p26", "--for", "7", "--against", "2", "--members", "12", "--date", "2026-02-05",
+       "--db", precept)  # fmt: skip
+    report = paper(capsys, precept, tmp_path, "panel-report", "p26", "2026-02-14")
+    assert "The Panel supports the proposed precept." in report
+    assert "7 for and 2 against" in report and "at least 8 votes, so the vote fell short" in report
+    assert "vetoes" not in report and cite("precept", "response-no-veto") in report
+    assert "Subject: The proposed precept" in paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-14")
+
+
+def test_the_plan_goes_from_the_draft_before_the_panel_to_its_report_with_a_response_date(
+    panel, capsys, tmp_path
+):
+    ok(capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc", "--trigger",
+       "election=2024-05-02", "--db", panel)  # fmt: skip
+    ok(capsys, "set-date", "c1", "draft_sent", "2024-10-02", "--db", panel)
+    draft = paper(capsys, panel, tmp_path, "agenda", "c1", "2024-10-10")
+    assert "Subject: Review of the draft police and crime plan" in draft
+    assert "sent to the Panel on 2 October 2024" in draft and "issued by 31 March 2025" in draft
+    for rule in ("issue-plan", "send-draft", "panel-report", "reply-required", "publish-panel-report"):
+        assert cite("plan-pcc", rule) in draft, rule
+    letter = write(tmp_path, "report.md", "The panel recommends:\n\n1. Publish the measures.\n\n"
+                   "2. Consult young people.\n   a. through schools\n   b. through youth services\n")  # fmt: skip
+    ok(capsys, "import", "recommendations", letter, "--cycle", "c1", "--date", "2024-11-05", "--db", panel)
+    ok(capsys, "set-date", "c1", "reply_required_by", "2024-12-05", "--db", panel)
+    for suffix in (".pdf", ".docx"):
+        report = paper(capsys, panel, tmp_path, "panel-report", "c1", "2024-11-06", suffix)
+        assert f"under {cite('plan-pcc', 'panel-report')}" in report
+        assert "makes the 2 recommendations set out below" in report
+        assert "Recommendation 2: Consult young people" in report and "through youth services" in report
+        assert f"written response by 5 December 2024 ({cite('plan-pcc', 'reply-required')})" in report
+    # once the panel has reported, the agenda item is the one that notes the reply: it waits for the reply
+    code, _, err = run(
+        capsys, "report", "agenda", "--cycle", "c1", "-o", str(tmp_path / "x.pdf"), "--db", panel
+    )
+    assert code == 2 and "no reply recorded" in err
+
+
+def test_a_chief_constable_hearing_and_the_reserve_candidate_after_a_veto(panel, capsys, tmp_path):
+    ok(capsys, "cycle", "add", "cc", "--body", "wessex", "--template", "chief-constable", "--trigger",
+       "notification_received=2025-09-01", "--db", panel)  # fmt: skip
+    hearing = paper(capsys, panel, tmp_path, "agenda", "cc", "2025-09-03")
+    # three weeks beginning with the day of receipt: 1 to 21 September
+    assert "with a recommendation by 21 September 2025" in hearing
+    assert "with 12 members in post, at least 8" in hearing
+    for rule in ("confirmation-report", "confirmation-hearing", "veto-window", "reserve-report"):
+        assert cite("chief-constable", rule) in hearing, rule
+    code, _, err = run(capsys, "report", "panel-report", "--cycle", "cc", "-o", str(tmp_path / "r.pdf"),
+                       "--db", panel)  # fmt: skip
+    assert code == 2 and "no recommendation and no veto recorded" in err and not (tmp_path / "r.pdf").exists()
+    ok(capsys, "set-date", "cc", "confirmation_hearing", "2025-09-15", "--db", panel)
+    ok(capsys, "set-date", "cc", "panel_report", "2025-09-16", "--db", panel)
+    ok(capsys, "vote", "cc", "--for", "10", "--against", "2", "--members", "12", "--date", "2025-09-16",
+       "--db", panel)  # fmt: skip
+    ok(capsys, "set-date", "cc", "reserve_notification_received", "2025-10-01", "--db", panel)
+    reserve = paper(capsys, panel, tmp_path, "agenda", "cc", "2025-10-02")
+    assert "Subject: Proposed appointment of a chief constable: the reserve candidate" in reserve
+    assert "by 21 October 2025" in reserve and "no power to veto a reserve candidate" in reserve
+    report = paper(capsys, panel, tmp_path, "panel-report", "cc", "2025-10-02")
+    assert "The Panel vetoes the proposed appointment" in report and "10 for and 2 against" in report
+    assert "must propose a reserve candidate" in report
+    assert "following the confirmation hearing held on 15 September 2025" in report
+
+
+def test_every_process_has_an_agenda_item_citing_its_own_template_or_says_why_not(db_url, capsys, tmp_path):
+    ok(capsys, "demo", "--db", db_url)
+    ok(capsys, "body", "add", "wessex", "--name", "Wessex Police and Crime Commissioner", "--kind", "pcc",
+       "--members", "12", "--db", db_url)  # fmt: skip
+    cases = {
+        "annual-report": ("wessex", "year_end=2025-03-31", "public-meeting", "the Panel's review"),
+        "senior-staff": ("wessex", "notification_received=2025-10-06", "confirmation-report", "no power to veto"),
+        "hmicfrs-comments": ("wessex", "report_published=2025-07-15", "publish-comments", "by 8 September 2025"),
+        "dmpc-hearing": ("mopac", "notification_received=2024-06-03", "assembly-response", "two-thirds of the votes given"),
+        "plan-london": ("mopac", "election=2028-05-04", "panel-report", "Review of the draft"),
+    }  # fmt: skip
+    for template, (body, trigger, rule, needle) in cases.items():
+        cycle = f"x-{template}"
+        ok(capsys, "cycle", "add", cycle, "--body", body, "--template", template, "--trigger", trigger,
+           "--db", db_url)  # fmt: skip
+        for suffix in (".pdf", ".docx"):
+            text = paper(capsys, db_url, tmp_path, "agenda", cycle, "2025-11-01", suffix)
+            assert cite(template, rule) in text and needle in text, (template, suffix)
+            assert "{" not in text and "}" not in text
+    # London's annual report: the public-meeting duty is the panels', and the paper says so
+    ok(capsys, "cycle", "add", "lar", "--body", "mopac", "--template", "annual-report", "--trigger",
+       "year_end=2025-03-31", "--db", db_url)  # fmt: skip
+    text = paper(capsys, db_url, tmp_path, "agenda", "lar", "2025-11-01")
+    assert "practice, not a statutory duty" in text and "the Committee's review" in text
+
+
+def test_a_typo_in_a_process_key_or_placeholder_names_it(monkeypatch, tmp_path, capsys):
+    import copy
+    import json
+
+    from tracker.reports import wording as module
+    from tracker.reports.wording import WordingError, check_wording, wording
+
+    words = wording()
+    typo = copy.deepcopy(words)
+    typo["processes"]["precept"]["items"]["proposed"]["subject"] = "Report by {due_panel_reprot}"
+    with pytest.raises(WordingError, match="due_panel_reprot.*processes.precept.items.proposed.subject"):
+        check_wording(typo)
+    typo = copy.deepcopy(words)
+    typo["processes"]["chief-constable"]["panel_report"]["response_rules"] = ["reserve-decison"]
+    with pytest.raises(WordingError, match="reserve-decison"):
+        check_wording(typo)
+    typo = copy.deepcopy(words)
+    typo["processes"]["annual-reports"] = typo["processes"].pop("annual-report")
+    with pytest.raises(WordingError, match="processes.annual-reports"):
+        check_wording(typo)
+    typo = copy.deepcopy(words)
+    del typo["processes"]["senior-staff"]["items"]["hearing"]["appendices"]
+    with pytest.raises(WordingError, match="'appendices' in processes.senior-staff.items.hearing"):
+        check_wording(typo)
+    # the command line checks the wording when it starts, whatever the command
+    folder = tmp_path / "report_templates"
+    folder.mkdir()
+    broken = copy.deepcopy(words)
+    broken["processes"]["precept"]["items"]["proposed"]["subject"] = "{cite_panel_reprot}"
+    (folder / "agenda.json").write_text(json.dumps(broken), encoding="utf-8")
+    monkeypatch.setattr(module, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    module.wording.cache_clear()
+    try:
+        code, _, err = run(capsys, "rules", "list")
+    finally:
+        module.wording.cache_clear()
+    assert code == 2 and "cite_panel_reprot" in err and err.count("\n") == 1
