@@ -347,7 +347,12 @@ def test_a_prose_report_becomes_a_register_that_the_audit_the_agenda_and_the_spr
     assert list(rows) == ["1", "2", "3", "4"]
     assert rows["2"]["disposition"] == "not accepted" and rows["3"]["grouped_with"] == ["4"]
 
-    _cli(cycle, capsys, "report", "agenda", "--cycle", "c1", "-o", str(tmp_path / "agenda.pdf"))
+    # a reply received on paper is not in the store: the item says it is published separately, and the
+    # secretariat's reading of it (every answer as recorded) is its appendix
+    _cli(
+        cycle, capsys, "report", "agenda", "--cycle", "c1", "--without-appendix", "--with-assessment",
+        "-o", str(tmp_path / "agenda.pdf"),
+    )  # fmt: skip
     agenda = " ".join(
         " ".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "agenda.pdf").pages
     )
