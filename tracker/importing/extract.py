@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
+from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP
+from tracker.importing.layouts.document_date import labelled_date, narrated_date
+from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -110,7 +113,9 @@ REC_HEADING = re.compile(
     re.I,
 )
 R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
-NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})[.)]\s+(?!\d)(.*)$")
+# "1. Recommend …", and "1.Recommend …" where a PDF or Word conversion lost the space (a capital and a small
+# letter after the full stop: "1.1" and "1.A" are section numbers)
+NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})(?:[.)]\s+(?!\d)|\.(?=[A-Z][a-z]))(.*)$")
 LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\s+(.*)$", re.I)
 LETTERED_DOT = re.compile(r"^([a-h])\.\s+(.*)$")
 BULLET = re.compile(r"^[-•*▪◦●·–]\s+(.*)$")
@@ -540,6 +545,7 @@ class _Draft:
     paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
     subpoints: list[str] = field(default_factory=list)
     welsh: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
     def english_text(self) -> list[str]:
         return [" ".join(p) for p in self.paragraphs if p]
@@ -938,6 +944,8 @@ def _not_recommendations(
     first = bisect_left(starts, drafts[0].start)
     texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
     lead, explicit = _lead_in(lines, first)
+    if is_own_request(lead):
+        return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
     if SAYS_RECOMMENDS.search(lead):
         return None
     if explicit:
@@ -991,6 +999,8 @@ def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Dra
             continue
         reason = _not_recommendations(found, lines, starts)
         if reason is None:
+            for draft in found:
+                draft.flags.append(LETTERED_LIST)
             return found
         left_out += 1
         if warnings is not None and left_out <= 3:
@@ -1110,7 +1120,39 @@ def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
         start=base.start,
         end=base.end,
         text_cy=welsh,
+        flags=_flags(base, full),
     )
+
+
+def _flags(base: _Draft, full: str) -> tuple[str, ...]:
+    """Why the reader is unsure of a recommendation: the reasons its layout gave, and an item that asks for
+    nothing in words the reader knows."""
+    flags = list(base.flags)
+    if base.label.endswith("(numbered by the app)") and NUMBERED_BY_APP not in flags:
+        flags.append(NUMBERED_BY_APP)
+    if full and not _has_asking_verb(full):
+        flags.append(NO_ASKING_VERB)
+    return tuple(dict.fromkeys(flags))
+
+
+def _has_asking_verb(text: str) -> bool:
+    """An asking word ("should", "recommend", "urge") or a verb of action in any form ("publishes", "review")."""
+    if _asks(text) or SAYS_RECOMMENDS.search(text):
+        return True
+    for word in _WORD.findall(text.lower()):
+        if (
+            word in _ACTION_VERBS
+            or word.endswith("s")
+            and (word[:-1] in _ACTION_VERBS or word[:-2] in _ACTION_VERBS)
+        ):
+            return True
+    return False
+
+
+_ACTION_VERBS = IMPERATIVE | {
+    "publish", "review", "develop", "establish", "introduce", "improve", "increase", "reduce", "provide",
+    "ensure", "consider", "commit", "reconsider", "revise", "reinstate",
+}  # fmt: skip
 
 
 def _number(label: str) -> str:
@@ -1155,6 +1197,8 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if found:
                 date = found[0].date
                 break
+    if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
+        date = labelled_date([clean(line) for line in lines[:60]])
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
@@ -1167,7 +1211,9 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if len(cleaned) <= len(found[0].text) + slack:
                 date = found[0].date
                 break
-    # never a date from the body: "by 30 September" in a sentence is not the document's date
+    if date is None:  # "presented to the Panel on the 4th March 2024", "the meeting held on 4 March 2024"
+        date = narrated_date([clean(line) for line in lines[:40]])
+    # never another date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:
         m = REFERENCE.search(clean(line))
