@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
-from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP
-from tracker.importing.layouts.document_date import labelled_date, narrated_date
+from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
+from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
+from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.readers import DocumentText, document_from_text
 
@@ -706,10 +707,12 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if reason:
             warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
             order = []
+    if order and style == "numbered":
+        order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _lettered(all_lines, warnings)
-            or _bulleted(all_lines)
+            or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
         )
@@ -883,6 +886,11 @@ NARRATING = frozenset(
         "felt",
         "expressed",
         "acknowledged",
+        "approved",
+        "authorised",
+        "authorized",
+        "endorsed",
+        "delegated",
     ]
 )
 _ASKING_FIRST = frozenset(["should", "must", "recommend", "recommends", "urge", "urges"])
@@ -899,6 +907,18 @@ def _narrates(text: str) -> bool:
         if word in NARRATING:
             return True
     return False
+
+
+_PROPOSES = re.compile(r"\b(?:propos\w*\s+that|recommendation\s+for|need(?:s|ed)?\s+to|should)\b", re.I)
+
+
+def _asks_for_something(text: str) -> bool:
+    """An item that asks, for a list that mixes findings and asks: it recommends or proposes in so many words."""
+    return bool(
+        SAYS_IT_RECOMMENDS.search(text)
+        or _PROPOSES.search(text)
+        or re.search(r"\brecommendation\b", text, re.I)
+    )
 
 
 def _item_asks(text: str, strictly: bool = False) -> bool:
@@ -946,6 +966,8 @@ def _not_recommendations(
     lead, explicit = _lead_in(lines, first)
     if is_own_request(lead):
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
+    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
+        return "its items report what was said or done (as minutes do), whatever its lead-in says"
     if SAYS_RECOMMENDS.search(lead):
         return None
     if explicit:
@@ -960,6 +982,27 @@ def _not_recommendations(
     if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
         return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
     return "its items ask for nothing and nothing before it calls it recommendations"
+
+
+_ASKS_IN_SO_MANY_WORDS = re.compile(r"\b(?:recommend\w*|should|must|urge\w*|calls?\s+on|invite\w*)\b", re.I)
+
+
+def _asks_among_conclusions(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
+    """A committee's "Conclusions and recommendations", each paragraph ending with its place in the report
+    ("(Paragraph 8)"): where some paragraphs ask ("We recommend that …", "… should …") and others only
+    conclude, the ones that only conclude are left out, with a warning."""
+    texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
+    if sum(1 for t in texts if PARAGRAPH_POINTER.search(t)) * 2 < len(texts):
+        return drafts
+    asking = [d for d, t in zip(drafts, texts, strict=True) if _ASKS_IN_SO_MANY_WORDS.search(t)]
+    if not asking or len(asking) == len(drafts):
+        return drafts
+    left_out = [d.number for d in drafts if d not in asking]
+    warnings.append(
+        f"paragraphs {', '.join(left_out)} were left out: they conclude but ask for nothing (no 'recommend' or "
+        "'should'); check them against the original"
+    )
+    return asking
 
 
 def _clip(text: str, size: int = 60) -> str:
@@ -1010,28 +1053,17 @@ def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Dra
     return []
 
 
-def _bulleted(lines: list[Line]) -> list[_Draft]:
-    """Recommendations with no numbers at all: the bullets after a lead-in such as "the Committee recommends
-    that:" or "makes 16 recommendations, including:". The app numbers them in order and says so."""
-    drafts: list[_Draft] = []
-    for index, line in enumerate(lines):
-        if line.kind != "text" or not re.search(r"\brecommend", line.text, re.I):
-            continue
-        if not re.search(r"(?:[:–—-]|\bincluding|\bthat)\s*$", line.text, re.I):
-            continue
-        for other in lines[index + 1 :]:
-            if other.kind == "blank":
-                continue
-            if other.kind != "bullet":
-                break
-            number = str(len(drafts) + 1)
-            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=other.start,
-                           end=other.end)  # fmt: skip
-            draft.paragraphs[-1].append(other.rest)
-            drafts.append(draft)
-        if drafts:
-            return drafts
-    return []
+def _drafts(found: list[Found]) -> list[_Draft]:
+    """What a layout recogniser found, as drafts the reader finishes like its own."""
+    drafts = []
+    for item in found:
+        draft = _Draft(
+            number=item.number, label=item.label, start=item.start, end=item.end, flags=list(item.flags)
+        )
+        draft.paragraphs[-1].append(item.text)
+        draft.subpoints.extend(item.subpoints)
+        drafts.append(draft)
+    return drafts
 
 
 # "The Committee agreed to recommend that the Cabinet …": a decision recorded in the minutes' prose
@@ -1211,8 +1243,9 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if len(cleaned) <= len(found[0].text) + slack:
                 date = found[0].date
                 break
-    if date is None:  # "presented to the Panel on the 4th March 2024", "the meeting held on 4 March 2024"
-        date = narrated_date([clean(line) for line in lines[:40]])
+    if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
+        head = [clean(line) for line in lines[:40]]
+        date = weekday_date(head) or narrated_date(head)
     # never another date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:
