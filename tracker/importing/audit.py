@@ -29,6 +29,8 @@ from tracker.importing.extract import (
     document_info,
     extract_recommendations,
 )
+from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
+from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.readers import DocumentText, document_from_text
 
 
@@ -72,46 +74,6 @@ class ReplyAudit:
     passages: tuple[Passage, ...]
     unknown_replies: tuple[str, ...]
     restatements: tuple[tuple[str, str], ...] = ()  # (number, the recommendation as the reply restates it)
-
-
-# ---- headings -----------------------------------------------------------------------------------------
-_NUM = r"R?\s?\d{1,4}"
-MULTI_HEADING = re.compile(
-    rf"^(?:Recommendations?|Argymhelliad|Argymhellion|R(?=\s?\d))\s*((?:{_NUM})(?:\s*(?:,|&|and|to|-|–|—)\s*(?:{_NUM}))*)"
-    r"\s*[:.\-–—]?\s*(.*)$",
-    re.I,
-)
-
-
-def heading_numbers(text: str) -> tuple[list[str], str] | None:
-    m = MULTI_HEADING.match(text)
-    if not m:
-        return None
-    return expand_numbers(m.group(1)), m.group(2).strip()
-
-
-def expand_numbers(text: str) -> list[str]:
-    """ "5 to 7" -> 5, 6, 7; "8 and 9"; "3, 4 and 5"; "R8 and R9"."""
-    numbers: list[str] = []
-    parts = re.split(r"\s*(,|&|\band\b|\bto\b|-|–|—)\s*", text.strip())
-    previous: int | None = None
-    pending_range = False
-    for part in parts:
-        if part in (",", "&", "and"):
-            continue
-        if part in ("to", "-", "–", "—"):
-            pending_range = True
-            continue
-        digits = re.sub(r"\D", "", part)
-        if not digits:
-            continue
-        value = int(digits)
-        if pending_range and previous is not None and previous < value <= previous + 50:
-            numbers.extend(str(n) for n in range(previous + 1, value + 1))
-        else:
-            numbers.append(str(value))
-        previous, pending_range = value, False
-    return numbers
 
 
 # ---- dispositions -------------------------------------------------------------------------------------
@@ -201,32 +163,14 @@ _CUES = [
         ("noted", _NOTED),
     )
 ]
-_TABLE_STATUS = {
-    "accepted": "accepted",
-    "agreed": "accepted",
-    "accept": "accepted",
-    "yes": "accepted",
-    "derbyn": "accepted",
-    "partially accepted": "partially accepted",
-    "partly accepted": "partially accepted",
-    "accepted in part": "partially accepted",
-    "agreed in principle": "partially accepted",
-    "partially agreed": "partially accepted",
-    "in part": "partially accepted",
-    "not accepted": "not accepted",
-    "rejected": "not accepted",
-    "declined": "not accepted",
-    "not agreed": "not accepted",
-    "no": "not accepted",
-    "noted": "noted",
-    "under consideration": "noted",
-}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 
 
 def suggest_disposition(answer: str) -> tuple[str, str]:
     """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
     sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
+    if sentences and (status := opening_status(sentences[0])):  # "Not agreed. …", "Ongoing."
+        return status[0], sentences[0]
     lowered = [sentence.lower() for sentence in sentences]
     for category, pattern, words in _CUES:
         for sentence, low in zip(sentences, lowered, strict=True):
@@ -242,8 +186,7 @@ def suggest_disposition(answer: str) -> tuple[str, str]:
 
 
 def table_disposition(cell: str) -> str | None:
-    key = " ".join(cell.lower().strip(" .*").split())
-    return _TABLE_STATUS.get(key)
+    return status_disposition(cell)
 
 
 # ---- restatements -------------------------------------------------------------------------------------
@@ -383,6 +326,8 @@ def _blocks(text: str) -> list[_Block]:
                 parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
+    if len(heading_lines) < 2 and (letters := lettered_headings(lines)):
+        heading_lines = letters  # "a)", "b)": the answers to a lettered list of recommendations
     if len(heading_lines) < 2:
         numbered = [
             (i, ([line.number], line.rest)) for i, line in enumerate(lines) if line.kind == "numbered"

@@ -21,6 +21,7 @@ from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY
 from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ class Extraction:
 
 # ---- line classification ------------------------------------------------------------------------------
 HEADING_WORDS = (
-    r"(?:Recommendations?|Argymhelliad|Argymhellion|Areas?\s+for\s+improvement|"
+    r"(?:Recommendations?|Rec\.?(?=\s*R?\s?\d)|Argymhelliad|Argymhellion|Areas?\s+for\s+improvement|"
     r"Actions?\s+for\s+further\s+improvement(?:\s*\(AFI\))?|AFI|Action|Finding|Conclusion)"
 )
 # labels other than "Recommendation" keep their name in the number: "AFI 3" and "Recommendation 3" differ
@@ -110,7 +111,7 @@ def is_lead_in(text: str) -> bool:
 # Recommendation numbers run to four digits (a long report can pass 999). A year is no recommendation
 # number: "Recommendations 2025/26" is a title, and "2026. The ..." is a sentence wrapped after "by March".
 REC_HEADING = re.compile(
-    rf"^{HEADING_WORDS}\s+(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?)\b\s*[:.\-–—]?\s*(.*)$",
+    rf"^{HEADING_WORDS}\s+(?:R\s?)?(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?)\b\s*[:.\-–—]?\s*(.*)$",
     re.I,
 )
 R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
@@ -713,6 +714,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         order = (
             _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(prose_asks(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
         )
