@@ -22,6 +22,7 @@ from tracker.importing.layouts.document_date import labelled_date, narrated_date
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.prose_asks import prose_asks
+from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -715,6 +716,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
             or _drafts(prose_asks(all_lines))
+            or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
         )
