@@ -34,3 +34,16 @@ def test_no_real_day_gives_no_date_and_no_month_either():
 def test_a_month_inside_a_word_or_a_number_inside_a_number_is_no_date():
     assert found("Marching 2024, ref 1204/2024, 123 March 2024") == []
     assert found("Marching on, in March 2024") == [("March 2024", dt.date(2024, 3, 31), "month")]
+
+
+def test_the_documents_dates_are_found_when_first_read_and_read_as_a_tuple():
+    from tracker.importing.extract import LazyDates, extract_recommendations
+
+    calls = []
+    lazy = LazyDates(lambda: calls.append(1) or ())
+    assert calls == [] and lazy == () and not lazy and calls == [1]
+    info = extract_recommendations(
+        "Date: 4 March 2024\n\n1. The force should act by 30 June 2024.\n"
+    ).document
+    assert [d.date for d in info.dates] == [dt.date(2024, 3, 4), dt.date(2024, 6, 30)]
+    assert info.dates == tuple(info.dates) and hash(info) == hash(info)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,12 +41,45 @@ class DatedContext:
     context: str
 
 
+class LazyDates(Sequence[DatedContext]):
+    """The dates of a document with their sentences, found the first time they are read: extracting and
+    auditing need only the document's own date, and a long document holds thousands. Reads as a tuple
+    (compares equal to one, hashes like one)."""
+
+    def __init__(self, find: Callable[[], tuple[DatedContext, ...]]) -> None:
+        self._find: Callable[[], tuple[DatedContext, ...]] | None = find
+        self._found: tuple[DatedContext, ...] = ()
+
+    def _all(self) -> tuple[DatedContext, ...]:
+        if self._find is not None:
+            self._found, self._find = self._find(), None
+        return self._found
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[DatedContext]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     date: dt.date | None
     reference: str | None
     reply_requested_by: dt.date | None
-    dates: tuple[DatedContext, ...]
+    dates: Sequence[DatedContext]  # a tuple, or LazyDates: found when first read
 
 
 @dataclass(frozen=True)
@@ -100,7 +134,8 @@ def is_lead_in(text: str) -> bool:
     """ "…we make the following recommendations:", "as follows", "Resolved:". The "recommend…:" form is
     checked from the end of the line (a "recommend" word after the last full stop, the line ending in a
     colon or dash), so a long line full of "Recommendation" costs one pass, not one per occurrence."""
-    if LEAD_IN.search(text):
+    lowered = text.lower()  # the pattern is tried only where its words are: most lines hold neither
+    if ("follows" in lowered or lowered.lstrip().startswith("resolved")) and LEAD_IN.search(text):
         return True
     stripped = text.rstrip()
     return (
@@ -527,15 +562,18 @@ _WELSH_WORDS = {
 _ENGLISH_WORDS = {"the", "and", "should", "of", "to", "plan", "will", "with", "for", "that", "be", "on", "by"}
 
 
+_LEAN = {**{w: -1 for w in _ENGLISH_WORDS}, **{w: 1 for w in _WELSH_WORDS}}
+
+
 def is_welsh(text: str) -> bool:
     lowered = text.lower()
     words = _WORD.findall(lowered)
     if not words:
         return False
-    welsh = sum(1 for w in words if w in _WELSH_WORDS)
-    english = sum(1 for w in words if w in _ENGLISH_WORDS)
-    has_marks = _WELSH_MARKS.search(lowered) is not None
-    return welsh > english + 1 or (has_marks and welsh >= english)
+    lean = 0  # Welsh words less English ones, counted in one pass
+    for word in words:
+        lean += _LEAN.get(word, 0)
+    return lean > 1 or (lean >= 0 and _WELSH_MARKS.search(lowered) is not None)
 
 
 # ---- building recommendations -------------------------------------------------------------------------
@@ -1136,9 +1174,12 @@ def _is_italic_line(raw: str) -> bool:
     return bool(re.fullmatch(r"\*(?!\*)[^*]+\*|_[^_]+_", stripped))
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+
+
 def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
     body = " ".join(base.english_text()).strip()
-    body = re.sub(r"\s+([,.;:])", r"\1", body)
+    body = _SPACE_BEFORE_MARK.sub(r"\1", body)
     body = PARAGRAPH_POINTER.sub("", body)
     subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
     full = " ".join([body, *subpoints])
@@ -1259,23 +1300,48 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             break
     if not with_dates:  # the audit needs only the date and the reference
         return DocumentInfo(date, reference, None, ())
-    plain = "\n".join(clean(line) for line in lines)
+    default_year = date.year if date else None
+    plain = _Plain(lines)
     reply_by = None
-    for m in REPLY_BY.finditer(plain):
-        found = find_dates(plain[m.end() : m.end() + 40], default_year=date.year if date else None)
-        if found and found[0].start == 0:
-            reply_by = found[0].date
-            break
+    lowered = text.lower()
+    if "respon" in lowered or "repl" in lowered or "ymateb" in lowered:  # else no request for a reply
+        for m in REPLY_BY.finditer(plain.text):
+            found = find_dates(plain.text[m.end() : m.end() + 40], default_year=default_year)
+            if found and found[0].start == 0:
+                reply_by = found[0].date
+                break
+    return DocumentInfo(
+        date, reference, reply_by, LazyDates(lambda: _dated_contexts(plain.text, default_year))
+    )
+
+
+class _Plain:
+    """The document's lines without markup, joined, made once and only when asked for."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines: list[str] | None = lines
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(clean(line) for line in self._lines or ())
+            self._lines = None
+        return self._text
+
+
+def _dated_contexts(plain: str, default_year: int | None) -> tuple[DatedContext, ...]:
+    """Every date in the document with the sentence around it, once per (date, sentence)."""
     contexts: list[DatedContext] = []
     seen: set[tuple[dt.date, str]] = set()
     sentences = Sentences(plain)
-    for found in find_dates(plain, default_year=date.year if date else None):
+    for found in find_dates(plain, default_year=default_year):
         context = sentences.around(found.start, found.end)
         key = (found.date, context)
         if key not in seen:
             seen.add(key)
             contexts.append(DatedContext(found.date, context))
-    return DocumentInfo(date, reference, reply_by, tuple(contexts))
+    return tuple(contexts)
 
 
 def reading_warnings(extraction: Extraction) -> list[str]:
