@@ -135,3 +135,21 @@ def test_the_new_layouts_read_alike_from_each_format(tmp_path, kind, lines, expe
     extraction = extract_recommendations(read_document(write_document(tmp_path / f"report.{kind}", lines)))
     assert extraction.document.date == dt.date(2024, 3, 4)
     assert [r.text for r in extraction.recommendations] == expected
+
+
+def test_a_refused_import_still_gives_the_documents_dates():
+    from tracker.errors import BadInput
+    from tracker.importing.readers import document_from_text
+    from tracker.services.importing import ImportService
+
+    document = document_from_text(
+        "Wessex Police and Crime Panel   Date of meeting: 4 March 2024\n\nThe Panel thanked the officers.\n"
+        "The next meeting is on 12 June 2024.\n"
+    )
+    with pytest.raises(
+        BadInput, match=r"has no recommendations that the app can find \(it is dated 4 March 2024\)"
+    ) as refused:
+        ImportService.preview_recommendations(document)
+    info = refused.value.document
+    assert info.date == dt.date(2024, 3, 4)
+    assert dt.date(2024, 6, 12) in {d.date for d in info.dates}

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
@@ -110,6 +111,23 @@ class Extraction:
     ] = ()  # committee statements found between recommendations (not recommendations)
     # what the reader was unsure of: a list left out as not recommendations, a text cut off by the document's end
     warnings: tuple[str, ...] = ()
+
+
+class NothingFound(BadInput):
+    """A document with no recommendations the app can find: its import is refused, but what could be read
+    goes with the refusal (`extraction.document`: its date, reference, reply-by date and other dates)."""
+
+    def __init__(self, file_name: str, extraction: Extraction) -> None:
+        date = extraction.document.date
+        dated = f" (it is dated {date.day} {date:%B %Y})" if date else ""
+        super().__init__(
+            "file",
+            file_name,
+            f"has no recommendations that the app can find{dated} (looked for numbered, lettered and labelled "
+            "lists, bullets after a lead-in, and a panel's asks in prose); tracker extract still lists its dates",
+        )
+        self.extraction = extraction
+        self.document = extraction.document
 
 
 # ---- line classification ------------------------------------------------------------------------------
