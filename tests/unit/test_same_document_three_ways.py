@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
+from tests.document_files import write_document
 from tracker.importing.extract import extract_recommendations
 from tracker.importing.readers import read_document
 
@@ -20,34 +19,10 @@ LETTER = [
 ]
 
 
-def _pdf(path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    page = canvas.Canvas(str(path), pagesize=A4)
-    y = 800
-    for line in LETTER:
-        page.drawString(60, y, line)
-        y -= 28
-    page.save()
-
-
-def _docx(path):
-    import docx
-
-    document = docx.Document()
-    for line in LETTER:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(buffer.getvalue())
-
-
 def test_text_pdf_and_word_agree(tmp_path):
-    text = tmp_path / "letter.txt"
-    text.write_text("\n\n".join(LETTER) + "\n", encoding="utf-8")
-    _pdf(tmp_path / "letter.pdf")
-    _docx(tmp_path / "letter.docx")
+    write_document(tmp_path / "letter.txt", LETTER, text_gap="\n\n")
+    write_document(tmp_path / "letter.pdf", LETTER)
+    write_document(tmp_path / "letter.docx", LETTER)
     results = []
     for name in ("letter.txt", "letter.pdf", "letter.docx"):
         extraction = extract_recommendations(read_document(tmp_path / name))

@@ -29,6 +29,11 @@ from tracker.importing.extract import (
     document_info,
     extract_recommendations,
 )
+from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
+from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
+from tracker.importing.layouts.statuses import opening_status, status_disposition
+from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
+from tracker.importing.layouts.subject_ties import blanket_answer, subject_words, tie_by_subject
 from tracker.importing.readers import DocumentText, document_from_text
 
 
@@ -72,46 +77,6 @@ class ReplyAudit:
     passages: tuple[Passage, ...]
     unknown_replies: tuple[str, ...]
     restatements: tuple[tuple[str, str], ...] = ()  # (number, the recommendation as the reply restates it)
-
-
-# ---- headings -----------------------------------------------------------------------------------------
-_NUM = r"R?\s?\d{1,4}"
-MULTI_HEADING = re.compile(
-    rf"^(?:Recommendations?|Argymhelliad|Argymhellion|R(?=\s?\d))\s*((?:{_NUM})(?:\s*(?:,|&|and|to|-|–|—)\s*(?:{_NUM}))*)"
-    r"\s*[:.\-–—]?\s*(.*)$",
-    re.I,
-)
-
-
-def heading_numbers(text: str) -> tuple[list[str], str] | None:
-    m = MULTI_HEADING.match(text)
-    if not m:
-        return None
-    return expand_numbers(m.group(1)), m.group(2).strip()
-
-
-def expand_numbers(text: str) -> list[str]:
-    """ "5 to 7" -> 5, 6, 7; "8 and 9"; "3, 4 and 5"; "R8 and R9"."""
-    numbers: list[str] = []
-    parts = re.split(r"\s*(,|&|\band\b|\bto\b|-|–|—)\s*", text.strip())
-    previous: int | None = None
-    pending_range = False
-    for part in parts:
-        if part in (",", "&", "and"):
-            continue
-        if part in ("to", "-", "–", "—"):
-            pending_range = True
-            continue
-        digits = re.sub(r"\D", "", part)
-        if not digits:
-            continue
-        value = int(digits)
-        if pending_range and previous is not None and previous < value <= previous + 50:
-            numbers.extend(str(n) for n in range(previous + 1, value + 1))
-        else:
-            numbers.append(str(value))
-        previous, pending_range = value, False
-    return numbers
 
 
 # ---- dispositions -------------------------------------------------------------------------------------
@@ -201,32 +166,14 @@ _CUES = [
         ("noted", _NOTED),
     )
 ]
-_TABLE_STATUS = {
-    "accepted": "accepted",
-    "agreed": "accepted",
-    "accept": "accepted",
-    "yes": "accepted",
-    "derbyn": "accepted",
-    "partially accepted": "partially accepted",
-    "partly accepted": "partially accepted",
-    "accepted in part": "partially accepted",
-    "agreed in principle": "partially accepted",
-    "partially agreed": "partially accepted",
-    "in part": "partially accepted",
-    "not accepted": "not accepted",
-    "rejected": "not accepted",
-    "declined": "not accepted",
-    "not agreed": "not accepted",
-    "no": "not accepted",
-    "noted": "noted",
-    "under consideration": "noted",
-}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 
 
 def suggest_disposition(answer: str) -> tuple[str, str]:
     """(disposition, the sentence that led to it). Prefers "unclear" to a confident wrong guess."""
     sentences = [s.strip() for s in _SENTENCES.split(" ".join(answer.split())) if s.strip()]
+    if sentences and (status := opening_status(sentences[0])):  # "Not agreed. …", "Ongoing."
+        return status[0], sentences[0]
     lowered = [sentence.lower() for sentence in sentences]
     for category, pattern, words in _CUES:
         for sentence, low in zip(sentences, lowered, strict=True):
@@ -242,39 +189,11 @@ def suggest_disposition(answer: str) -> tuple[str, str]:
 
 
 def table_disposition(cell: str) -> str | None:
-    key = " ".join(cell.lower().strip(" .*").split())
-    return _TABLE_STATUS.get(key)
+    return status_disposition(cell)
 
 
 # ---- restatements -------------------------------------------------------------------------------------
 _WORD = re.compile(r"[a-zA-Zà-ÿŵŷ']+")
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "with",
-    "that",
-    "this",
-    "be",
-    "by",
-    "is",
-    "are",
-    "as",
-    "at",
-    "it",
-    "its",
-    "should",
-    "must",
-    "will",
-    "from",
-}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me|we're|we've|we'll)\b")
 _REC_LIKE = re.compile(r"\b(?:should|must|needs? to|recommends?|ought to|is asked to|dylai|dylid)\b", re.I)
 _CLOSING = re.compile(
@@ -383,6 +302,8 @@ def _blocks(text: str) -> list[_Block]:
                 parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
+    if len(heading_lines) < 2 and (letters := lettered_headings(lines)):
+        heading_lines = letters  # "a)", "b)": the answers to a lettered list of recommendations
     if len(heading_lines) < 2:
         numbered = [
             (i, ([line.number], line.rest)) for i, line in enumerate(lines) if line.kind == "numbered"
@@ -453,41 +374,12 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
 # prose, naming them by number ("relating to recommendation 3") or by subject ("the two actions not
 # supported were a single crime reporting line and the reform of ward panels"). The titles are then the
 # recommendations restated, and each sentence of the prose answers the recommendations it names.
-_PROSE_TOKEN = re.compile(r"[^\W\d_]+(?:[&'’-][^\W\d_]+)*")
-# words too common in titles to say which recommendation a sentence is about
-_PROSE_STOP = _STOP | {
-    "new",
-    "recommended",
-    "recommendation",
-    "recommendations",
-    "all",
-    "more",
-    "our",
-    "their",
-}
 _PROSE_NUMBER = re.compile(
     r"\brecommendations?\s+(?:no\.?\s*)?(\d{1,3}(?:\s*(?:,|&|\band\b|\bto\b|-|–)\s*\d{1,3}){0,20})(?!\d)",
     re.I,
 )
 _PROSE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _TITLE_MAX_WORDS = 12
-
-
-def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
-
-
-def _subject_words(text: str) -> set[str]:
-    return {_stem(w) for w in _PROSE_TOKEN.findall(text) if w.lower() not in _PROSE_STOP}
 
 
 def _names_subject(title_words: set[str], sentence_words: set[str]) -> bool:
@@ -566,7 +458,7 @@ def _prose_reply(
         return None  # no prose after the titles
     titles = {b.numbers[0]: b.inline.strip() for b in run}
     listed = set(titles) | set(known or ())
-    title_words = {n: _subject_words(t) for n, t in titles.items()}
+    title_words = {n: subject_words(t) for n, t in titles.items()}
     passages: list[tuple[list[str], int, int]] = []
     open_paragraph: int | None = None  # the paragraph of the passage that is still open
     for start, end, paragraph in _prose_sentences(text, line_end + 1, last.end):
@@ -574,7 +466,7 @@ def _prose_reply(
         named: list[str] = []
         for reference in _PROSE_NUMBER.finditer(sentence):
             named.extend(n for n in expand_numbers(reference.group(1)) if n in listed)
-        words = _subject_words(sentence)
+        words = subject_words(sentence)
         named.extend(n for n, title in title_words.items() if _names_subject(title, words))
         numbers = sorted(set(named), key=_number_order)
         if numbers:
@@ -623,18 +515,12 @@ def audit_reply(
     if prose is not None:
         spans, restated = prose
         for numbers, start, end in spans:
-            answer = " ".join(text[start:end].split())
-            disposition, evidence = suggest_disposition(answer)
-            commitments = tuple(
-                Commitment(p.date, p.text) for p in dated_phrases(answer, reference_date, relative=True)
-            )
             grouping = "explicit" if len(numbers) > 1 else "single"
-            passages.append(
-                Passage(tuple(numbers), answer, disposition, evidence, commitments, start, end, grouping)
-            )
+            passages.append(_passage(text, numbers, start, end, grouping, reference_date))
     for block in raw_blocks if prose is None else ():
         answer_parts: list[str] = []
         in_restatement = True
+        restated_before = {n: restated.get(n) for n in block.numbers}
         reply_starts = None if table else _reply_starts(block.paragraphs)
         for position, (paragraph, is_bullet) in enumerate(block.paragraphs):
             if reply_starts is not None:  # the document marks where the reply begins
@@ -666,6 +552,7 @@ def audit_reply(
             pending.append(block)
             continue
         numbers = [n for b in pending for n in b.numbers] + block.numbers
+        pending_restated = bool(pending)
         grouping = "table" if table else ("heading" if len(block.numbers) > 1 else "single")
         if pending:
             grouping = "explicit" if _EXPLICIT_GROUP.search(answer) else "implicit"
@@ -679,6 +566,14 @@ def audit_reply(
         commitments = tuple(
             Commitment(p.date, p.text) for p in dated_phrases(answer, reference_date, relative=True)
         )
+        # against the committee's list, an answer under a heading that repeats nothing of the recommendation
+        # is tied by its number alone: worth a look
+        unrestated = (
+            known is not None
+            and not table
+            and not pending_restated
+            and all(restated.get(n) == restated_before[n] for n in block.numbers)
+        )
         passages.append(
             Passage(
                 tuple(dict.fromkeys(numbers)),
@@ -689,11 +584,14 @@ def audit_reply(
                 start,
                 block.end,
                 grouping,
+                (RESTATEMENT_NOT_FOUND,) if unrestated else (),
             )
         )
         link = _GROUP_WITH.search(answer)
         if link:
             passages = _merge_with(passages, link.group(1))
+    if not passages and not table:  # no numbers to go by: a blanket answer, or answers tied by subject
+        passages = _unnumbered_answers(text, known, reference_date)
     # restated but never answered: listed as missing, not silently joined to something else
     if known:
         committee_numbers = list(known)
@@ -725,6 +623,41 @@ def audit_reply(
             )
         )
     return ReplyAudit(info, tuple(audits), tuple(passages), unknown, tuple(restated.items()))
+
+
+def _passage(
+    text: str,
+    numbers: list[str],
+    start: int,
+    end: int,
+    grouping: str,
+    reference_date: dt.date | None,
+    flags: tuple[str, ...] = (),
+) -> Passage:
+    """The passage text[start:end] answering `numbers`, with its suggested disposition and commitments."""
+    answer = " ".join(text[start:end].split())
+    disposition, evidence = suggest_disposition(answer)
+    commitments = tuple(
+        Commitment(p.date, p.text) for p in dated_phrases(answer, reference_date, relative=True)
+    )
+    return Passage(tuple(numbers), answer, disposition, evidence, commitments, start, end, grouping, flags)
+
+
+def _unnumbered_answers(
+    text: str, known: dict[str, ExtractedRecommendation] | None, reference_date: dt.date | None
+) -> list[Passage]:
+    """A reply with no headings, numbers or table: one answer to every recommendation ("accept all the
+    recommendations"), or, against the committee's list, paragraphs tied to recommendations by subject."""
+    numbers = list(known or ())
+    if span := blanket_answer(text):
+        grouping = "explicit" if len(numbers) > 1 else "single"
+        return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+    if not known:
+        return []
+    ties = tie_by_subject(text, {n: r.full_text for n, r in known.items()})
+    return [
+        _passage(text, n, start, end, "single", reference_date, (TIED_BY_SUBJECT,)) for n, start, end in ties
+    ]
 
 
 def _merge_with(passages: list[Passage], number: str) -> list[Passage]:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     name.lower(): number
@@ -49,51 +50,80 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=512)
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# every form above in one pattern, tried in that order where a date can start: one pass over a long document,
+# not six
+_FORMS = (
+    ("dmy", DAY_MONTH_YEAR),
+    ("mdy", MONTH_DAY_YEAR),
+    ("numeric", NUMERIC),
+    ("iso", ISO),
+    ("month_year", MONTH_YEAR),
+    ("day_month", DAY_MONTH),
+)
+
+
+_GROUP = re.compile(r"(?<!\\)\((?!\?)")  # "(" opening a capturing group
+
+
+def _named(name: str, pattern: re.Pattern) -> str:
+    """A form's pattern as one named branch of the combined pattern (its groups made non-capturing)."""
+    return f"(?P<{name}>{_GROUP.sub('(?:', pattern.pattern)})"
+
+
+_ANY_DATE = re.compile("|".join(_named(n, p) for n, p in _FORMS), re.I)
+_ANY_DATE_WITH_A_YEAR = re.compile("|".join(_named(n, p) for n, p in _FORMS[:-1]), re.I)
+_FORM_NAMES = [name for name, _ in _FORMS]
+# where a date can start: a digit, or the first three letters of a month, at the start of a word. A plain
+# character class leads the pattern, so the engine skips other text without trying the forms at each place.
+_CANDIDATE = re.compile(
+    r"[0-9JFMASONDjfmasond](?<=\b.)(?:(?<=[0-9])|(?:an|eb|ar|pr|ay|u[nl]|ug|ep|ct|ov|ec))", re.I
+)
+
+
+def _value(form: str, m: re.Match, default_year: int | None) -> tuple[dt.date | None, str]:
+    if form == "dmy":
+        return _safe(_year(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))), "day"
+    if form == "mdy":
+        return _safe(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))), "day"
+    if form == "numeric":  # UK order: day/month/year
+        return _safe(_year(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
+    if form == "iso":
+        return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+    if form == "month_year":
+        return month_end(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")]), "month"
+    if default_year is None:
+        return None, "day"
+    return _safe(default_year, MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))), "day"
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
-    """Every date in the text, earliest position first. Overlapping matches keep the most precise one."""
+    """Every date in the text, earliest position first, in one pass. Where two forms could start at the same
+    place the more precise one is taken (a day, month and year before a month and year); where the first form
+    that fits is no real date ("31 June 2024") the next form that fits there is tried."""
+    combined, forms = (
+        (_ANY_DATE, _FORMS) if default_year is not None else (_ANY_DATE_WITH_A_YEAR, _FORMS[:-1])
+    )
     found: list[FoundDate] = []
-    taken = bytearray(len(text))  # characters already part of a date: O(length) overlap checks
-
-    def add(start: int, end: int, value: dt.date | None, precision: str) -> None:
-        if value is None or any(taken[start:end]):
-            return
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(FoundDate(value, start, end, text[start:end], precision))
-
-    for m in DAY_MONTH_YEAR.finditer(text):
-        add(
-            m.start(),
-            m.end(),
-            _safe(_year(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))),
-            "day",
-        )
-    for m in MONTH_DAY_YEAR.finditer(text):
-        add(
-            m.start(),
-            m.end(),
-            _safe(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))),
-            "day",
-        )
-    for m in NUMERIC.finditer(text):  # UK order: day/month/year
-        add(m.start(), m.end(), _safe(_year(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
-    for m in ISO.finditer(text):
-        add(m.start(), m.end(), _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
-    for m in MONTH_YEAR.finditer(text):
-        month = MONTHS[m.group(1).lower().rstrip(".")]
-        add(m.start(), m.end(), month_end(int(m.group(2)), month), "month")
-    if default_year is not None:
-        for m in DAY_MONTH.finditer(text):
-            add(
-                m.start(),
-                m.end(),
-                _safe(default_year, MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))),
-                "day",
-            )
-    return sorted(found, key=lambda f: f.start)
+    taken = 0  # where the last date ended: dates do not overlap
+    for candidate in _CANDIDATE.finditer(text):
+        start = candidate.start()
+        if start < taken or (m := combined.match(text, start)) is None:
+            continue
+        for name, pattern in forms[_FORM_NAMES.index(m.lastgroup) :]:
+            single = pattern.match(text, start)  # the form's own groups (rarely more than the first form)
+            if single is None:
+                continue
+            value, precision = _value(name, single, default_year)
+            if value is not None:
+                found.append(FoundDate(value, start, single.end(), single.group(0), precision))
+                taken = single.end()
+                break
+    return found
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|\n\s*\n")
@@ -135,8 +165,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
 
 
 # ---- asks and commitments --------------------------------------------------------------------------------
+# led by a plain character class (the first letters of the words, at the start of a word), so the engine skips
+# the rest of the text without trying the pattern at each place
 _BY_DATE = re.compile(
-    rf"\b(?:by|before|no later than|from|in)\s+(?:the\s+end\s+of\s+)?"
+    r"[bfinBFIN](?<=\b.)(?:(?<=[bB])(?:y|efore)|(?<=[nN])o later than|(?<=[fF])rom|(?<=[iI])n)\s+"
+    r"(?:the\s+end\s+of\s+)?"
     rf"(?:(\d{{1,2}}){_ORD}\s+{_MONTH}(?:,?\s+(\d{{4}}))?|{_MONTH}(?:\s+(\d{{4}}))?)",
     re.I,
 )

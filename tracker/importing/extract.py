@@ -13,10 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
+from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
+from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
+from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
+from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.prose_asks import prose_asks
+from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -34,12 +42,45 @@ class DatedContext:
     context: str
 
 
+class LazyDates(Sequence[DatedContext]):
+    """The dates of a document with their sentences, found the first time they are read: extracting and
+    auditing need only the document's own date, and a long document holds thousands. Reads as a tuple
+    (compares equal to one, hashes like one)."""
+
+    def __init__(self, find: Callable[[], tuple[DatedContext, ...]]) -> None:
+        self._find: Callable[[], tuple[DatedContext, ...]] | None = find
+        self._found: tuple[DatedContext, ...] = ()
+
+    def _all(self) -> tuple[DatedContext, ...]:
+        if self._find is not None:
+            self._found, self._find = self._find(), None
+        return self._found
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[DatedContext]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     date: dt.date | None
     reference: str | None
     reply_requested_by: dt.date | None
-    dates: tuple[DatedContext, ...]
+    dates: Sequence[DatedContext]  # a tuple, or LazyDates: found when first read
 
 
 @dataclass(frozen=True)
@@ -72,9 +113,26 @@ class Extraction:
     warnings: tuple[str, ...] = ()
 
 
+class NothingFound(BadInput):
+    """A document with no recommendations the app can find: its import is refused, but what could be read
+    goes with the refusal (`extraction.document`: its date, reference, reply-by date and other dates)."""
+
+    def __init__(self, file_name: str, extraction: Extraction) -> None:
+        date = extraction.document.date
+        dated = f" (it is dated {date.day} {date:%B %Y})" if date else ""
+        super().__init__(
+            "file",
+            file_name,
+            f"has no recommendations that the app can find{dated} (looked for numbered, lettered and labelled "
+            "lists, bullets after a lead-in, and a panel's asks in prose); tracker extract still lists its dates",
+        )
+        self.extraction = extraction
+        self.document = extraction.document
+
+
 # ---- line classification ------------------------------------------------------------------------------
 HEADING_WORDS = (
-    r"(?:Recommendations?|Argymhelliad|Argymhellion|Areas?\s+for\s+improvement|"
+    r"(?:Recommendations?|Rec\.?(?=\s*R?\s?\d)|Argymhelliad|Argymhellion|Areas?\s+for\s+improvement|"
     r"Actions?\s+for\s+further\s+improvement(?:\s*\(AFI\))?|AFI|Action|Finding|Conclusion)"
 )
 # labels other than "Recommendation" keep their name in the number: "AFI 3" and "Recommendation 3" differ
@@ -94,7 +152,8 @@ def is_lead_in(text: str) -> bool:
     """ "…we make the following recommendations:", "as follows", "Resolved:". The "recommend…:" form is
     checked from the end of the line (a "recommend" word after the last full stop, the line ending in a
     colon or dash), so a long line full of "Recommendation" costs one pass, not one per occurrence."""
-    if LEAD_IN.search(text):
+    lowered = text.lower()  # the pattern is tried only where its words are: most lines hold neither
+    if ("follows" in lowered or lowered.lstrip().startswith("resolved")) and LEAD_IN.search(text):
         return True
     stripped = text.rstrip()
     return (
@@ -106,11 +165,13 @@ def is_lead_in(text: str) -> bool:
 # Recommendation numbers run to four digits (a long report can pass 999). A year is no recommendation
 # number: "Recommendations 2025/26" is a title, and "2026. The ..." is a sentence wrapped after "by March".
 REC_HEADING = re.compile(
-    rf"^{HEADING_WORDS}\s+(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?)\b\s*[:.\-–—]?\s*(.*)$",
+    rf"^{HEADING_WORDS}\s+(?:R\s?)?(?!(?:19|20)\d\d[/\-–]\d)(\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?)\b\s*[:.\-–—]?\s*(.*)$",
     re.I,
 )
 R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
-NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})[.)]\s+(?!\d)(.*)$")
+# "1. Recommend …", and "1.Recommend …" where a PDF or Word conversion lost the space (a capital and a small
+# letter after the full stop: "1.1" and "1.A" are section numbers)
+NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})(?:[.)]\s+(?!\d)|\.(?=[A-Z][a-z]))(.*)$")
 LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\s+(.*)$", re.I)
 LETTERED_DOT = re.compile(r"^([a-h])\.\s+(.*)$")
 BULLET = re.compile(r"^[-•*▪◦●·–]\s+(.*)$")
@@ -519,15 +580,18 @@ _WELSH_WORDS = {
 _ENGLISH_WORDS = {"the", "and", "should", "of", "to", "plan", "will", "with", "for", "that", "be", "on", "by"}
 
 
+_LEAN = {**{w: -1 for w in _ENGLISH_WORDS}, **{w: 1 for w in _WELSH_WORDS}}
+
+
 def is_welsh(text: str) -> bool:
     lowered = text.lower()
     words = _WORD.findall(lowered)
     if not words:
         return False
-    welsh = sum(1 for w in words if w in _WELSH_WORDS)
-    english = sum(1 for w in words if w in _ENGLISH_WORDS)
-    has_marks = _WELSH_MARKS.search(lowered) is not None
-    return welsh > english + 1 or (has_marks and welsh >= english)
+    lean = 0  # Welsh words less English ones, counted in one pass
+    for word in words:
+        lean += _LEAN.get(word, 0)
+    return lean > 1 or (lean >= 0 and _WELSH_MARKS.search(lowered) is not None)
 
 
 # ---- building recommendations -------------------------------------------------------------------------
@@ -540,6 +604,7 @@ class _Draft:
     paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
     subpoints: list[str] = field(default_factory=list)
     welsh: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
     def english_text(self) -> list[str]:
         return [" ".join(p) for p in self.paragraphs if p]
@@ -700,10 +765,14 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if reason:
             warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
             order = []
+    if order and style == "numbered":
+        order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _lettered(all_lines, warnings)
-            or _bulleted(all_lines)
+            or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(prose_asks(all_lines))
+            or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
         )
@@ -877,6 +946,11 @@ NARRATING = frozenset(
         "felt",
         "expressed",
         "acknowledged",
+        "approved",
+        "authorised",
+        "authorized",
+        "endorsed",
+        "delegated",
     ]
 )
 _ASKING_FIRST = frozenset(["should", "must", "recommend", "recommends", "urge", "urges"])
@@ -893,6 +967,18 @@ def _narrates(text: str) -> bool:
         if word in NARRATING:
             return True
     return False
+
+
+_PROPOSES = re.compile(r"\b(?:propos\w*\s+that|recommendation\s+for|need(?:s|ed)?\s+to|should)\b", re.I)
+
+
+def _asks_for_something(text: str) -> bool:
+    """An item that asks, for a list that mixes findings and asks: it recommends or proposes in so many words."""
+    return bool(
+        SAYS_IT_RECOMMENDS.search(text)
+        or _PROPOSES.search(text)
+        or re.search(r"\brecommendation\b", text, re.I)
+    )
 
 
 def _item_asks(text: str, strictly: bool = False) -> bool:
@@ -938,6 +1024,10 @@ def _not_recommendations(
     first = bisect_left(starts, drafts[0].start)
     texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
     lead, explicit = _lead_in(lines, first)
+    if is_own_request(lead):
+        return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
+    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
+        return "its items report what was said or done (as minutes do), whatever its lead-in says"
     if SAYS_RECOMMENDS.search(lead):
         return None
     if explicit:
@@ -952,6 +1042,27 @@ def _not_recommendations(
     if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
         return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
     return "its items ask for nothing and nothing before it calls it recommendations"
+
+
+_ASKS_IN_SO_MANY_WORDS = re.compile(r"\b(?:recommend\w*|should|must|urge\w*|calls?\s+on|invite\w*)\b", re.I)
+
+
+def _asks_among_conclusions(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
+    """A committee's "Conclusions and recommendations", each paragraph ending with its place in the report
+    ("(Paragraph 8)"): where some paragraphs ask ("We recommend that …", "… should …") and others only
+    conclude, the ones that only conclude are left out, with a warning."""
+    texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
+    if sum(1 for t in texts if PARAGRAPH_POINTER.search(t)) * 2 < len(texts):
+        return drafts
+    asking = [d for d, t in zip(drafts, texts, strict=True) if _ASKS_IN_SO_MANY_WORDS.search(t)]
+    if not asking or len(asking) == len(drafts):
+        return drafts
+    left_out = [d.number for d in drafts if d not in asking]
+    warnings.append(
+        f"paragraphs {', '.join(left_out)} were left out: they conclude but ask for nothing (no 'recommend' or "
+        "'should'); check them against the original"
+    )
+    return asking
 
 
 def _clip(text: str, size: int = 60) -> str:
@@ -991,6 +1102,8 @@ def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Dra
             continue
         reason = _not_recommendations(found, lines, starts)
         if reason is None:
+            for draft in found:
+                draft.flags.append(LETTERED_LIST)
             return found
         left_out += 1
         if warnings is not None and left_out <= 3:
@@ -1000,28 +1113,17 @@ def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Dra
     return []
 
 
-def _bulleted(lines: list[Line]) -> list[_Draft]:
-    """Recommendations with no numbers at all: the bullets after a lead-in such as "the Committee recommends
-    that:" or "makes 16 recommendations, including:". The app numbers them in order and says so."""
-    drafts: list[_Draft] = []
-    for index, line in enumerate(lines):
-        if line.kind != "text" or not re.search(r"\brecommend", line.text, re.I):
-            continue
-        if not re.search(r"(?:[:–—-]|\bincluding|\bthat)\s*$", line.text, re.I):
-            continue
-        for other in lines[index + 1 :]:
-            if other.kind == "blank":
-                continue
-            if other.kind != "bullet":
-                break
-            number = str(len(drafts) + 1)
-            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=other.start,
-                           end=other.end)  # fmt: skip
-            draft.paragraphs[-1].append(other.rest)
-            drafts.append(draft)
-        if drafts:
-            return drafts
-    return []
+def _drafts(found: list[Found]) -> list[_Draft]:
+    """What a layout recogniser found, as drafts the reader finishes like its own."""
+    drafts = []
+    for item in found:
+        draft = _Draft(
+            number=item.number, label=item.label, start=item.start, end=item.end, flags=list(item.flags)
+        )
+        draft.paragraphs[-1].append(item.text)
+        draft.subpoints.extend(item.subpoints)
+        drafts.append(draft)
+    return drafts
 
 
 # "The Committee agreed to recommend that the Cabinet …": a decision recorded in the minutes' prose
@@ -1090,9 +1192,12 @@ def _is_italic_line(raw: str) -> bool:
     return bool(re.fullmatch(r"\*(?!\*)[^*]+\*|_[^_]+_", stripped))
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+
+
 def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
     body = " ".join(base.english_text()).strip()
-    body = re.sub(r"\s+([,.;:])", r"\1", body)
+    body = _SPACE_BEFORE_MARK.sub(r"\1", body)
     body = PARAGRAPH_POINTER.sub("", body)
     subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
     full = " ".join([body, *subpoints])
@@ -1110,7 +1215,39 @@ def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
         start=base.start,
         end=base.end,
         text_cy=welsh,
+        flags=_flags(base, full),
     )
+
+
+def _flags(base: _Draft, full: str) -> tuple[str, ...]:
+    """Why the reader is unsure of a recommendation: the reasons its layout gave, and an item that asks for
+    nothing in words the reader knows."""
+    flags = list(base.flags)
+    if base.label.endswith("(numbered by the app)") and NUMBERED_BY_APP not in flags:
+        flags.append(NUMBERED_BY_APP)
+    if full and not _has_asking_verb(full):
+        flags.append(NO_ASKING_VERB)
+    return tuple(dict.fromkeys(flags))
+
+
+def _has_asking_verb(text: str) -> bool:
+    """An asking word ("should", "recommend", "urge") or a verb of action in any form ("publishes", "review")."""
+    if _asks(text) or SAYS_RECOMMENDS.search(text):
+        return True
+    for word in _WORD.findall(text.lower()):
+        if (
+            word in _ACTION_VERBS
+            or word.endswith("s")
+            and (word[:-1] in _ACTION_VERBS or word[:-2] in _ACTION_VERBS)
+        ):
+            return True
+    return False
+
+
+_ACTION_VERBS = IMPERATIVE | {
+    "publish", "review", "develop", "establish", "introduce", "improve", "increase", "reduce", "provide",
+    "ensure", "consider", "commit", "reconsider", "revise", "reinstate",
+}  # fmt: skip
 
 
 def _number(label: str) -> str:
@@ -1155,6 +1292,8 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if found:
                 date = found[0].date
                 break
+    if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
+        date = labelled_date([clean(line) for line in lines[:60]])
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
@@ -1167,7 +1306,10 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             if len(cleaned) <= len(found[0].text) + slack:
                 date = found[0].date
                 break
-    # never a date from the body: "by 30 September" in a sentence is not the document's date
+    if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
+        head = [clean(line) for line in lines[:40]]
+        date = weekday_date(head) or narrated_date(head)
+    # never another date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:
         m = REFERENCE.search(clean(line))
@@ -1176,23 +1318,48 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
             break
     if not with_dates:  # the audit needs only the date and the reference
         return DocumentInfo(date, reference, None, ())
-    plain = "\n".join(clean(line) for line in lines)
+    default_year = date.year if date else None
+    plain = _Plain(lines)
     reply_by = None
-    for m in REPLY_BY.finditer(plain):
-        found = find_dates(plain[m.end() : m.end() + 40], default_year=date.year if date else None)
-        if found and found[0].start == 0:
-            reply_by = found[0].date
-            break
+    lowered = text.lower()
+    if "respon" in lowered or "repl" in lowered or "ymateb" in lowered:  # else no request for a reply
+        for m in REPLY_BY.finditer(plain.text):
+            found = find_dates(plain.text[m.end() : m.end() + 40], default_year=default_year)
+            if found and found[0].start == 0:
+                reply_by = found[0].date
+                break
+    return DocumentInfo(
+        date, reference, reply_by, LazyDates(lambda: _dated_contexts(plain.text, default_year))
+    )
+
+
+class _Plain:
+    """The document's lines without markup, joined, made once and only when asked for."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines: list[str] | None = lines
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(clean(line) for line in self._lines or ())
+            self._lines = None
+        return self._text
+
+
+def _dated_contexts(plain: str, default_year: int | None) -> tuple[DatedContext, ...]:
+    """Every date in the document with the sentence around it, once per (date, sentence)."""
     contexts: list[DatedContext] = []
     seen: set[tuple[dt.date, str]] = set()
     sentences = Sentences(plain)
-    for found in find_dates(plain, default_year=date.year if date else None):
+    for found in find_dates(plain, default_year=default_year):
         context = sentences.around(found.start, found.end)
         key = (found.date, context)
         if key not in seen:
             seen.add(key)
             contexts.append(DatedContext(found.date, context))
-    return DocumentInfo(date, reference, reply_by, tuple(contexts))
+    return tuple(contexts)
 
 
 def reading_warnings(extraction: Extraction) -> list[str]:

@@ -21,7 +21,12 @@ from tracker.domain.formatting import uk_date
 from tracker.domain.numbers import in_document_order, normalised, place_by_number, similarity
 from tracker.errors import BadInput
 from tracker.importing.audit import ReplyAudit, audit_reply
-from tracker.importing.extract import ExtractedRecommendation, Extraction, extract_recommendations
+from tracker.importing.extract import (
+    ExtractedRecommendation,
+    Extraction,
+    NothingFound,
+    extract_recommendations,
+)
 from tracker.importing.readers import DocumentText, document_from_text, read_document
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
@@ -144,12 +149,7 @@ class ImportService:
     def preview_recommendations(document: DocumentText) -> Extraction:
         extraction = extract_recommendations(document)
         if not extraction.recommendations:
-            raise BadInput(
-                "file",
-                document.file_name,
-                "has no recommendations that the app can find (looked for numbered, lettered and labelled "
-                "lists, and bullets after a lead-in); tracker extract still lists its dates",
-            )
+            raise NothingFound(document.file_name, extraction)  # the refusal keeps the document's dates
         return extraction
 
     def preview_reply(self, cycle_id: str, document: DocumentText) -> ReplyAudit:

@@ -1,0 +1,67 @@
+"""Small recognisers, one per document layout, that the reader tries alongside its line-by-line reading.
+
+Each module recognises one shape, says in its docstring what the shape looks like, and returns what it
+found as plain values (`Found` for a recommendation), with the reasons it is unsure in `flags`. None of them
+imports the reader (tracker.importing.extract): the reader imports them, so each can be tested on its own.
+
+- document_date: the document's own date from a label in mid-line or from a "presented … on" sentence
+- own_request: a paper's request of its own committee ("The Committee is recommended to: (a) note …")
+- prose_asks: a panel's decisions written as prose ("The Panel: considered …; asked the Commissioner to …")
+- heading_bullets: unnumbered bullets under a "Recommendations" heading
+- single: one recommendation under a heading with no number
+- statuses: the words of a status column or a one-word answer, as dispositions
+- reply_headings: the headings a reply answers under ("R1:", "Rec 2", "Recommendations R2 and R3", "a)")
+- subject_ties: reply paragraphs that answer a recommendation without its number
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+# the exact words the review workspace shows for each doubt
+NUMBERED_BY_APP = "numbered by the app"
+LETTERED_LIST = "lettered list read as recommendations"
+NO_ASKING_VERB = "no asking verb"
+TIED_BY_SUBJECT = "answer tied by subject, not number"
+RESTATEMENT_NOT_FOUND = "restatement not found"
+
+
+class LineLike(Protocol):
+    """A classified line of the document, as the reader makes it (tracker.importing.extract.Line)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    rest: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A recommendation a recogniser found: its number (the app's own when the document has none), where it is,
+    its text, and why the recogniser is unsure of it."""
+
+    number: str
+    label: str
+    start: int
+    end: int
+    text: str
+    subpoints: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+def app_numbered(texts: list[tuple[int, int, str]], extra_flags: tuple[str, ...] = ()) -> list[Found]:
+    """Items with no number in the document, numbered 1, 2, 3 … in document order, and flagged as such."""
+    return [
+        Found(
+            str(n),
+            f"Recommendation {n} (numbered by the app)",
+            start,
+            end,
+            text,
+            (),
+            (NUMBERED_BY_APP, *extra_flags),
+        )
+        for n, (start, end, text) in enumerate(texts, start=1)
+    ]

@@ -1,0 +1,67 @@
+"""Recommendations with no numbers at all: the bullets under a lead-in or a heading that names them.
+
+    The Committee recommends that:              Recommendations
+    - the force publishes its figures;          - The Commissioner should publish …
+    - the plan names a lead for rural crime.    - The plan should set out …
+
+The app numbers them 1, 2, 3 … in document order and flags each "numbered by the app". Under a lead-in that
+mixes findings and recommendations ("the key findings and recommendations were:") only the bullets that ask
+for something are kept. Under a bare heading, most bullets must ask someone to act ("should", "must"): a
+paper's own "Recommendations: • It is recommended to note the report" is no list of recommendations. A lead-in about the answers ("made responses to the recommendations:") is no lead-in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from tracker.importing.layouts import Found, LineLike, app_numbered
+
+_LEAD_IN = re.compile(r"\brecommend", re.I)
+_LEAD_IN_END = re.compile(r"(?:[:–—-]|\bincluding|\bthat)\s*$", re.I)
+_ABOUT_ANSWERS = re.compile(
+    r"\b(?:responses?|repl(?:y|ies)|answers?)\s+to\s+(?:the|its|our|their)\s+recommend", re.I
+)
+# a heading of its own: "Recommendations", "Our recommendations", "Recommendations to the Commissioner"
+_HEADING = re.compile(
+    r"^(?:(?:our|the|panel|committee|key|main)\s+){0,2}recommendations(?:\s+(?:to|for)\s+(?:the\s+)?[\w' ]{1,40})?:?$",
+    re.I,
+)
+# under a bare heading, bullets that ask someone to act: a paper's own "It is recommended to note the report"
+# does not
+_ASKS_SOMEONE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|urge[sd]?|call(?:s|ed)?\s+on)\b", re.I)
+_MIXED = re.compile(r"\b(?:findings|conclusions|observations)\b", re.I)
+
+
+def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]) -> list[Found]:
+    """The first run of bullets after a lead-in or heading that names recommendations, as recommendations."""
+    for index, line in enumerate(lines):
+        text = line.text
+        heading = line.kind in ("text", "section") and _HEADING.match(text) is not None
+        if not heading and not _is_lead_in(line):
+            continue
+        items: list[tuple[int, int, str]] = []
+        for other in lines[index + 1 :]:
+            if other.kind == "blank":
+                continue
+            if other.kind != "bullet":
+                break
+            items.append((other.start, other.end, other.rest))
+        if items and _MIXED.search(text):
+            items = [item for item in items if asks(item[2])]
+        if heading and sum(1 for item in items if _ASKS_SOMEONE.search(item[2])) * 2 < len(items):
+            continue  # a paper's own "Recommendations:" to its committee ("to note the report")
+        if items:
+            return app_numbered(items)
+    return []
+
+
+def _is_lead_in(line: LineLike) -> bool:
+    """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers)."""
+    text = line.text
+    return (
+        line.kind == "text"
+        and _LEAD_IN.search(text) is not None
+        and _LEAD_IN_END.search(text) is not None
+        and not _ABOUT_ANSWERS.search(text)
+    )
