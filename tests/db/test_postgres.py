@@ -137,3 +137,30 @@ def test_two_writers_on_the_server_never_lose_an_edit(pg_services, pg_url):
             pg_services.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()
+
+
+@pytest.mark.parametrize("command", ["read", "write"])
+def test_a_table_locked_by_another_session_is_a_busy_refusal_not_an_endless_wait(
+    pg_services, pg_url, capsys, monkeypatch, command
+):
+    """Another session holds the recommendation table: `tracker` gives up after the lock timeout with one
+    line saying the store is busy, exit 2, rather than waiting for ever."""
+    import psycopg
+
+    from tests.cli_helpers import run
+
+    pg_services.demo.load()
+    monkeypatch.setenv("TRACKER_LOCK_TIMEOUT", "0.5")
+    argv = (
+        ["show", "london-2022"]
+        if command == "read"
+        else ["recommendation", "set", "london-2022", "3", "--text", "Changed while locked"]
+    )
+    with psycopg.connect(pg_url) as holder:
+        holder.execute("LOCK TABLE recommendation IN ACCESS EXCLUSIVE MODE")
+        code, out, err = run(capsys, *argv, "--db", pg_url)
+        holder.rollback()
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert "the store is busy" in err
+    row = next(r for r in pg_services.recommendations.register("london-2022") if r.number == "3")
+    assert row.text != "Changed while locked" and row.version == 1
