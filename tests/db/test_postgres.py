@@ -164,3 +164,38 @@ def test_a_table_locked_by_another_session_is_a_busy_refusal_not_an_endless_wait
     assert "the store is busy" in err
     row = next(r for r in pg_services.recommendations.register("london-2022") if r.number == "3")
     assert row.text != "Changed while locked" and row.version == 1
+
+
+def test_a_team_on_the_server_loses_nothing_and_the_log_agrees(pg_services, pg_url):
+    """Five officers' processes at once, two on one recommendation, two regrouping one reply: every save is
+    one version and one history row, and the change log's last word is what the server holds."""
+    from tests.db.races import check_a_team_loses_nothing
+
+    pg_services.demo.load()
+    results = check_a_team_loses_nothing(pg_services, pg_url, 30)
+    assert sum(r["busy"] for r in results) == 0, results
+
+
+def test_two_regroupings_at_once_on_the_server_keep_one_and_tell_the_other(pg_services, pg_url):
+    """Before: both told "saved" and the reply answered both choices. Now the reply's version moves with
+    its links: the writer who read first is refused, and the store holds the other's grouping."""
+    from tests.db.races import disagreements, race_two_regroupings
+    from tracker.errors import Conflict
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    reply = next(iter(pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies))
+    other = open_services(pg_url, user="Second Officer")
+    try:
+        errors = race_two_regroupings(pg_services.uow, other.uow, reply.id)
+        assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+        stale = other.recommendations.set_grouping(reply.id, ["4"], if_version=reply.version + 1)
+        with pytest.raises(Conflict, match="Second Officer changed it"):
+            pg_services.recommendations.set_grouping(reply.id, ["5"], if_version=reply.version + 1)
+    finally:
+        other.dispose()
+    after = next(
+        r for r in pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies if r.id == reply.id
+    )
+    assert after.covers == stale.covers == ("4",)
+    assert disagreements(pg_services, "london-2022") == []
