@@ -199,3 +199,29 @@ def test_two_regroupings_at_once_on_the_server_keep_one_and_tell_the_other(pg_se
     )
     assert after.covers == stale.covers == ("4",)
     assert disagreements(pg_services, "london-2022") == []
+
+
+def test_a_server_store_backs_up_to_one_file_and_restores_onto_the_server(
+    pg_services, pg_url, capsys, tmp_path
+):
+    """A backup of the server is a portable SQLite file of every table; restored into an empty server store
+    it gives the same record, history included."""
+    from sqlalchemy import text
+
+    from tests.cli_helpers import ok
+    from tests.db.test_backup import dump
+
+    pg_services.demo.load()
+    pg_services.recommendations.set_recommendation("london-2022", "3", text="Corrected on the server")
+    copy = tmp_path / "server.db"
+    written = ok(capsys, "backup", "-o", str(copy), "--db", pg_url)
+    before = dump(pg_url)
+    assert dump(f"sqlite:///{copy}") == before
+    with pg_services.uow.engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    pg_services.dispose()
+    ok(capsys, "init", "--db", pg_url)
+    assert ok(capsys, "restore", str(copy), "--db", pg_url)["rows"] == written["rows"]
+    assert dump(pg_url) == before
+    ok(capsys, "recommendation", "set", "london-2022", "4", "--text", "After the restore", "--db", pg_url)

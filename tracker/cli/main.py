@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tracker.cli.commands_reports",
     "tracker.cli.commands_export",
     "tracker.cli.commands_remind",
+    "tracker.cli.commands_backup",
 )
 
 
