@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm.attributes import flag_modified
 
 from tracker.domain import Disposition
 from tracker.errors import BadInput, Conflict, NotFound
@@ -144,6 +143,8 @@ class RecommendationService:
                         None,
                         disposition,
                     )
+                    from sqlalchemy.orm.attributes import flag_modified
+
                     flag_modified(rec, "text")  # the row counts as changed, so its version is raised
         # read after the commit, not inside it: the write lock is held for the change alone
         return next(r for r in self.register(cycle_id) if r.number == number)
@@ -211,6 +212,8 @@ class RecommendationService:
             if [r.id for r in chosen] != [r.id for r in reply.recommendations]:  # else nothing is written
                 old = ", ".join(r.number for r in reply.recommendations)
                 reply.recommendations = chosen
+                from sqlalchemy.orm.attributes import flag_modified
+
                 flag_modified(reply, "text")  # only the links change: the reply's version must move with them
                 new = ", ".join(r.number for r in chosen)
                 record_change(session, self.user, reply.cycle_id, "reply", str(reply_id), "answers", old, new)
