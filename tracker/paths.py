@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tracker.errors import BadInput
+
 APP_NAME = "pcp-tracker"
 APP_AUTHOR = "pcp-tracker"
 
@@ -35,8 +37,15 @@ def data_dir(create: bool = True) -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, APP_AUTHOR))
+    if path.exists() and not path.is_dir():
+        raise BadInput(
+            "data folder" if not override else "TRACKER_DATA_DIR", str(path), "is a file, not a folder"
+        )
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BadInput("data folder", str(path), f"cannot be created: {exc.strerror or exc}") from None
     return path
 
 

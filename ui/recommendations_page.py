@@ -257,31 +257,34 @@ class RecommendationsPage(Page):
             lambda row: self._saved(
                 f"Disposition of the reply to {', '.join(row.covers)}: {row.disposition}."
             ),
-            self._edit_failed,
+            lambda exc: self._edit_failed(exc, self._set_disposition),
         )
 
-    def _edit_failed(self, exc: BaseException) -> None:
+    def _edit_failed(self, exc: BaseException, retry) -> None:
+        """A change refused because someone else saved first: keep mine (save again over theirs, on purpose)
+        or take theirs (show what is stored now)."""
         from tracker.errors import Conflict
 
-        if not isinstance(exc, Conflict):
+        if not isinstance(exc, Conflict) or "busy" in str(exc):
             self._failed(exc)
             return
         if self.resolve_conflict(str(exc)) == "mine":
-            self._set_disposition(force=True)
+            retry(force=True)
         else:
             self.message.info("Took the other change: the register shows it now.")
             self.refresh()
 
-    def _set_grouping(self) -> None:
+    def _set_grouping(self, force: bool = False) -> None:
         if not self.replies:
             return
         reply = self.replies[0]
         numbers = [n.strip() for n in self.grouping.text().replace(" and ", ",").split(",")]
+        version = None if force else reply.version
         self.context.runner.run(
             "rec-edit",
-            lambda: self.context.services.recommendations.set_grouping(reply.id, numbers),
+            lambda: self.context.services.recommendations.set_grouping(reply.id, numbers, version),
             lambda row: self._saved(f"The reply now answers {', '.join(row.covers)}."),
-            self._failed,
+            lambda exc: self._edit_failed(exc, self._set_grouping),
         )
 
     def _saved(self, text: str) -> None:

@@ -137,3 +137,91 @@ def test_two_writers_on_the_server_never_lose_an_edit(pg_services, pg_url):
             pg_services.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()
+
+
+@pytest.mark.parametrize("command", ["read", "write"])
+def test_a_table_locked_by_another_session_is_a_busy_refusal_not_an_endless_wait(
+    pg_services, pg_url, capsys, monkeypatch, command
+):
+    """Another session holds the recommendation table: `tracker` gives up after the lock timeout with one
+    line saying the store is busy, exit 2, rather than waiting for ever."""
+    import psycopg
+
+    from tests.cli_helpers import run
+
+    pg_services.demo.load()
+    monkeypatch.setenv("TRACKER_LOCK_TIMEOUT", "0.5")
+    argv = (
+        ["show", "london-2022"]
+        if command == "read"
+        else ["recommendation", "set", "london-2022", "3", "--text", "Changed while locked"]
+    )
+    with psycopg.connect(pg_url) as holder:
+        holder.execute("LOCK TABLE recommendation IN ACCESS EXCLUSIVE MODE")
+        code, out, err = run(capsys, *argv, "--db", pg_url)
+        holder.rollback()
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert "the store is busy" in err
+    row = next(r for r in pg_services.recommendations.register("london-2022") if r.number == "3")
+    assert row.text != "Changed while locked" and row.version == 1
+
+
+def test_a_team_on_the_server_loses_nothing_and_the_log_agrees(pg_services, pg_url):
+    """Five officers' processes at once, two on one recommendation, two regrouping one reply: every save is
+    one version and one history row, and the change log's last word is what the server holds."""
+    from tests.db.races import check_a_team_loses_nothing
+
+    pg_services.demo.load()
+    results = check_a_team_loses_nothing(pg_services, pg_url, 30)
+    assert sum(r["busy"] for r in results) == 0, results
+
+
+def test_two_regroupings_at_once_on_the_server_keep_one_and_tell_the_other(pg_services, pg_url):
+    """Before: both told "saved" and the reply answered both choices. Now the reply's version moves with
+    its links: the writer who read first is refused, and the store holds the other's grouping."""
+    from tests.db.races import disagreements, race_two_regroupings
+    from tracker.errors import Conflict
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    reply = next(iter(pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies))
+    other = open_services(pg_url, user="Second Officer")
+    try:
+        errors = race_two_regroupings(pg_services.uow, other.uow, reply.id)
+        assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+        stale = other.recommendations.set_grouping(reply.id, ["4"], if_version=reply.version + 1)
+        with pytest.raises(Conflict, match="Second Officer changed it"):
+            pg_services.recommendations.set_grouping(reply.id, ["5"], if_version=reply.version + 1)
+    finally:
+        other.dispose()
+    after = next(
+        r for r in pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies if r.id == reply.id
+    )
+    assert after.covers == stale.covers == ("4",)
+    assert disagreements(pg_services, "london-2022") == []
+
+
+def test_a_server_store_backs_up_to_one_file_and_restores_onto_the_server(
+    pg_services, pg_url, capsys, tmp_path
+):
+    """A backup of the server is a portable SQLite file of every table; restored into an empty server store
+    it gives the same record, history included."""
+    from sqlalchemy import text
+
+    from tests.cli_helpers import ok
+    from tests.db.test_backup import dump
+
+    pg_services.demo.load()
+    pg_services.recommendations.set_recommendation("london-2022", "3", text="Corrected on the server")
+    copy = tmp_path / "server.db"
+    written = ok(capsys, "backup", "-o", str(copy), "--db", pg_url)
+    before = dump(pg_url)
+    assert dump(f"sqlite:///{copy}") == before
+    with pg_services.uow.engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    pg_services.dispose()
+    ok(capsys, "init", "--db", pg_url)
+    assert ok(capsys, "restore", str(copy), "--db", pg_url)["rows"] == written["rows"]
+    assert dump(pg_url) == before
+    ok(capsys, "recommendation", "set", "london-2022", "4", "--text", "After the restore", "--db", pg_url)

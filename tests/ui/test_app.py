@@ -171,10 +171,9 @@ def test_changing_a_disposition_shows_in_the_register_and_history(qtbot, window,
     assert any(c.field == "disposition" for c in history.model.rows())
 
 
-@pytest.mark.parametrize("choice", ["theirs", "mine"])
-def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_theirs(
-    qtbot, window, demo, choice
-):
+def _changed_meanwhile(qtbot, window, demo, choice, change):
+    """The register open on recommendation 6 of london-2022, which a colleague then changes from another
+    computer; the page's keep-mine-or-take-theirs question answered with `choice` and recorded."""
     from tracker.services.factory import open_services
 
     register = open_page(qtbot, window, "Recommendations")
@@ -182,11 +181,24 @@ def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_
     row = next(i for i, r in enumerate(rows) if r.cycle_id == "london-2022" and r.number == "6")
     register.view.setCurrentIndex(register.proxy.mapFromSource(register.model.index(row, 0)))
     qtbot.waitUntil(lambda: bool(register.replies) and register.replies[0].covers == ("6",), timeout=10000)
-    colleague = open_services(demo.url, user="Second Officer")  # saves first, from another computer
-    colleague.recommendations.set_disposition(register.replies[0].id, "noted")
-    colleague.dispose()
-    asked = []
+    colleague = open_services(demo.url, user="Second Officer")
+    try:
+        change(colleague.recommendations, register.replies[0].id)
+    finally:
+        colleague.dispose()
+    asked: list[str] = []
     register.resolve_conflict = lambda text: asked.append(text) or choice
+    return register, asked
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_theirs(
+    qtbot, window, demo, choice
+):
+
+    register, asked = _changed_meanwhile(
+        qtbot, window, demo, choice, lambda other, reply_id: other.set_disposition(reply_id, "noted")
+    )
     register.disposition.setCurrentIndex(register.disposition.findData("partially accepted"))
     with qtbot.waitSignal(register.loaded, timeout=10000):
         qtbot.mouseClick(register.apply_disposition, Qt.MouseButton.LeftButton)
@@ -201,6 +213,35 @@ def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_
         ),
         timeout=10000,
     )
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_grouping_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_theirs(
+    qtbot, window, demo, choice
+):
+
+    register, asked = _changed_meanwhile(
+        qtbot, window, demo, choice, lambda other, reply_id: other.set_grouping(reply_id, ["6", "7"])
+    )
+    reply_id = register.replies[0].id
+    register.grouping.setText("5, 6")
+    with qtbot.waitSignal(register.loaded, timeout=10000):
+        qtbot.mouseClick(register.apply_grouping, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "Second Officer changed it" in asked[0]
+    window.context.runner.wait(5000)
+    expected = ("6", "7") if choice == "theirs" else ("5", "6")
+    qtbot.waitUntil(
+        lambda: _covers(demo, reply_id) == expected,
+        timeout=10000,
+    )
+
+
+def _covers(services, reply_id: int) -> tuple[str, ...]:
+    import datetime as dt
+
+    detail = services.cycles.detail("london-2022", dt.date(2030, 1, 1))
+    return next(r for r in detail.replies if r.id == reply_id).covers
 
 
 def test_search_across_cycles(qtbot, window):

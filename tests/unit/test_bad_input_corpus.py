@@ -158,6 +158,8 @@ def test_bad_input(case, base_store, tmp_path):
     assert code != 1, f"unexpected error (exit 1): {err!r}"
     assert code in case.expect, f"exit {code}, expected {sorted(case.expect)}; stderr: {err!r}"
     assert "Traceback" not in err, err
+    assert ":pw@" not in out + err, "a database password was shown"
+    assert "\x1b" not in out + err, "a control character reached the terminal raw"
     if code == 2:
         lines = err.strip().splitlines()
         assert len(lines) == 1, f"stderr is {len(lines)} lines: {err!r}"

@@ -33,13 +33,20 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """Add a subcommand with its own `--json` and `--db` options (so both may follow the subcommand)."""
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
-    add_common_options(parser)
+    add_common_options(parser, after_command=True)
     parser.set_defaults(handler=handler)
     return parser
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON alone on stdout")
+def add_common_options(parser: argparse.ArgumentParser, after_command: bool = False) -> None:
+    """`--json` and `--db`, before or after the subcommand: after it, an option left out keeps what was given
+    before it (a subcommand's own default would otherwise overwrite `tracker --json cycles`)."""
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="print JSON alone on stdout",
+    )
     parser.add_argument(
         "--db",
         default=argparse.SUPPRESS,

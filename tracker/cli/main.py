@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from tracker.about import add_version_option
 from tracker.cli.common import add_common_options, to_json
+from tracker.domain.formatting import without_controls
 from tracker.errors import TrackerError
 
 # Each module listed here has `register(subparsers)`. Kept explicit so start-up imports only what is named.
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     "tracker.cli.commands_reports",
     "tracker.cli.commands_export",
     "tracker.cli.commands_remind",
+    "tracker.cli.commands_backup",
 )
 
 
@@ -56,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wording()  # the papers' wording is checked at every start: a typo names its key, not a blank later
         output = args.handler(args)
     except TrackerError as exc:
-        print(f"tracker: error: {exc}", file=sys.stderr)
+        print(f"tracker: error: {without_controls(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("tracker: interrupted; nothing half written (each change is one transaction)", file=sys.stderr)
@@ -64,14 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # anything else: one line for the user, the traceback in the log file
         from tracker.logs import record_unexpected
 
-        print(record_unexpected("tracker", exc), file=sys.stderr)
+        print(without_controls(record_unexpected("tracker", exc)), file=sys.stderr)
         return 1
     if output is None:
         return 0
     if getattr(args, "json", False):
         sys.stdout.write(to_json(output.data) + "\n")
     elif output.text:
-        sys.stdout.write(output.text.rstrip("\n") + "\n")
+        sys.stdout.write(without_controls(output.text.rstrip("\n")) + "\n")  # a file name may hold an escape
     return 0
 
 

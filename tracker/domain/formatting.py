@@ -90,3 +90,15 @@ def plural(n: int, noun: str) -> str:
 def days_to_go(days_left: int) -> str:
     """An open deadline's distance from the as-of day: "3 days left", "1 day late"."""
     return f"{plural(abs(days_left), 'day')} {'late' if days_left < 0 else 'left'}"
+
+
+# C0 controls but tab and newline, DEL, and C1 controls: never printed raw nor written into a paper
+_CONTROLS = {c: None for c in (*range(0, 9), *range(11, 32), *range(127, 160))}
+
+
+def without_controls(text: str, keep_lines: bool = True) -> str:
+    """The text with control characters (an escape sequence, a vertical tab, a stray byte from a file name)
+    shown as \\xNN, so a terminal never acts on them and a Word paper never refuses them. With
+    keep_lines=False, tabs and newlines become spaces (a one-line value)."""
+    shown = "".join(f"\\x{ord(c):02x}" if ord(c) in _CONTROLS else c for c in text)
+    return shown if keep_lines else shown.replace("\t", " ").replace("\n", " ").replace("\r", " ")

@@ -172,6 +172,8 @@ R_LABEL = re.compile(r"^R\s?(\d{1,4})\b\s*[:.)\-–—]?\s*(.*)$")
 # "1. Recommend …", and "1.Recommend …" where a PDF or Word conversion lost the space (a capital and a small
 # letter after the full stop: "1.1" and "1.A" are section numbers)
 NUMBERED = re.compile(r"^(?!(?:19|20)\d\d\.)(\d{1,4})(?:[.)]\s+(?!\d)|\.(?=[A-Z][a-z]))(.*)$")
+# "1900. ..." is a recommendation after all when the numbering before it reached 1899
+YEAR_NUMBERED = re.compile(r"^((?:19|20)\d\d)\.\s+(?!\d)(.*)$")
 LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\s+(.*)$", re.I)
 LETTERED_DOT = re.compile(r"^([a-h])\.\s+(.*)$")
 BULLET = re.compile(r"^[-•*▪◦●·–]\s+(.*)$")
@@ -479,9 +481,20 @@ def _in_context(lines: list[Line]) -> list[Line]:
         if lines[index].kind != "blank":
             upcoming = index
     rows: list[int] = []  # the number lines of a tracker's rows
+    last_number = 0  # of the last numbered line: a long report's numbering runs on past 1899
     for index, line in enumerate(lines):
         following_index = next_non_blank[index]
         following = lines[following_index] if following_index is not None else None
+        m = YEAR_NUMBERED.match(line.text) if line.kind in ("text", "section") else None
+        if m and int(m.group(1)) == last_number + 1:
+            line.kind, line.number, line.rest, line.label = (
+                "numbered",
+                m.group(1),
+                m.group(2).strip(),
+                f"{m.group(1)}.",
+            )
+        if line.kind == "numbered" and line.number.isdigit():
+            last_number = int(line.number)
         if line.kind == "text" and is_lead_in(line.text):
             under_lead_in = True
             continue

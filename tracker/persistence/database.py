@@ -6,24 +6,91 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
-from tracker.errors import BadInput, Conflict
+from tracker.errors import BadInput, Conflict, TrackerError
+from tracker.persistence.urls import display_url
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-def sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str | URL) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
-    return Path(parsed.database)
+    database = parsed.database
+    if database.startswith(
+        "file:"
+    ):  # an SQLite URI filename: sqlite:///file:/path/tracker.db?mode=ro&uri=true
+        database = database[len("file:") :]
+    return Path(database)
+
+
+# Each backend the app supports, with the drivers it accepts in the URL ("" for none named).
+SUPPORTED = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg", "psycopg2")}
+URL_FIELD = "database URL"
+
+
+def store_url(url: str) -> URL:
+    """The store URL, parsed and checked: a URL the app cannot use is refused with one line that never shows
+    its password. `postgres://` is taken as PostgreSQL; an in-memory SQLite store, which keeps nothing, is
+    refused; `?mode=ro&uri=true` on a plain path becomes the SQLite URI the driver needs."""
+    text = str(url)
+    shown = display_url(text)
+    if text != text.strip():
+        raise BadInput(URL_FIELD, shown, "starts or ends with a space: remove it")
+    if "://" not in text:
+        raise BadInput(
+            URL_FIELD,
+            shown,
+            "has no scheme: write sqlite:///path/to/tracker.db or postgresql://user@host/database",
+        )
+    try:
+        parsed = make_url(text)
+    except (ArgumentError, ValueError):
+        raise BadInput(
+            URL_FIELD,
+            shown,
+            "cannot be read as a database URL (is the port a number, and is an [IPv6] address closed?)",
+        ) from None
+    backend, _, driver = parsed.drivername.partition("+")
+    backend = "postgresql" if backend == "postgres" else backend
+    if backend not in SUPPORTED:
+        raise BadInput(
+            URL_FIELD, shown, "names a database the app does not support (use sqlite or postgresql)"
+        )
+    if driver not in SUPPORTED[backend]:
+        raise BadInput(
+            URL_FIELD, shown, f"names the driver {driver!r}, which the app does not use: write {backend}://…"
+        )
+    if backend == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
+    parsed = parsed.set(drivername="sqlite")
+    database = parsed.database or ""
+    if (
+        database in ("", ":memory:")
+        or database.startswith("file::memory:")
+        or parsed.query.get("mode") == "memory"
+    ):
+        raise BadInput(
+            URL_FIELD, shown, "is an in-memory store, which keeps nothing once the command ends: name a file"
+        )
+    if parsed.query.get("uri") == "true" and not database.startswith("file:"):
+        parsed = parsed.set(database=f"file:{database}")
+    return parsed
+
+
+def read_only(parsed: URL) -> bool:
+    return parsed.get_backend_name() == "sqlite" and (
+        parsed.query.get("mode") == "ro" or parsed.query.get("immutable") == "1"
+    )
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -74,40 +141,67 @@ def _foreign_tables(path: Path) -> bool:
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
-    try:
-        parsed = make_url(url)
-    except Exception as exc:  # SQLAlchemy raises ArgumentError with a terse message
-        raise BadInput(
-            "database URL", url, "is not a SQLAlchemy URL (sqlite:///path/file.db or postgresql://…)"
-        ) from exc
-    backend = parsed.get_backend_name()
-    if backend == "sqlite":
-        path = sqlite_path(url)
+    parsed = store_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(parsed)
         if path is not None:
-            check_sqlite_file(path, create=create)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+            check_sqlite_file(path, create=create and not read_only(parsed))
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": waits().lock})
         from tracker.persistence.shared_folders import journal_mode
 
-        mode = journal_mode(path)
+        mode = None if read_only(parsed) else journal_mode(path)
         event.listen(engine, "connect", lambda connection, record: _sqlite_pragmas(connection, record, mode))
         # the driver's own transaction handling commits before DDL; this makes every transaction, a
         # migration's included, one real SQLite transaction that a failure or a kill leaves undone
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    if backend == "postgresql":
-        if parsed.drivername == "postgresql":  # psycopg 3 is the driver we ship
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True)
-    raise BadInput(
-        "database URL", url, "names a database the app does not support (use sqlite or postgresql)"
-    )
+    limits = waits()
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": limits.connect}
+    engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    event.listen(engine, "connect", lambda connection, record: _postgres_limits(connection, limits))
+    return engine
 
 
-def _sqlite_pragmas(dbapi_connection, _record, journal: str = "WAL") -> None:
+@dataclass(frozen=True)
+class Waits:
+    """How long, in seconds, one action waits before it is refused as "busy" (see README, team section)."""
+
+    lock: float = 5.0  # for a row or table another officer holds (PostgreSQL), or the SQLite file lock
+    statement: float = 30.0  # for any one statement on PostgreSQL
+    connect: int = 10  # for the PostgreSQL server to answer at all
+
+
+def waits() -> Waits:
+    """TRACKER_LOCK_TIMEOUT and TRACKER_STATEMENT_TIMEOUT (seconds) when set, else the defaults."""
+    found = {}
+    for name, key in (("TRACKER_LOCK_TIMEOUT", "lock"), ("TRACKER_STATEMENT_TIMEOUT", "statement")):
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = -1.0
+        if not 0 < seconds <= 3600:
+            raise BadInput(name, value, "must be a number of seconds from more than 0 to 3600")
+        found[key] = seconds
+    return Waits(**found)
+
+
+def _postgres_limits(dbapi_connection, limits: Waits) -> None:
+    """Bound every wait on the server: a lock held by another session, and any one statement."""
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {int(limits.lock * 1000)}")
+        cursor.execute(f"SET statement_timeout = {int(limits.statement * 1000)}")
+    dbapi_connection.commit()  # a SET inside a transaction that is rolled back would be undone
+
+
+def _sqlite_pragmas(dbapi_connection, _record, journal: str | None = "WAL") -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event emits BEGIN itself
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA journal_mode={journal}")
+    if journal is not None:  # None: a read-only store, whose journal is left as it is
+        cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -150,7 +244,9 @@ class UnitOfWork:
         if self._sessions is None:
             from sqlalchemy.orm import sessionmaker
 
-            sessions = sessionmaker(self.engine, expire_on_commit=False)
+            # a unit of work writes: on SQLite it takes the write lock when it begins (BEGIN IMMEDIATE), so
+            # writers queue within the busy timeout instead of failing when a read turns into a write
+            sessions = sessionmaker(self.engine.execution_options(writes=True), expire_on_commit=False)
             event.listen(sessions, "before_flush", _check_lengths)
             self._sessions = sessions
         return self._sessions
@@ -196,16 +292,26 @@ class UnitOfWork:
             session.close()
 
 
+# PostgreSQL's lock_timeout and statement_timeout, a serialisation failure and a deadlock
+_BUSY_STATES = {"55P03", "57014", "40001", "40P01"}
+
+
 def _raise_if_busy(exc: OperationalError) -> None:
-    reason = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in reason or "busy" in reason:  # another writer holds the SQLite file
+    original = getattr(exc, "orig", exc)
+    reason = str(original).lower()
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    if state in _BUSY_STATES or "database is locked" in reason or "busy" in reason:
         raise Conflict(
-            "the store is busy: someone else is saving to it right now; nothing was saved, try again"
+            f"the store is busy: someone else is saving to it right now (waited {waits().lock:g} s); "
+            "nothing was saved, try again"
         ) from None
+    if "readonly database" in reason or "read-only" in reason:
+        raise TrackerError("the store is open read-only (mode=ro): nothing was saved") from None
 
 
 UnitOfWorkFactory = Callable[[], "contextmanager[Session]"]
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    writes = connection.get_execution_options().get("writes", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

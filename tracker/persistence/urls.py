@@ -37,3 +37,12 @@ def _mask_credentials(text: str) -> str:
     if "://" not in text and "@" in text:  # no scheme at all: hide everything before the last "@"
         masked = _MASK + text[text.rindex("@") :]
     return masked
+
+
+# "scheme://user:password@" anywhere in a text: the password part, up to the last "@" before a space
+_IN_TEXT = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)\S+@")
+
+
+def mask_passwords(text: str) -> str:
+    """Any text (a log line, a traceback) with the password of every URL in it replaced by ***."""
+    return _IN_TEXT.sub(rf"\1{_MASK}@", text)

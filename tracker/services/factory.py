@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from tracker.errors import TrackerError
 from tracker.paths import database_url
@@ -84,8 +84,8 @@ def open_services(url: str | None = None, user: str | None = None, *, create: bo
                 "the PostgreSQL driver is not installed: pip install 'pcp-tracker[postgres]' (or psycopg[binary])"
             ) from None
         raise
-    except OperationalError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0]
+    except DBAPIError as exc:  # the server cannot be reached, refuses us, or a connection option is wrong
+        reason = (str(exc.orig or exc).strip().splitlines() or ["no reason given"])[0]
         raise TrackerError(f"cannot open the store {display_url(resolved)}: {reason}") from None
     uow = UnitOfWork(engine)
     settings = SettingsService(uow, "")

@@ -84,9 +84,9 @@ class RecommendationService:
             )
         with self.uow() as session:
             rec = session.scalars(
-                select(m.Recommendation).where(
-                    m.Recommendation.cycle_id == cycle_id, m.Recommendation.number == number
-                )
+                select(m.Recommendation)
+                .where(m.Recommendation.cycle_id == cycle_id, m.Recommendation.number == number)
+                .with_for_update()  # the version checked stays the version written over until commit
             ).first()
             if rec is None:
                 if session.get(m.Cycle, cycle_id) is None:
@@ -111,23 +111,31 @@ class RecommendationService:
                         disposition,
                         f"cannot be set: no reply to recommendation {number} is recorded",
                     )
-                for reply in rec.replies:
+                changed = [r for r in rec.replies if r.disposition_override != disposition]
+                for reply in changed:
                     old = reply.disposition
                     reply.disposition_override = disposition
                     record_change(
                         session, self.user, cycle_id, "reply", str(reply.id), "disposition", old, disposition
                     )
-                # the recommendation's own version moves too: a disposition is part of what was read
-                record_change(
-                    session, self.user, cycle_id, "recommendation", number, "disposition", None, disposition
-                )
-                from sqlalchemy.orm.attributes import flag_modified
+                if (
+                    changed
+                ):  # the recommendation's own version moves too: a disposition is part of what was read
+                    record_change(
+                        session,
+                        self.user,
+                        cycle_id,
+                        "recommendation",
+                        number,
+                        "disposition",
+                        None,
+                        disposition,
+                    )
+                    from sqlalchemy.orm.attributes import flag_modified
 
-                flag_modified(rec, "text")  # the row counts as changed, so its version is raised
-            session.flush()
-            cycle = session.get(m.Cycle, cycle_id)
-            rows = [r for r in convert.recommendation_rows(cycle) if r.number == number]
-            return rows[0]
+                    flag_modified(rec, "text")  # the row counts as changed, so its version is raised
+        # read after the commit, not inside it: the write lock is held for the change alone
+        return next(r for r in self.register(cycle_id) if r.number == number)
 
     def set_disposition(
         self, reply_id: int, disposition: str | None, if_version: int | None = None
@@ -139,22 +147,21 @@ class RecommendationService:
                 "disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
             )
         with self.uow() as session:
-            reply = self._reply(session, reply_id)
-            if if_version is not None and reply.version != if_version:
-                raise Conflict(self.changed_by(session, reply, if_version))
-            old = reply.disposition
-            reply.disposition_override = disposition
-            record_change(
-                session,
-                self.user,
-                reply.cycle_id,
-                "reply",
-                str(reply_id),
-                "disposition",
-                old,
-                reply.disposition,
-            )
-            session.flush()
+            reply = self._checked_reply(session, reply_id, if_version)
+            if reply.disposition_override != disposition:  # a save that changes nothing writes nothing
+                old = reply.disposition
+                reply.disposition_override = disposition
+                record_change(
+                    session,
+                    self.user,
+                    reply.cycle_id,
+                    "reply",
+                    str(reply_id),
+                    "disposition",
+                    old,
+                    reply.disposition,
+                )
+                session.flush()
             return convert.reply_row(reply)
 
     @staticmethod
@@ -171,13 +178,15 @@ class RecommendationService:
         )
         return f"while you were looking at it, {who}; your change was not saved (version {seen}, now {reply.version})"
 
-    def set_grouping(self, reply_id: int, numbers: list[str]) -> dto.ReplyRow:
-        """Say which recommendations a reply passage answers."""
+    def set_grouping(self, reply_id: int, numbers: list[str], if_version: int | None = None) -> dto.ReplyRow:
+        """Say which recommendations a reply passage answers. The reply's version is raised with its links, so
+        two officers regrouping it at once cannot both be told "saved"; with `if_version`, only if the reply is
+        still at the version the officer was looking at."""
         cleaned = [n.strip() for n in numbers if n.strip()]
         if not cleaned:
             raise BadInput("recommendations", ",".join(numbers), "must name at least one recommendation")
         with self.uow() as session:
-            reply = self._reply(session, reply_id)
+            reply = self._checked_reply(session, reply_id, if_version)
             recs = {
                 r.number: r
                 for r in session.scalars(
@@ -187,20 +196,26 @@ class RecommendationService:
             unknown = [n for n in cleaned if n not in recs]
             if unknown:
                 raise BadInput("recommendations", ", ".join(unknown), f"not in cycle {reply.cycle_id}")
-            old = ", ".join(r.number for r in reply.recommendations)
-            reply.recommendations = sorted(
-                (recs[n] for n in dict.fromkeys(cleaned)), key=lambda r: r.position
-            )
-            new = ", ".join(r.number for r in reply.recommendations)
-            record_change(session, self.user, reply.cycle_id, "reply", str(reply_id), "answers", old, new)
-            session.flush()
+            chosen = sorted((recs[n] for n in dict.fromkeys(cleaned)), key=lambda r: r.position)
+            if [r.id for r in chosen] != [r.id for r in reply.recommendations]:  # else nothing is written
+                old = ", ".join(r.number for r in reply.recommendations)
+                reply.recommendations = chosen
+                from sqlalchemy.orm.attributes import flag_modified
+
+                flag_modified(reply, "text")  # only the links change: the reply's version must move with them
+                new = ", ".join(r.number for r in chosen)
+                record_change(session, self.user, reply.cycle_id, "reply", str(reply_id), "answers", old, new)
+                session.flush()
             return convert.reply_row(reply)
 
-    @staticmethod
-    def _reply(session: Session, reply_id: int) -> m.Reply:
-        reply = session.get(m.Reply, reply_id)
+    def _checked_reply(self, session: Session, reply_id: int, if_version: int | None) -> m.Reply:
+        """The reply, locked for the rest of the transaction (on PostgreSQL; SQLite writers hold the whole
+        store), refused with who changed it and when if it is no longer at `if_version`."""
+        reply = session.get(m.Reply, reply_id, with_for_update=True)
         if reply is None:
             raise NotFound("reply", reply_id, "does not exist")
+        if if_version is not None and reply.version != if_version:
+            raise Conflict(self.changed_by(session, reply, if_version))
         return reply
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tracker.domain.formatting import without_controls
 from tracker.errors import BadInput
 from tracker.paths import data_dir
 from tracker.persistence import models as m
@@ -106,7 +107,8 @@ class SettingsService:
         from tracker.config import site_config
 
         values["organisation"] = site_config().organisation or ""  # IT's machine-wide default, if set
-        values.update({k: v for k, v in stored.items() if k in BY_KEY})
+        # a control character that reached the store another way is shown, never acted on (papers, terminal)
+        values.update({k: without_controls(v, keep_lines=False) for k, v in stored.items() if k in BY_KEY})
         values["logo"] = logo_name
         values.update(self._local())
         if "logo_path" in stored and not logo_name:
