@@ -458,13 +458,13 @@ def test_case_37_calendar_event_is_tentative_then_confirmed_with_a_higher_sequen
 
 def test_case_38_editing_the_trigger_across_2_may_2017_changes_the_version(store, capsys):
     # Created for a report of 1 Jun 2017 (version 2), corrected to 1 Jun 2016: version 1 applies, and the
-    # 56-day deadline (27 Jul 2017) goes.
+    # 56-day deadline goes. 56 days beginning with 1 Jun 2017: 30 Jun is day 30, 26 Jul day 56.
     ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
        "--trigger", "report_published=2017-06-01", "--db", store)  # fmt: skip
     entered_on(store, "insp", D(2017, 6, 1))
     shown = ok(capsys, "show", "insp", "--as-of", "2017-06-02", "--db", store)
     publish = next(o for o in shown["obligations"] if o["obligation"] == "publish-comments")
-    assert publish["due"] == "2017-07-27"  # 1 Jun + 55 days
+    assert publish["due"] == "2017-07-26"  # 1 Jun + 55 days
     ok(capsys, "cycle", "edit", "insp", "--trigger", "report_published=2016-06-01", "--db", store)
     shown = ok(capsys, "show", "insp", "--as-of", "2017-06-02", "--db", store)
     publish = next(o for o in shown["obligations"] if o["obligation"] == "publish-comments")
