@@ -490,3 +490,55 @@ def test_case_40_summons_setting_changes_the_reading_and_says_so(db_url, capsys)
     ok(capsys, "settings", "set", "summons_notice_count", "inclusive", "--db", db_url)
     counted = ok(capsys, "show", "s1", "--as-of", "2025-03-01", "--db", db_url)["obligations"][0]
     assert counted["due"] == "2025-03-06" and "summons_notice_count" in counted["working"]
+
+
+# ---- expected and announced, in the reminders, the papers and the app ------------------------------------
+
+
+def test_reminders_say_a_projected_date_is_expected(store, capsys):
+    today = dt.date.today()
+    published = today + dt.timedelta(days=3)
+    ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
+       "--trigger", f"report_published={published.isoformat()}", "--db", store)  # fmt: skip
+    ok(capsys, "set-date", "insp", "chief_comments_by", (today + dt.timedelta(days=5)).isoformat(), "--planned",
+       "--db", store)  # fmt: skip
+    digest = ok(capsys, "remind", "--within", "70", "--db", store)["text"]
+    line = next(x for x in digest.splitlines() if "Publish the comments" in x)
+    assert "(expected)" in line
+    firm = next(x for x in digest.splitlines() if "Chief constable's comments" in x)
+    assert "(expected)" not in firm
+
+
+def test_status_paper_prints_expected_and_the_announcement(store, capsys, tmp_path):
+    import docx
+
+    from tests.unit.test_papers import pdf_text
+
+    ok(capsys, "cycle", "add", "p28", "--body", "wessex", "--template", "plan-pcc",
+       "--trigger", "election=2028-05-04", "--db", store)  # fmt: skip
+    pdf = tmp_path / "status.pdf"
+    ok(capsys, "report", "status", "--cycle", "p28", "-o", str(pdf), "--db", store)
+    text = " ".join(pdf_text(pdf).split())
+    assert "announced on 13 November 2025" in text and "not law" in text
+    assert "(expected)" in text  # as of today the 2028 election is still to come
+    word = tmp_path / "status.docx"
+    ok(capsys, "report", "status", "--cycle", "p28", "-o", str(word), "--db", store)
+    paragraphs = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert "Notice: The Government announced on 13 November 2025" in paragraphs
+
+
+def test_the_app_obligation_model_says_expected():
+    from tracker.domain import Basis, DateKind
+    from tracker.services.dto import ObligationRow
+    from ui.models import ObligationTableModel
+
+    row = ObligationRow("c", "r", "Publish the comments", DateKind.DEADLINE, Basis.STATUTE, "s.55(5A)", None,
+                        "Commissioner", "the public", "", D(2027, 8, 4), Status.NOT_YET_DUE, "w", (), (), None,
+                        None, expected=True)  # fmt: skip
+    model = ObligationTableModel()
+    model.set_rows([row])
+    shown = model.data(model.index(0, ObligationTableModel.COL_STATUS))
+    assert "expected" in shown
+    firm = dataclasses.replace(row, expected=False)
+    model.set_rows([firm])
+    assert "expected" not in model.data(model.index(0, ObligationTableModel.COL_STATUS))

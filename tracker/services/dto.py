@@ -193,7 +193,7 @@ class CycleSummary:
         """The next open deadline; with none to come, say so and what is overdue (never "none" alone beside
         overdue work)."""
         if self.next_deadline is not None:
-            label = self.next_deadline.label_with_condition
+            label = self.next_deadline.label_expected
             return f"{label} ({formatting.uk_date(self.next_deadline.due)})" if with_date else label
         return f"none to come; {self.overdue} overdue" if self.overdue else "none open"
 
