@@ -270,6 +270,7 @@ class CyclePage(Page):
         self.heading.setText(
             f"{detail.body.name} · {s.current_stage} · {s.overdue} overdue · {s.met_late} late · "
             f"{s.exceptions} exceptions · {s.coverage.describe()}"
+            + "".join(f"\nNotice: {n.text}" for n in detail.notices)
         )
         self.timeline.set_data(detail.stages, detail.as_of)
         # as tall as its rows (up to 300 px, then it scrolls): no grey band under a timeline of one date
@@ -303,8 +304,9 @@ class CyclePage(Page):
         from html import escape
 
         parts = [
-            f"<h3>{escape(row.label_with_condition)}</h3>",
+            f"<h3>{escape(row.label_expected)}</h3>",
             f"<p><b>Status:</b> {escape(str(row.status))}"
+            + (" — expected: projected from a date that has not happened yet" if row.expected else "")
             + (f" ({days_to_go(row.days_left)})" if row.days_left else "")
             + f"<br><b>Due:</b> {escape(uk_date(row.due, unknown='no date'))}"
             f"<br><b>Basis:</b> {escape(str(row.basis))} — {escape(row.citation)}"

@@ -262,7 +262,11 @@ class ObligationTableModel(RowTableModel):
         Column(
             "Status",
             # a step on an undecided branch says so where a narrow column still shows it
-            lambda o: status_text(o.status) + (" (if…)" if o.condition else ""),
+            lambda o: (
+                status_text(o.status)
+                + (" (if…)" if o.condition else "")
+                + (" (expected)" if o.expected else "")
+            ),
             sort=lambda o: list(Status).index(o.status),
             tooltip=lambda o: f"{o.condition}\n{o.working}" if o.condition else o.working,
         ),

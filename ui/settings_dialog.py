@@ -74,6 +74,13 @@ class SettingsDialog(QDialog):
                 widget.addItem("Working days (weekends and bank holidays are not clear days)", "working")
                 widget.addItem("Calendar days (every day counts)", "calendar")
                 widget.setCurrentIndex(max(0, widget.findData(row["value"] or "working")))
+            elif key == "summons_notice_count":
+                widget = QComboBox()
+                widget.addItem(
+                    "Clear days (neither the day of sending nor the day of attendance counts)", "clear"
+                )
+                widget.addItem("Counting the day the summons is sent", "inclusive")
+                widget.setCurrentIndex(max(0, widget.findData(row["value"] or "clear")))
             else:
                 widget = QLineEdit(row["value"])
             widget.setAccessibleName(row["label"])

@@ -210,7 +210,7 @@ def test_follow_ups_of_every_cycle_with_a_date_in_the_window():
             summary="Follow-up: Ask (recommendation 3) (a)",
             description="Report back on ŷ, & more",
             category="follow-up",
-            sequence=3,
+            sequence=7,  # 3 changes: 2 x 3 + 1 for a firm (not expected) event
         )
     ]
 

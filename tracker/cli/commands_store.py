@@ -196,7 +196,7 @@ def cmd_show(args: argparse.Namespace) -> Output:
         "as_of": as_of,
         "template": detail.summary.template_id,
         "notes": detail.notes,
-        "notices": list(detail.notices),
+        "notices": [{"text": n.text, "date": n.date, "source": n.source} for n in detail.notices],
         "stages": [
             {
                 "stage": s.key,
@@ -223,7 +223,10 @@ def cmd_show(args: argparse.Namespace) -> Output:
     ]
     if detail.notes:
         parts.append(detail.notes)
-    parts.extend(f"Notice: {n}" for n in detail.notices)
+    parts.extend(
+        f"Notice: {n.text}" + (f" (source: {n.source})" if n.source.startswith("http") else "")
+        for n in detail.notices
+    )
     parts.append("\nStages")
     parts.append(
         format_table(
@@ -408,6 +411,7 @@ def obligation_json(o) -> dict:
         "extensions": list(o.extensions),
         "met_on": o.met_on,
         "condition": o.condition,
+        "expected": o.expected,
     }
 
 
@@ -458,7 +462,7 @@ def obligations_table(rows, with_cycle: bool) -> str:
         line = [
             uk_date(o.due) if o.due else "no date",
             "" if o.days_left is None else o.days_left,
-            str(o.status),
+            f"{o.status} (expected)" if o.expected else str(o.status),
             str(o.basis),
             _clip(o.label_with_condition, 90 if o.condition else 60),
             o.citation,

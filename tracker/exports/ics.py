@@ -32,6 +32,8 @@ class CalendarItem:
     description: str
     category: str  # one of CATEGORIES
     sequence: int
+    # "TENTATIVE" for a date projected from one entered for the future, "CONFIRMED" for a firm one; None: unsaid
+    status: str | None = None
 
 
 def build_calendar(
@@ -66,6 +68,8 @@ def build_calendar(
         event.add("description", item.description)
         event.add("categories", [item.category])
         event.add("sequence", item.sequence)
+        if item.status is not None:
+            event.add("status", item.status)
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         if alarm_days > 0:
             alarm = icalendar.Alarm()
@@ -94,12 +98,14 @@ def calendar_items(
     # the change log for that cycle: the log is only ever added to, so the count only grows, and every
     # change to a cycle (a trigger date, a stage date, an extension...) raises the sequence of all its
     # events. That over-counts (an event may get a new sequence without moving), which is harmless.
+    # An expected (tentative) event becomes firm when its day comes, with no change logged, so the count is
+    # doubled and a firm event gets one more: 2n while expected, 2n + 1 once firm. Either way it only rises.
     sequences: dict[str, int] = {}
 
-    def sequence(cycle: str) -> int:
+    def sequence(cycle: str, expected: bool = False) -> int:
         if cycle not in sequences:
             sequences[cycle] = len(services.history.for_item(cycle_id=cycle, limit=_CHANGE_LIMIT))
-        return sequences[cycle]
+        return 2 * sequences[cycle] + (0 if expected else 1)
 
     def wanted(day: dt.date | None) -> bool:
         if day is None:
@@ -113,14 +119,17 @@ def calendar_items(
         if not wanted(row.due) or row.status is Status.NOT_APPLICABLE:
             continue  # a step that does not apply gets no event, and no reminder
         lines = [row.working, row.citation, f"Status as of {uk_date(as_of)}: {row.status}"]
+        if row.expected:
+            lines.insert(0, "Expected: projected from a date that has not happened yet")
         items.append(
             CalendarItem(
                 uid=f"{row.cycle_id}.{row.rule_id}@{UID_DOMAIN}",
                 day=row.due,
-                summary=f"{row.label_with_condition} ({row.cycle_id})",
+                summary=f"{row.label_expected} ({row.cycle_id})",
                 description="\n".join(line for line in lines if line),
                 category=str(row.basis),
-                sequence=sequence(row.cycle_id),
+                sequence=sequence(row.cycle_id, row.expected),
+                status="TENTATIVE" if row.expected else "CONFIRMED",
             )
         )
 

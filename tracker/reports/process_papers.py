@@ -47,7 +47,7 @@ def item_kind(detail: CycleDetail) -> str | None:
     if template_id in ("plan-pcc", "plan-london"):
         reported = _happened(detail, "panel_report") or bool(detail.recommendations)
         return None if reported else "draft"
-    if template_id == "precept":
+    if template_id in ("precept", "fire-precept"):
         return "revised" if vetoed(detail) else "proposed"
     if template_id == "chief-constable":
         return (

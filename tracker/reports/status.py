@@ -137,7 +137,7 @@ def _summary_line(detail: CycleDetail) -> Flowable:
     parts = [f"<b>Current stage:</b> {esc(s.current_stage)}"]
     if s.next_deadline:
         parts.append(
-            f"<b>Next deadline:</b> {esc(s.next_deadline.label_with_condition)}, "
+            f"<b>Next deadline:</b> {esc(s.next_deadline.label_expected)}, "
             f"{esc(date_short(s.next_deadline.due))}"
             f" ({esc(s.next_deadline.status)})"
         )
@@ -146,6 +146,7 @@ def _summary_line(detail: CycleDetail) -> Flowable:
         f" · <b>Not recorded:</b> {s.not_recorded}"
         f" · <b>Order not confirmed:</b> {s.unconfirmed}"
     )
+    parts.extend(f"<b>Notice:</b> {esc(n.text)} ({esc(n.source)})" for n in detail.notices)
     return markup("<br/>".join(parts))
 
 
@@ -171,7 +172,7 @@ def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: b
         notes = "".join(f"<br/><i>Note: {esc(w)}</i>" for w in o.warnings)
         notes += "".join(f"<br/><i>Extension: {esc(e)}</i>" for e in o.extensions)
         label = markup(
-            f"<b>{esc(o.label_with_condition)}</b><br/><font size='8' color='#4a5360'>{esc(o.working)}</font>"
+            f"<b>{esc(o.label_expected)}</b><br/><font size='8' color='#4a5360'>{esc(o.working)}</font>"
             f"<font size='8'>{notes}</font>"
             + (
                 f"<br/><b>Owner:</b> {esc(o.owed_by or 'not named')} · <b>Next step:</b> {esc(next_step(o))}"
@@ -180,7 +181,7 @@ def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: b
             ),
             "Cell",
         )
-        status = str(o.status)
+        status = f"{o.status} (expected)" if o.expected else str(o.status)
         if o.days_left is not None and o.status in OPEN:
             status += f" ({days_to_go(o.days_left)})" if o.days_left else ""
         rows.append(
@@ -365,6 +366,8 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
         f"Exceptions: {summary.exceptions}. "
         f"Not recorded: {summary.not_recorded}. Order not confirmed: {summary.unconfirmed}."
     )
+    for notice in detail.notices:
+        document.add_paragraph(f"Notice: {notice.text} ({notice.source})")
     attention = [o for o in detail.obligations if o.status.needs_attention]
     document.add_heading("Needs attention", level=1)
     if attention:
@@ -372,7 +375,7 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
             document,
             ["Obligation", "Due", "Status", "Owner", "Next step"],
             [
-                [o.label_with_condition, date_short(o.due), str(o.status), o.owed_by, next_step(o)]
+                [o.label_expected, date_short(o.due), str(o.status), o.owed_by, next_step(o)]
                 for o in attention
             ],
         )
@@ -392,7 +395,7 @@ def render_status_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
         ["Obligation", "Due", "Status", "Basis", "Citation", "Working"],
         [
             [
-                o.label_with_condition,
+                o.label_expected,
                 date_short(o.due, "no date"),
                 str(o.status),
                 str(o.basis),

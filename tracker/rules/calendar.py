@@ -224,6 +224,9 @@ class ClearDaysRule:
 
     days: int = 5
     exclude_non_working: bool = True
+    # "at least two weeks' notice" of a London summons (GLA Act 1999 s.62(5)): True reads it as clear days
+    # (neither the day of sending nor the day of attendance counts); False counts the day of sending
+    summons_clear_days: bool = True
 
 
 def latest_publication_day(meeting: dt.date, rule: ClearDaysRule = ClearDaysRule()) -> PeriodEnd:

@@ -10,6 +10,7 @@ same store answers "what was the position on 1 March 2017?" and "what is it toda
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Mapping
@@ -19,7 +20,7 @@ from typing import NamedTuple
 from tracker.domain import Basis, DateKind, EventDate, Precision, Status
 from tracker.domain.formatting import in_sentence, local_day, uk_date
 from tracker.rules import calendar
-from tracker.rules.templates import RuleDef, StageDef, Template
+from tracker.rules.templates import RuleDef, StageDef, Template, announcements
 
 DEFAULT_DUE_SOON_DAYS = 14
 
@@ -86,6 +87,8 @@ class Due:
     warnings: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     waiting_for: str | None = None  # the stage whose date is still needed
+    # computed from a date that has not happened yet as of the as-of day (entered for the future): a projection
+    expected: bool = False
 
 
 @dataclass(slots=True)  # not frozen: made some twenty thousand times on a large store, and never changed
@@ -108,6 +111,16 @@ class ObligationResult:
     met_by_stage: str | None
     # for a step on a branch the record has not settled yet: which branch ("only if: Panel vetoes …")
     condition: str | None = None
+    expected: bool = False  # projected from a date still to come (an expected trigger or stage)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice about the law itself: a template whose law ends, or a change announced but not yet law."""
+
+    text: str
+    date: dt.date | None
+    source: str
 
 
 class Engine:
@@ -239,10 +252,28 @@ class Engine:
                 return later
         return None
 
+    def expected(self, stage_id: str) -> bool:
+        """Whether the stage's recorded day is still to come as of the as-of day: a date entered for the
+        future, from which the clocks are projected. A day fixed in advance (a summons's day of attendance)
+        is firm, not expected; a calendar anchor (1 April of the precept year) is expected only while the
+        round has not begun."""
+        stage = self.template.stage(stage_id)
+        actual = self.facts.state(stage_id).actual
+        if actual is None or actual.precision is not Precision.DAY or stage.scheduled:
+            return False
+        if stage.anchor:
+            return not self.started()
+        return actual.value > self.as_of
+
     def trigger_date(self, stage_id: str) -> tuple[dt.date | None, str]:
         """The day a clock starts from: the recorded day, else the planned day (said so in the working)."""
         state = self.facts.state(stage_id)
         if state.actual is not None and state.actual.precision is Precision.DAY:
+            if self.expected(stage_id):
+                return state.actual.value, (
+                    f"{uk_date(state.actual.value)} (expected: not yet happened as of {uk_date(self.as_of)}, "
+                    "so the dates below are projected)"
+                )
             return state.actual.value, uk_date(state.actual.value)
         if state.planned is not None:
             return state.planned, f"{uk_date(state.planned)} (planned)"
@@ -255,7 +286,16 @@ class Engine:
     # ---- due dates ---------------------------------------------------------------------------------
     def due(self, rule: RuleDef) -> Due:
         if rule.id not in self._due_cache:
-            self._due_cache[rule.id] = self._compute_due(rule)
+            due = self._compute_due(rule)
+            if (
+                not due.expected
+                and due.date is not None
+                and rule.due_type not in ("gate", "soft", "stage_date")
+            ):
+                start = rule.due.get("trigger")
+                if start and self.expected(start):
+                    due = dataclasses.replace(due, expected=True)
+            self._due_cache[rule.id] = due
         return self._due_cache[rule.id]
 
     def _compute_due(self, rule: RuleDef) -> Due:
@@ -275,8 +315,17 @@ class Engine:
                     f"{spec.get('phrase', 'date set by the panel')}: no date set yet{cite}",
                     waiting_for=stage,
                 )
+            if spec.get("exclusive"):  # "before such date as it may specify": the day before is the last one
+                last = planned - dt.timedelta(days=1)
+                working = (
+                    f"{self.label(stage)}: {uk_date(planned)}; {spec.get('phrase', 'before that date')}, so by "
+                    f"{uk_date(last)}{cite}"
+                )
+                return self._with_warnings(Due(last, working, extensions=extensions))
             working = f"{self.label(stage)}: {uk_date(planned)}{cite}"
             return self._with_warnings(Due(planned, working, extensions=extensions))
+        if kind == "not_before":
+            return self._not_before_due(rule)
 
         trigger = spec["trigger"]
         start, shown = self.trigger_date(trigger)
@@ -308,8 +357,26 @@ class Engine:
             return self._with_warnings(Due(day, working))
         if kind == "days_before":
             days = int(spec["days"])
-            last = start - dt.timedelta(days=days)
-            working = f"{self.label(trigger)} {shown}; at least {days} days' notice before it, so by {uk_date(last)}{cite}"
+            if spec.get("count") == "summons" and self.facts.clear_days.summons_clear_days:
+                last = start - dt.timedelta(days=days + 1)
+                working = (
+                    f"{self.label(trigger)} {shown}; at least {days} days' notice, read as {days} clear days "
+                    f"(neither the day the summons is sent nor the day of attendance counts), so sent by "
+                    f"{uk_date(last)} (setting summons_notice_count: clear){cite}"
+                )
+            elif spec.get("count") == "summons":
+                last = start - dt.timedelta(days=days)
+                working = (
+                    f"{self.label(trigger)} {shown}; at least {days} days' notice, counting the day it is sent "
+                    f"(the day the summons is sent counts, the day of attendance does not), so sent by "
+                    f"{uk_date(last)} (setting summons_notice_count: inclusive){cite}"
+                )
+            else:
+                last = start - dt.timedelta(days=days)
+                working = (
+                    f"{self.label(trigger)} {shown}; at least {days} days' notice before it, so by "
+                    f"{uk_date(last)}{cite}"
+                )
             return self._with_warnings(Due(last, working))
         if kind == "period_beginning_with":
             ignored, notes = self._post_election_ranges(spec.get("ignore"))
@@ -338,6 +405,77 @@ class Engine:
             return Due(period.last_day, working)
         raise AssertionError(f"unhandled due type {kind}")  # templates are validated on load
 
+    def _not_before_due(self, rule: RuleDef) -> Due:
+        """The first day a barred act is allowed: the end of a process that ends at the earlier of (a) its
+        period ending with no report from the panel, and (b) the commissioner notifying the decision on the
+        panel's report (Sch 8 paras 2 and 12)."""
+        spec = rule.due
+        cite = f" ({rule.citation})"
+        period_rule = self.template.rule(spec["period_rule"])
+        period = self.due(period_rule)
+        report, decision = spec["report_stage"], spec["decision_stage"]
+        if period.date is None:
+            return Due(
+                None, f"not before the process ends; {period.working}{cite}", waiting_for=period.waiting_for
+            )
+        ends: list[tuple[dt.date, str]] = []
+        report_early, _ = self.bounds(report)
+        report_in_time = self.happened(report) and report_early is not None and report_early <= period.date
+        if not report_in_time and self.as_of > period.date:
+            ends.append(
+                (
+                    period.date + dt.timedelta(days=1),
+                    f"the period ended on {uk_date(period.date)} with no {in_sentence(self.label(report))}, "
+                    f"so the process ended then",
+                )
+            )
+        decided = self.facts.state(decision).actual
+        if self.happened(decision) and decided is not None and decided.precision is Precision.DAY:
+            ends.append((decided.value, f"{self.label(decision)} {uk_date(decided.value)}"))
+        if not ends:
+            if report_in_time:
+                why = f"the process ends when {in_sentence(self.label(decision))}, not yet recorded"
+            else:
+                why = (
+                    f"the process ends on {uk_date(period.date + dt.timedelta(days=1))} if no "
+                    f"{in_sentence(self.label(report))} comes by {uk_date(period.date)}, or earlier when "
+                    f"{in_sentence(self.label(decision))}"
+                )
+            return Due(None, f"not before the process ends: {why} [{period.working}]{cite}")
+        first, how = min(ends)
+        working = (
+            f"not before the process ends: {how}; allowed from {uk_date(first)} [{period.working}]{cite}"
+        )
+        return Due(first, working, expected=period.expected)
+
+    def _bar_status(
+        self, rule: RuleDef, due: Due, done: bool, met_on: str | None
+    ) -> tuple[Status, str, str | None]:
+        """A bar: the act must not come before `due.date` (the day the process ends)."""
+        working = due.working
+        if done:
+            earliest, latest = self.bounds(rule.met_by)
+            if due.date is None:
+                return (
+                    Status.EXCEPTION,
+                    f"{working}; exception: done {met_on}, before the process had ended",
+                    met_on,
+                )
+            if latest is not None and latest < due.date:
+                return (
+                    Status.EXCEPTION,
+                    f"{working}; exception: done {met_on}, before {uk_date(due.date)}",
+                    met_on,
+                )
+            if earliest is not None and earliest >= due.date:
+                return Status.MET, f"{working}; done {met_on}", met_on
+            return Status.CANNOT_CONFIRM, f"{working}; done {met_on}; the order is not known", met_on
+        if due.date is None:
+            return Status.UNDATED, working, None
+        if self.as_of < due.date:
+            return Status.NOT_YET_DUE, f"{working}; barred until then", None
+        return Status.MET, f"{working}; not done before then", f"bar ended {uk_date(due.date)}"
+
     def _post_election_ranges(
         self, ignore: list[str] | None
     ) -> tuple[tuple[tuple[dt.date, dt.date], ...], list[str]]:
@@ -361,6 +499,16 @@ class Engine:
             actual = self.facts.state(before).actual
             exact = actual.value if actual.precision is Precision.DAY else None  # never show a guessed day
             return Due(exact, f"must come before {self.label(before)}: {self.describe_actual(before)}{cite}")
+        if self.expected(before):
+            day = self.facts.state(before).actual.value
+            return self._with_warnings(
+                Due(
+                    day,
+                    f"must come before {self.label(before)}, expected on {uk_date(day)} (not yet happened as "
+                    f"of {uk_date(self.as_of)}: projected){cite}",
+                    expected=True,
+                )
+            )
         planned, extensions = self.planned_with_extensions(before)
         if planned is not None:
             return self._with_warnings(
@@ -378,6 +526,7 @@ class Engine:
                     other.date,
                     f"must come before {self.label(before)}, not yet dated, so at the latest by the "
                     f"statutory limit for it, {uk_date(other.date)} [{other.working}]{cite}",
+                    expected=other.expected,
                 )
         return Due(
             None, f"must come before {self.label(before)}, which has no date yet{cite}", waiting_for=before
@@ -403,7 +552,7 @@ class Engine:
         if warning is None:
             return due
         note = f"{uk_date(due.date)} {warning}; statutory dates do not move, so plan to finish earlier"
-        return Due(due.date, due.working, (*due.warnings, note), due.extensions, due.waiting_for)
+        return dataclasses.replace(due, warnings=(*due.warnings, note))
 
     # ---- statuses ----------------------------------------------------------------------------------
     def applicability(self, rule: RuleDef) -> Applicability:
@@ -426,6 +575,7 @@ class Engine:
                 return Applicability(
                     False, rule.lapse_note or f"the process ended when {in_sentence(other.label)} passed"
                 )
+        pending: Applicability | None = None
         for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
             if not name:
                 continue
@@ -446,17 +596,20 @@ class Engine:
             decided = happened or why_not is not None or not_given or self._decided_without(name)
             label = in_sentence(stage.label)
             if decided and happened != wanted:
+                # a condition settled against the rule wins over another one still open
                 return Applicability(
                     False, why_not or f"applies only {'if' if wanted else 'unless'}: {label}"
                 )
+            if pending is not None:
+                continue
             if not decided:
                 branch = f"only if: {label}" if wanted else f"unless: {label}"
-                return Applicability(
+                pending = Applicability(
                     True, f"applies only {'if' if wanted else 'unless'}: {label} (not known yet)", branch
                 )
-            if why_not:
-                return Applicability(True, why_not)
-        return Applicability(True)
+            elif why_not:
+                pending = Applicability(True, why_not)
+        return pending or Applicability(True)
 
     def _decided_without(self, optional_stage: str) -> bool:
         decider = self.template.stage(optional_stage).decided_by
@@ -516,6 +669,7 @@ class Engine:
             met_on=met_on,
             met_by_stage=rule.met_by,
             condition=branch if applies else None,
+            expected=due.expected and applies,
         )
 
     def _entered_after_the_fact(self, rule: RuleDef, due: Due) -> bool:
@@ -539,6 +693,8 @@ class Engine:
                     "happened yet",
                     met_on,
                 )
+        if rule.due_type == "not_before":
+            return self._bar_status(rule, due, done, met_on)
         if rule.kind is DateKind.GATE:
             return self._gate_status(rule, due, done, met_on)
         if done:
@@ -637,20 +793,48 @@ class Engine:
                 out.append(_two_thirds_note(facts.veto_votes_for, facts.veto_votes_cast, "votes given"))
         return out
 
-    def notices(self) -> list[str]:
-        """Notices about the law itself: a template whose law stops applying while the cycle runs."""
-        ends = self.template.ends_on
-        if ends is None:
-            return []
+    def projected(self) -> bool:
+        """A cycle not started yet whose starting date was entered for the future: its dates are projected
+        (expected). Viewed as of a day before the cycle was entered in the tracker, nothing is projected."""
+        entered = self.facts.entered_on
+        if entered is not None and entered > self.as_of:
+            return False
+        return any(self.facts.state(s.id).actual is not None for s in self.template.triggers)
+
+    def _dates(self) -> list[dt.date]:
         dates = [self.due(r).date for r in self.template.rules]
-        if self.as_of > ends or any(d is not None and d > ends for d in dates):
+        dates.extend(self.facts.state(s.id).actual.value for s in self.template.triggers
+                     if self.facts.state(s.id).actual is not None
+                     and self.facts.state(s.id).actual.precision is Precision.DAY)  # fmt: skip
+        return [d for d in dates if d is not None]
+
+    def notices(self) -> list[Notice]:
+        """Notices about the law itself: a template whose law stops applying while the cycle runs, and a
+        change announced but not yet law that would reach the cycle's dates."""
+        out: list[Notice] = []
+        dates = self._dates()
+        ends = self.template.ends_on
+        if ends is not None and (self.as_of > ends or any(d > ends for d in dates)):
             after = f"; {self.template.successor}" if self.template.successor else ""
-            return [f"The law behind this process stops applying after {uk_date(ends)}{after}."]
-        return []
+            out.append(
+                Notice(
+                    f"The law behind this process stops applying after {uk_date(ends)}{after}.",
+                    ends,
+                    self.template.act,
+                )
+            )
+        if ends is None:
+            for change in announcements():
+                if not change.reaches(self.template.id, self.facts.area):
+                    continue
+                if any(d >= change.from_day for d in dates):
+                    out.append(Notice(change.text, change.announced_on, change.source))
+        return out
 
     def evaluate_all(self) -> list[ObligationResult]:
-        """Every obligation of a cycle that had begun by the as-of day; none for one not started."""
-        if not self.started():
+        """Every obligation of a cycle that had begun by the as-of day, or, for one whose start was entered
+        for the future, every obligation projected from it (each marked expected); none otherwise."""
+        if not self.started() and not self.projected():
             return []
         return [self.evaluate(rule) for rule in self.template.rules]
 

@@ -29,6 +29,7 @@ DUE_TYPES = {
     "soft",
     "stage_date",
     "days_before",
+    "not_before",
 }
 CHECKS = {"veto_two_thirds_of_members", "veto_two_thirds_of_votes_cast"}
 
@@ -50,6 +51,9 @@ class StageDef:
     areas: tuple[str, ...] = AREAS
     # a calendar day rather than an event (1 April of the precept year): the cycle runs in the year before it
     anchor: bool = False
+    # a day fixed in advance (a summons's day of attendance): the dates counted back from it are firm, not
+    # expected, although the day itself is still to come
+    scheduled: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class RuleDef:
             return (due["after"],)
         if due["type"] == "stage_date":
             return (due["stage"],)
+        if due["type"] == "not_before":
+            return (due["report_stage"], due["decision_stage"])
         return (due["trigger"],)
 
 
@@ -203,6 +209,7 @@ def _parse(path: Path) -> Template:
                 decided_by=s.get("decided_by"),
                 areas=tuple(s.get("areas", AREAS)),
                 anchor=bool(s.get("anchor", False)),
+                scheduled=bool(s.get("scheduled", False)),
             )
             for s in raw["stages"]
         )
@@ -276,6 +283,9 @@ def _validate(template: Template, where: str) -> None:
                 raise TemplateError(f"{where}: rule {rule.id} refers to unknown stage {stage}")
         if rule.met_by and rule.met_by not in stage_ids:
             raise TemplateError(f"{where}: rule {rule.id} is met by unknown stage {rule.met_by}")
+        period_rule = rule.due.get("period_rule")
+        if period_rule and period_rule not in rule_ids:
+            raise TemplateError(f"{where}: rule {rule.id} waits for unknown rule {period_rule}")
         fallback = rule.due.get("fallback")
         if fallback and fallback not in rule_ids:
             raise TemplateError(f"{where}: rule {rule.id} falls back to unknown rule {fallback}")
@@ -294,3 +304,42 @@ def _validate(template: Template, where: str) -> None:
     for name in template.requires_one_of:
         if name not in stage_ids:
             raise TemplateError(f"{where}: requires_one_of names unknown stage {name}")
+
+
+# ---- changes announced but not yet law ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Announcement:
+    """A change the Government has announced but Parliament has not made. It is a notice, never a rule:
+    when a Bill becomes law the change becomes a template version with an end date (`ends_on`)."""
+
+    announced_on: dt.date
+    from_day: dt.date  # cycles with any date on or after this day are reached by it
+    text: str
+    source: str
+    areas: tuple[str, ...]
+    templates: tuple[str, ...]  # empty: every template for those areas
+
+    def reaches(self, template_id: str, area: str) -> bool:
+        return area in self.areas and (not self.templates or template_id in self.templates)
+
+
+@cache
+def announcements(path: Path | None = None) -> tuple[Announcement, ...]:
+    file = path or resource("announcements.json")
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+        return tuple(
+            Announcement(
+                announced_on=dt.date.fromisoformat(a["announced_on"]),
+                from_day=dt.date.fromisoformat(a["from"]),
+                text=a["text"],
+                source=a["source"],
+                areas=tuple(a.get("areas", AREAS)),
+                templates=tuple(a.get("templates", ())),
+            )
+            for a in raw["announcements"]
+        )
+    except FileNotFoundError:
+        return ()
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise TemplateError(f"{file.name}: malformed announcements: {exc!r}") from exc

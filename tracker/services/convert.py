@@ -8,7 +8,7 @@ from tracker.domain import EventDate, Precision, Status
 from tracker.domain.formatting import describe_document, local_day, uk_date
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
-from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, ObligationResult, StageState
+from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, Notice, ObligationResult, StageState
 from tracker.rules.templates import Template, get_template
 from tracker.services import dto, protocol
 
@@ -121,8 +121,19 @@ class Record:
 
 
 def template_for(cycle: m.Cycle) -> Template:
-    """The cycle's template as it applies to its body: with the body's local protocol, or without one."""
-    return protocol.apply(get_template(cycle.template_id, version=cycle.template_version), protocol_of(cycle))
+    """The cycle's template as it applies: the version of the law in force on its earliest trigger day (a
+    report published before 2 May 2017 has no 56-day period), else the version stored with it; with the body's
+    local protocol, or without one."""
+    stored = get_template(cycle.template_id, version=cycle.template_version)
+    days = [
+        s.actual_date
+        for s in cycle.stages
+        if s.actual_date is not None
+        and s.actual_precision == "day"
+        and any(d.id == s.key and d.trigger for d in stored.stages)
+    ]
+    chosen = get_template(cycle.template_id, on=min(days)) if days else stored
+    return protocol.apply(chosen, protocol_of(cycle))
 
 
 def protocol_of(cycle) -> str | None:
@@ -151,11 +162,18 @@ def facts_for(
 ) -> CycleFacts:
     template = template or template_for(cycle)
     record = record or Record(cycle, None)
+    entered = local_day(cycle.created_at) if cycle.created_at else None
+    # a date entered for the future is expected: the engine projects from it and says so. Viewed as of a day
+    # before the cycle was entered, later dates stay hidden (they were not known then)
+    projectable = record.as_of is None or entered is None or entered <= record.as_of
+    known = set(template.stage_order)
     stages = {
         s.key: StageState(
             planned=record.planned(s),
             # a trigger stays: the engine itself says a cycle whose election is still to come has not started
-            actual=record.event(s) if record.stage(s) or template.stage(s.key).trigger else None,
+            actual=record.event(s)
+            if record.stage(s) or template.stage(s.key).trigger or (projectable and _future_day(record, s))
+            else None,
             extensions=tuple(
                 ExtensionInfo(e.original_date, e.new_date, e.reason, e.made_by, e.made_at)
                 for e in s.extensions
@@ -163,8 +181,9 @@ def facts_for(
             ),
         )
         for s in cycle.stages
-        # a stage with nothing recorded is left to the engine's shared empty state
-        if s.planned_date is not None or s.extensions or record.event(s) is not None
+        # a stage with nothing recorded is left to the engine's shared empty state; a stage of another
+        # version of the template (the trigger moved across an in-force day) is not part of this one
+        if (s.planned_date is not None or s.extensions or record.event(s) is not None) and s.key in known
     }
     return CycleFacts(
         template=template,
@@ -176,8 +195,18 @@ def facts_for(
         veto_members=cycle.veto_members,
         not_applicable=frozenset(o.rule_id for o in cycle.obligations if o.rule_id and o.not_applicable),
         clear_days=clear_days or ClearDaysRule(),
-        entered_on=local_day(cycle.created_at) if cycle.created_at else None,
+        entered_on=entered,
         recorded=frozenset(s.key for s in cycle.stages if record.event(s) is not None),
+    )
+
+
+def _future_day(record: Record, stage: m.Stage) -> bool:
+    """A stage recorded to the day, for a day after the as-of day: an expected date."""
+    return (
+        stage.actual_precision == "day"
+        and stage.actual_date is not None
+        and record.as_of is not None
+        and stage.actual_date > record.as_of
     )
 
 
@@ -202,6 +231,7 @@ def obligation_row(cycle_id: str, result: ObligationResult, as_of: dt.date) -> d
         met_on=result.met_on,
         days_left=days_left,
         condition=result.condition,
+        expected=result.expected,
     )
 
 
@@ -248,7 +278,7 @@ def committed_obligation_row(
     )
 
 
-def notices_for(cycle: m.Cycle, as_of: dt.date) -> tuple[str, ...]:
+def notices_for(cycle: m.Cycle, as_of: dt.date) -> tuple[Notice, ...]:
     return tuple(Engine(facts_for(cycle, record=Record(cycle, as_of)), as_of).notices())
 
 
@@ -308,7 +338,11 @@ def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None)
                 actual_text=(
                     actual.describe(after_label)
                     if actual
-                    else (f"not recorded as of {uk_date(record.as_of)}" if hidden else "not recorded")
+                    else (
+                        f"expected {uk_date(stage.actual_date)} (not yet happened as of {uk_date(record.as_of)})"
+                        if hidden and _future_day(record, stage)
+                        else (f"not recorded as of {uk_date(record.as_of)}" if hidden else "not recorded")
+                    )
                 ),
                 precision=str(actual.precision) if actual else None,
                 is_trigger=definition.trigger,

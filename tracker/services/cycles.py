@@ -664,6 +664,7 @@ class CycleService:
                         session, self.user, cycle_id, "stage", key, "actual_date", old, uk_date(day)
                     )
                     changed.append(f"{key}: {uk_date(day)}")
+                changed.extend(self._rechoose_version(session, cycle, merged))
             if not changed and title is None and notes is None and not triggers:
                 raise BadInput(
                     "cycle edit", cycle_id, "was given nothing to change (--title, --notes, --trigger)"
@@ -714,6 +715,43 @@ class CycleService:
         return removed
 
     # ---- helpers -----------------------------------------------------------------------------------
+    def _rechoose_version(self, session: Session, cycle: m.Cycle, triggers: dict[str, dt.date]) -> list[str]:
+        """A trigger moved across the day a new version of the law came into force: the cycle runs under
+        the version in force on its earliest trigger day. Stages only the old version had go if nothing is
+        recorded on them; otherwise the move is refused."""
+        chosen = template_for_triggers(cycle.template_id, triggers)
+        if chosen.version == cycle.template_version:
+            return []
+        keep = set(chosen.stage_order)
+        for stage in list(cycle.stages):
+            if stage.key in keep:
+                continue
+            if stage.actual_precision is not None or stage.planned_date is not None or stage.extensions:
+                raise BadInput(
+                    "--trigger",
+                    ", ".join(f"{k}={d.isoformat()}" for k, d in triggers.items()),
+                    f"puts the cycle under version {chosen.version} of {chosen.id}, which has no stage "
+                    f"{stage.key}; clear that stage's dates first",
+                )
+            cycle.stages.remove(stage)
+        old = cycle.template_version
+        cycle.template_version = chosen.version
+        add_template_stages(cycle, chosen)
+        record_change(
+            session,
+            self.user,
+            cycle.id,
+            "cycle",
+            cycle.id,
+            "template_version",
+            f"v{old}",
+            f"v{chosen.version}",
+        )
+        return [
+            f"template: version {chosen.version}, the law in force on {uk_date(min(triggers.values()))} "
+            f"(in force from {uk_date(chosen.in_force_from)})"
+        ]
+
     @staticmethod
     def _get(session: Session, cycle_id: str, full: bool = False) -> m.Cycle:
         return find_cycle(session, cycle_id, cycle_full_load() if full else cycle_load(), field="cycle")

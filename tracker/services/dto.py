@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tracker.domain import Basis, DateKind, Status, formatting
+from tracker.rules.engine import Notice
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,12 @@ class ObligationRow:
     condition: str | None = (
         None  # "only if: Panel vetoes the proposed precept", while the record has not said
     )
+    expected: bool = False  # projected from a date entered for the future, not yet happened
+
+    @property
+    def label_expected(self) -> str:
+        """The label with its condition, and "(expected)" when the date is a projection."""
+        return f"{self.label_with_condition} (expected)" if self.expected else self.label_with_condition
 
     @property
     def label_with_condition(self) -> str:
@@ -217,7 +224,7 @@ class CycleSummary:
         """The next open deadline; with none to come, say so and what is overdue (never "none" alone beside
         overdue work)."""
         if self.next_deadline is not None:
-            label = self.next_deadline.label_with_condition
+            label = self.next_deadline.label_expected
             return f"{label} ({formatting.uk_date(self.next_deadline.due)})" if with_date else label
         return f"none to come; {self.overdue} overdue" if self.overdue else "none open"
 
@@ -252,7 +259,8 @@ class CycleDetail:
     documents: tuple[DocumentRow, ...]
     extensions: tuple[ExtensionRow, ...]
     notes: str = ""
-    notices: tuple[str, ...] = ()  # about the law itself (a template that ends while the cycle runs)
+    # about the law itself: a template that ends while the cycle runs, or a change announced but not yet law
+    notices: tuple[Notice, ...] = ()
     vote: VoteRow | None = None  # the vote on a veto, where one is recorded
 
 

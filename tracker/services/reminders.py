@@ -90,8 +90,8 @@ def build_digest(
     def obligation_cells(r) -> list[str]:
         return [
             uk_date(r.due),
-            str(r.status),
-            r.label_with_condition,
+            f"{r.status} (expected)" if r.expected else str(r.status),
+            r.label_expected,
             r.cycle_id,
             r.citation or "",
             _when(r.days_left),

@@ -29,6 +29,10 @@ CLEAR_DAYS_COUNTS = {
     "working": "weekends and bank holidays are not clear days",
     "calendar": "every day counts",
 }
+SUMMONS_NOTICE_COUNTS = {
+    "clear": "neither the day the summons is sent nor the day of attendance counts",
+    "inclusive": "the day the summons is sent counts",
+}
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": ("image/png", ".png"), b"\xff\xd8\xff": ("image/jpeg", ".jpg")}
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -62,6 +66,12 @@ SETTINGS: tuple[SettingDef, ...] = (
         "Counting clear days",
         "working: weekends and bank holidays are not clear days; calendar: every day counts",
         "working",
+    ),
+    SettingDef(
+        "summons_notice_count",
+        "Counting a summons's two weeks",
+        "clear: neither the day of sending nor the day of attendance counts; inclusive: the day of sending counts",
+        "clear",
     ),
     SettingDef("user_name", "Your name", "recorded in the change log for your edits", "", scope="computer"),
     SettingDef(
@@ -151,7 +161,11 @@ class SettingsService:
     def clear_days_rule(self) -> ClearDaysRule:
         with self.uow.read() as connection:
             value = _stored_value(connection, "clear_days_count")
-        return ClearDaysRule(exclude_non_working=(value or "working") != "calendar")
+            summons = _stored_value(connection, "summons_notice_count")
+        return ClearDaysRule(
+            exclude_non_working=(value or "working") != "calendar",
+            summons_clear_days=(summons or "clear") != "inclusive",
+        )
 
     def user_name(self) -> str:
         return self._local().get("user_name", "")
@@ -223,6 +237,8 @@ class SettingsService:
             return str(int(value))
         if definition.key == "desktop_reminders" and value not in ("on", "off"):
             raise BadInput(definition.key, value, "must be on or off")
+        if definition.key == "summons_notice_count" and value not in SUMMONS_NOTICE_COUNTS:
+            raise BadInput(definition.key, value, f"must be one of {', '.join(SUMMONS_NOTICE_COUNTS)}")
         if definition.key == "clear_days_count" and value not in CLEAR_DAYS_COUNTS:
             raise BadInput(definition.key, value, f"must be one of {', '.join(CLEAR_DAYS_COUNTS)}")
         if definition.key == "contact_email" and value and not _EMAIL.match(value):
