@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.formatting import uk_date
 from ui.context import AppContext, Page
-from ui.forms import from_qdate, to_qdate
+from ui.forms import DateField
 from ui.models import ExtractedTableModel, PassageTableModel
 from ui.widgets import MessageBar, table_view
 
@@ -97,10 +96,7 @@ class ImportPage(Page):
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
         date_label = QLabel("Document &date")
-        self.document_date = QDateEdit(to_qdate(dt.date.today()))
-        self.document_date.setCalendarPopup(True)
-        self.document_date.setDisplayFormat("d MMM yyyy")
-        self.document_date.setAccessibleName("Date of the document, recorded as its stage date")
+        self.document_date = DateField(dt.date.today(), name="Date of the document, recorded as its stage date")
         self.document_date.setToolTip("The date read from the document: correct it here before saving")
         date_label.setBuddy(self.document_date)
         self.date_known = QCheckBox("&known")
@@ -170,10 +166,10 @@ class ImportPage(Page):
 
     def _show_date(self, day) -> None:
         self.date_known.setChecked(day is not None)
-        self.document_date.setDate(to_qdate(day or dt.date.today()))
+        self.document_date.setDate(day or dt.date.today())
 
     def chosen_date(self):
-        return from_qdate(self.document_date.date()) if self.date_known.isChecked() else None
+        return self.document_date.day() if self.date_known.isChecked() else None
 
     def _choose(self) -> None:
         path = self.choose_file()
@@ -267,6 +263,9 @@ class ImportPage(Page):
         kind, document, analysis = self.result
         cycle_id = self.cycle_combo.currentData()
         imports = self.context.services.imports
+        if self.date_known.isChecked() and not self.document_date.commit():
+            self.message.error("the document date is not a date: see beside it")
+            return
         day = self.chosen_date()
         if kind == REPORT:
             numbers = [r.number for r in self.extracted.rows()]

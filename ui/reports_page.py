@@ -9,10 +9,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.context import AppContext, Page
-from ui.forms import from_qdate, to_qdate
+from ui.forms import DateField
 from ui.widgets import MessageBar
 
 KINDS = (
@@ -54,13 +54,8 @@ class ReportsPage(Page):
         self.cycle.setAccessibleName("Cycle for the report")
         self.cycle.setMinimumWidth(240)
         cycle_label.setBuddy(self.cycle)
-        self.start = QDateEdit(to_qdate(dt.date.today()))
-        self.start.setAccessibleName("Calendar from")
-        self.end = QDateEdit(to_qdate(dt.date.today() + dt.timedelta(days=90)))
-        self.end.setAccessibleName("Calendar to")
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+        self.start = DateField(dt.date.today(), name="Calendar from")
+        self.end = DateField(dt.date.today() + dt.timedelta(days=90), name="Calendar to")
         self.build_button = QPushButton("&Build")
         self.build_button.setAccessibleName("Build the report")
         self.save_button = QPushButton("&Save…")
@@ -137,7 +132,10 @@ class ReportsPage(Page):
         if kind != "calendar" and not cycle_id:
             self.message.error("choose a cycle for this report")
             return
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        if kind == "calendar" and not (self.start.commit() and self.end.commit()):
+            self.message.error("a calendar date is not right: see beside it")
+            return
+        start, end = self.start.day(), self.end.day()
         if kind == "calendar" and end < start:
             self.message.error("the calendar window ends before it starts")
             return
