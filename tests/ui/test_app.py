@@ -351,7 +351,18 @@ def test_smoke_test_from_outside(db_url, tmp_path):
     from tracker.services.factory import open_services
 
     open_services(db_url).demo.load()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRACKER_SETTINGS=str(tmp_path / "s.ini"))
+    # the user's own settings, where Qt keeps them on Linux: the checks must leave them byte for byte alone
+    config = tmp_path / "config"
+    own = config / "pcp-tracker" / "Police and Crime Plan tracker.conf"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"[window]\npage=2\n")
+    env = {k: v for k, v in os.environ.items() if k != "TRACKER_SETTINGS"}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config), HOME=str(tmp_path / "home"))
+
+    def tree():
+        return {str(p.relative_to(config)): p.read_bytes() for p in config.rglob("*") if p.is_file()}
+
+    before = tree()
     result = subprocess.run(
         [sys.executable, "-m", "ui.app", "--db", db_url, "--smoke-test"],
         env=env,
@@ -372,6 +383,7 @@ def test_smoke_test_from_outside(db_url, tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir())[0] == "01-dashboard.png"
     assert len(list(shots.iterdir())) == 6
+    assert tree() == before
 
 
 def test_smoke_test_reports_a_store_it_cannot_open(tmp_path):
@@ -511,3 +523,14 @@ def test_the_meeting_dialog_refuses_a_date_that_is_not_one(qtbot, window, monkey
     dialog.date.edit.setText("13/5/2025")
     dialog.save()
     assert len(runs) == 1 and dialog.date.day() == D(2025, 5, 13)
+
+
+def test_the_suite_never_reaches_the_users_own_settings(_settings_of_their_own):
+    from pathlib import Path as P
+
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName("pcp-tracker")
+    own = QSettings()  # what the app would open as the user's settings
+    assert P(own.fileName()).is_relative_to(_settings_of_their_own)
+    assert P(os.environ["TRACKER_SETTINGS"]).parent != P.home()  # and what tracker-app runs in a test reads
