@@ -174,9 +174,13 @@ class ImportPage(Page):
     def _choose(self) -> None:
         path = self.choose_file()
         if path:
-            self.path = path
-            self.paste.clear()
-            self.file_label.setText(path)
+            self.open_document(path)
+
+    def open_document(self, path: str) -> None:
+        """The document to analyse (chosen, or dropped on the window)."""
+        self.path = path
+        self.paste.clear()
+        self.file_label.setText(path)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0 if busy else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -189,63 +189,59 @@ class ReportsPage(Page):
         self.message.success(f"Saved {path}")
 
     def print_report(self) -> None:
+        """Print (Ctrl+P): the system's print dialog, then the paper's own PDF pages drawn into the printer."""
         if self.document.pageCount() > 0:
             self.print_dialog()
-
-    def _print_with_spooler(self) -> bool:
-        """Hand the PDF itself to the system's printing (CUPS `lp`, or Windows' print verb): the text stays
-        text at the printer's own resolution, and the window does not wait while pages are prepared."""
-        import shutil
-        import sys
-        import tempfile
-
-        from PySide6.QtCore import QProcess
-
-        handle, name = tempfile.mkstemp(prefix="pcp-tracker-", suffix=".pdf")
-        with open(handle, "wb") as out:
-            out.write(self.data)
-        if sys.platform == "win32":
-            import os
-
-            os.startfile(name, "print")  # noqa: S606 - the system's own print handler for PDFs
-            return True
-        lp = shutil.which("lp")
-        if lp and QProcess.startDetached(lp, [name])[0]:
-            self.message.success("Sent to the default printer.")
-            return True
-        return False
+        else:
+            self.message.info("Build a paper first (Alt+B), then print it.")
 
     def _print_with_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
-        if self._print_with_spooler():
-            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            self.print_to(printer)
+        printer.setDocName(self.data_kind or "report")
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, self.document.pageCount())
+        dialog.accepted.connect(lambda: self._printed(self.print_to(printer)))
+        dialog.open()  # window-modal, and the event loop keeps running
+        self._dialog = dialog
+
+    def _printed(self, pages: int) -> None:
+        self.message.success(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+    PRINT_DPI = 300  # enough for text on paper; a 1200 dpi A4 page would be half a gigabyte as an image
 
     def print_to(self, printer) -> int:
-        """Render each page at the printer's resolution onto white (QtPdf renders with a transparent page)."""
+        """Draw the pages the dialog chose (all by default) into the printer, each rendered by QtPdf onto
+        white (it renders with a transparent page) at no more than PRINT_DPI, scaled to the printable area.
+        Returns the number of pages printed."""
+        count = self.document.pageCount()
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(max(first, 1) - 1, min(last, count)) if first and last else range(count)
         painter = QPainter(printer)
-        pages = self.document.pageCount()
         try:
-            for page in range(pages):
-                if page:
+            for n, page in enumerate(pages):
+                if n:
                     printer.newPage()
                 target = painter.viewport()
-                size = (
-                    self.document.pagePointSize(page)
-                    .toSize()
-                    .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                points = self.document.pagePointSize(page)
+                fitted = points.toSize().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                most = QSize(
+                    int(points.width() * self.PRINT_DPI / 72), int(points.height() * self.PRINT_DPI / 72)
                 )
-                image = self.document.render(page, QSize(size.width(), size.height()))
+                size = fitted if fitted.width() <= most.width() else most
+                image = self.document.render(page, size)
                 white = QImage(image.size(), QImage.Format.Format_RGB32)
                 white.fill(0xFFFFFFFF)
-                QPainter(white).drawImage(0, 0, image)
-                painter.drawImage(0, 0, white)
+                on_white = QPainter(white)
+                on_white.drawImage(0, 0, image)
+                on_white.end()
+                painter.drawImage(QRect(QPoint(0, 0), fitted), white)
         finally:
             painter.end()
-        return pages
+        return len(pages)
 
     def _failed(self, exc: BaseException) -> None:
         self.build_button.setEnabled(True)
