@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import muted_style
 from ui.context import AppContext
 from ui.forms import DateField, FieldErrors, error_label, save_cancel
 from ui.models import ObjectRole, PreviewTableModel, sortable
@@ -55,7 +56,7 @@ class TriggerField(QWidget):
             trigger.help + (" Leave it unticked if it does not apply." if trigger.optional else "")
         )
         help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: #4a5360;")
+        help_text.setStyleSheet(muted_style())
         layout.addWidget(help_text)
         self.error = error_label()
         layout.addWidget(self.error)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import Precision
 from tracker.domain.formatting import days_to_go, uk_date
+from ui.colours import muted, muted_style
 from ui.context import AppContext, Page
 from ui.forms import DateField, allow_no_date, chosen_date
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
@@ -199,7 +200,7 @@ class CyclePage(Page):
             "Extensions keep the original date and cannot be undone; extend again to move a date back."
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5b6470;")
+        note.setStyleSheet(muted_style())
         form.addRow(note)
         self.stage_combo.currentIndexChanged.connect(lambda _: self._show_stage_date())
         self.save_button.clicked.connect(self.save_date)
@@ -311,7 +312,7 @@ class CyclePage(Page):
         ]
         parts += [f"<p><i>Note: {escape(w)}</i></p>" for w in row.warnings]
         parts += [f"<p><i>Extension: {escape(e)}</i></p>" for e in row.extensions]
-        parts.append(f"<p style='color:#5b6470'>{escape(row.explanation)}</p>")
+        parts.append(f"<p style='color:{muted().name()}'>{escape(row.explanation)}</p>")
         self.working.setHtml("".join(parts))
 
     def _stage_selected(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
+from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.first_start import FirstStartWidget
 from ui.forms import DateField
@@ -102,7 +103,7 @@ class DashboardPage(Page):
         self.meetings_line.hide()
         self.layout_.addWidget(self.meetings_line)
         self.due_empty = QLabel()
-        self.due_empty.setStyleSheet("color: #5b6470;")
+        self.due_empty.setStyleSheet(muted_style())
         self.layout_.addWidget(self.due_empty)
 
         self.as_of.dateChanged.connect(context.set_as_of)

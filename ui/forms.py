@@ -201,7 +201,9 @@ def error_label() -> QLabel:
     """A label under a field for the message about it: red text with a written mark, never colour alone."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #8a1c13;")
+    from ui.colours import error_style
+
+    label.setStyleSheet(error_style())
     label.setAccessibleName("Problem with this field")
     label.hide()
     return label

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.formatting import uk_date
+from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.forms import DateField
 from ui.models import ExtractedTableModel, PassageTableModel
@@ -70,7 +71,7 @@ class ImportPage(Page):
         self.file_label = QLabel(
             "…or paste the text below (.pdf with a text layer, .docx, .txt and .md are read)"
         )
-        self.file_label.setStyleSheet("color: #5b6470;")
+        self.file_label.setStyleSheet(muted_style())
         files.addWidget(self.choose)
         files.addWidget(self.file_label, 1)
         self.layout_.addLayout(files)
@@ -124,7 +125,7 @@ class ImportPage(Page):
             "Before saving, double-click to correct: for a report, the number, the recommendation or its "
             "sub-points (separated by | ); for a reply, “Answers” or “Disposition”."
         )
-        self.hint.setStyleSheet("color: #5b6470;")
+        self.hint.setStyleSheet(muted_style())
         self.layout_.addWidget(self.hint)
         self.path: str | None = None
         self.result = None  # (kind, document, analysis) of the last analysis

@@ -11,6 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.forms import DateField
 from ui.widgets import MessageBar
@@ -93,7 +94,7 @@ class ReportsPage(Page):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.layout_.addWidget(self.view, 1)
         self.placeholder = QLabel("Choose a report and press Build to preview it here.")
-        self.placeholder.setStyleSheet("color: #5b6470;")
+        self.placeholder.setStyleSheet(muted_style())
         self.layout_.addWidget(self.placeholder)
         self.data: bytes | None = None
         self.data_kind = ""
