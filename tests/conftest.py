@@ -22,6 +22,8 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("TRACKER_USER", "test officer")
     # a machine-wide configuration on the test machine must not steer the tests
     monkeypatch.setenv("TRACKER_SITE_CONFIG", str(folder / "no-site-config.toml"))
+    # nor may a test write the user's own window settings: the app and any tracker-app it starts keep theirs here
+    monkeypatch.setenv("TRACKER_SETTINGS", str(folder / "settings.ini"))
 
 
 @pytest.fixture

@@ -1,16 +1,38 @@
-"""The window's commands, in its menu bar: New cycle, Edit and Remove cycle, Add meeting, Settings, the
-London example, Find, Undo and Redo, About. Each command loads what its dialog needs off the GUI thread,
+"""The window's commands, in its menu bar: New cycle, Edit and Remove cycle, Add meeting, Settings, Open
+store and the stores opened before, Print, the London example, Find, Undo and Redo, About. Each command loads what its dialog needs off the GUI thread,
 then opens the dialog (window-modal, never blocking the event loop)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from ui.context import AppContext
+
+RECENT_KEY = "stores/recent"
+RECENT_MAX = 8
+
+
+def recent_stores(settings: QSettings) -> list[str]:
+    value = settings.value(RECENT_KEY) or []
+    return [str(v) for v in ([value] if isinstance(value, str) else value)]
+
+
+def remember_store(settings: QSettings, url: str) -> None:
+    """The store first among the recent ones. A URL with a password in it is never written to the settings."""
+    from tracker.persistence.urls import display_url
+
+    if display_url(url) != url:
+        return
+    settings.setValue(RECENT_KEY, [url, *(u for u in recent_stores(settings) if u != url)][:RECENT_MAX])
+
+
+def forget_store(settings: QSettings, url: str) -> None:
+    settings.setValue(RECENT_KEY, [u for u in recent_stores(settings) if u != url])
 
 
 def app_version() -> str:
@@ -41,7 +63,20 @@ class AppActions(QObject):
         self.example = self._action("Explore the &London example", self.explore_example)
         self.export_calendar = self._action("Export to c&alendar…", self.export_to_calendar)
         self.save_path = self._ask_save_path  # replaced in tests: a file dialog would block
+        self.choose_store = self._ask_store_path  # replaced in tests: a file dialog would block
+        self.open_store = self._action("&Open store…", self.ask_open_store, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu("Open &recent store", window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.print_report = self._action("&Print a paper…", self.print_paper, QKeySequence.StandardKey.Print)
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        # Undo and Redo act on the cycle page's date changes; that page keeps the keys (Ctrl+Z, Ctrl+Y and
+        # Ctrl+Shift+Z), so here they are shown beside the commands without being claimed twice
+        self.undo = self._action("&Undo", lambda: self._undo_stack() and self._undo_stack().undo())
+        self.redo = self._action("&Redo", lambda: self._undo_stack() and self._undo_stack().redo())
+        for action, keys in ((self.undo, QKeySequence.StandardKey.Undo), (self.redo, "Ctrl+Y")):
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.window.removeAction(action)
         self.find = self._action("&Find…", self.focus_find, QKeySequence.StandardKey.Find)
         self.about = self._action("&About", self.show_about)
         menus = window.menuBar()
@@ -49,11 +84,21 @@ class AppActions(QObject):
         for action in (self.new_cycle, self.add_meeting, self.settings, self.export_calendar):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.open_store)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_report)
+        file_menu.addSeparator()
         file_menu.addAction(self.example)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         self.edit_menu = menus.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo)
+        self.edit_menu.addAction(self.redo)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find)
+        self.edit_menu.aboutToShow.connect(self.update_undo)
+        self.update_undo()
         cycle_menu = menus.addMenu("&Cycle")  # letters F, E, C, H: no page uses them
         cycle_menu.addAction(self.edit_cycle)
         cycle_menu.addAction(self.remove_cycle)
@@ -175,12 +220,79 @@ class AppActions(QObject):
         """The London example opens in a window and a store file of its own, never in the user's store."""
         from tracker.paths import example_database_url
 
-        args = ["-m", "ui.app", "--db", example_database_url(), "--example"]
-        started = self.launch(sys.executable, args)
-        if isinstance(started, tuple):
-            started = started[0]
-        if not started:
+        if not self._start_app(["--db", example_database_url(), "--example"]):
             self.message("London example", "The example could not be started.")
+
+    def _start_app(self, args: list[str]) -> bool:
+        """Another window of the app, in a process of its own."""
+        started = self.launch(sys.executable, ["-m", "ui.app", *args])
+        return bool(started[0] if isinstance(started, tuple) else started)
+
+    # ---- stores --------------------------------------------------------------------------------------
+    def _ask_store_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getOpenFileName(
+            self.window, "Open store", "", "Tracker stores (*.db *.sqlite);;All files (*)"
+        )[0]
+
+    def ask_open_store(self) -> None:
+        path = self.choose_store()
+        if path:
+            self.switch_store(f"sqlite:///{Path(path).resolve()}")
+
+    def switch_store(self, url: str) -> None:
+        """The window closes and the app opens again on `url` (a store opened with every page reloaded,
+        and migrated if it needs it, as at start-up); the store joins the recent ones."""
+        if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+            self.message("Open store", f"There is no store at {url.removeprefix('sqlite:///')}.")
+            forget_store(self.window.settings, url)
+            return
+        remember_store(self.window.settings, url)
+        if self._start_app(["--db", url]):
+            self.window.close()
+        else:
+            self.message("Open store", "The app could not be started on that store.")
+
+    def fill_recent_menu(self) -> None:
+        from tracker.persistence.urls import display_url
+
+        self.recent_menu.clear()
+        current = str(self.context.services.url)
+        stores = [url for url in recent_stores(self.window.settings) if url != current]
+        for number, url in enumerate(stores, start=1):
+            shown = url.removeprefix("sqlite:///")
+            action = self.recent_menu.addAction(f"&{number} {display_url(shown)}" if number < 10 else shown)
+            action.triggered.connect(lambda _checked=False, url=url: self.switch_store(url))
+        if not stores:
+            self.recent_menu.addAction("No other store opened yet").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("&Clear the list", lambda: self.window.settings.remove(RECENT_KEY))
+
+    # ---- print, undo -----------------------------------------------------------------------------------
+    def print_paper(self) -> None:
+        """Ctrl+P: to the Reports page, and the print dialog for the paper built there."""
+        from ui.main_window import REPORTS_PAGE
+
+        self.window.show_page(REPORTS_PAGE)
+        self.window.page(REPORTS_PAGE).print_report()
+
+    def _undo_stack(self):
+        from ui.main_window import CYCLE_PAGE
+
+        page = self.window.built_page(CYCLE_PAGE)
+        return page.undo_stack if page is not None else None
+
+    def update_undo(self) -> None:
+        """The Edit menu names what Undo and Redo would do, and greys them when there is nothing to do."""
+        stack = self._undo_stack()
+        for action, word, can, text in (
+            (self.undo, "&Undo", stack is not None and stack.canUndo(), stack and stack.undoText()),
+            (self.redo, "&Redo", stack is not None and stack.canRedo(), stack and stack.redoText()),
+        ):
+            action.setEnabled(bool(can))
+            action.setText(f"{word} {text[:1].lower()}{text[1:]}" if can and text else word)
 
     def _ask_save_path(self, suggested: str) -> str:
         from PySide6.QtWidgets import QFileDialog

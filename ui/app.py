@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         failure = f"cannot open the store: {exc}"
     except Exception as exc:  # an unreachable server, a locked or damaged file
         failure = f"cannot open the store: {exc.__class__.__name__}: {exc}"
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -108,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     collector = MainThreadCollector(parent=app)  # garbage is collected on the GUI thread only  # noqa: F841
 
-    settings_path = os.environ.get("TRACKER_SETTINGS")  # tests and portable use keep settings beside the data
-    settings = QSettings(settings_path, QSettings.Format.IniFormat) if settings_path else QSettings()
+    settings = user_settings(args)
     context = AppContext(_DisplayServices(services))
     window = MainWindow(context, settings)
     if args.example:
@@ -138,6 +137,34 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     services.dispose()
     return code
+
+
+def keep_settings_in(folder: str) -> None:
+    """Every QSettings() made from now on, user or system, reads and writes `folder`."""
+    from PySide6.QtCore import QSettings
+
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, scope, folder)
+
+
+def user_settings(args):
+    """The window's settings. TRACKER_SETTINGS names a file of them (portable use); otherwise they are the
+    user's own, except for the checks from outside (--smoke-test, --screenshot, --exit-when-ready), which get
+    a throwaway folder: a check must not leave "last page: History" behind in the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    settings_path = os.environ.get("TRACKER_SETTINGS")
+    if not settings_path and (args.smoke_test or args.screenshot or args.exit_when_ready):
+        import atexit
+        import shutil
+        import tempfile
+
+        scratch = tempfile.mkdtemp(prefix="tracker-app-check-")
+        atexit.register(shutil.rmtree, scratch, True)
+        keep_settings_in(scratch)  # whatever else asks for settings lands there too
+        settings_path = str(Path(scratch) / "settings.ini")
+    return QSettings(settings_path, QSettings.Format.IniFormat) if settings_path else QSettings()
 
 
 def _log_unexpected_errors(args, message_box) -> None:

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import muted_style
 from ui.context import AppContext
-from ui.forms import DateEdit, FieldErrors, allow_no_date, chosen_date, error_label, save_cancel, to_qdate
+from ui.forms import DateField, FieldErrors, error_label, save_cancel
 from ui.models import ObjectRole, PreviewTableModel, sortable
 from ui.widgets import table_view
 
@@ -38,11 +39,7 @@ class TriggerField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         # no made-up default: a date nobody entered must not drive every deadline of the cycle
-        self.date = DateEdit()
-        self.date.setCalendarPopup(True)
-        allow_no_date(self.date, initial)
-        self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setAccessibleName(trigger.label)
+        self.date = DateField(initial, name=trigger.label, allow_empty=True)
         row.addWidget(self.date)
         self.known = None
         if trigger.optional:
@@ -59,7 +56,7 @@ class TriggerField(QWidget):
             trigger.help + (" Leave it unticked if it does not apply." if trigger.optional else "")
         )
         help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: #4a5360;")
+        help_text.setStyleSheet(muted_style())
         layout.addWidget(help_text)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -68,12 +65,12 @@ class TriggerField(QWidget):
     def value(self) -> dt.date | None:
         if self.known is not None and not self.known.isChecked():
             return None
-        return chosen_date(self.date)
+        return self.date.day()
 
     def missing(self) -> bool:
         """A date the cycle needs (or one ticked as known) that has not been entered."""
         wanted = self.known is None or self.known.isChecked()
-        return wanted and chosen_date(self.date) is None
+        return wanted and self.date.day() is None
 
 
 class CycleDialog(QDialog):
@@ -206,7 +203,7 @@ class CycleDialog(QDialog):
             if self.cycle is None and (not trigger.optional or first_choice):
                 suggested = _suggested(trigger.name)
                 if suggested is not None:
-                    field.date.setDate(to_qdate(suggested))
+                    field.date.setDate(suggested)
                 if field.known is not None:
                     field.known.setChecked(True)
             field.changed.connect(self._update_preview)
@@ -221,7 +218,7 @@ class CycleDialog(QDialog):
         # after the rest of the form, they would otherwise come last)
         chain: list[QWidget] = [self.notes or self.title_edit]
         for field in self.trigger_fields:
-            chain.append(field.date)
+            chain.append(field.date.edit)  # the box itself: the field is only its frame
             if field.known is not None:
                 chain.append(field.known)
         chain.append(self.preview_view)
@@ -296,6 +293,11 @@ class CycleDialog(QDialog):
 
     def save(self) -> None:
         services = self.context.services
+        typed = [f.date for f in self.trigger_fields if f.date.isEnabled()]
+        wrong = next((field for field in typed if not field.commit()), None)
+        if wrong is not None:  # what is typed is not a date: it says why beside itself
+            wrong.setFocus()
+            return
         triggers = self.triggers()
         self.errors.clear()
         self.save_button.setEnabled(False)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import Precision
 from tracker.domain.formatting import days_to_go, uk_date
+from ui.colours import muted, muted_style
 from ui.context import AppContext, Page
-from ui.forms import DateEdit, allow_no_date, chosen_date
+from ui.forms import DateField, allow_no_date, chosen_date
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
 from ui.widgets import MessageBar, TimelineWidget, history_html, table_view
 
@@ -173,11 +174,8 @@ class CyclePage(Page):
         self.kind_combo.setAccessibleName("What the date means")
         for text, _ in KINDS:
             self.kind_combo.addItem(text)
-        self.date_edit = DateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setAccessibleName("Date")
-        allow_no_date(self.date_edit, dt.date.today())  # a stage without a date will show "choose a date"
+        # a stage without a date shows "choose a date"
+        self.date_edit = DateField(dt.date.today(), name="Date", allow_empty=True)
         self.save_button = QPushButton("&Save date")
         self.save_button.setAccessibleName("Save the date for the stage")
         self.clear_button = QPushButton("C&lear recorded date")
@@ -202,7 +200,7 @@ class CyclePage(Page):
             "Extensions keep the original date and cannot be undone; extend again to move a date back."
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5b6470;")
+        note.setStyleSheet(muted_style())
         form.addRow(note)
         self.stage_combo.currentIndexChanged.connect(lambda _: self._show_stage_date())
         self.save_button.clicked.connect(self.save_date)
@@ -316,7 +314,7 @@ class CyclePage(Page):
         ]
         parts += [f"<p><i>Note: {escape(w)}</i></p>" for w in row.warnings]
         parts += [f"<p><i>Extension: {escape(e)}</i></p>" for e in row.extensions]
-        parts.append(f"<p style='color:#5b6470'>{escape(row.explanation)}</p>")
+        parts.append(f"<p style='color:{muted().name()}'>{escape(row.explanation)}</p>")
         self.working.setHtml("".join(parts))
 
     def _stage_selected(self) -> None:
@@ -354,7 +352,10 @@ class CyclePage(Page):
     def _chosen_day(self) -> dt.date | None:
         """The date in the editor, or None (and a message) when none was chosen."""
         day = chosen_date(self.date_edit)
-        if day is None:
+        if day is None and self.date_edit.problem():
+            self.message.error(f"The date is not right: {self.date_edit.problem()}")
+            self.date_edit.setFocus()
+        elif day is None:
             self.message.error("Choose the date first: this stage has none recorded or planned.")
             self.date_edit.setFocus()
         return day

@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
+from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.first_start import FirstStartWidget
-from ui.forms import from_qdate, to_qdate
+from ui.forms import DateField
 from ui.models import CycleTableModel, ObligationTableModel, sortable
 from ui.widgets import MessageBar, table_view
 
@@ -36,10 +36,7 @@ class DashboardPage(Page):
         controls.addWidget(heading)
         controls.addStretch(1)
         as_of_label = QLabel("&As of")
-        self.as_of = QDateEdit(to_qdate(context.as_of))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("d MMM yyyy")
-        self.as_of.setAccessibleName("As of date")
+        self.as_of = DateField(context.as_of, name="As of date")
         self.as_of.setToolTip("Compute every status for this day: past, today or future")
         as_of_label.setBuddy(self.as_of)
         self.today = QPushButton("&Today")
@@ -106,11 +103,11 @@ class DashboardPage(Page):
         self.meetings_line.hide()
         self.layout_.addWidget(self.meetings_line)
         self.due_empty = QLabel()
-        self.due_empty.setStyleSheet("color: #5b6470;")
+        self.due_empty.setStyleSheet(muted_style())
         self.layout_.addWidget(self.due_empty)
 
-        self.as_of.dateChanged.connect(lambda d: context.set_as_of(from_qdate(d)))
-        self.today.clicked.connect(lambda: self.as_of.setDate(to_qdate(dt.date.today())))
+        self.as_of.dateChanged.connect(context.set_as_of)
+        self.today.clicked.connect(lambda: self.as_of.setDate(dt.date.today()))
         self.days.valueChanged.connect(lambda _: self.refresh())
         context.as_of_changed.connect(self._as_of_changed)
         context.data_changed.connect(lambda _: self.reload_if_shown())
@@ -118,8 +115,8 @@ class DashboardPage(Page):
         self.cycle_view.activated.connect(self._open_cycle)
 
     def _as_of_changed(self, day: dt.date) -> None:
-        if from_qdate(self.as_of.date()) != day:
-            self.as_of.setDate(to_qdate(day))
+        if self.as_of.day() != day:
+            self.as_of.setDate(day)
         self.reload_if_shown()
 
     def refresh(self) -> None:

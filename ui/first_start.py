@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import muted_style
 from ui.forms import FieldErrors, error_label
 
 KIND_NAMES = {
@@ -57,7 +58,7 @@ class FirstStartWidget(QWidget):
         self.area.addItem("Another body, not in this list", "other")
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #4a5360;")
+        self.source.setStyleSheet(muted_style())
         self.name = QLineEdit()
         self.name.setAccessibleName("Name of the policing body")
         self.kind = QComboBox()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.models import HistoryTableModel, sortable
 from ui.widgets import MessageBar, table_view
@@ -32,7 +33,7 @@ class HistoryPage(Page):
         self.view = table_view("Change log", sortable(self.model, self), stretch_column=6)
         self.layout_.addWidget(self.view, 1)
         self.empty = QLabel()
-        self.empty.setStyleSheet("color: #5b6470;")
+        self.empty.setStyleSheet(muted_style())
         self.layout_.addWidget(self.empty)
         self.cycle.currentIndexChanged.connect(lambda _: self.refresh())
         context.data_changed.connect(lambda _: self.reload_if_shown())

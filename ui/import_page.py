@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 from tracker.domain.formatting import uk_date
 from tracker.errors import TrackerError
 from tracker.services.review import Review
+from ui.colours import muted_style
 from ui.context import AppContext, Page
-from ui.forms import from_qdate, to_qdate
+from ui.forms import DateField
 from ui.review_workspace import ReviewWorkspace
 from ui.widgets import MessageBar
 
@@ -73,7 +73,7 @@ class ImportPage(Page):
         self.file_label = QLabel(
             "…or paste the text below (.pdf with a text layer, .docx, .txt and .md are read)"
         )
-        self.file_label.setStyleSheet("color: #5b6470;")
+        self.file_label.setStyleSheet(muted_style())
         files.addWidget(self.choose)
         files.addWidget(self.file_label, 1)
         self.layout_.addLayout(files)
@@ -99,10 +99,7 @@ class ImportPage(Page):
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
         date_label = QLabel("Document &date")
-        self.document_date = QDateEdit(to_qdate(dt.date.today()))
-        self.document_date.setCalendarPopup(True)
-        self.document_date.setDisplayFormat("d MMM yyyy")
-        self.document_date.setAccessibleName("Date of the document, recorded as its stage date")
+        self.document_date = DateField(dt.date.today(), name="Date of the document, recorded as its stage date")
         self.document_date.setToolTip("The date read from the document: correct it here before saving")
         date_label.setBuddy(self.document_date)
         self.date_known = QCheckBox("&known")
@@ -169,17 +166,21 @@ class ImportPage(Page):
 
     def _show_date(self, day) -> None:
         self.date_known.setChecked(day is not None)
-        self.document_date.setDate(to_qdate(day or dt.date.today()))
+        self.document_date.setDate(day or dt.date.today())
 
     def chosen_date(self):
-        return from_qdate(self.document_date.date()) if self.date_known.isChecked() else None
+        return self.document_date.day() if self.date_known.isChecked() else None
 
     def _choose(self) -> None:
         path = self.choose_file()
         if path:
-            self.path = path
-            self.paste.clear()
-            self.file_label.setText(path)
+            self.open_document(path)
+
+    def open_document(self, path: str) -> None:
+        """The document to analyse (chosen, or dropped on the window)."""
+        self.path = path
+        self.paste.clear()
+        self.file_label.setText(path)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0 if busy else 1)
@@ -277,6 +278,9 @@ class ImportPage(Page):
         kind, document, _ = self.result
         cycle_id = self.cycle_combo.currentData()
         imports = self.context.services.imports
+        if self.date_known.isChecked() and not self.document_date.commit():
+            self.message.error("the document date is not a date: see beside it")
+            return
         day = self.chosen_date()
         try:
             reviewed = self.review.reviewed()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import AppActions
+from ui.actions import AppActions, remember_store
 from ui.context import AppContext, Page
 
 # adding a page is one line here: its title, and the module and class that build it. A page is imported
@@ -27,7 +27,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("Reports", "ui.reports_page", "ReportsPage"),
     ("History", "ui.history_page", "HistoryPage"),
 )
-CYCLE_PAGE = 1
+CYCLE_PAGE, IMPORT_PAGE, REPORTS_PAGE = 1, 3, 4
 
 
 def page_type(index: int) -> type[Page]:
@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         context.as_of_changed.connect(lambda day: self._update_status())
         context.cycle_selected.connect(self._cycle_selected)
         self.actions_ = AppActions(self, context)
+        remember_store(settings, str(context.services.url))
+        self.setAcceptDrops(True)  # a document dropped on the window opens on the Import page
         self._update_status()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -107,6 +109,39 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentIndex(index)
             self._wire(index, built)
         return built
+
+    def built_page(self, index: int) -> Page | None:
+        """The page at `index` if it has been built, without building it."""
+        return self._pages[index]
+
+    # ---- a document dropped on the window --------------------------------------------------------------
+    @staticmethod
+    def dropped_document(mime) -> str | None:
+        """The one local document in a drop that the Import page reads, else None."""
+        from tracker.importing.readers import SUPPORTED
+
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        if len(files) == 1 and files[0].lower().endswith(SUPPORTED):
+            return files[0]
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.dropped_document(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        path = self.dropped_document(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.show_page(IMPORT_PAGE)
+        self.page(IMPORT_PAGE).open_document(path)
 
     def _wire(self, index: int, page: Page) -> None:
         if index == 0:

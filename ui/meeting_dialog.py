@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.forms import FieldErrors, error_label, from_qdate, save_cancel, to_qdate
+from ui.forms import DateField, FieldErrors, error_label, save_cancel
 
 
 class MeetingDialog(QDialog):
@@ -37,10 +36,7 @@ class MeetingDialog(QDialog):
         self.body.setAccessibleName("Panel")  # as its label reads: the list names the panels
         for body in bodies:
             self.body.addItem(body.panel_name or body.name, body)
-        self.date = QDateEdit(to_qdate(dt.date.today()))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setAccessibleName("Meeting date")
+        self.date = DateField(dt.date.today(), name="Meeting date")
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Meeting title")
         self.title_edit.setPlaceholderText("e.g. Police and Crime Panel")
@@ -108,7 +104,10 @@ class MeetingDialog(QDialog):
             self.general_error.show()
             return
         meetings = self.context.services.meetings
-        day, title = from_qdate(self.date.date()), self.title_edit.text()
+        if not self.date.commit():
+            self.date.setFocus()
+            return
+        day, title = self.date.day(), self.title_edit.text()
         cycle_id, reference = self.cycle.currentData(), self.reference.text()
         for_stage = self.for_stage.currentData() if cycle_id is not None else None
         self.errors.clear()

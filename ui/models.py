@@ -8,26 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
+from ui.colours import status_colours
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 _SORT_ROLE = int(SortRole)
 
-# colour only adds to the status text; it never carries the meaning alone
-STATUS_COLOURS = {
-    Status.OVERDUE: "#f8d7da",
-    Status.EXCEPTION: "#f3c7ce",
-    Status.DUE_TODAY: "#ffe8b0",
-    Status.DUE_SOON: "#fff3cd",
-    Status.MET: "#e3f2e7",
-    Status.MET_LATE: "#f0ead2",
-    Status.NOT_RECORDED: "#e8e4f3",
-    Status.CANNOT_CONFIRM: "#e8e4f3",
-}
 STATUS_MARKS = {
     Status.OVERDUE: "⚠ ",
     Status.EXCEPTION: "✖ ",
@@ -167,10 +157,12 @@ class RowTableModel(QAbstractTableModel):
             return column.tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self.status_of is not None:
-            status = type(self).status_of(row)
-            colour = STATUS_COLOURS.get(status)
-            return QBrush(QColor(colour)) if colour else None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.status_of:
+            # colour only adds to the status text; a tint of the palette's base, with text readable on it
+            colours = status_colours(type(self).status_of(row))
+            if colours is None:
+                return None
+            return QBrush(colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1])
         return None
 
 

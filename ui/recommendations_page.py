@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.formatting import uk_date
+from ui.colours import muted
 from ui.context import AppContext, Page
 from ui.models import ObjectRole, RecommendationTableModel, sortable
 from ui.widgets import MessageBar, history_html, table_view
@@ -214,6 +216,7 @@ class RecommendationsPage(Page):
         if rec.grouped_with:
             parts.append(f" · answered together with {escape(', '.join(rec.grouped_with))}")
         parts.append("</p>")
+        evidence_colour = muted(QPalette.ColorRole.Base).name()  # the detail pane is a text box: on Base
         for reply in replies:
             overridden = (
                 " (set by hand; suggested: " + escape(reply.suggested_disposition or "none") + ")"
@@ -223,7 +226,7 @@ class RecommendationsPage(Page):
             parts.append(
                 f"<blockquote><b>Answers {escape(', '.join(reply.covers))}</b> — "
                 f"{escape(reply.disposition or 'no disposition')}{overridden}<br>{escape(reply.text)}"
-                f"<br><span style='color:#5b6470'>Evidence: {escape(reply.evidence)}</span></blockquote>"
+                f"<br><span style='color:{evidence_colour}'>Evidence: {escape(reply.evidence)}</span></blockquote>"
             )
         for follow in rec.follow_ups:
             parts.append(

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.colours import muted_style
 from ui.context import AppContext, Page
-from ui.forms import from_qdate, to_qdate
+from ui.forms import DateField
 from ui.widgets import MessageBar
 
 KINDS = (
@@ -56,13 +57,8 @@ class ReportsPage(Page):
         self.cycle.setAccessibleName("Cycle for the report")
         self.cycle.setMinimumWidth(240)
         cycle_label.setBuddy(self.cycle)
-        self.start = QDateEdit(to_qdate(dt.date.today()))
-        self.start.setAccessibleName("Calendar from")
-        self.end = QDateEdit(to_qdate(dt.date.today() + dt.timedelta(days=90)))
-        self.end.setAccessibleName("Calendar to")
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+        self.start = DateField(dt.date.today(), name="Calendar from")
+        self.end = DateField(dt.date.today() + dt.timedelta(days=90), name="Calendar to")
         self.build_button = QPushButton("&Build")
         self.build_button.setAccessibleName("Build the report")
         self.save_button = QPushButton("&Save…")
@@ -100,7 +96,7 @@ class ReportsPage(Page):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.layout_.addWidget(self.view, 1)
         self.placeholder = QLabel("Choose a report and press Build to preview it here.")
-        self.placeholder.setStyleSheet("color: #5b6470;")
+        self.placeholder.setStyleSheet(muted_style())
         self.layout_.addWidget(self.placeholder)
         self.data: bytes | None = None
         self.data_kind = ""
@@ -139,7 +135,10 @@ class ReportsPage(Page):
         if kind != "calendar" and not cycle_id:
             self.message.error("choose a cycle for this report")
             return
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        if kind == "calendar" and not (self.start.commit() and self.end.commit()):
+            self.message.error("a calendar date is not right: see beside it")
+            return
+        start, end = self.start.day(), self.end.day()
         if kind == "calendar" and end < start:
             self.message.error("the calendar window ends before it starts")
             return
@@ -193,63 +192,59 @@ class ReportsPage(Page):
         self.message.success(f"Saved {path}")
 
     def print_report(self) -> None:
+        """Print (Ctrl+P): the system's print dialog, then the paper's own PDF pages drawn into the printer."""
         if self.document.pageCount() > 0:
             self.print_dialog()
-
-    def _print_with_spooler(self) -> bool:
-        """Hand the PDF itself to the system's printing (CUPS `lp`, or Windows' print verb): the text stays
-        text at the printer's own resolution, and the window does not wait while pages are prepared."""
-        import shutil
-        import sys
-        import tempfile
-
-        from PySide6.QtCore import QProcess
-
-        handle, name = tempfile.mkstemp(prefix="pcp-tracker-", suffix=".pdf")
-        with open(handle, "wb") as out:
-            out.write(self.data)
-        if sys.platform == "win32":
-            import os
-
-            os.startfile(name, "print")  # noqa: S606 - the system's own print handler for PDFs
-            return True
-        lp = shutil.which("lp")
-        if lp and QProcess.startDetached(lp, [name])[0]:
-            self.message.success("Sent to the default printer.")
-            return True
-        return False
+        else:
+            self.message.info("Build a paper first (Alt+B), then print it.")
 
     def _print_with_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
-        if self._print_with_spooler():
-            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            self.print_to(printer)
+        printer.setDocName(self.data_kind or "report")
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, self.document.pageCount())
+        dialog.accepted.connect(lambda: self._printed(self.print_to(printer)))
+        dialog.open()  # window-modal, and the event loop keeps running
+        self._dialog = dialog
+
+    def _printed(self, pages: int) -> None:
+        self.message.success(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+    PRINT_DPI = 300  # enough for text on paper; a 1200 dpi A4 page would be half a gigabyte as an image
 
     def print_to(self, printer) -> int:
-        """Render each page at the printer's resolution onto white (QtPdf renders with a transparent page)."""
+        """Draw the pages the dialog chose (all by default) into the printer, each rendered by QtPdf onto
+        white (it renders with a transparent page) at no more than PRINT_DPI, scaled to the printable area.
+        Returns the number of pages printed."""
+        count = self.document.pageCount()
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(max(first, 1) - 1, min(last, count)) if first and last else range(count)
         painter = QPainter(printer)
-        pages = self.document.pageCount()
         try:
-            for page in range(pages):
-                if page:
+            for n, page in enumerate(pages):
+                if n:
                     printer.newPage()
                 target = painter.viewport()
-                size = (
-                    self.document.pagePointSize(page)
-                    .toSize()
-                    .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                points = self.document.pagePointSize(page)
+                fitted = points.toSize().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                most = QSize(
+                    int(points.width() * self.PRINT_DPI / 72), int(points.height() * self.PRINT_DPI / 72)
                 )
-                image = self.document.render(page, QSize(size.width(), size.height()))
+                size = fitted if fitted.width() <= most.width() else most
+                image = self.document.render(page, size)
                 white = QImage(image.size(), QImage.Format.Format_RGB32)
                 white.fill(0xFFFFFFFF)
-                QPainter(white).drawImage(0, 0, image)
-                painter.drawImage(0, 0, white)
+                on_white = QPainter(white)
+                on_white.drawImage(0, 0, image)
+                on_white.end()
+                painter.drawImage(QRect(QPoint(0, 0), fitted), white)
         finally:
             painter.end()
-        return pages
+        return len(pages)
 
     def _failed(self, exc: BaseException) -> None:
         self.build_button.setEnabled(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import muted_style
 from ui.context import AppContext
 from ui.forms import FieldErrors, error_label, save_cancel
 
@@ -94,7 +95,7 @@ class SettingsDialog(QDialog):
                 row["help"] + (" (kept on this computer)" if row["scope"] == "this computer" else "")
             )
             hint.setWordWrap(True)
-            hint.setStyleSheet("color: #4a5360;")
+            hint.setStyleSheet(muted_style())
             box.addWidget(hint)
             box.addWidget(self.errors.add(key, error_label()))
             self.form.addRow(label, box)
@@ -107,7 +108,7 @@ class SettingsDialog(QDialog):
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(120, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px solid #c5ccd6; background: white;")
+        self.logo_preview.setStyleSheet("border: 1px solid palette(mid); background: white;")  # a logo is printed on white
         self.logo_name = QLabel()
         self.logo_button = QPushButton("Choose…")
         self.logo_button.setAccessibleName("Choose a logo image")

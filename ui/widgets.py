@@ -5,17 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
 from tracker.domain.formatting import uk_date
-
-INK = QColor("#1b1f24")
-MUTED = QColor("#5b6470")
-GRID = QColor("#d9dee5")
-ZEBRA = QColor("#f4f6f8")
-RED = QColor("#b42318")
-BLUE = QColor("#1d4ed8")
 
 
 def table_view(
@@ -75,19 +68,23 @@ class MessageBar(QLabel):
         self.hide()
 
     def error(self, text: str) -> None:
-        self._show(f"Not saved: {text}", "#fdecea", "#8a1c13")
+        self._show(f"Not saved: {text}", "#d93025")
 
     def success(self, text: str) -> None:
-        self._show(text, "#e7f4ea", "#14532d")
+        self._show(text, "#1e8e3e")
 
     def info(self, text: str) -> None:
-        self._show(text, "#eef2f7", "#1b1f24")
+        self._show(text, "#4a6fa5")
 
-    def _show(self, text: str, background: str, foreground: str) -> None:
+    def _show(self, text: str, hue: str) -> None:
+        """A tint of `hue` over the palette's base, and text readable on it (light or dark theme)."""
+        from ui.colours import tint
+
+        background, foreground = tint(hue, share=0.16)
         self.setText(text)
         self.setAccessibleDescription(text)
         self.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {foreground}; padding: 6px 10px;"
+            f"QLabel {{ background: {background.name()}; color: {foreground.name()}; padding: 6px 10px;"
             f" border-radius: 4px; }}"
         )
         self.show()
@@ -124,15 +121,22 @@ class TimelineWidget(QWidget):
         return QSize(800, 44 + max(len(self.stages), 1) * self.ROW)
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        from ui.colours import accent, blend, muted
+
+        pal = self.palette()  # drawn on the palette's base, in its text colour: light and dark themes alike
+        base, ink = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        grey, red = muted(QPalette.ColorRole.Base, pal), accent("#b42318", QPalette.ColorRole.Base, pal)
+        blue = accent("#1d4ed8", QPalette.ColorRole.Base, pal)
+        grid, zebra = blend(base, ink, 0.15), pal.color(QPalette.ColorRole.AlternateBase)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), base)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 0.5, 8))
         painter.setFont(font)
         metrics = QFontMetrics(font)
         if not self.stages:
-            painter.setPen(MUTED)
+            painter.setPen(grey)
             painter.drawText(
                 self.rect(), Qt.AlignmentFlag.AlignCenter, "No stage has a date yet: record one below."
             )
@@ -154,7 +158,7 @@ class TimelineWidget(QWidget):
             return left + (right - left) * (day - first).days / span
 
         # month grid
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(grid, 1))
         cursor = dt.date(first.year, first.month, 1)
         months = []
         while cursor <= last:
@@ -164,9 +168,9 @@ class TimelineWidget(QWidget):
         step = max(1, -(-len(months) // max(1, (right - left) // 90)))
         for month in months[::step]:
             x = x_of(month)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(grid, 1))
             painter.drawLine(int(x), top, int(x), axis_y)
-            painter.setPen(MUTED)
+            painter.setPen(grey)
             painter.drawText(
                 QRectF(x - 40, axis_y + 2, 80, 16), Qt.AlignmentFlag.AlignHCenter, month.strftime("%b %Y")
             )
@@ -174,8 +178,8 @@ class TimelineWidget(QWidget):
         for index, stage in enumerate(self.stages):
             y = top + index * self.ROW + self.ROW / 2
             if index % 2 == 0:
-                painter.fillRect(QRectF(0, y - self.ROW / 2, self.width(), self.ROW), ZEBRA)
-            painter.setPen(INK)
+                painter.fillRect(QRectF(0, y - self.ROW / 2, self.width(), self.ROW), zebra)
+            painter.setPen(ink)
             label = metrics.elidedText(stage.label, Qt.TextElideMode.ElideRight, label_width - 12)
             painter.drawText(
                 QRectF(6, y - self.ROW / 2, label_width - 8, self.ROW),
@@ -185,26 +189,26 @@ class TimelineWidget(QWidget):
             for ext in stage.extensions:
                 if ext.original:
                     xo, xn = x_of(ext.original), x_of(ext.new)
-                    painter.setPen(QPen(MUTED, 1.2))
-                    painter.setBrush(QColor("#c9ced6"))
+                    painter.setPen(QPen(grey, 1.2))
+                    painter.setBrush(blend(base, ink, 0.3))
                     painter.drawEllipse(QRectF(xo - 4, y - 4, 8, 8))
                     painter.drawLine(int(xo + 5), int(y), int(xn - 6), int(y))
                     painter.drawLine(int(xn - 6), int(y), int(xn - 10), int(y - 3))
                     painter.drawLine(int(xn - 6), int(y), int(xn - 10), int(y + 3))
             if stage.planned and stage.planned != stage.actual:
-                painter.setPen(QPen(INK, 1.4))
-                painter.setBrush(QColor("white"))
+                painter.setPen(QPen(ink, 1.4))
+                painter.setBrush(base)
                 painter.drawEllipse(QRectF(x_of(stage.planned) - 5, y - 5, 10, 10))
             if stage.actual is not None:
                 x = x_of(stage.actual)
-                painter.setPen(QPen(INK, 1))
-                painter.setBrush(INK if stage.precision == "day" else MUTED)
+                painter.setPen(QPen(ink, 1))
+                painter.setBrush(ink if stage.precision == "day" else grey)
                 if stage.actual > self.as_of:  # a calendar day known in advance (1 April), still to come
-                    painter.setBrush(QColor("white"))
+                    painter.setBrush(base)
                 painter.drawEllipse(QRectF(x - 5.5, y - 5.5, 11, 11))
                 text = uk_date(stage.actual) if stage.precision == "day" else stage.actual_text.split(" (")[0]
                 width = metrics.horizontalAdvance(text)
-                painter.setPen(MUTED)
+                painter.setPen(grey)
                 tx = x + 9 if x + 9 + width < self.width() - 4 else x - 9 - width
                 painter.drawText(
                     QRectF(tx, y - self.ROW / 2, width + 4, self.ROW), Qt.AlignmentFlag.AlignVCenter, text
@@ -214,20 +218,20 @@ class TimelineWidget(QWidget):
                 centres[stage.key] = (x_of(stage.planned), y)
         if "reply" in centres and "plan_issued" in centres:
             (x1, y1), (x2, y2) = centres["reply"], centres["plan_issued"]
-            painter.setPen(QPen(BLUE, 1.3, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(blue, 1.3, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawLine(int(x1), int(y1 + 7), int(x1), int(y2 - 7))
             painter.drawLine(int(x1), int(y2 - 7), int(x2), int(y2 - 7))
-            painter.setPen(BLUE)
+            painter.setPen(blue)
             painter.drawText(
                 QRectF(left, 2, right - left, 18),
                 Qt.AlignmentFlag.AlignLeft,
                 "Blue: the reply must come before the final plan is issued",
             )
         x_now = x_of(self.as_of)
-        painter.setPen(QPen(RED, 1.5, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(red, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(int(x_now), top - 4, int(x_now), axis_y)
-        painter.setPen(RED)
+        painter.setPen(red)
         caption = f"as of {uk_date(self.as_of)}"
         width = metrics.horizontalAdvance(caption)
         painter.drawText(
@@ -235,5 +239,5 @@ class TimelineWidget(QWidget):
             Qt.AlignmentFlag.AlignLeft,
             caption,
         )
-        painter.setPen(QPen(INK, 1.2))
+        painter.setPen(QPen(ink, 1.2))
         painter.drawLine(left, axis_y, right, axis_y)

@@ -8,6 +8,16 @@ import gc
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _settings_of_their_own(qapp, tmp_path_factory):
+    """QSettings() made in a test reads and writes a temp folder, never the user's own settings."""
+    from ui.app import keep_settings_in
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    keep_settings_in(folder)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread(qapp):
     gc.collect()

@@ -394,7 +394,18 @@ def test_smoke_test_from_outside(db_url, tmp_path):
     from tracker.services.factory import open_services
 
     open_services(db_url).demo.load()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRACKER_SETTINGS=str(tmp_path / "s.ini"))
+    # the user's own settings, where Qt keeps them on Linux: the checks must leave them byte for byte alone
+    config = tmp_path / "config"
+    own = config / "pcp-tracker" / "Police and Crime Plan tracker.conf"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"[window]\npage=2\n")
+    env = {k: v for k, v in os.environ.items() if k != "TRACKER_SETTINGS"}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config), HOME=str(tmp_path / "home"))
+
+    def tree():
+        return {str(p.relative_to(config)): p.read_bytes() for p in config.rglob("*") if p.is_file()}
+
+    before = tree()
     result = subprocess.run(
         [sys.executable, "-m", "ui.app", "--db", db_url, "--smoke-test"],
         env=env,
@@ -415,6 +426,7 @@ def test_smoke_test_from_outside(db_url, tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir())[0] == "01-dashboard.png"
     assert len(list(shots.iterdir())) == 6
+    assert tree() == before
 
 
 def test_smoke_test_reports_a_store_it_cannot_open(tmp_path):
@@ -438,7 +450,7 @@ def test_a_stage_with_no_date_never_shows_the_date_of_the_stage_before_it(qtbot,
     cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData(recorded.key))
     assert cycle.date_edit.date() == to_qdate(recorded.actual)
     cycle.stage_combo.setCurrentIndex(cycle.stage_combo.findData(empty.key))
-    assert cycle.date_edit.text() == "choose a date"
+    assert cycle.date_edit.text() == "" and cycle.date_edit.edit.placeholderText() == "choose a date"
     history = demo.history.for_item(cycle_id="london-2022")
     qtbot.mouseClick(cycle.save_button, Qt.MouseButton.LeftButton)
     assert "Choose the date first" in cycle.message.text()
@@ -490,16 +502,78 @@ def test_the_smoke_test_fails_at_once_when_a_page_cannot_be_built(qtbot, window,
     assert checker.result == 1 and checker.index == 2
 
 
-def test_a_date_editor_with_no_date_opens_its_calendar_on_this_month(qtbot):
-    from ui.forms import DateEdit, allow_no_date, chosen_date
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen has no grabs
+def test_a_date_field_with_no_date_opens_its_calendar_on_this_month(qtbot):
+    from ui.forms import DateField, chosen_date
 
-    edit = DateEdit()
-    qtbot.addWidget(edit)
-    edit.setCalendarPopup(True)
-    allow_no_date(edit, None)
-    edit.show()
-    assert chosen_date(edit) is None and edit.text() == "choose a date"
-    qtbot.keyClick(edit, Qt.Key.Key_F4)  # opens the calendar
-    calendar = edit.calendarWidget()
+    field = DateField(name="Meeting date", allow_empty=True)
+    qtbot.addWidget(field)
+    field.show()
+    assert chosen_date(field) is None and field.edit.placeholderText() == "choose a date"
+    qtbot.keyClick(field.edit, Qt.Key.Key_F4)  # opens the calendar
+    calendar = field.calendar
+    assert calendar is not None and calendar.isVisible()
     assert (calendar.yearShown(), calendar.monthShown()) == (dt.date.today().year, dt.date.today().month)
-    assert chosen_date(edit) is None  # opening it chose nothing
+    assert chosen_date(field) is None  # opening it chose nothing
+    calendar.activated.emit(to_qdate(D(2024, 5, 2)))  # a day picked in the calendar
+    assert field.day() == D(2024, 5, 2) and field.text() == "2 May 2024" and not calendar.isVisible()
+
+
+@pytest.mark.parametrize("typed", ["2/5/2024", "02/05/2024", "2 May 2024", "2024-05-02"])
+def test_a_date_is_typed_as_people_write_it(qtbot, typed):
+    from ui.forms import DateField
+
+    field = DateField(D(2020, 1, 1), name="Meeting date")
+    qtbot.addWidget(field)
+    field.show()
+    field.edit.clear()
+    with qtbot.waitSignal(field.dateChanged, timeout=1000) as changed:
+        qtbot.keyClicks(field.edit, typed)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert changed.args == [D(2024, 5, 2)] and field.text() == "2 May 2024"
+    assert field.error.isHidden() and field.edit.accessibleDescription() == ""
+
+
+def test_a_wrong_date_says_so_beside_the_field_and_keeps_the_last_good_one(qtbot):
+    from ui.forms import DateField
+
+    field = DateField(D(2024, 5, 2), name="Meeting date")
+    qtbot.addWidget(field)
+    field.show()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, "31/2/2024")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert field.day() == D(2024, 5, 2) and not field.commit()
+    assert field.error.isVisible() and "February 2024 has 29 days" in field.error.text()
+    assert field.error.text().startswith("⚠")  # a written mark, not colour alone
+    assert "February 2024 has 29 days" in field.edit.accessibleDescription()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)  # typing again clears the message
+    assert field.error.isHidden() and field.edit.accessibleDescription() == ""
+
+
+def test_the_meeting_dialog_refuses_a_date_that_is_not_one(qtbot, window, monkeypatch):
+    from ui.meeting_dialog import MeetingDialog
+
+    bodies = window.context.services.bodies.list()
+    dialog = MeetingDialog(window.context, bodies, [], None)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Panel")
+    dialog.date.edit.setText("5/13/2025")
+    runs = []
+    monkeypatch.setattr(window.context.runner, "run", lambda *args, **kwargs: runs.append(args))
+    dialog.save()
+    assert runs == [] and "no month 13" in dialog.date.error.text()
+    dialog.date.edit.setText("13/5/2025")
+    dialog.save()
+    assert len(runs) == 1 and dialog.date.day() == D(2025, 5, 13)
+
+
+def test_the_suite_never_reaches_the_users_own_settings(_settings_of_their_own):
+    from pathlib import Path as P
+
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName("pcp-tracker")
+    own = QSettings()  # what the app would open as the user's settings
+    assert P(own.fileName()).is_relative_to(_settings_of_their_own)
+    assert P(os.environ["TRACKER_SETTINGS"]).parent != P.home()  # and what tracker-app runs in a test reads

@@ -87,10 +87,13 @@ def test_new_cycle_previews_its_dates_and_saves(qtbot, with_body, tmp_path):
     election = dialog.trigger_fields[0]
     assert "poll" in election.findChild(QLabel).text().lower()
     # nothing is made up: no election date until one is entered, so nothing derived and nothing to save
-    assert election.date.text() == "choose a date" and election.value() is None
+    assert election.date.text() == "" and election.value() is None
+    assert election.date.edit.placeholderText() == "choose a date"
     qtbot.waitUntil(lambda: "Enter the dates above" in dialog.working.text(), timeout=10000)
     assert dialog.preview.rows() == [] and not dialog.save_button.isEnabled()
-    election.date.setDate(to_qdate(dt.date(2024, 5, 2)))
+    qtbot.keyClicks(election.date.edit, "2/5/2024")  # typed as a form is filled in: day first
+    qtbot.keyClick(election.date.edit, Qt.Key.Key_Return)
+    assert election.value() == dt.date(2024, 5, 2) and election.date.text() == "2 May 2024"
 
     def issue_plan():
         return next((r for r in dialog.preview.rows() if r.id == "issue-plan"), None)
@@ -457,7 +460,7 @@ def test_new_cycle_tab_goes_from_the_title_to_the_trigger_dates(qtbot, with_body
     dialog.title_edit.setFocus()
     qtbot.waitUntil(dialog.title_edit.hasFocus, timeout=5000)
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.trigger_fields[0].date
+    assert dialog.focusWidget() is dialog.trigger_fields[0].date.edit
     win.context.runner.wait(5000)
     win.close()
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain import formatting
+from tracker.domain.typed_dates import MAX_YEAR, MIN_YEAR
 from tracker.errors import BadInput
 
 Handler = Callable[[argparse.Namespace], "Output"]
@@ -58,9 +59,6 @@ def add_common_options(parser: argparse.ArgumentParser, after_command: bool = Fa
 # Exactly YYYY-MM-DD in ASCII digits: no ISO week dates (2025-W06-1), no compact forms (20250210).
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
-# Any date outside these years is a typing mistake, and a year near 9999 breaks the date arithmetic.
-MIN_YEAR = 1900
-MAX_YEAR = 2200
 
 
 def check_year(year: int, value: str, field: str) -> None:
