@@ -68,19 +68,15 @@ class ReportsPage(Page):
         from_label, to_label = QLabel("Calendar fr&om"), QLabel("&to")
         from_label.setBuddy(self.start)
         to_label.setBuddy(self.end)
-        for widget in (
-            kind_label,
-            self.kind,
-            cycle_label,
-            self.cycle,
-            from_label,
-            self.start,
-            to_label,
-            self.end,
-        ):
+        for widget in (kind_label, self.kind, cycle_label, self.cycle):
             row.addWidget(widget)
         row.addStretch(1)
         self.layout_.addLayout(row)
+        dates = QHBoxLayout()  # typed dates with their messages beside them: a row of their own, to fit 1280 px
+        for widget in (from_label, self.start, to_label, self.end):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        self.layout_.addLayout(dates)
         buttons = QHBoxLayout()  # a row of its own, so the page fits a 1280-pixel screen
         for widget in (self.build_button, self.save_button, self.print_button):
             buttons.addWidget(widget)
