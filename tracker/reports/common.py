@@ -24,7 +24,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     Image,
     KeepTogether,
     PageTemplate,
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
 from tracker.paths import resource
+from tracker.reports.tagging import TableTags, TaggedFrame, Tagger
 
 FONT = "TrackerSans"
 FONT_BOLD = "TrackerSans-Bold"
@@ -232,7 +232,7 @@ def table(
     extra: Iterable[tuple] = (),
 ) -> Table:
     """A table that splits across pages and repeats its header."""
-    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT", renderCB=TableTags(header_rows))
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.2),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -276,7 +276,7 @@ class _Document(BaseDocTemplate):
         self.settings = settings
         # no side padding: the text lines up with the running header and footer, and a table as wide as the
         # margins allow (210 mm less both margins) fits inside the frame instead of running 12 pt past it
-        frame = Frame(
+        frame = TaggedFrame(
             self.leftMargin,
             self.bottomMargin,
             self.width,
@@ -297,6 +297,7 @@ class _Document(BaseDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level, closed=False)
 
     def _decorate(self, canvas, document) -> None:
+        canvas.tagger.begin_artifact(canvas, "Pagination", "Header")
         canvas.saveState()
         width, height = A4
         canvas.setFont(FONT, 8)  # nothing on the page under 8 pt
@@ -310,13 +311,14 @@ class _Document(BaseDocTemplate):
         canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
         canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
         canvas.restoreState()
+        canvas.tagger.end(canvas)
 
 
 class _NumberedCanvas:
     """Holds every page until the end so the footer can say "Page X of Y"."""
 
     @staticmethod
-    def factory(title: str, day: str):
+    def factory(title: str, day: str, tagged: dict):
         from reportlab.pdfgen.canvas import Canvas
 
         class NumberedCanvas(Canvas):
@@ -324,6 +326,7 @@ class _NumberedCanvas:
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
                 self.reserved_after = 0  # pages of another document that will follow this one
+                self.tagger = Tagger()  # the structure tree, built as the story is drawn
 
             def showPage(self):  # noqa: N802 - reportlab's name
                 self._pages.append(dict(self.__dict__))
@@ -336,6 +339,7 @@ class _NumberedCanvas:
                 for state in self._pages:
                     self.__dict__.update(state)
                     width, _ = A4
+                    self.tagger.begin_artifact(self, "Pagination", "Footer")
                     self.saveState()
                     self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
@@ -343,8 +347,10 @@ class _NumberedCanvas:
                     self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
                     self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
                     self.restoreState()
+                    self.tagger.end(self)
                     skipped += self.reserved_after
                     super().showPage()
+                self.tagger.write(self, **tagged)
                 super().save()
 
         return NumberedCanvas
@@ -387,7 +393,14 @@ def build_pdf(
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
-    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown="")))
+    tagged = {
+        "title": title,
+        "subject": subject,
+        "author": settings.author,
+        "producer": "Police and Crime Plan tracker",
+        "lang": "en-GB",
+    }
+    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown=""), tagged))
     return buffer.getvalue()
 
 
@@ -456,6 +469,7 @@ def title_block(title: str, subtitle_lines: list[str], settings: ReportSettings)
             scale = min(30 * mm / logo.drawWidth, 16 * mm / logo.drawHeight, 1)
             logo.drawWidth, logo.drawHeight = logo.drawWidth * scale, logo.drawHeight * scale
             logo.hAlign = "LEFT"
+            logo.alt_text = f"Logo of {settings.organisation}" if settings.organisation else "Logo"
             flow.append(logo)
             flow.append(Spacer(1, 3 * mm))
         except OSError:
