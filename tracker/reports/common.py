@@ -36,7 +36,7 @@ from reportlab.platypus import (
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
 from tracker.paths import resource
-from tracker.reports.tagging import TableTags, TaggedFrame, Tagger
+from tracker.reports.tagging import APPENDED, TableTags, TaggedFrame, Tagger, is_tagged, tag_appended
 
 FONT = "TrackerSans"
 FONT_BOLD = "TrackerSans-Bold"
@@ -378,6 +378,8 @@ class ReservePages(Flowable):
     def draw(self):
         self.canv.reserved_after += self.count
         self.reserved.append((self.canv.getPageNumber(), self.count))
+        # where the pages go in the structure tree too: insert_pages fills this element
+        self.canv.tagger.top("Div").title = APPENDED
 
 
 def build_pdf(
@@ -404,10 +406,13 @@ def build_pdf(
     return buffer.getvalue()
 
 
-def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> bytes:
+def insert_pages(item: bytes, appended: bytes, after_page: int, label: str, description: str = "") -> bytes:
     """The paper with another PDF's pages inserted after its page `after_page` (from 1), where a
     ReservePages counted them. Each keeps its own size and content, with a stamp low in its right-hand
-    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages."""
+    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages.
+
+    In the structure tree the pages go where the ReservePages stood: a tagged PDF keeps its own tags, an
+    untagged one is one Figure whose alternative text names the letter (`description`) and its pages."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
@@ -426,14 +431,18 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
             }
         )
     )
+    tagged = is_tagged(source)
     opening = DecodedStreamObject()
-    opening.set_data(b"q\n")
+    # an untagged letter is marked as one figure, page by page; the stamp is a page number: an artifact
+    opening.set_data(b"q\n" if tagged else b"/Figure <</MCID 0>> BDC q\n")
     opening = writer._add_object(opening)
+    inserted = []
     grey = " ".join(f"{c:.3f}" for c in MUTED.rgb())
     for offset, page in enumerate(source.pages):
         if page.get("/Rotate"):
             page.transfer_rotation_to_content()
         page = writer.insert_page(page, after_page + offset)
+        inserted.append(page)
         text = f"{label} · Page {after_page + offset + 1} of {total}"
         box = page.mediabox
         x = float(box.right) - MARGIN - pdfmetrics.stringWidth(text, "Helvetica", 8)
@@ -441,7 +450,9 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
         literal = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
         stamp = DecodedStreamObject()
         stamp.set_data(
-            b"\nQ q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td (%s) Tj ET Q\n" % (grey.encode(), x, y, literal)
+            (b"\nQ" if tagged else b"\nQ EMC")
+            + b" /Artifact <</Type /Pagination /Subtype /Footer>> BDC q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td"
+            b" (%s) Tj ET Q EMC\n" % (grey.encode(), x, y, literal)
         )
         resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
         fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
@@ -455,6 +466,8 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
             else [contents]
         )
         page[NameObject("/Contents")] = ArrayObject([opening, *existing, writer._add_object(stamp)])
+    alt = f"{label}: {description or 'the reply'}, {len(inserted)} page{'s' if len(inserted) != 1 else ''} as received"
+    tag_appended(writer, source, inserted, label, alt if not tagged else None)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -28,6 +28,9 @@ from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObject, PDF
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus.flowables import Image
 
+# the title of the element that pages appended after the build go into (common.insert_pages)
+APPENDED = "Appended pages"
+
 # the paragraph styles of tracker.reports.common and the structure type each stands for
 ROLE_BY_STYLE = {"Title": "H1", "H1": "H2", "H2": "H3"}
 
@@ -36,7 +39,7 @@ class Element:
     """One element of the structure tree. Its kids are elements, marked content ((page, mcid)) or an
     annotation ("annot", page, reference name)."""
 
-    __slots__ = ("role", "parent", "kids", "alt", "lang", "scope", "name")
+    __slots__ = ("role", "parent", "kids", "alt", "lang", "scope", "title", "name")
 
     def __init__(self, role: str, parent: Element | None = None) -> None:
         self.role = role
@@ -45,6 +48,7 @@ class Element:
         self.alt: str | None = None
         self.lang: str | None = None
         self.scope: str | None = None
+        self.title: str | None = None
         self.name: str | None = None  # reportlab's name for the written object
         if parent is not None:
             parent.kids.append(self)
@@ -334,6 +338,8 @@ class _StructElement(PDFObject):
             parts.append(" /Alt " + _text(element.alt))
         if element.lang:
             parts.append(" /Lang " + _text(element.lang))
+        if element.title:
+            parts.append(" /T " + _text(element.title))
         if element.scope:
             parts.append(f" /A << /O /Table /Scope /{element.scope} >>")
         parts.append(" >>")
@@ -382,3 +388,145 @@ def xmp(title: str, subject: str, author: str, producer: str, lang: str) -> str:
         "</x:xmpmeta>\n"
         '<?xpacket end="w"?>'
     )
+
+
+# ---- pages appended after the build (pypdf: common.insert_pages) ----------------------------------------
+def is_tagged(reader) -> bool:
+    root = reader.trailer["/Root"]
+    marked = root.get("/MarkInfo")
+    return "/StructTreeRoot" in root and marked is not None and bool(marked.get_object().get("/Marked"))
+
+
+def _number_tree(node) -> list[tuple[int, object]]:
+    """The (key, value) pairs of a number tree, leaves and intermediate nodes alike."""
+    node = node.get_object()
+    pairs = []
+    nums = node.get("/Nums")
+    if nums is not None:
+        nums = nums.get_object()
+        pairs.extend((int(nums[i]), nums[i + 1]) for i in range(0, len(nums) - 1, 2))
+    for kid in node.get("/Kids", []):
+        pairs.extend(_number_tree(kid))
+    return pairs
+
+
+def _kids(element) -> list:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    from pypdf.generic import ArrayObject
+
+    return list(kids) if isinstance(kids.get_object(), ArrayObject) else [kids]
+
+
+def tag_appended(writer, source, pages: list, label: str, alt: str | None) -> None:
+    """Put pages appended to a tagged paper into its structure tree, where the paper's ReservePages stood.
+
+    `alt` None: the appended document is tagged, and its own structure comes along (its elements under one
+    Div titled with the label, its parent tree renumbered after the paper's). Otherwise its pages, each
+    marked as MCID 0 by the caller, make one Figure with that alternative text."""
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NullObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    root = writer.root_object.get("/StructTreeRoot")
+    if root is None:  # an untagged paper: nothing to join
+        return
+    root = root.get_object()
+    document = root["/K"].get_object()
+    slot = next(
+        (
+            kid.get_object()
+            for kid in _kids(document)
+            if isinstance(kid.get_object(), DictionaryObject) and kid.get_object().get("/T") == APPENDED
+        ),
+        None,
+    )
+    if slot is None:  # built without a ReservePages: at the end
+        slot = DictionaryObject(
+            {NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Div")}
+        )
+        slot[NameObject("/P")] = root["/K"]
+        reference = writer._add_object(slot)
+        document[NameObject("/K")] = ArrayObject([*_kids(document), reference])
+    slot[NameObject("/T")] = TextStringObject(label)
+    slot_ref = slot.indirect_reference
+    parent_tree = root["/ParentTree"].get_object()
+    nums = ArrayObject()
+    for key, value in _number_tree(parent_tree):
+        nums.extend([NumberObject(key), value])
+    base = int(root.get("/ParentTreeNextKey", len(nums) // 2))
+    if alt is not None:
+        figure = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/StructElem"),
+                NameObject("/S"): NameObject("/Figure"),
+                NameObject("/P"): slot_ref,
+                NameObject("/Alt"): TextStringObject(alt),
+                NameObject("/K"): ArrayObject(
+                    DictionaryObject(
+                        {
+                            NameObject("/Type"): NameObject("/MCR"),
+                            NameObject("/Pg"): page.indirect_reference,
+                            NameObject("/MCID"): NumberObject(0),
+                        }
+                    )
+                    for page in pages
+                ),
+            }
+        )
+        figure_ref = writer._add_object(figure)
+        slot[NameObject("/K")] = ArrayObject([figure_ref])
+        for offset, page in enumerate(pages):
+            page[NameObject("/StructParents")] = NumberObject(base + offset)
+            page[NameObject("/Tabs")] = NameObject("/S")
+            nums.extend([NumberObject(base + offset), ArrayObject([figure_ref])])
+        next_key = base + len(pages)
+    else:
+        theirs = source.trailer["/Root"]["/StructTreeRoot"].get_object()
+        source_pages = source.pages
+        for page, original in zip(pages, source_pages, strict=True):
+            key = original.get("/StructParents")
+            if key is not None:
+                page[NameObject("/StructParents")] = NumberObject(base + int(key))
+            page[NameObject("/Tabs")] = NameObject("/S")
+            for annotation in page.get("/Annots", []):
+                annotation = annotation.get_object()
+                if "/StructParent" in annotation:
+                    annotation[NameObject("/StructParent")] = NumberObject(
+                        base + int(annotation["/StructParent"])
+                    )
+        top = []
+        theirs_top = []
+        for kid in _kids(theirs):  # their Document's kids come straight under the Div
+            element = kid.get_object()
+            is_document = isinstance(element, DictionaryObject) and element.get("/S") == "/Document"
+            theirs_top.extend(_kids(element) if is_document else [kid])
+        for kid in theirs_top:
+            element = kid.get_object()
+            if isinstance(element, DictionaryObject):
+                element[NameObject("/P")] = NullObject()  # not their tree root: it stays behind
+            clone = kid.clone(writer)
+            if isinstance(clone.get_object(), DictionaryObject):
+                clone.get_object()[NameObject("/P")] = slot_ref
+            top.append(clone)
+        slot[NameObject("/K")] = ArrayObject(top)
+        highest = base
+        for key, value in _number_tree(theirs["/ParentTree"]):
+            nums.extend([NumberObject(base + key), value.clone(writer)])
+            highest = max(highest, base + key + 1)
+        next_key = max(highest, base + int(theirs.get("/ParentTreeNextKey", 0)))
+        for name in ("/RoleMap", "/ClassMap"):
+            if name in theirs:
+                mine = root.get(name)
+                merged = DictionaryObject(mine.get_object() if mine is not None else {})
+                for role, value in theirs[name].get_object().items():
+                    merged.setdefault(NameObject(role), value.clone(writer))
+                root[NameObject(name)] = merged
+    root[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): nums}))
+    root[NameObject("/ParentTreeNextKey")] = NumberObject(next_key)
