@@ -481,7 +481,8 @@ def render_agenda_pdf(
     if not reserved:
         return item
     ((after_page, _),) = reserved
-    return insert_pages(item, content.reply.pdf, after_page, content.appendix_title.split(":")[0])
+    label = content.appendix_title.split(":")[0]
+    return insert_pages(item, content.reply.pdf, after_page, label, content.reply.title)
 
 
 def _assessment(content: AgendaContent) -> list[Flowable]:

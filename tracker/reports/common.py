@@ -24,7 +24,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     Image,
     KeepTogether,
     PageTemplate,
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 from tracker.domain import Status
 from tracker.domain.formatting import uk_date
 from tracker.paths import resource
+from tracker.reports.tagging import APPENDED, TableTags, TaggedFrame, Tagger, is_tagged, tag_appended
 
 FONT = "TrackerSans"
 FONT_BOLD = "TrackerSans-Bold"
@@ -232,7 +232,7 @@ def table(
     extra: Iterable[tuple] = (),
 ) -> Table:
     """A table that splits across pages and repeats its header."""
-    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    t = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT", renderCB=TableTags(header_rows))
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.2),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -276,7 +276,7 @@ class _Document(BaseDocTemplate):
         self.settings = settings
         # no side padding: the text lines up with the running header and footer, and a table as wide as the
         # margins allow (210 mm less both margins) fits inside the frame instead of running 12 pt past it
-        frame = Frame(
+        frame = TaggedFrame(
             self.leftMargin,
             self.bottomMargin,
             self.width,
@@ -297,6 +297,7 @@ class _Document(BaseDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level, closed=False)
 
     def _decorate(self, canvas, document) -> None:
+        canvas.tagger.begin_artifact(canvas, "Pagination", "Header")
         canvas.saveState()
         width, height = A4
         canvas.setFont(FONT, 8)  # nothing on the page under 8 pt
@@ -310,13 +311,14 @@ class _Document(BaseDocTemplate):
         canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
         canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
         canvas.restoreState()
+        canvas.tagger.end(canvas)
 
 
 class _NumberedCanvas:
     """Holds every page until the end so the footer can say "Page X of Y"."""
 
     @staticmethod
-    def factory(title: str, day: str):
+    def factory(title: str, day: str, tagged: dict):
         from reportlab.pdfgen.canvas import Canvas
 
         class NumberedCanvas(Canvas):
@@ -324,6 +326,7 @@ class _NumberedCanvas:
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
                 self.reserved_after = 0  # pages of another document that will follow this one
+                self.tagger = Tagger()  # the structure tree, built as the story is drawn
 
             def showPage(self):  # noqa: N802 - reportlab's name
                 self._pages.append(dict(self.__dict__))
@@ -336,6 +339,7 @@ class _NumberedCanvas:
                 for state in self._pages:
                     self.__dict__.update(state)
                     width, _ = A4
+                    self.tagger.begin_artifact(self, "Pagination", "Footer")
                     self.saveState()
                     self.setFont(FONT, 8)
                     self.setFillColor(MUTED)
@@ -343,8 +347,10 @@ class _NumberedCanvas:
                     self.drawString(MARGIN, MARGIN - 3 * mm, footer_text(title, day, number))
                     self.drawRightString(width - MARGIN, MARGIN - 3 * mm, number)
                     self.restoreState()
+                    self.tagger.end(self)
                     skipped += self.reserved_after
                     super().showPage()
+                self.tagger.write(self, **tagged)
                 super().save()
 
         return NumberedCanvas
@@ -372,6 +378,8 @@ class ReservePages(Flowable):
     def draw(self):
         self.canv.reserved_after += self.count
         self.reserved.append((self.canv.getPageNumber(), self.count))
+        # where the pages go in the structure tree too: insert_pages fills this element
+        self.canv.tagger.top("Div").title = APPENDED
 
 
 def build_pdf(
@@ -387,14 +395,24 @@ def build_pdf(
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
-    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown="")))
+    tagged = {
+        "title": title,
+        "subject": subject,
+        "author": settings.author,
+        "producer": "Police and Crime Plan tracker",
+        "lang": "en-GB",
+    }
+    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown=""), tagged))
     return buffer.getvalue()
 
 
-def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> bytes:
+def insert_pages(item: bytes, appended: bytes, after_page: int, label: str, description: str = "") -> bytes:
     """The paper with another PDF's pages inserted after its page `after_page` (from 1), where a
     ReservePages counted them. Each keeps its own size and content, with a stamp low in its right-hand
-    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages."""
+    margin, clear of its own footer: "Appendix 1 · Page 4 of 9", numbered with the paper's own pages.
+
+    In the structure tree the pages go where the ReservePages stood: a tagged PDF keeps its own tags, an
+    untagged one is one Figure whose alternative text names the letter (`description`) and its pages."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
@@ -413,14 +431,18 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
             }
         )
     )
+    tagged = is_tagged(source)
     opening = DecodedStreamObject()
-    opening.set_data(b"q\n")
+    # an untagged letter is marked as one figure, page by page; the stamp is a page number: an artifact
+    opening.set_data(b"q\n" if tagged else b"/Figure <</MCID 0>> BDC q\n")
     opening = writer._add_object(opening)
+    inserted = []
     grey = " ".join(f"{c:.3f}" for c in MUTED.rgb())
     for offset, page in enumerate(source.pages):
         if page.get("/Rotate"):
             page.transfer_rotation_to_content()
         page = writer.insert_page(page, after_page + offset)
+        inserted.append(page)
         text = f"{label} · Page {after_page + offset + 1} of {total}"
         box = page.mediabox
         x = float(box.right) - MARGIN - pdfmetrics.stringWidth(text, "Helvetica", 8)
@@ -428,7 +450,9 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
         literal = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
         stamp = DecodedStreamObject()
         stamp.set_data(
-            b"\nQ q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td (%s) Tj ET Q\n" % (grey.encode(), x, y, literal)
+            (b"\nQ" if tagged else b"\nQ EMC")
+            + b" /Artifact <</Type /Pagination /Subtype /Footer>> BDC q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td"
+            b" (%s) Tj ET Q EMC\n" % (grey.encode(), x, y, literal)
         )
         resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
         fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
@@ -442,6 +466,8 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str) -> b
             else [contents]
         )
         page[NameObject("/Contents")] = ArrayObject([opening, *existing, writer._add_object(stamp)])
+    alt = f"{label}: {description or 'the reply'}, {len(inserted)} page{'s' if len(inserted) != 1 else ''} as received"
+    tag_appended(writer, source, inserted, label, alt if not tagged else None)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -456,6 +482,7 @@ def title_block(title: str, subtitle_lines: list[str], settings: ReportSettings)
             scale = min(30 * mm / logo.drawWidth, 16 * mm / logo.drawHeight, 1)
             logo.drawWidth, logo.drawHeight = logo.drawWidth * scale, logo.drawHeight * scale
             logo.hAlign = "LEFT"
+            logo.alt_text = f"Logo of {settings.organisation}" if settings.organisation else "Logo"
             flow.append(logo)
             flow.append(Spacer(1, 3 * mm))
         except OSError:

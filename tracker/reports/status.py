@@ -32,6 +32,7 @@ from tracker.reports.common import (
     table,
     title_block,
 )
+from tracker.reports.tagging import Figure
 from tracker.services.dto import CycleDetail, ObligationRow, StageRow
 
 WIDTH = 210 * mm - 2 * MARGIN
@@ -50,7 +51,8 @@ def render_status_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
     )
     story.append(_summary_line(detail))
     story.append(Heading("Timeline"))
-    story.append(timeline_drawing(detail.stages, detail.as_of, WIDTH))
+    drawing = timeline_drawing(detail.stages, detail.as_of, WIDTH)
+    story.append(Figure(drawing, timeline_alt_text(detail.stages, detail.as_of)))  # said in words, too
     story.append(
         para(
             "Filled circles are dates that happened; hollow circles are planned dates; a grey circle is a "
@@ -196,6 +198,31 @@ def _obligation_table(rows_in: list[ObligationRow], as_of: dt.date, attention: b
         if o.status in STATUS_FILL:
             fills.append((index, STATUS_FILL[o.status]))
     return table(rows, [WIDTH - 112 * mm, 20 * mm, 26 * mm, 16 * mm, 50 * mm], fills=fills)
+
+
+def timeline_alt_text(stages: tuple[StageRow, ...], as_of: dt.date) -> str:
+    """What the timeline shows, in words: each dated stage, when it happened or is planned, its extensions."""
+    rows = [s for s in stages if s.actual is not None or s.planned is not None]
+    if not rows:
+        return "Timeline of the cycle's stages: no stage has a date yet."
+    parts = []
+    for stage in rows:
+        if stage.actual is not None:
+            when = date_short(stage.actual) if stage.precision == "day" else stage.actual_text.split(" (")[0]
+            said = f"{stage.label}: {when}" if stage.actual <= as_of else f"{stage.label}: to come on {when}"
+            if stage.planned and stage.planned != stage.actual:
+                said += f" (planned {date_short(stage.planned)})"
+        else:
+            said = f"{stage.label}: planned for {date_short(stage.planned)}"
+        for ext in stage.extensions:
+            if ext.original:
+                said += f", extended from {date_short(ext.original)} to {date_short(ext.new)}"
+        parts.append(said)
+    return (
+        f"Timeline of the cycle's {len(rows)} dated stages as of {date_short(as_of)}, in order: "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def timeline_drawing(stages: tuple[StageRow, ...], as_of: dt.date, width: float) -> Drawing:

@@ -1,5 +1,9 @@
 """Word documents a secretariat can publish from: A4, British English, real heading styles, a running header
-and page numbers, table headers that repeat on every page, and document properties of its own."""
+and page numbers, table headers that repeat on every page, and document properties of its own.
+
+For readers of every kind: British English is the document's default language as well as each style's, the
+logo has alternative text, a table's header row is marked as one (it repeats, and a screen reader reads it
+as the header), and space between paragraphs is paragraph spacing, never an empty paragraph."""
 
 from __future__ import annotations
 
@@ -34,16 +38,21 @@ def new_document(title: str, subject: str, settings: ReportSettings):
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)  # the space between paragraphs: no empty ones
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        document.styles.element.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    _set_lang(_child(run_defaults, "w:rPr"))
     for style in document.styles:
         element = getattr(style, "element", None)
         if element is None or style.type != 1:  # paragraph styles only
             continue
-        rpr = element.get_or_add_rPr()
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            rpr.append(lang)
-        lang.set(qn("w:val"), "en-GB")
+        _set_lang(element.get_or_add_rPr())
     header = section.header.paragraphs[0]
     header.text = f"{settings.organisation or 'Committee secretariat'} · {title}"
     header.style = document.styles["Header"]
@@ -53,7 +62,36 @@ def new_document(title: str, subject: str, settings: ReportSettings):
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+    if settings.logo_path and settings.logo_path.is_file():
+        try:
+            document.add_picture(str(settings.logo_path), height=Mm(16))
+        except Exception:  # noqa: BLE001 - an unreadable logo is left out, as in the PDF
+            pass
+        else:
+            picture = document.paragraphs[-1]
+            for properties in picture._p.iter(qn("wp:docPr")):
+                properties.set(
+                    "descr", f"Logo of {settings.organisation}" if settings.organisation else "Logo"
+                )
     return document
+
+
+def _child(parent, tag: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def _set_lang(rpr) -> None:
+    """British English: spelling is checked, and a screen reader speaks, in it."""
+    from docx.oxml.ns import qn
+
+    _child(rpr, "w:lang").set(qn("w:val"), "en-GB")
 
 
 def _field(paragraph, code: str) -> None:
