@@ -56,6 +56,13 @@ class Services:
 
         return CorrectionService(self.uow, self.user)
 
+    @property
+    def asked_before(self):
+        """The register across years: earlier recommendations asking for the same thing, and links."""
+        from tracker.services.asked_before import AskedBeforeService
+
+        return AskedBeforeService(self.uow, self.user)
+
     def dispose(self) -> None:
         self.uow.engine.dispose()
 
