@@ -79,6 +79,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     said.add_argument("--dismiss", action="store_const", const="dismissed", dest="state")
     said.add_argument("--clear", action="store_const", const="", dest="state", help="back to the suggestion")
 
+    p = add_command(
+        rec_sub, "subpoint", cmd_recommendation_subpoint, "say whether the reply answers sub-point INDEX"
+    )
+    _cycle_number(p)
+    p.add_argument("index", type=int, metavar="INDEX", help="the sub-point's place, from 1")
+    said = p.add_mutually_exclusive_group(required=True)
+    said.add_argument("--answered", action="store_const", const="answered", dest="state")
+    said.add_argument("--not-answered", action="store_const", const="not answered", dest="state")
+    said.add_argument(
+        "--clear", action="store_const", const="", dest="state", help="back to the reply's words"
+    )
+
     reply = subparsers.add_parser(
         "reply", help="say which passage of the reply answers which recommendations"
     )
@@ -193,6 +205,24 @@ def cmd_recommendation_link(args: argparse.Namespace) -> Output:
         f"{args.other_number}"
     )
     return Output(data, text)
+
+
+def cmd_recommendation_subpoint(args: argparse.Namespace) -> Output:
+    from tracker.services.asked_before import set_subpoint_status
+
+    services = services_for(args)
+    text = set_subpoint_status(
+        services.uow, services.user, args.cycle, args.number, args.index, args.state or None
+    )
+    data = {
+        "cycle": args.cycle,
+        "number": args.number,
+        "index": args.index,
+        "text": text,
+        "status": args.state or None,
+    }
+    said = args.state or "left to the reply's words"
+    return Output(data, f"Sub-point {args.index} of recommendation {args.number} ({text}): {said}")
 
 
 def _saved(args: argparse.Namespace, row, what: str) -> Output:

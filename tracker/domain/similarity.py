@@ -240,3 +240,19 @@ class Index:
             scored.append((j, scaled(cosine + (THEME_WEIGHT if same_theme else 0.0))))
         scored.sort(key=lambda pair: -pair[1])
         return scored
+
+
+# what the audit says of each sub-point of a recommendation
+ANSWERED, NOT_ANSWERED, NOT_RECORDED = "answered", "not answered", "not recorded"
+SUBPOINT_STATUSES = (ANSWERED, NOT_ANSWERED, NOT_RECORDED)
+
+
+def reaches(subpoint: str, reply_text: str) -> bool:
+    """Whether the reply's words reach the sub-point: it restates or answers enough of the sub-point's own
+    content words (two of them, or two in five of a longer one; the one word of a one-word point)."""
+    wanted = set(terms(subpoint))
+    if not wanted:
+        return True  # nothing to look for ("and", "other"): not flagged
+    said = set(terms(reply_text))
+    found = len(wanted & said)
+    return found >= min(2, len(wanted)) or found / len(wanted) >= 0.4
