@@ -63,6 +63,13 @@ class Services:
 
         return AskedBeforeService(self.uow, self.user)
 
+    @property
+    def analytics(self):
+        """The register in figures across cycles, and every follow-up in one list."""
+        from tracker.services.analytics import AnalyticsService
+
+        return AnalyticsService(self.uow, self.cycles.due_soon_days)
+
     def dispose(self) -> None:
         self.uow.engine.dispose()
 
