@@ -42,7 +42,9 @@ def palette() -> QPalette:
 
 def is_dark(pal: QPalette | None = None) -> bool:
     pal = pal or palette()
-    return luminance(pal.color(QPalette.ColorRole.Window)) < luminance(pal.color(QPalette.ColorRole.WindowText))
+    return luminance(pal.color(QPalette.ColorRole.Window)) < luminance(
+        pal.color(QPalette.ColorRole.WindowText)
+    )
 
 
 def blend(one: QColor, other: QColor, share: float) -> QColor:

@@ -102,6 +102,11 @@ class DashboardPage(Page):
         self.meetings_line.setAccessibleName("Meetings in this window")
         self.meetings_line.hide()
         self.layout_.addWidget(self.meetings_line)
+        self.follow_ups_line = QLabel()
+        self.follow_ups_line.setWordWrap(True)
+        self.follow_ups_line.setAccessibleName("Follow-ups due or overdue, from every cycle")
+        self.follow_ups_line.hide()
+        self.layout_.addWidget(self.follow_ups_line)
         self.due_empty = QLabel()
         self.due_empty.setStyleSheet(muted_style())
         self.layout_.addWidget(self.due_empty)
@@ -130,12 +135,29 @@ class DashboardPage(Page):
             horizon = add_working_days(as_of, days)
             summaries, rows = services.cycles.overview(as_of, horizon)
             meetings = services.meetings.list(from_date=as_of, to_date=horizon)
-            return summaries, rows, horizon, services.bodies.count(), meetings
+            follow = [
+                f
+                for f in services.analytics.follow_ups(as_of)
+                if f.state == "overdue" or (f.due and f.due <= horizon and f.state in ("due soon", "open"))
+            ]
+            return summaries, rows, horizon, services.bodies.count(), meetings, follow
 
         self.context.runner.run("dashboard", work, self._show, self._failed)
 
     def _show(self, result) -> None:
-        summaries, rows, horizon, bodies, meetings = result
+        summaries, rows, horizon, bodies, meetings, follow = result
+        self.follow_ups_line.setText(
+            "<b>Follow-ups due or overdue:</b> "
+            + "; ".join(
+                f"{'⚠ overdue' if f.state == 'overdue' else '◔ due'} {uk_date(f.due)}: {escape(f.cycle)}"
+                f"{' ' + escape(f.number) if f.number else ''} — {escape(f.text)}"
+                for f in follow[:6]
+            )
+            + (f"; and {len(follow) - 6} more (tracker follow-ups)" if len(follow) > 6 else "")
+            if follow
+            else ""
+        )
+        self.follow_ups_line.setVisible(bool(follow))
         self.meetings_line.setText(
             "<b>Meetings in this window:</b> "
             + "; ".join(

@@ -65,7 +65,9 @@ class DateField(QWidget):
         self.button = QToolButton()
         self.button.setText("▾")
         self.button.setToolTip("Pick the date from a calendar (Alt+Down)")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down or F4 in the box: one tab stop, as before
+        self.button.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Alt+Down or F4 in the box: one tab stop, as before
         row.addWidget(self.edit, 1)
         row.addWidget(self.button)
         outer.addLayout(row)
@@ -87,7 +89,9 @@ class DateField(QWidget):
         self.button.setAccessibleName(f"{name}: pick from a calendar")
 
     def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
-        self.edit.setToolTip(f"{text}. Type it day first (2/5/2024 or 2 May 2024), or Alt+Down for a calendar")
+        self.edit.setToolTip(
+            f"{text}. Type it day first (2/5/2024 or 2 May 2024), or Alt+Down for a calendar"
+        )
 
     def day(self) -> dt.date | None:
         return self._day

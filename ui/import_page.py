@@ -99,7 +99,9 @@ class ImportPage(Page):
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
         date_label = QLabel("Document &date")
-        self.document_date = DateField(dt.date.today(), name="Date of the document, recorded as its stage date")
+        self.document_date = DateField(
+            dt.date.today(), name="Date of the document, recorded as its stage date"
+        )
         self.document_date.setToolTip("The date read from the document: correct it here before saving")
         date_label.setBuddy(self.document_date)
         self.date_known = QCheckBox("&known")

@@ -26,6 +26,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("Import", "ui.import_page", "ImportPage"),
     ("Reports", "ui.reports_page", "ReportsPage"),
     ("History", "ui.history_page", "HistoryPage"),
+    ("Analytics", "ui.analytics_page", "AnalyticsPage"),
 )
 CYCLE_PAGE, IMPORT_PAGE, REPORTS_PAGE = 1, 3, 4
 

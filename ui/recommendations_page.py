@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -104,6 +106,23 @@ class RecommendationsPage(Page):
         form.addRow("Answers", self.grouping)
         form.addRow(self.apply_grouping)
         right_layout.addWidget(box)
+        asked = QGroupBox("Asked before")
+        asked_layout = QVBoxLayout(asked)
+        self.asked = QListWidget()
+        self.asked.setAccessibleName("Earlier recommendations asking for the same thing")
+        self.asked.setWordWrap(True)
+        self.asked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.asked.setMinimumWidth(200)
+        asked_layout.addWidget(self.asked)
+        buttons = QHBoxLayout()
+        self.confirm_link = QPushButton("C&onfirm")
+        self.confirm_link.setAccessibleName("Confirm the earlier recommendation asks for the same thing")
+        self.dismiss_link = QPushButton("Dis&miss")
+        self.dismiss_link.setAccessibleName("Dismiss: the earlier recommendation asks for something else")
+        buttons.addWidget(self.confirm_link)
+        buttons.addWidget(self.dismiss_link)
+        asked_layout.addLayout(buttons)
+        right_layout.addWidget(asked, 1)
         splitter.addWidget(right)
         splitter.setSizes([720, 380])
         self.layout_.addWidget(splitter, 1)
@@ -115,6 +134,8 @@ class RecommendationsPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.apply_disposition.clicked.connect(self._set_disposition)
         self.apply_grouping.clicked.connect(self._set_grouping)
+        self.confirm_link.clicked.connect(lambda: self._link("confirmed"))
+        self.dismiss_link.clicked.connect(lambda: self._link("dismissed"))
         context.data_changed.connect(lambda _: self.reload_if_shown())
         context.as_of_changed.connect(lambda _: self.reload_if_shown())
         self.resolve_conflict = self._ask_keep_or_take  # replaced in tests: a modal question would block
@@ -200,18 +221,33 @@ class RecommendationsPage(Page):
             history = []
             for reply in replies:
                 history += services.history.for_item(entity="reply", entity_id=str(reply.id))
-            return rec, replies, history
+            asked = services.asked_before.related(rec.cycle_id, rec.number)
+            return rec, replies, history, asked
 
         self.context.runner.run("rec-detail", work, self._render_detail, self._failed)
 
     def _render_detail(self, result) -> None:
-        rec, replies, history = result
+        rec, replies, history, asked = result
         self.replies = replies
+        self._show_asked(rec, asked)
         parts = [f"<h3>{escape(rec.label)} ({escape(rec.cycle_id)})</h3><p>{escape(rec.text)}</p>"]
         if rec.text_cy:
             parts.append(f"<p lang='cy'><i>{escape(rec.text_cy)}</i></p>")
         if rec.subpoints:
-            parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in rec.subpoints) + "</ul>")
+            marks = {
+                "answered": "✓ answered",
+                "not answered": "⚠ not answered",
+                "not recorded": "◌ not recorded",
+            }
+            statuses = rec.subpoint_status or ("",) * len(rec.subpoints)
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li>{escape(s)} — <b>{escape(marks.get(status, ''))}</b></li>"
+                    for s, status in zip(rec.subpoints, statuses, strict=False)
+                )
+                + "</ul>"
+            )
         parts.append(f"<p><b>Reply:</b> {escape(rec.reply_status)}")
         if rec.grouped_with:
             parts.append(f" · answered together with {escape(', '.join(rec.grouped_with))}")
@@ -248,6 +284,46 @@ class RecommendationsPage(Page):
                     ),
                 )
             )
+
+    def _show_asked(self, rec, asked) -> None:
+        """The earlier asks: confirmed ones first (marked ✓), then the app's suggestions with their score."""
+        self.asked.clear()
+        self.asked_for = rec
+        for item in asked:
+            mark = "✓ confirmed" if item.link == "confirmed" else f"suggested, score {item.score:.2f}"
+            became = item.disposition or item.reply_status
+            follow = "".join(
+                f"\n   {f.kind} due {uk_date(f.due, unknown='no date')}"
+                + (f", met {uk_date(f.met_on)}" if f.met_on else ", not met")
+                for f in item.follow_ups
+            )
+            line = QListWidgetItem(f"{item.cycle_id} {item.number} ({mark}) — {became}\n{item.text}{follow}")
+            line.setData(Qt.ItemDataRole.UserRole, item)
+            self.asked.addItem(line)
+        if not asked:
+            empty = QListWidgetItem("Not asked before, as far as the app can tell.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.asked.addItem(empty)
+        else:
+            self.asked.setCurrentRow(0)
+        for button in (self.confirm_link, self.dismiss_link):
+            button.setEnabled(bool(asked))
+
+    def _link(self, state: str) -> None:
+        line = self.asked.currentItem()
+        other = line.data(Qt.ItemDataRole.UserRole) if line is not None else None
+        rec = getattr(self, "asked_for", None)
+        if other is None or rec is None:
+            return
+        said = "asks for the same thing as" if state == "confirmed" else "does not ask again"
+        self.context.runner.run(
+            "rec-edit",
+            lambda: self.context.services.asked_before.link(
+                rec.cycle_id, rec.number, other.cycle_id, other.number, state
+            ),
+            lambda _: self._saved(f"Recommendation {rec.number} {said} {other.cycle_id} {other.number}."),
+            self._failed,
+        )
 
     def _set_disposition(self, force: bool = False) -> None:
         if not self.replies:

@@ -108,7 +108,9 @@ class SettingsDialog(QDialog):
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(120, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px solid palette(mid); background: white;")  # a logo is printed on white
+        self.logo_preview.setStyleSheet(
+            "border: 1px solid palette(mid); background: white;"
+        )  # a logo is printed on white
         self.logo_name = QLabel()
         self.logo_button = QPushButton("Choose…")
         self.logo_button.setAccessibleName("Choose a logo image")

@@ -38,8 +38,15 @@ def imported(capsys, path, db, *extra):
 
 
 def audit_view(data):
+    # the sub-points' texts: whether the reply reaches each is read from reply passages a sheet does not carry
     return {
-        r["number"]: (r["status"], r["grouped_with"], r["disposition"], r["evidence"], r["subpoints"])
+        r["number"]: (
+            r["status"],
+            r["grouped_with"],
+            r["disposition"],
+            r["evidence"],
+            [p["text"] for p in r["subpoints"]],
+        )
         for r in data["recommendations"]
     }
 

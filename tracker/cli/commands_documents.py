@@ -260,7 +260,7 @@ def cmd_audit(args: argparse.Namespace) -> Output:
                 "grouped_with": list(r.grouped_with),
                 "disposition": r.disposition,
                 "evidence": r.evidence or None,
-                "subpoints": list(r.subpoints),
+                "subpoints": subpoints_json(r),
                 "follow_ups": [{"kind": f.kind, "date": _date(f.due), "text": f.text} for f in r.follow_ups],
             }
             for r in order
@@ -286,6 +286,15 @@ def cmd_audit(args: argparse.Namespace) -> Output:
         ),
     ]
     return Output(data, "\n".join(text))
+
+
+def subpoints_json(r) -> list[dict]:
+    """Each sub-point with its status (answered, not answered, not recorded) and whether the officer said it."""
+    confirmed = r.subpoint_confirmed or (False,) * len(r.subpoints)
+    return [
+        {"text": text, "status": status, "confirmed": said}
+        for text, status, said in zip(r.subpoints, r.subpoint_status, confirmed, strict=False)
+    ]
 
 
 def _key(number: str) -> tuple[int, str]:

@@ -53,6 +53,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("other", metavar="OTHER")
     _if_version(p, "recommendation NUMBER")
 
+    p = add_command(
+        rec_sub,
+        "related",
+        cmd_recommendation_related,
+        "asked before: earlier recommendations of the same panel that ask for the same thing",
+    )
+    _cycle_number(p)
+    p.add_argument(
+        "--min-score",
+        type=_score,
+        default=None,
+        metavar="S",
+        help="list suggestions scoring S or more (0-1; default 0.5, the line for the same ask)",
+    )
+
+    p = add_command(
+        rec_sub, "link", cmd_recommendation_link, "confirm or dismiss that OTHER asked for the same thing"
+    )
+    _cycle_number(p)
+    p.add_argument("other_cycle", metavar="OTHER_CYCLE")
+    p.add_argument("other_number", metavar="OTHER_NUMBER")
+    said = p.add_mutually_exclusive_group(required=True)
+    said.add_argument("--confirm", action="store_const", const="confirmed", dest="state")
+    said.add_argument("--dismiss", action="store_const", const="dismissed", dest="state")
+    said.add_argument("--clear", action="store_const", const="", dest="state", help="back to the suggestion")
+
+    p = add_command(
+        rec_sub, "subpoint", cmd_recommendation_subpoint, "say whether the reply answers sub-point INDEX"
+    )
+    _cycle_number(p)
+    p.add_argument("index", type=int, metavar="INDEX", help="the sub-point's place, from 1")
+    said = p.add_mutually_exclusive_group(required=True)
+    said.add_argument("--answered", action="store_const", const="answered", dest="state")
+    said.add_argument("--not-answered", action="store_const", const="not answered", dest="state")
+    said.add_argument(
+        "--clear", action="store_const", const="", dest="state", help="back to the reply's words"
+    )
+
     reply = subparsers.add_parser(
         "reply", help="say which passage of the reply answers which recommendations"
     )
@@ -92,6 +130,99 @@ def _version(value: str) -> int:
     if not (value.isascii() and value.isdigit()):
         raise argparse.ArgumentTypeError(f"--if-version: {value!r} is not a whole number")
     return int(value)
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        score = -1.0
+    if not 0 <= score <= 1:
+        raise argparse.ArgumentTypeError(f"--min-score: {value!r} is not a number from 0 to 1")
+    return score
+
+
+def asked_before_json(item) -> dict:
+    return {
+        "cycle": item.cycle_id,
+        "number": item.number,
+        "text": item.text,
+        "score": item.score,
+        "disposition": item.disposition,
+        "reply_status": item.reply_status,
+        "theme": item.theme,
+        "link": item.link,
+        "follow_ups": [
+            {"kind": f.kind, "due": f.due, "text": f.text, "met": f.met_on} for f in item.follow_ups
+        ],
+    }
+
+
+def cmd_recommendation_related(args: argparse.Namespace) -> Output:
+    from tracker.domain.similarity import SAME_ASK
+
+    found = services_for(args).asked_before.related(
+        args.cycle, args.number, SAME_ASK if args.min_score is None else args.min_score
+    )
+    data = [asked_before_json(item) for item in found]
+    if not found:
+        return Output(
+            data,
+            f"Recommendation {args.number} of {args.cycle}: not asked before, as far as the app can tell",
+        )
+    lines = [f"Recommendation {args.number} of {args.cycle} was asked before:"]
+    for item in found:
+        said = " (confirmed)" if item.link == "confirmed" else ""
+        lines.append(
+            f"  {item.cycle_id} {item.number}  score {item.score:.2f}{said}  "
+            f"{item.disposition or item.reply_status}: {item.text}"
+        )
+        lines.extend(
+            f"      {f.kind} due {f.due or 'no date'}{', met ' + str(f.met_on) if f.met_on else ''}: {f.text}"
+            for f in item.follow_ups
+        )
+    return Output(data, "\n".join(lines))
+
+
+def cmd_recommendation_link(args: argparse.Namespace) -> Output:
+    state = args.state or None
+    before = services_for(args).asked_before.link(
+        args.cycle, args.number, args.other_cycle, args.other_number, state
+    )
+    data = {
+        "cycle": args.cycle,
+        "number": args.number,
+        "other_cycle": args.other_cycle,
+        "other_number": args.other_number,
+        "link": state,
+        "before": before,
+    }
+    said = {"confirmed": "asks for the same thing as", "dismissed": "does not ask again"}
+    text = (
+        f"Recommendation {args.number} of {args.cycle} {said[state]} {args.other_cycle} {args.other_number}"
+        if state
+        else f"Recommendation {args.number} of {args.cycle}: back to the app's suggestion on {args.other_cycle} "
+        f"{args.other_number}"
+    )
+    return Output(data, text)
+
+
+def cmd_recommendation_subpoint(args: argparse.Namespace) -> Output:
+    from tracker.services.asked_before import set_subpoint_status
+
+    services = services_for(args)
+    text = set_subpoint_status(
+        services.uow, services.user, args.cycle, args.number, args.index, args.state or None
+    )
+    data = {
+        "cycle": args.cycle,
+        "number": args.number,
+        "index": args.index,
+        "text": text,
+        "status": args.state or None,
+    }
+    said = args.state or "left to the reply's words"
+    return Output(data, f"Sub-point {args.index} of recommendation {args.number} ({text}): {said}")
 
 
 def _saved(args: argparse.Namespace, row, what: str) -> Output:

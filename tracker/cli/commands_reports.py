@@ -28,8 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inner.required = True
     for kind, text in (
         ("status", "a cycle's status: timeline, obligations, extensions, replies, follow-ups"),
-        ("agenda", "the agenda item for where the cycle stands (for a plan's reply: the reply as Appendix 1)"),
-        ("panel-report", "the panel's report to the commissioner: decision, vote, recommendations, response date"),
+        (
+            "agenda",
+            "the agenda item for where the cycle stands (for a plan's reply: the reply as Appendix 1)",
+        ),
+        (
+            "panel-report",
+            "the panel's report to the commissioner: decision, vote, recommendations, response date",
+        ),
         ("audit", "every recommendation and sub-point with its reply, missing ones first"),
     ):
         p = reads_only(add_command(inner, kind, cmd_report, text))
@@ -77,6 +83,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 action="store_true",
                 help="do not append the reply: the item says it is published separately, with its date",
             )
+    from tracker.cli.commands_analytics import _filters
+
+    p = reads_only(
+        add_command(inner, "analytics", cmd_analytics_report, "the cycles side by side, with charts")
+    )
+    _filters(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)")
     p = reads_only(add_command(inner, "calendar", cmd_report, "everything due between two dates, by week"))
     p.add_argument("--cycle", metavar="ID", help="only this cycle (default: all cycles)")
     p.add_argument("--from", dest="from_date", required=True, metavar="DATE")
@@ -110,6 +123,19 @@ def cmd_report(args: argparse.Namespace) -> Output:
     write_atomically(target, data)
     return Output(
         {"report": kind, "format": fmt, "file": str(target), "bytes": len(data)},
+        f"Wrote {target} ({len(data) // 1024 + 1} KB)",
+    )
+
+
+def cmd_analytics_report(args: argparse.Namespace) -> Output:
+    from tracker.cli.commands_analytics import build_analytics_paper, output_format
+
+    fmt = output_format(args.output)
+    target = check_output_path(Path(args.output))
+    data = build_analytics_paper(args, fmt)
+    write_atomically(target, data)
+    return Output(
+        {"report": "analytics", "format": fmt, "file": str(target), "bytes": len(data)},
         f"Wrote {target} ({len(data) // 1024 + 1} KB)",
     )
 

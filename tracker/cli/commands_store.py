@@ -365,6 +365,11 @@ def recommendation_json(r) -> dict:
         "number": r.number,
         "text": r.text,
         "subpoints": list(r.subpoints),
+        # the same sub-points as objects with their status: "subpoints" stays a list of strings for scripts
+        "subpoint_status": [
+            {"text": text, "status": status}
+            for text, status in zip(r.subpoints, r.subpoint_status, strict=False)
+        ],
         "addressee": r.addressee,
         "theme": r.theme,
         "reply_status": r.reply_status,

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "tracker.cli.commands_store",
     "tracker.cli.commands_setup",
     "tracker.cli.commands_register",
+    "tracker.cli.commands_analytics",
     "tracker.cli.commands_rules",
     "tracker.cli.commands_documents",
     "tracker.cli.commands_reports",

@@ -16,13 +16,14 @@ from tracker.paths import MIGRATIONS
 from tracker.persistence.database import sqlite_path
 from tracker.persistence.urls import display_url
 
-HEAD_REVISION = "0004_originals_and_corrections"
+HEAD_REVISION = "0005_register_links"
 # every revision this version knows, oldest first: a store at any other revision is from a newer version
 KNOWN_REVISIONS = (
     "0001_initial",
     "0002_reply_claimed_numbers",
     "0003_bodies_and_settings",
     "0004_originals_and_corrections",
+    "0005_register_links",
 )
 
 

@@ -226,8 +226,21 @@ class SubPoint(Base):
     position: Mapped[int]
     label: Mapped[str]
     text: Mapped[str]
+    status: Mapped[str | None]
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="subpoints")
+
+
+class RecommendationLink(Base):
+    """The officer's word on an "asked before" suggestion: confirmed (shown first) or dismissed (hidden)."""
+
+    __table__ = tables.recommendation_link
+    id: Mapped[int]
+    recommendation_id: Mapped[int]
+    earlier_id: Mapped[int]
+    state: Mapped[str]
+    made_by: Mapped[str]
+    made_at: Mapped[dt.datetime]
 
 
 class ReplyRecommendation(Base):

@@ -223,6 +223,8 @@ sub_point = Table(
     _required("position", Integer),
     _required("label", String(20), default=""),
     _required("text", Text),
+    # what the officer says of the reply's reach: "answered" | "not answered"; null leaves it to the words
+    _optional("status", String(20)),
 )
 
 # Which recommendations a reply passage answers: one passage may answer several.
@@ -283,6 +285,20 @@ follow_up = Table(
     _optional("due_date", Date),
     _required("text", Text),
     _optional("met_date", Date),
+)
+
+# The officer's word on an "asked before" suggestion: the earlier recommendation asks for the same thing
+# ("confirmed", shown first) or does not ("dismissed", hidden). Kept one way: the later one asks again.
+recommendation_link = Table(
+    "recommendation_link",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _required("recommendation_id", Integer, ForeignKey("recommendation.id", ondelete="CASCADE"), index=True),
+    _required("earlier_id", Integer, ForeignKey("recommendation.id", ondelete="CASCADE"), index=True),
+    _required("state", String(20)),  # "confirmed" | "dismissed"
+    _required("made_by", String(100)),
+    _required("made_at", DateTime, default=utcnow),
+    UniqueConstraint("recommendation_id", "earlier_id"),
 )
 
 meeting = Table(

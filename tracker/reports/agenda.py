@@ -385,7 +385,9 @@ def appendix_items(detail: CycleDetail, with_assessment: bool = False) -> tuple[
                 heading=_heading(r.number for r in covered),
                 recommendations=tuple((r.number, r.text, r.subpoints) for r in covered),
                 reply=reply.text,
-                disposition=words["disposition"].format(disposition=reply.disposition)
+                disposition=_with_unreached(
+                    words["disposition"].format(disposition=reply.disposition), covered
+                )
                 if reply.disposition and with_assessment
                 else None,
             )
@@ -403,6 +405,16 @@ def appendix_items(detail: CycleDetail, with_assessment: bool = False) -> tuple[
                 )
             )
     return tuple(items)
+
+
+def _with_unreached(assessment: str, covered) -> str:
+    """The assessment, flagging each sub-point the reply never reaches."""
+    from tracker.reports.audit import unreached
+
+    missed = [f"{r.number}{point}" for r in covered for point in unreached(r)]
+    if not missed:
+        return assessment
+    return f"{assessment} The reply does not reach: {'; '.join(missed)}."
 
 
 def _linked(line: str) -> str:

@@ -138,8 +138,8 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                 rows.append(["", "", "", "", "", cell(extra.text), date_short(extra.due, "")])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
-                # the reply gives no disposition per sub-point: the row shows the sub-point alone
-                rows.append([label, "", "", "", cell(sub, "Small"), "", ""])
+                # the reply gives no disposition per sub-point: the row says whether the reply reaches it
+                rows.append([label, subpoint_mark(rec, index), "", "", cell(sub, "Small"), "", ""])
         story.append(
             table(
                 rows,
@@ -238,9 +238,34 @@ def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
         )
         for index, sub in enumerate(rec.subpoints):
             label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
-            rows.append([label, "", "", "", sub, ""])
+            rows.append([label, subpoint_mark(rec, index), "", "", sub, ""])
     add_table(document, ["No.", "Reply", "Grouped with", "Disposition", "Recommendation", "Follow-up"], rows)
     return to_bytes(document)
+
+
+SUBPOINT_MARKS = {
+    "answered": "✓ answered",
+    "not answered": "⚠ not answered",
+    "not recorded": "◌ not recorded",
+}
+
+
+def subpoint_mark(rec: RecommendationRow, index: int) -> str:
+    """A sub-point's status as a paper writes it: with a mark, so no reader depends on colour; "(officer)"
+    where the officer said it rather than the reply's words."""
+    if index >= len(rec.subpoint_status):
+        return ""
+    said = rec.subpoint_confirmed[index] if index < len(rec.subpoint_confirmed) else False
+    return SUBPOINT_MARKS.get(rec.subpoint_status[index], "") + (" (officer)" if said else "")
+
+
+def unreached(rec: RecommendationRow) -> list[str]:
+    """The sub-points the reply never reaches, labelled as the audit labels them: ["(c) ...", ...]."""
+    return [
+        f"({chr(97 + i) if i < 26 else i + 1}) {text}"
+        for i, (text, status) in enumerate(zip(rec.subpoints, rec.subpoint_status, strict=False))
+        if status == "not answered"
+    ]
 
 
 def _reply_line(detail: CycleDetail) -> str:

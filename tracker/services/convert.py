@@ -486,9 +486,33 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 version=rec.version,
                 source=source_of(documents.get(rec.document_id), rec.span_start, rec.span_end),
                 origin=rec.origin,
+                subpoint_status=subpoint_statuses(rec.subpoints, replies, status),
+                subpoint_confirmed=tuple(getattr(sp, "status", None) is not None for sp in rec.subpoints),
             )
         )
     return tuple(rows)
+
+
+def subpoint_statuses(subpoints, replies, reply_status: str) -> tuple[str, ...]:
+    """Each sub-point's status: what the officer said of it, else whether the words of the passages that
+    answer the recommendation reach it ("not recorded" while no reply to it is recorded)."""
+    if not subpoints:
+        return ()
+    from tracker.domain import similarity
+
+    said = " ".join(r.text for r in replies)
+    out = []
+    for sp in subpoints:
+        officer = getattr(sp, "status", None)
+        if officer in (similarity.ANSWERED, similarity.NOT_ANSWERED):
+            out.append(officer)
+        elif reply_status == "missing":
+            out.append(similarity.NOT_ANSWERED)  # the reply came, and says nothing of this recommendation
+        elif reply_status != "replied" or not said.strip():
+            out.append(similarity.NOT_RECORDED)
+        else:
+            out.append(similarity.ANSWERED if similarity.reaches(sp.text, said) else similarity.NOT_ANSWERED)
+    return tuple(out)
 
 
 def coverage_of(cycle: m.Cycle, record: Record | None = None) -> dto.Coverage:

@@ -152,6 +152,9 @@ class RecommendationRow:
     version: int = 1
     source: Source | None = None  # where it was read; None: added by hand
     origin: str = "reader"  # "reader" | "officer" (made or changed by hand)
+    # per sub-point: "answered" | "not answered" | "not recorded" (the officer's word, else the reply's words)
+    subpoint_status: tuple[str, ...] = ()
+    subpoint_confirmed: tuple[bool, ...] = ()  # True where the officer said it
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,20 @@ class Services:
 
         return CorrectionService(self.uow, self.user)
 
+    @property
+    def asked_before(self):
+        """The register across years: earlier recommendations asking for the same thing, and links."""
+        from tracker.services.asked_before import AskedBeforeService
+
+        return AskedBeforeService(self.uow, self.user)
+
+    @property
+    def analytics(self):
+        """The register in figures across cycles, and every follow-up in one list."""
+        from tracker.services.analytics import AnalyticsService
+
+        return AnalyticsService(self.uow, self.cycles.due_soon_days)
+
     def dispose(self) -> None:
         self.uow.engine.dispose()
 

@@ -1,0 +1,79 @@
+"""Complete down to sub-points: each sub-point's status in the audit, proposed from the reply's words and
+settled by the officer; the papers flag a sub-point the reply never reaches."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.cli_helpers import ok, run
+from tracker.domain.similarity import reaches
+
+
+@pytest.fixture
+def store(demo):
+    return demo.url
+
+
+def audit_points(capsys, store, number):
+    audit = ok(capsys, "audit", "london-2022", "--db", store)
+    return next(r for r in audit["recommendations"] if r["number"] == number)["subpoints"]
+
+
+def test_a_partly_answered_recommendation_flags_its_unanswered_subpoints(store, capsys):
+    # 2022's recommendation 2 asks four things; the reply speaks of perpetrator programmes only
+    points = audit_points(capsys, store, "2")
+    assert [p["status"] for p in points] == ["answered", "answered", "not answered", "not answered"]
+    assert points[3]["text"] == "a whole-school approach" and points[3]["confirmed"] is False
+
+
+def test_show_keeps_subpoints_as_strings_and_adds_their_status(store, capsys):
+    shown = ok(capsys, "show", "london-2022", "--db", store)
+    rec = next(r for r in shown["recommendations"] if r["number"] == "2")
+    assert all(isinstance(s, str) for s in rec["subpoints"])
+    assert [s["text"] for s in rec["subpoint_status"]] == rec["subpoints"]
+    assert rec["subpoint_status"][2]["status"] == "not answered"
+
+
+def test_without_a_recorded_reply_subpoints_are_not_recorded(store, capsys):
+    audit = ok(capsys, "audit", "london-2017", "--db", store)
+    statuses = {p["status"] for r in audit["recommendations"] for p in r["subpoints"]}
+    assert statuses == {"not recorded"}
+
+
+def test_the_officer_settles_a_subpoint_and_clears_it_again(store, capsys):
+    done = ok(capsys, "recommendation", "subpoint", "london-2022", "2", "4", "--answered", "--db", store)
+    assert done["text"] == "a whole-school approach"
+    point = audit_points(capsys, store, "2")[3]
+    assert (point["status"], point["confirmed"]) == ("answered", True)
+    ok(capsys, "recommendation", "subpoint", "london-2022", "2", "1", "--not-answered", "--db", store)
+    assert audit_points(capsys, store, "2")[0]["status"] == "not answered"
+    ok(capsys, "recommendation", "subpoint", "london-2022", "2", "4", "--clear", "--db", store)
+    assert audit_points(capsys, store, "2")[3]["status"] == "not answered"
+    code, _, err = run(
+        capsys, "recommendation", "subpoint", "london-2022", "2", "9", "--answered", "--db", store
+    )
+    assert code == 2 and "INDEX" in err and "it has 4" in err
+    history = ok(capsys, "history", "--cycle", "london-2022", "--db", store)
+    assert [h["field"] for h in history].count("sub-point 4") == 2
+
+
+def test_reach_needs_the_subpoints_own_words():
+    assert reaches("perpetrator programmes in every borough", "investment in perpetrator programmes")
+    assert not reaches("a whole-school approach", "investment in perpetrator programmes and training")
+    assert reaches("crime", "Crime fell in every borough")  # a one-word point needs its one word
+    assert not reaches("crime", "Confidence rose")
+
+
+def test_the_audit_paper_and_the_assessment_flag_the_unreached_subpoint(store, tmp_path, capsys):
+    audit = tmp_path / "audit.pdf"
+    ok(capsys, "report", "audit", "--cycle", "london-2022", "-o", str(audit), "--db", store)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(audit.read_bytes())).pages)
+    assert "⚠ not answered" in text and "✓ answered" in text
+    agenda = tmp_path / "agenda.pdf"
+    ok(capsys, "report", "agenda", "--cycle", "london-2022", "--with-assessment", "--without-appendix",
+       "-o", str(agenda), "--db", store)  # fmt: skip
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(agenda.read_bytes())).pages)
+    assert "does not reach: 2(c) domestic abuse" in " ".join(text.split())

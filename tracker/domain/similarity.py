@@ -1,0 +1,258 @@
+"""Which earlier recommendations ask for the same thing: TF-IDF over stemmed words, cosine similarity.
+
+Chosen by measurement on hand-labelled pairs (tests/corpus/asked_before.json, scored by
+tests/asked_before_scoring.py; the README gives the figures). The stemmer is the Snowball English one
+(`snowballstemmer`, pure Python), imported on first use only: the app never pays for it at start-up.
+
+The raw cosine is mapped onto a score in 0-1 on which `SAME_ASK` (0.5) is the line the measurement chose:
+at or above it the app takes two recommendations for the same ask.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+SAME_ASK = 0.5
+# the raw cosine that the labelled pairs put at the line between "same ask" and "different ask"
+THRESHOLD = 0.3
+THEME_WEIGHT = 0.15  # the same theme, as the secretariat recorded it, adds this much to the raw cosine
+
+# words of every recommendation: how it asks, not what it asks for
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "either",
+        "ensure",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "how",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "may",
+        "more",
+        "most",
+        "must",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "set",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "within",
+        "would",
+        "yes",
+        "you",
+        "your",
+        "give",
+        "make",
+        "making",
+        "made",
+        "provide",
+        "say",
+        "commit",
+        "committee",
+        "commissioner",
+        "consider",
+        "include",
+        "including",
+        "whether",
+        "plan",
+        "panel",
+        "recommend",
+        "recommends",
+        "recommendation",
+        "recommendations",
+        "clear",
+        "clearer",
+        "specific",
+        "detail",
+        "detailed",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@cache
+def _stemmer():
+    import snowballstemmer  # deferred: a search pays for it, start-up never does
+
+    return snowballstemmer.stemmer("english")
+
+
+def terms(text: str) -> list[str]:
+    """The text's content words, stemmed: "Publishing the ethnicity breakdowns" -> ["publish", "ethnic", "breakdown"]."""
+    words = [w.replace("'s", "").replace("'", "") for w in _WORD.findall(text.lower())]
+    kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
+    return [stem for stem in _stemmer().stemWords(kept) if stem not in _stopword_stems()]
+
+
+@cache
+def _stopword_stems() -> frozenset[str]:
+    """The stop words' stems too: "commitments" is a way of asking as much as "commit" is."""
+    return frozenset(_stemmer().stemWords(sorted(STOPWORDS)))
+
+
+def scaled(raw: float) -> float:
+    """The raw cosine on the 0-1 scale where SAME_ASK is the measured line (monotonic, piecewise linear)."""
+    if raw <= 0:
+        return 0.0
+    if raw < THRESHOLD:
+        return round(SAME_ASK * raw / THRESHOLD, 3)
+    return round(min(1.0, SAME_ASK + (1 - SAME_ASK) * (raw - THRESHOLD) / (1 - THRESHOLD)), 3)
+
+
+class Index:
+    """TF-IDF vectors of a set of texts (one panel's recommendations), compared by cosine."""
+
+    def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
+        bags = [Counter(terms(t)) for t in texts]
+        df: Counter = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        n = len(bags)
+        idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
+        self.vectors: list[dict[str, float]] = []
+        for bag in bags:
+            vector = {term: (1 + math.log(tf)) * idf[term] for term, tf in bag.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            self.vectors.append({term: v / norm for term, v in vector.items()})
+        self.themes = [(t or "").strip().lower() for t in (themes or [""] * n)]
+        # postings: which texts hold each term, so a comparison touches only texts that share a word
+        self.postings: dict[str, list[int]] = {}
+        for i, vector in enumerate(self.vectors):
+            for term in vector:
+                self.postings.setdefault(term, []).append(i)
+
+    def raw(self, i: int, j: int) -> float:
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        cosine = sum(v * b.get(term, 0.0) for term, v in a.items())
+        same_theme = self.themes[i] and self.themes[i] == self.themes[j]
+        return cosine + (THEME_WEIGHT if same_theme and cosine > 0 else 0.0)
+
+    def nearest(self, i: int, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
+        """(text index, score) of the texts sharing a word with text i, most similar first; `among` limits
+        the candidates (earlier cycles of the same panel)."""
+        allowed = None if among is None else set(among)
+        dots: dict[int, float] = {}
+        for term, weight in self.vectors[i].items():
+            for j in self.postings.get(term, ()):
+                if j != i and (allowed is None or j in allowed):
+                    dots[j] = dots.get(j, 0.0) + weight * self.vectors[j][term]
+        scored = []
+        for j, cosine in dots.items():
+            same_theme = self.themes[i] and self.themes[i] == self.themes[j]
+            scored.append((j, scaled(cosine + (THEME_WEIGHT if same_theme else 0.0))))
+        scored.sort(key=lambda pair: -pair[1])
+        return scored
+
+
+# what the audit says of each sub-point of a recommendation
+ANSWERED, NOT_ANSWERED, NOT_RECORDED = "answered", "not answered", "not recorded"
+SUBPOINT_STATUSES = (ANSWERED, NOT_ANSWERED, NOT_RECORDED)
+
+
+def reaches(subpoint: str, reply_text: str) -> bool:
+    """Whether the reply's words reach the sub-point: it restates or answers enough of the sub-point's own
+    content words (two of them, or two in five of a longer one; the one word of a one-word point)."""
+    wanted = set(terms(subpoint))
+    if not wanted:
+        return True  # nothing to look for ("and", "other"): not flagged
+    said = set(terms(reply_text))
+    found = len(wanted & said)
+    return found >= min(2, len(wanted)) or found / len(wanted) >= 0.4

@@ -1,0 +1,335 @@
+"""Asked before: the earlier recommendations of the same panel (any cycle, any process) that ask for the same
+thing, with what became of each (its disposition and follow-ups), and the officer's word on each link.
+
+Read with plain Core selects over one panel's recommendations; the similarity itself is in
+`tracker.domain.similarity`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from tracker.domain.similarity import SAME_ASK, Index
+from tracker.errors import BadInput, NotFound
+from tracker.persistence import tables as t
+from tracker.persistence.database import UnitOfWork
+from tracker.services.history import record_change
+from tracker.services.snapshot import unknown_cycle
+
+LINK_STATES = ("confirmed", "dismissed")
+# the committee's report dates the cycle's asks; failing that, its earliest recorded stage
+REPORT_STAGES = ("panel_report", "committee_report")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpNote:
+    kind: str  # "ask" | "commitment"
+    due: dt.date | None
+    text: str
+    met_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AskedBefore:
+    """An earlier recommendation that asks for the same thing, and what became of it."""
+
+    id: int
+    cycle_id: str
+    number: str
+    text: str
+    theme: str
+    score: float
+    disposition: str | None
+    reply_status: str  # "replied" | "no reply recorded"
+    follow_ups: tuple[FollowUpNote, ...]
+    link: str | None  # "confirmed" by the officer, or None: the app's own suggestion
+
+
+@dataclass(slots=True)
+class _Rec:
+    id: int
+    cycle_id: str
+    number: str
+    text: str
+    theme: str
+
+
+class AskedBeforeService:
+    def __init__(self, uow: UnitOfWork, user: str) -> None:
+        self.uow = uow
+        self.user = user
+
+    def related(self, cycle_id: str, number: str, min_score: float = SAME_ASK) -> list[AskedBefore]:
+        """The earlier recommendations asking for the same thing as NUMBER of CYCLE: those the officer
+        confirmed first, then the app's suggestions scoring `min_score` or more, most similar first; the
+        dismissed ones never."""
+        with self.uow.read() as connection:
+            rec_id, panel = _find(connection, cycle_id, number)
+            return _Panel(connection, panel).related([rec_id], min_score)[rec_id]
+
+    def related_all(self, min_score: float = SAME_ASK) -> dict[int, list[AskedBefore]]:
+        """The same for every recommendation in the store, panel by panel (by recommendation id)."""
+        out: dict[int, list[AskedBefore]] = {}
+        with self.uow.read() as connection:
+            for panel in connection.scalars(select(t.scrutiny_body.c.id).order_by(t.scrutiny_body.c.id)):
+                found = _Panel(connection, panel)
+                out.update(found.related([r.id for r in found.recs], min_score))
+        return out
+
+    def link(
+        self, cycle_id: str, number: str, other_cycle: str, other_number: str, state: str | None
+    ) -> str | None:
+        """Confirm ("confirmed") or dismiss ("dismissed") that OTHER asked for the same thing earlier, or
+        clear the officer's word (None). One transaction, logged. Returns the state before."""
+        if state is not None and state not in LINK_STATES:
+            raise BadInput("link", state, f"is not one of: {', '.join(LINK_STATES)}")
+        link_t = t.recommendation_link
+        with self.uow() as session:
+            connection = session.connection()
+            rec_id, panel = _find(connection, cycle_id, number, "CYCLE")
+            other_id, other_panel = _find(connection, other_cycle, other_number, "OTHER_CYCLE")
+            if other_id == rec_id:
+                raise BadInput("OTHER_NUMBER", other_number, "is the recommendation itself")
+            if other_panel != panel:
+                raise BadInput(
+                    "OTHER_CYCLE",
+                    other_cycle,
+                    f"belongs to another panel than {cycle_id}: it cannot be asked again",
+                )
+            where = (link_t.c.recommendation_id == rec_id) & (link_t.c.earlier_id == other_id)
+            before = connection.scalar(select(link_t.c.state).where(where))
+            if before == state:
+                return before  # a change that changes nothing writes nothing
+            if before is not None:
+                connection.execute(link_t.delete().where(where))
+            if state is not None:
+                connection.execute(
+                    link_t.insert().values(
+                        recommendation_id=rec_id,
+                        earlier_id=other_id,
+                        state=state,
+                        made_by=self.user,
+                        made_at=t.utcnow(),
+                    )
+                )
+            record_change(
+                session,
+                self.user,
+                cycle_id,
+                "recommendation",
+                number,
+                "asked before",
+                f"{other_cycle} {other_number}: {before}" if before else None,
+                f"{other_cycle} {other_number}: {state}" if state else None,
+            )
+            return before
+
+
+def set_subpoint_status(
+    uow: UnitOfWork, user: str, cycle_id: str, number: str, index: int, status: str | None
+) -> str:
+    """The officer's word on sub-point INDEX (from 1) of a recommendation: "answered", "not answered", or
+    None to leave it to the reply's words. One transaction, logged. Returns the sub-point's text."""
+    from tracker.domain.similarity import ANSWERED, NOT_ANSWERED
+
+    if status not in (ANSWERED, NOT_ANSWERED, None):
+        raise BadInput("status", str(status), f"is not one of: {ANSWERED}, {NOT_ANSWERED}")
+    sp_t = t.sub_point
+    with uow() as session:
+        connection = session.connection()
+        rec_id, _ = _find(connection, cycle_id, number)
+        points = connection.execute(
+            select(sp_t.c.id, sp_t.c.text, sp_t.c.status)
+            .where(sp_t.c.recommendation_id == rec_id)
+            .order_by(sp_t.c.position, sp_t.c.id)
+        ).all()
+        if not 1 <= index <= len(points):
+            has = f"it has {len(points)}" if points else "it has none"
+            raise BadInput("INDEX", str(index), f"is not a sub-point of recommendation {number} ({has})")
+        point_id, text, before = points[index - 1]
+        if before != status:
+            connection.execute(sp_t.update().where(sp_t.c.id == point_id).values(status=status))
+            record_change(
+                session, user, cycle_id, "recommendation", number, f"sub-point {index}", before, status
+            )
+        return text
+
+
+def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCLE") -> tuple[int, str]:
+    """The recommendation's id and its cycle's panel."""
+    panel = connection.scalar(select(t.cycle.c.scrutiny_body_id).where(t.cycle.c.id == cycle_id))
+    if panel is None:
+        known = list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
+        raise unknown_cycle(known, cycle_id, field)
+    rec_t = t.recommendation
+    rec_id = connection.scalar(
+        select(rec_t.c.id).where(rec_t.c.cycle_id == cycle_id, rec_t.c.number == number)
+    )
+    if rec_id is None:
+        raise NotFound("NUMBER", number, f"is not a recommendation of {cycle_id}")
+    return rec_id, panel
+
+
+def cycle_days(connection: Connection, cycle_ids: list[str] | None = None) -> dict[str, dt.date]:
+    """When each cycle's asks were made: its committee report's day, else its earliest recorded stage, else
+    the day it was entered."""
+    stage_t = t.stage
+    query = select(stage_t.c.cycle_id, stage_t.c.key, stage_t.c.actual_date).where(
+        stage_t.c.actual_date.isnot(None)
+    )
+    if cycle_ids is not None:
+        query = query.where(stage_t.c.cycle_id.in_(cycle_ids))
+    report: dict[str, dt.date] = {}
+    earliest: dict[str, dt.date] = {}
+    for cid, key, day in connection.execute(query).all():
+        if key in REPORT_STAGES:
+            report[cid] = min(day, report.get(cid, day))
+        earliest[cid] = min(day, earliest.get(cid, day))
+    created = select(t.cycle.c.id, t.cycle.c.created_at)
+    if cycle_ids is not None:
+        created = created.where(t.cycle.c.id.in_(cycle_ids))
+    days = {}
+    for cid, at in connection.execute(created).all():
+        days[cid] = report.get(cid) or earliest.get(cid) or (at.date() if at else dt.date.max)
+    return days
+
+
+class _Panel:
+    """One panel's recommendations, indexed, with what became of each."""
+
+    def __init__(self, connection: Connection, panel: str) -> None:
+        rec_t, cycle_t = t.recommendation, t.cycle
+        self.connection = connection
+        rows = connection.execute(
+            select(rec_t.c.id, rec_t.c.cycle_id, rec_t.c.number, rec_t.c.text, rec_t.c.theme)
+            .join(cycle_t, cycle_t.c.id == rec_t.c.cycle_id)
+            .where(cycle_t.c.scrutiny_body_id == panel)
+            .order_by(rec_t.c.cycle_id, rec_t.c.position, rec_t.c.id)
+        ).all()
+        self.recs = [_Rec(*row) for row in rows]
+        self.position = {r.id: i for i, r in enumerate(self.recs)}
+        cycles = sorted({r.cycle_id for r in self.recs})
+        self.days = cycle_days(connection, cycles) if cycles else {}
+        self._index: Index | None = None
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index([r.text for r in self.recs], [r.theme for r in self.recs])
+        return self._index
+
+    def related(self, rec_ids: list[int], min_score: float) -> dict[int, list[AskedBefore]]:
+        links = self._links(rec_ids)
+        found: dict[int, list[tuple[int, float]]] = {}
+        by_cycle: dict[str, list[int]] = defaultdict(list)
+        for i, rec in enumerate(self.recs):
+            by_cycle[rec.cycle_id].append(i)
+        for rec_id in rec_ids:
+            i = self.position[rec_id]
+            rec = self.recs[i]
+            day = self.days.get(rec.cycle_id, dt.date.max)
+            earlier_cycles = [
+                c
+                for c in by_cycle
+                if c != rec.cycle_id and (self.days.get(c, dt.date.max), c) < (day, rec.cycle_id)
+            ]
+            earlier = [j for c in earlier_cycles for j in by_cycle[c]]
+            said = links.get(rec_id, {})
+            scored = dict(self.index.nearest(i, earlier)) if earlier else {}
+            chosen = [(j, scored.get(j, 0.0)) for j, state in said.items() if state == "confirmed"]
+            chosen.sort(key=lambda pair: -pair[1])
+            chosen += [
+                (j, s)
+                for j, s in sorted(scored.items(), key=lambda pair: (-pair[1], pair[0]))
+                if s >= min_score and j not in said
+            ]
+            found[rec_id] = [(j, s) for j, s in chosen]
+        outcome = self._outcomes({self.recs[j].id for pairs in found.values() for j, _ in pairs})
+        result = {}
+        for rec_id, pairs in found.items():
+            said = links.get(rec_id, {})
+            result[rec_id] = [
+                AskedBefore(
+                    id=self.recs[j].id,
+                    cycle_id=self.recs[j].cycle_id,
+                    number=self.recs[j].number,
+                    text=self.recs[j].text,
+                    theme=self.recs[j].theme,
+                    score=score,
+                    disposition=outcome[self.recs[j].id][0],
+                    reply_status=outcome[self.recs[j].id][1],
+                    follow_ups=outcome[self.recs[j].id][2],
+                    link=said.get(j),
+                )
+                for j, score in pairs
+            ]
+        return result
+
+    def _links(self, rec_ids: list[int]) -> dict[int, dict[int, str]]:
+        """The officer's word, by recommendation id, then by the earlier one's position in the panel."""
+        link_t = t.recommendation_link
+        query = select(link_t.c.recommendation_id, link_t.c.earlier_id, link_t.c.state)
+        if len(rec_ids) < 500:
+            query = query.where(link_t.c.recommendation_id.in_(rec_ids))
+        wanted = set(rec_ids)
+        out: dict[int, dict[int, str]] = defaultdict(dict)
+        for rec_id, earlier_id, state in self.connection.execute(query).all():
+            if rec_id in wanted and earlier_id in self.position:
+                out[rec_id][self.position[earlier_id]] = state
+        return out
+
+    def _outcomes(self, rec_ids: set[int]) -> dict[int, tuple[str | None, str, tuple[FollowUpNote, ...]]]:
+        """What became of each: the disposition of the first reply passage answering it, and its follow-ups
+        (the asks made with it, the commitments in the passages answering it)."""
+        if not rec_ids:
+            return {}
+        ids = sorted(rec_ids)
+        link_t, reply_t, fu_t = t.reply_recommendation, t.reply, t.follow_up
+        replies: dict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            query = (
+                select(
+                    link_t.c.recommendation_id,
+                    reply_t.c.id,
+                    reply_t.c.position,
+                    reply_t.c.disposition_override,
+                    reply_t.c.suggested_disposition,
+                )
+                .join(reply_t, reply_t.c.id == link_t.c.reply_id)
+                .where(link_t.c.recommendation_id.in_(chunk))
+            )
+            for rec_id, reply_id, position, override, suggested in self.connection.execute(query).all():
+                replies[rec_id].append((position, reply_id, override or suggested))
+        reply_ids = sorted({reply_id for rows in replies.values() for _, reply_id, _ in rows})
+        notes: dict[tuple[str, int], list[FollowUpNote]] = defaultdict(list)
+        for column, keys, kind in (
+            (fu_t.c.recommendation_id, ids, "rec"),
+            (fu_t.c.reply_id, reply_ids, "reply"),
+        ):
+            for chunk in _chunks(keys):
+                query = select(column, fu_t.c.kind, fu_t.c.due_date, fu_t.c.text, fu_t.c.met_date, fu_t.c.id)
+                for key, fkind, due, text, met, _ in self.connection.execute(
+                    query.where(column.in_(chunk)).order_by(fu_t.c.id)
+                ).all():
+                    notes[(kind, key)].append(FollowUpNote(fkind, due, text, met))
+        out = {}
+        for rec_id in ids:
+            answered = sorted(replies.get(rec_id, []))
+            follow = list(notes.get(("rec", rec_id), []))
+            for _, reply_id, _ in answered:
+                follow += notes.get(("reply", reply_id), [])
+            out[rec_id] = (
+                answered[0][2] if answered else None,
+                "replied" if answered else "no reply recorded",
+                tuple(follow),
+            )
+        return out
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
