@@ -84,6 +84,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--for", dest="for_stage", metavar="STAGE", help="the stage of the cycle it is for (e.g. reply_noted)"
     )
+    p = add_command(
+        meeting_sub,
+        "import",
+        cmd_meeting_import,
+        "meetings from an iCalendar (.ics) file exported from Outlook or a committee system; importing it "
+        "again adds nothing, moves what moved and marks what was cancelled",
+    )
+    p.add_argument("file", metavar="FILE.ics")
+    p.add_argument("--body", required=True, metavar="BODY", help="the body whose panel the meetings are of")
     p = reads_only(add_command(meeting_sub, "list", cmd_meeting_list, "meetings, soonest first"))
     p.add_argument("--body", metavar="BODY")
     p.add_argument("--cycle", metavar="ID")
@@ -341,6 +350,25 @@ def cmd_meeting_add(args: argparse.Namespace) -> Output:
     text.append(f"Papers to be published by {uk_date(row.papers_by)}: {row.papers_working}")
     text.extend(notes)
     return Output(data, "\n".join(text))
+
+
+def cmd_meeting_import(args: argparse.Namespace) -> Output:
+    from tracker.files import read_input_file
+
+    data = read_input_file(args.file, "file")
+    result = services_for(args).meetings.import_calendar(args.body, data, args.file)
+    lines = [f"Imported {args.file} for {args.body}: {result.summary()}"]
+    for title, items in (
+        ("Added", result.added),
+        ("Moved", result.moved),
+        ("Renamed", result.renamed),
+        ("Marked cancelled", result.cancelled),
+        ("Cancelled in the calendar, not added", result.cancelled_not_added),
+        ("Stage dates planned from a moved meeting", result.stages_planned),
+        ("Left out", result.left_out),
+    ):
+        lines.extend([f"{title}:", *(f"  {item}" for item in items)] if items else [])
+    return Output(result.as_dict(), "\n".join(lines))
 
 
 def cmd_meeting_list(args: argparse.Namespace) -> Output:
