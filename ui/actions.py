@@ -1,5 +1,5 @@
 """The window's commands, in its menu bar: New cycle, Edit and Remove cycle, Add meeting, Import meetings,
-Settings, Open store and the stores opened before, Print, the London example, Find, Undo and Redo, the user
+Settings, Send reminder e-mail, Open store and the stores opened before, Print, the London example, Find, Undo and Redo, the user
 guide, About. Each command loads what its dialog needs off the GUI thread, then opens the dialog
 (window-modal, never blocking the event loop)."""
 
@@ -64,6 +64,7 @@ class AppActions(QObject):
         self.example = self._action("Explore the &London example", self.explore_example)
         self.export_calendar = self._action("Export to c&alendar…", self.export_to_calendar)
         self.import_meetings = self._action("&Import meetings…", self.ask_import_meetings)
+        self.send_reminder = self._action("Send reminder &e-mail now…", self.open_send_reminder)
         self.choose_calendar = self._ask_calendar_path  # replaced in tests: a file dialog would block
         self.choose_body = self._ask_body  # replaced in tests: so would a question
         self.save_path = self._ask_save_path  # replaced in tests: a file dialog would block
@@ -90,6 +91,7 @@ class AppActions(QObject):
         file_menu = menus.addMenu("&File")
         for action in (
             self.new_cycle, self.add_meeting, self.import_meetings, self.settings, self.export_calendar,
+            self.send_reminder,
         ):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -225,6 +227,13 @@ class AppActions(QObject):
         from ui.settings_dialog import SettingsDialog
 
         self._show(SettingsDialog(self.context, parent=self.window))
+
+    def open_send_reminder(self) -> None:
+        from ui.mail_dialog import MailPassword, SendReminderDialog
+
+        if not hasattr(self, "mail_password"):
+            self.mail_password = MailPassword()  # in memory for this session only
+        self._show(SendReminderDialog(self.context, self.mail_password, parent=self.window))
 
     def explore_example(self) -> None:
         """The London example opens in a window and a store file of its own, never in the user's store."""
