@@ -6,17 +6,14 @@ import argparse
 
 
 def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """The version, from tracker/__init__.py: the same in a checkout, an installed wheel and a bundle."""
+    from tracker import __version__
 
-    try:
-        return version("pcp-tracker")
-    except PackageNotFoundError:
-        return "development copy"
+    return __version__
 
 
 class VersionAction(argparse.Action):
-    """Like argparse's "version" action, but reading the package metadata (tens of milliseconds) only
-    when --version is given, not on every start."""
+    """Like argparse's "version" action, with the version looked up only when --version is given."""
 
     def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)

@@ -1,4 +1,5 @@
-"""Writing the files users ask for (reports, exports): whole or not at all, with a clear reason if not."""
+"""Writing the files users ask for (reports, exports): whole or not at all, with a clear reason if not; and
+reading a file the user named, with the same clear reasons."""
 
 from __future__ import annotations
 
@@ -66,3 +67,20 @@ def write_atomically(target: Path, data: bytes, field: str = "-o") -> None:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def read_input_file(name: str | Path, field: str, limit: int = 20 * 1024 * 1024) -> bytes:
+    """The bytes of a file the user named, or a BadInput in words: missing, a folder, unreadable or too big."""
+    path = Path(name).expanduser()
+    if not path.exists():
+        raise BadInput(field, str(name), "does not exist")
+    if path.is_dir():
+        raise BadInput(field, str(name), "is a folder, not a file")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise BadInput(field, str(name), f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise BadInput(field, str(name), f"is larger than {limit // (1024 * 1024)} MB")
+    return data

@@ -26,6 +26,7 @@ def _package_folder(package: str, fallback: str) -> Path:
 
 RESOURCES = _package_folder("tracker._resources", "resources")
 MIGRATIONS = _package_folder("tracker._migrations", "db")
+DOCS = _package_folder("tracker._docs", "docs")
 
 
 def data_dir(create: bool = True) -> Path:
@@ -70,3 +71,8 @@ def database_url(explicit: str | None = None, create_folder: bool = True) -> str
 
 def resource(*parts: str) -> Path:
     return RESOURCES.joinpath(*parts)
+
+
+def user_guide() -> str:
+    """The user guide (docs/user-guide.md) as Markdown text."""
+    return DOCS.joinpath("user-guide.md").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
-"""The window's commands, in its menu bar: New cycle, Edit and Remove cycle, Add meeting, Settings, Open
-store and the stores opened before, Print, the London example, Find, Undo and Redo, About. Each command loads what its dialog needs off the GUI thread,
-then opens the dialog (window-modal, never blocking the event loop)."""
+"""The window's commands, in its menu bar: New cycle, Edit and Remove cycle, Add meeting, Import meetings,
+Settings, Send reminder e-mail, Open store and the stores opened before, Print, the London example, Find, Undo and Redo, the user
+guide, About. Each command loads what its dialog needs off the GUI thread, then opens the dialog
+(window-modal, never blocking the event loop)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,10 @@ class AppActions(QObject):
         self.settings = self._action("&Settings…", self.open_settings, "Ctrl+,")
         self.example = self._action("Explore the &London example", self.explore_example)
         self.export_calendar = self._action("Export to c&alendar…", self.export_to_calendar)
+        self.import_meetings = self._action("&Import meetings…", self.ask_import_meetings)
+        self.send_reminder = self._action("Send reminder &e-mail now…", self.open_send_reminder)
+        self.choose_calendar = self._ask_calendar_path  # replaced in tests: a file dialog would block
+        self.choose_body = self._ask_body  # replaced in tests: so would a question
         self.save_path = self._ask_save_path  # replaced in tests: a file dialog would block
         self.choose_store = self._ask_store_path  # replaced in tests: a file dialog would block
         self.open_store = self._action("&Open store…", self.ask_open_store, QKeySequence.StandardKey.Open)
@@ -78,10 +83,16 @@ class AppActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.window.removeAction(action)
         self.find = self._action("&Find…", self.focus_find, QKeySequence.StandardKey.Find)
+        self.user_guide = self._action(
+            "&User guide", self.open_user_guide, QKeySequence.StandardKey.HelpContents
+        )
         self.about = self._action("&About", self.show_about)
         menus = window.menuBar()
         file_menu = menus.addMenu("&File")
-        for action in (self.new_cycle, self.add_meeting, self.settings, self.export_calendar):
+        for action in (
+            self.new_cycle, self.add_meeting, self.import_meetings, self.settings, self.export_calendar,
+            self.send_reminder,
+        ):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_store)
@@ -103,6 +114,7 @@ class AppActions(QObject):
         cycle_menu.addAction(self.edit_cycle)
         cycle_menu.addAction(self.remove_cycle)
         help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.user_guide)
         help_menu.addAction(self.about)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -215,6 +227,13 @@ class AppActions(QObject):
         from ui.settings_dialog import SettingsDialog
 
         self._show(SettingsDialog(self.context, parent=self.window))
+
+    def open_send_reminder(self) -> None:
+        from ui.mail_dialog import MailPassword, SendReminderDialog
+
+        if not hasattr(self, "mail_password"):
+            self.mail_password = MailPassword()  # in memory for this session only
+        self._show(SendReminderDialog(self.context, self.mail_password, parent=self.window))
 
     def explore_example(self) -> None:
         """The London example opens in a window and a store file of its own, never in the user's store."""
@@ -329,6 +348,64 @@ class AppActions(QObject):
             lambda exc: self.message("Export to calendar", str(exc)),
         )
 
+    def _ask_calendar_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getOpenFileName(
+            self.window, "Import meetings", "", "Calendar files (*.ics);;All files (*)"
+        )[0]
+
+    def _ask_body(self, bodies) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        names = [f"{b.name} ({b.id})" for b in bodies]
+        chosen, ok = QInputDialog.getItem(
+            self.window, "Import meetings", "Whose panel are these meetings of?", names, 0, False
+        )
+        return bodies[names.index(chosen)].id if ok and chosen in names else None
+
+    def ask_import_meetings(self) -> None:
+        """Meetings from an Outlook or committee-system calendar export (.ics): read and saved off the GUI
+        thread; importing the same file again adds nothing, moves what moved and marks what was cancelled."""
+        path = self.choose_calendar()
+        if not path:
+            return
+        services = self.context.services
+
+        def import_into(bodies, _cycles) -> None:
+            if not bodies:
+                self.message(
+                    "Import meetings", "Add your body first, on the first-start page of the dashboard."
+                )
+                return
+            body_id = bodies[0].id if len(bodies) == 1 else self.choose_body(bodies)
+            if not body_id:
+                return
+
+            def work():
+                from tracker.files import read_input_file
+
+                return services.meetings.import_calendar(body_id, read_input_file(path, "file"), path)
+
+            self.context.runner.run("import-meetings", work, self._meetings_imported, self._import_failed)
+
+        self._with_choices(import_into)
+
+    def _meetings_imported(self, result) -> None:
+        self.context.data_changed.emit("")
+        lines = [result.summary()]
+        for title, items in (
+            ("Moved", result.moved),
+            ("Marked cancelled", result.cancelled),
+            ("Left out", result.left_out),
+        ):
+            if items:
+                lines.append(f"{title}: " + "; ".join(items[:10]) + (" …" if len(items) > 10 else ""))
+        self.message("Import meetings", "\n".join(lines))
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.message("Import meetings", f"Nothing was imported: {exc}")
+
     def focus_find(self) -> None:
         page = self.window.stack.currentWidget()
         target = getattr(page, "search", None) or getattr(page, "find_box", None)
@@ -339,6 +416,24 @@ class AppActions(QObject):
         if target is not None:
             target.setFocus()
             target.selectAll()
+
+    def open_user_guide(self) -> None:
+        """The guide, read off the GUI thread, in a window of its own beside the main one."""
+        from tracker.paths import user_guide
+
+        def opened(markdown: str) -> None:
+            from ui.help_dialog import UserGuideDialog
+
+            dialog = UserGuideDialog(markdown, parent=self.window)
+            dialog.show()
+            self.dialog_opened.emit(dialog)
+
+        self.context.runner.run(
+            "user-guide",
+            user_guide,
+            opened,
+            lambda exc: self.message("User guide", f"The guide cannot be read: {exc}"),
+        )
 
     def show_about(self) -> None:
         self.message(

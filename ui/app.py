@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in (16, 24, 32, 48, 64, 128, 256):
         icon.addFile(str(resource("icons", f"pcp-tracker-{size}.png")))
     app.setWindowIcon(icon)
-    app.setDesktopFileName("pcp-tracker")  # the desktop entry, for the icon on Wayland
+    app.setDesktopFileName("org.pcptracker.Tracker")  # the desktop entry (its file name), for Wayland
     app.setApplicationName("Police and Crime Plan tracker")
     if failure is not None:
         return _fail(args, failure, QMessageBox)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,10 +41,16 @@ class SettingsDialog(QDialog):
             self, "Choose a logo", "", "Images (*.png *.jpg *.jpeg)"
         )[0]
         layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        # the form scrolls: with the mail settings it is taller than a 720-pixel screen
+        holder = QWidget()
+        self.form = QFormLayout(holder)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
         self.general_error, self.save_button = save_cancel(self, layout, "&Save settings")
-        self.resize(640, 560)
+        self.resize(880, 660)
         self.save_button.setEnabled(False)
         services = context.services
         context.runner.run(
@@ -70,6 +77,12 @@ class SettingsDialog(QDialog):
                 widget.addItem("On: on start and once a day", "on")
                 widget.addItem("Off", "off")
                 widget.setCurrentIndex(max(0, widget.findData(row["value"] or "on")))
+            elif key == "mail_security":
+                widget = QComboBox()
+                widget.addItem("STARTTLS: upgrade the connection (often port 587)", "starttls")
+                widget.addItem("TLS from the start (often port 465)", "ssl")
+                widget.addItem("None: a plain connection inside the council's network", "none")
+                widget.setCurrentIndex(max(0, widget.findData(row["value"] or "starttls")))
             elif key == "clear_days_count":
                 widget = QComboBox()
                 widget.addItem("Working days (weekends and bank holidays are not clear days)", "working")

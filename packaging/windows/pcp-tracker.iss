@@ -8,7 +8,28 @@
 ; Needs Inno Setup 6.3 or later (x64compatible). Not run on the project's Linux machines: check on Windows.
 
 #define AppName "Police and Crime Plan tracker"
-#define AppVersion "0.2.0"
+; The version is read from tracker\__init__.py, the one place it is written (its line `__version__ = "X.Y.Z"`);
+; iscc /DAppVersion=X.Y.Z overrides it.
+#ifndef AppVersion
+  #define VersionFile FileOpen(AddBackslash(SourcePath) + "..\..\tracker\__init__.py")
+  #if !VersionFile
+    #error Cannot open ..\..\tracker\__init__.py to read the version
+  #endif
+  #define VersionLine ""
+  #sub ReadVersionLine
+    #define Line FileRead(VersionFile)
+    #if Pos('__version__ = "', Line) == 1
+      #define VersionLine Line
+    #endif
+  #endsub
+  #for {0; !FileEof(VersionFile) && VersionLine == ""; 0} ReadVersionLine
+  #expr FileClose(VersionFile)
+  #if VersionLine == ""
+    #error No line __version__ = "X.Y.Z" in tracker\__init__.py
+  #endif
+  ; what lies between the quotes of __version__ = "X.Y.Z"
+  #define AppVersion Copy(VersionLine, 16, Len(VersionLine) - 16)
+#endif
 #define AppPublisher "pcp-tracker"
 #define AppURL "https://example.org/pcp-tracker"
 #ifndef BundleDir

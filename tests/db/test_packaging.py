@@ -36,6 +36,7 @@ def test_the_wheel_holds_templates_wording_fonts_areas_demo_and_migrations(wheel
         "tracker/_migrations/env.py",
         "tracker/_migrations/script.py.mako",
         "tracker/_migrations/versions/0003_bodies_and_settings.py",
+        "tracker/_docs/user-guide.md",
     ):
         assert needed in names, needed
 

@@ -24,12 +24,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         dest="body_command", metavar="ACTION", parser_class=subparsers._parser_class
     )
     body_sub.required = True
-    p = add_command(body_sub, "add", cmd_body_add, "add a policing body with its panel")
+    p = add_command(
+        body_sub,
+        "add",
+        cmd_body_add,
+        "add a policing body with its panel (--area with a shipped police area fills in the rest)",
+    )
     p.add_argument("id", metavar="ID", help="a short id: lower-case letters, digits and hyphens")
-    _body_options(p, required=True)
+    _body_options(p, adding=True)
     p = add_command(body_sub, "edit", cmd_body_edit, "change a body, its panel or the members in post")
     p.add_argument("id", metavar="ID")
-    _body_options(p, required=False)
+    _body_options(p, adding=False)
     protocol = p.add_argument_group("the panel's local protocol (off until the panel turns its own on)")
     protocol.add_argument(
         "--protocol-days", type=_working_days, metavar="N", help="working days after the report"
@@ -79,6 +84,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--for", dest="for_stage", metavar="STAGE", help="the stage of the cycle it is for (e.g. reply_noted)"
     )
+    p = add_command(
+        meeting_sub,
+        "import",
+        cmd_meeting_import,
+        "meetings from an iCalendar (.ics) file exported from Outlook or a committee system; importing it "
+        "again adds nothing, moves what moved and marks what was cancelled",
+    )
+    p.add_argument("file", metavar="FILE.ics")
+    p.add_argument("--body", required=True, metavar="BODY", help="the body whose panel the meetings are of")
     p = reads_only(add_command(meeting_sub, "list", cmd_meeting_list, "meetings, soonest first"))
     p.add_argument("--body", metavar="BODY")
     p.add_argument("--cycle", metavar="ID")
@@ -109,11 +123,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("value", metavar="VALUE", help='the value ("" clears it; for logo, an image file)')
 
 
-def _body_options(p: argparse.ArgumentParser, *, required: bool) -> None:
-    p.add_argument("--name", required=required, metavar="TEXT", help="the body's name")
-    p.add_argument("--kind", required=required, metavar="KIND", help="pcc, pfcc, mayor or mopac")
-    p.add_argument("--area", metavar="TEXT", help="the police area, e.g. Avon and Somerset")
-    p.add_argument("--panel", metavar="TEXT", help="the panel's name (a default is made from the area)")
+def _body_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
+    from_area = " (default: from --area, where it is a shipped police area)" if adding else ""
+    p.add_argument("--name", metavar="TEXT", help="the body's name" + from_area)
+    p.add_argument("--kind", metavar="KIND", help="pcc, pfcc, mayor or mopac" + from_area)
+    p.add_argument(
+        "--area",
+        metavar="NAME",
+        help="the police area, e.g. Avon and Somerset"
+        + (": a name or id from `tracker body areas` fills in the body and its panel" if adding else ""),
+    )
+    p.add_argument(
+        "--panel",
+        metavar="TEXT",
+        help="the panel's name"
+        + (" (default: the shipped list's, else made from the area)" if adding else ""),
+    )
     p.add_argument("--members", type=_members, metavar="N", help="panel members in post")
     p.add_argument(
         "--from", dest="members_from", metavar="DATE", help="the day --members applies from (default today)"
@@ -224,7 +249,8 @@ def cmd_body_list(args: argparse.Namespace) -> Output:
             ],
         )
         if rows
-        else "No bodies yet. Add yours with: tracker body add ID --name TEXT --kind pcc|pfcc|mayor|mopac"
+        else "No bodies yet. Add yours with: tracker body add ID --area NAME (a police area from tracker body "
+        "areas), or tracker body add ID --name TEXT --kind pcc|pfcc|mayor|mopac"
     )
     return Output([r.as_dict() for r in rows], text)
 
@@ -324,6 +350,25 @@ def cmd_meeting_add(args: argparse.Namespace) -> Output:
     text.append(f"Papers to be published by {uk_date(row.papers_by)}: {row.papers_working}")
     text.extend(notes)
     return Output(data, "\n".join(text))
+
+
+def cmd_meeting_import(args: argparse.Namespace) -> Output:
+    from tracker.files import read_input_file
+
+    data = read_input_file(args.file, "file")
+    result = services_for(args).meetings.import_calendar(args.body, data, args.file)
+    lines = [f"Imported {args.file} for {args.body}: {result.summary()}"]
+    for title, items in (
+        ("Added", result.added),
+        ("Moved", result.moved),
+        ("Renamed", result.renamed),
+        ("Marked cancelled", result.cancelled),
+        ("Cancelled in the calendar, not added", result.cancelled_not_added),
+        ("Stage dates planned from a moved meeting", result.stages_planned),
+        ("Left out", result.left_out),
+    ):
+        lines.extend([f"{title}:", *(f"  {item}" for item in items)] if items else [])
+    return Output(result.as_dict(), "\n".join(lines))
 
 
 def cmd_meeting_list(args: argparse.Namespace) -> Output:

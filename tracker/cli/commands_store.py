@@ -191,6 +191,7 @@ def cmd_cycles(args: argparse.Namespace) -> Output:
 def cmd_show(args: argparse.Namespace) -> Output:
     as_of = as_of_from(args)
     detail = services_for(args).cycles.detail(args.cycle, as_of)
+    obligations = by_due_date(detail.obligations)
     data = {
         "cycle": summary_json(detail.summary),
         "as_of": as_of,
@@ -213,7 +214,7 @@ def cmd_show(args: argparse.Namespace) -> Output:
             }
             for s in detail.stages
         ],
-        "obligations": [obligation_json(o) for o in detail.obligations],
+        "obligations": [obligation_json(o) for o in obligations],
         "recommendations": [recommendation_json(r) for r in detail.recommendations],
         "replies": [reply_json(p) for p in detail.replies],
     }
@@ -240,8 +241,8 @@ def cmd_show(args: argparse.Namespace) -> Output:
             f"({ext.reason}; {ext.made_by or 'unknown'})"
         )
     parts.append("\nObligations")
-    if detail.obligations:
-        parts.append(obligations_table(detail.obligations, with_cycle=False))
+    if obligations:
+        parts.append(obligations_table(obligations, with_cycle=False))
     else:  # the engine gives none before the event that starts the cycle (an election still to come)
         parts.append(
             f"None yet as of {uk_date(detail.as_of)}: the event that starts this cycle has not happened"
@@ -458,6 +459,11 @@ def extension_json(e) -> dict:
         "made_by": e.made_by,
         "made_at": e.made_at.isoformat(timespec="seconds") if e.made_at else None,
     }
+
+
+def by_due_date(rows):
+    """Soonest first, the undated last; rows on the same day keep the template's order."""
+    return sorted(rows, key=lambda o: (o.due is None, o.due or dt.date.min))
 
 
 def obligations_table(rows, with_cycle: bool) -> str:

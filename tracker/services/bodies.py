@@ -194,21 +194,39 @@ class BodyService:
         self,
         body_id: str,
         *,
-        name: str,
-        kind: str,
+        name: str | None = None,
+        kind: str | None = None,
         area: str | None = None,
         panel: str | None = None,
         members: int | None = None,
         members_from: dt.date | None = None,
         in_wales: bool | None = None,
     ) -> BodyRow:
+        """Add a body with its panel. An area from the shipped list (by its name or id, as `tracker body
+        areas` shows them) fills in the body's name and kind, the panel's name and Wales, as the first-start
+        page does; anything given as well wins over the list."""
         body_id = check_id("id", body_id)
+        area_text = check_text("--area", area, 100, required=False) or None
+        known = find_area(area_text)
+        if known is not None:
+            area_text = known.name
+            name = name if name is not None else known.body_name
+            kind = kind if kind is not None else known.body_kind
+            panel = panel if panel is not None else known.panel_name
+        for field, value in (("--name", name), ("--kind", kind)):
+            if value is None:
+                why = (
+                    f"is needed: the shipped list has no {field[2:]} for {known.name}"
+                    if known is not None
+                    else f"is needed: {area_text!r} is not one of the shipped police areas (tracker body areas)"
+                    if area_text
+                    else "is needed, or --area with one of the shipped police areas (tracker body areas)"
+                )
+                raise BadInput(field, "", why)
         name = check_text("--name", name, 200)
         kind = self._check_kind(kind)
-        area_text = check_text("--area", area, 100, required=False) or None
         panel_text = check_text("--panel", panel, 200, required=False) or None
         members = check_members(members)
-        known = find_area(area_text)
         if in_wales is None and known is not None:
             in_wales = known.wales
         with self.uow() as session:
@@ -260,7 +278,9 @@ class BodyService:
             body = self._get(session, body_id)
             changes: list[tuple[str, object, object]] = []
             if no_protocol or protocol_days is not None or protocol_label is not None:
-                changes.append(self._set_protocol(session, body.id, protocol_days, protocol_label, no_protocol))
+                changes.append(
+                    self._set_protocol(session, body.id, protocol_days, protocol_label, no_protocol)
+                )
             if name is not None:
                 value = check_text("--name", name, 200)
                 changes.append(("name", body.name, value))
@@ -376,7 +396,11 @@ class BodyService:
         current = protocol.parse(stored.value) if stored else None
         if off:
             if days is not None or label is not None:
-                raise BadInput("--no-protocol", "", "turns the protocol off: give it without --protocol-days or --protocol-label")
+                raise BadInput(
+                    "--no-protocol",
+                    "",
+                    "turns the protocol off: give it without --protocol-days or --protocol-label",
+                )
             if stored is not None:
                 session.delete(stored)
             return ("protocol", current and protocol.dump(current), None)

@@ -52,6 +52,22 @@ class MeetingRow:
         }
 
 
+def known_body(session: Session, body_id: str) -> m.PolicingBody:
+    body = session.get(m.PolicingBody, body_id)
+    if body is None:
+        known = ", ".join(session.scalars(select(m.PolicingBody.id).order_by(m.PolicingBody.id)))
+        raise NotFound("--body", body_id, f"is not a known body; known bodies: {known or 'none yet'}")
+    return body
+
+
+def panel_of(session: Session, body_id: str) -> str:
+    """The id of the body's panel, whose meetings they are."""
+    panel_id = known_body(session, body_id).scrutiny_body_id
+    if panel_id is None:
+        raise BadInput("--body", body_id, "has no panel recorded; set one with tracker body edit --panel")
+    return panel_id
+
+
 def meeting_stage(template) -> str | None:
     """The stage a meeting of the cycle stands for: the trigger of the template's papers rule, if it has one."""
     for rule in template.rules:
@@ -81,10 +97,7 @@ class MeetingService:
         reference = check_text("--reference", reference, 100, required=False) or None
         notes: list[str] = []
         with self.uow() as session:
-            body = session.get(m.PolicingBody, body_id)
-            if body is None:
-                known = ", ".join(session.scalars(select(m.PolicingBody.id).order_by(m.PolicingBody.id)))
-                raise NotFound("--body", body_id, f"is not a known body; known bodies: {known or 'none yet'}")
+            body = known_body(session, body_id)
             panel_id = body.scrutiny_body_id
             cycle = None
             if cycle_id is not None:
@@ -175,6 +188,13 @@ class MeetingService:
                 query = query.where(meeting_t.c.date <= to_date)
             rows = connection.execute(query).all()
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
+
+    def import_calendar(self, body_id: str, data: bytes, name: str):
+        """Meetings of the body's panel from an iCalendar file's bytes (tracker.services.calendar_import):
+        new events added, moved ones moved, cancelled ones marked; importing again changes nothing."""
+        from tracker.services.calendar_import import CalendarImport
+
+        return CalendarImport(self.uow, self.user, self).run(body_id, data, name)
 
     def stage_choices(self, cycle_id: str) -> list[tuple[str, str]]:
         """(key, label) of each stage of the cycle's process, in order: what a meeting of it may be for."""

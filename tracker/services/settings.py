@@ -81,6 +81,42 @@ SETTINGS: tuple[SettingDef, ...] = (
         "on",
         scope="computer",
     ),
+    # the reminder e-mail (File › Send reminder e-mail now): this computer's, as `tracker remind --smtp`
+    # takes them. The password is never a setting: it is typed when sending, or kept in the system keyring.
+    SettingDef(
+        "mail_server",
+        "Mail server",
+        "HOST:PORT of the council's mail server for the reminder e-mail, e.g. mail.council.example:587",
+        scope="computer",
+    ),
+    SettingDef(
+        "mail_security",
+        "Mail security",
+        "starttls: upgrade the connection (often port 587); ssl: TLS from the start (often 465); none",
+        "starttls",
+        scope="computer",
+    ),
+    SettingDef(
+        "mail_user",
+        "Mail user name",
+        "the user name to log in to the mail server with (blank: no log-in)",
+        scope="computer",
+    ),
+    SettingDef(
+        "mail_cafile",
+        "Mail certificate file",
+        "a PEM file of the council's own certificate authority, if IT gives one (blank: the system's)",
+        scope="computer",
+        limit=500,
+    ),
+    SettingDef("mail_from", "Mail sender", "the address the reminder e-mail comes from", scope="computer"),
+    SettingDef(
+        "mail_to",
+        "Mail recipients",
+        "the addresses the reminder e-mail goes to, separated by commas",
+        scope="computer",
+        limit=1000,
+    ),
 )
 BY_KEY = {d.key: d for d in SETTINGS}
 # keys of the first version of the store, still read
@@ -243,6 +279,8 @@ class SettingsService:
             raise BadInput(definition.key, value, f"must be one of {', '.join(CLEAR_DAYS_COUNTS)}")
         if definition.key == "contact_email" and value and not _EMAIL.match(value):
             raise BadInput(definition.key, value, "is not an e-mail address")
+        if definition.key.startswith("mail_") and value:
+            return _check_mail(definition.key, value)
         if definition.key == "contact_telephone" and value and not _PHONE.match(value):
             raise BadInput(definition.key, value, "is not a telephone number (digits, spaces, + ( ) -)")
         return value
@@ -313,3 +351,22 @@ class SettingsService:
         except (OSError, ValueError):
             return {}
         return {k: str(v) for k, v in data.items() if k in BY_KEY and BY_KEY[k].scope == "computer"}
+
+
+def _check_mail(key: str, value: str) -> str:
+    from tracker.services import reminders
+
+    if key == "mail_server":
+        reminders.parse_server(value, key)
+    elif key == "mail_security" and value not in reminders.TLS_MODES:
+        raise BadInput(key, value, f"must be one of {', '.join(reminders.TLS_MODES)}")
+    elif key == "mail_user" and any(ch.isspace() for ch in value):
+        raise BadInput(key, value, "must be one user name, without spaces")
+    elif key == "mail_from":
+        reminders.check_address(value, key)
+    elif key == "mail_to":
+        addresses = [a.strip() for a in value.split(",") if a.strip()]
+        for address in addresses:
+            reminders.check_address(address, key)
+        return ", ".join(addresses)
+    return value
