@@ -22,7 +22,7 @@ def test_a_control_character_in_a_stored_setting_neither_crashes_the_agenda_nor_
             ],
         )
     engine.dispose()
-    code, out, err = run(capsys, "report", "agenda", "--cycle", "london-2022", "-o", str(tmp_path / "a.docx"),
+    code, out, err = run(capsys, "report", "agenda", "--cycle", "london-2022", "--without-appendix", "-o", str(tmp_path / "a.docx"),
                          "--db", demo.url)  # fmt: skip
     assert code == 0, err
     code, out, err = run(capsys, "settings", "show", "--db", demo.url)

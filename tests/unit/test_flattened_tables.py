@@ -6,12 +6,10 @@ replies written in the third person ("The Government agrees", "The Commissioner 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from tracker.importing import extract
 from tracker.importing.audit import audit_reply, suggest_disposition
 from tracker.importing.extract import extract_recommendations, split_run_on
 from tracker.importing.readers import read_document
@@ -222,23 +220,6 @@ def test_comment_headings_without_responses_are_not_recommendations():
 )
 def test_third_person_dispositions(answer, expected):
     assert suggest_disposition(answer)[0] == expected
-
-
-# ---- time grows with the length of the text, not its square ---------------------------------------------
-def _timed(text: str) -> float:
-    for cached in (extract.classify, extract.document_info, extract._row_table):
-        cached.cache_clear()
-    start = time.perf_counter()
-    extract_recommendations(text)
-    audit_reply(text)
-    return time.perf_counter() - start
-
-
-def test_repeated_row_labels_take_linear_time():
-    unit = "Panel comment 1 x Commissioner's response 1 y "
-    small = _timed(unit * (100 * 1024 // len(unit)))
-    large = _timed(unit * (400 * 1024 // len(unit)))
-    assert large < small * 8 + 0.5  # linear is about 4x; quadratic would be about 16x
 
 
 def test_every_disposition_cue_holds_one_of_the_words_that_let_it_be_tried():
