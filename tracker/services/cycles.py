@@ -140,9 +140,10 @@ class CycleService:
     def detail(self, cycle_id: str, as_of: dt.date) -> dto.CycleDetail:
         """Everything the cycle page shows, as the record stood on `as_of`: read with plain selects."""
         with self.uow.read() as connection:
-            require_cycle(connection, cycle_id, field="cycle")
-            (cycle,) = snapshot.load_full(connection, cycle_id)
-        return self.detail_of(cycle, as_of)
+            found = snapshot.load_full(connection, cycle_id)
+            if not found:  # the known cycles are looked up only to name them in the refusal
+                raise unknown_cycle(cycle_ids(connection), cycle_id, "cycle")
+        return self.detail_of(found[0], as_of)
 
     def detail_of(self, cycle: m.Cycle | snapshot.Loaded, as_of: dt.date) -> dto.CycleDetail:
         template = convert.template_for(cycle)
