@@ -199,11 +199,20 @@ class Waits:
 
 
 def waits() -> Waits:
-    """TRACKER_LOCK_TIMEOUT and TRACKER_STATEMENT_TIMEOUT (seconds) when set, else the defaults."""
+    """TRACKER_LOCK_TIMEOUT and TRACKER_STATEMENT_TIMEOUT (seconds) when set; else `lock_timeout` and
+    `statement_timeout` in the machine-wide pcp-tracker.toml (tracker.config); else the defaults."""
+    from tracker.config import site_config
+
+    site = site_config()
     found = {}
-    for name, key in (("TRACKER_LOCK_TIMEOUT", "lock"), ("TRACKER_STATEMENT_TIMEOUT", "statement")):
+    for name, key, configured in (
+        ("TRACKER_LOCK_TIMEOUT", "lock", site.lock_timeout),
+        ("TRACKER_STATEMENT_TIMEOUT", "statement", site.statement_timeout),
+    ):
         value = os.environ.get(name)
         if value is None:
+            if configured is not None:
+                found[key] = configured
             continue
         try:
             seconds = float(value)
