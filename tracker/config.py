@@ -11,6 +11,9 @@ or the file named by the environment variable TRACKER_SITE_CONFIG (tests, or a f
     # the shared store for the whole team
     database_url = "postgresql+psycopg://tracker@db.example.internal/tracker"
     organisation = "Example Police and Crime Panel"
+    # how long one action waits, in seconds, before it is refused as busy (see README, team section)
+    lock_timeout = 5
+    statement_timeout = 30
 
 A key this version does not know is ignored, so a newer file still works with an older program. A missing
 file means no machine-wide settings; a file that cannot be read is an error naming the file, never a silent
@@ -35,6 +38,8 @@ ENV_VAR = "TRACKER_SITE_CONFIG"
 class SiteConfig:
     database_url: str | None = None
     organisation: str | None = None
+    lock_timeout: float | None = None
+    statement_timeout: float | None = None
     path: Path | None = None  # the file read, None when there is none
 
 
@@ -63,6 +68,8 @@ def site_config() -> SiteConfig:
     return SiteConfig(
         database_url=_text(data, "database_url", path),
         organisation=_text(data, "organisation", path),
+        lock_timeout=_seconds(data, "lock_timeout", path),
+        statement_timeout=_seconds(data, "statement_timeout", path),
         path=path,
     )
 
@@ -77,3 +84,15 @@ def _text(data: dict, key: str, path: Path) -> str | None:
         )
     value = value.strip()
     return value or None
+
+
+def _seconds(data: dict, key: str, path: Path) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 3600:
+        raise TrackerError(
+            f"the site configuration {path} cannot be read: {key} must be a number of seconds from more "
+            f"than 0 to 3600, not {value!r}"
+        )
+    return float(value)

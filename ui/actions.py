@@ -100,6 +100,12 @@ class AppActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.print_report)
         file_menu.addSeparator()
+        from ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(window, context)
+        file_menu.addAction(self.backups.back_up)
+        file_menu.addAction(self.backups.restore)
+        file_menu.addSeparator()
         file_menu.addAction(self.example)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import Precision
 from tracker.domain.formatting import days_to_go, uk_date
 from ui.colours import muted, muted_style
+from ui.conflicts import ask_keep_or_take, on_refusal
 from ui.context import AppContext, Page
 from ui.forms import DateField, allow_no_date, chosen_date
 from ui.models import ObjectRole, ObligationTableModel, StageTableModel, sortable
@@ -69,6 +70,8 @@ class CyclePage(Page):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # keep mine or take theirs when a save meets a newer one; replaced in tests (a modal box would block)
+        self.resolve_conflict = lambda text: ask_keep_or_take(self, text)
         self.undo_stack = QUndoStack(self)
         self.detail = None
         self._wanted: str | None = None
@@ -382,10 +385,12 @@ class CyclePage(Page):
         text = f"{label}: {'planned' if precision is None else 'recorded'} {uk_date(day)}"
         services = self.context.services
 
-        def work():
+        seen = self._stage_version(key)
+
+        def work(version=seen):
             if precision is None:
-                return services.cycles.set_stage_date(cycle_id, key, day, planned=True)
-            return services.cycles.set_stage_date(cycle_id, key, day, precision=precision)
+                return services.cycles.set_stage_date(cycle_id, key, day, planned=True, if_version=version)
+            return services.cycles.set_stage_date(cycle_id, key, day, precision=precision, if_version=version)
 
         def done(change):
             self.undo_stack.push(StageDateCommand(self, cycle_id, key, before, after, text))
@@ -398,7 +403,7 @@ class CyclePage(Page):
                 self.message.success(f"Saved. {label}: {change.old} → {change.new}")
             self.context.data_changed.emit(cycle_id)
 
-        self.context.runner.run("edit", work, done, self._failed)
+        self._save_checked(work, done)
 
     def clear_date(self) -> None:
         cycle_id, key = self.current_cycle(), self.stage_combo.currentData()
@@ -413,9 +418,8 @@ class CyclePage(Page):
             self.message.success(f"Cleared the recorded date of {label}.")
             self.context.data_changed.emit(cycle_id)
 
-        self.context.runner.run(
-            "edit", lambda: self.context.services.cycles.clear_stage_date(cycle_id, key), done, self._failed
-        )
+        cycles, seen = self.context.services.cycles, self._stage_version(key)
+        self._save_checked(lambda version=seen: cycles.clear_stage_date(cycle_id, key, version), done)
 
     def apply_stage_value(self, cycle_id: str, key: str, value: tuple, text: str) -> None:
         """Put a stage back to (planned, actual, precision, after_stage): used by undo and redo."""
@@ -462,9 +466,30 @@ class CyclePage(Page):
             self.earlier.setChecked(False)
             self.context.data_changed.emit(cycle_id)
 
-        self.context.runner.run(
-            "edit",
-            lambda: self.context.services.cycles.extend_stage(cycle_id, key, day, reason, earlier=earlier),
+        cycles, seen = self.context.services.cycles, self._stage_version(key)
+        self._save_checked(
+            lambda version=seen: cycles.extend_stage(
+                cycle_id, key, day, reason, earlier=earlier, if_version=version
+            ),
             done,
+        )
+
+    def _stage_version(self, key: str) -> int | None:
+        row = self._stage_row(key)
+        return row.version if row is not None else None
+
+    def _save_checked(self, work, done) -> None:
+        """Run a save carrying the version read; if someone else saved first, ask keep mine (the same save
+        again, made on top of theirs) or take theirs (reload the cycle)."""
+
+        def take_theirs() -> None:
+            self.message.info("Took the other change: the cycle shows it now.")
+            self.refresh()
+
+        failed = on_refusal(
+            self.resolve_conflict,
+            lambda: self.context.runner.run("edit", lambda: work(None), done, self._failed),
+            take_theirs,
             self._failed,
         )
+        self.context.runner.run("edit", work, done, failed)

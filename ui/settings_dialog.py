@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.colours import muted_style
+from ui.conflicts import ask_keep_or_take, on_refusal
 from ui.context import AppContext
 from ui.forms import FieldErrors, error_label, save_cancel
 
@@ -37,6 +38,9 @@ class SettingsDialog(QDialog):
         self.errors = FieldErrors()
         self.fields: dict[str, QWidget] = {}
         self.logo_choice: str | None = None  # a new file chosen, "" to remove, None to leave as it is
+        self.versions: dict[str, int] | None = None  # each setting's version when read
+        # keep mine or take theirs when the save meets a newer one; replaced in tests (a modal box blocks)
+        self.resolve_conflict = lambda text: ask_keep_or_take(self, text)
         self.choose_file = lambda: QFileDialog.getOpenFileName(
             self, "Choose a logo", "", "Images (*.png *.jpg *.jpeg)"
         )[0]
@@ -55,13 +59,17 @@ class SettingsDialog(QDialog):
         services = context.services
         context.runner.run(
             "settings-load",
-            lambda: (services.settings.describe(), services.settings.logo_bytes()),
+            lambda: (
+                services.settings.describe(),
+                services.settings.logo_bytes(),
+                services.settings.versions(),
+            ),
             self._fill,
             lambda exc: self.errors.show(exc, self.general_error),
         )
 
     def _fill(self, result) -> None:
-        rows, logo = result
+        rows, logo, self.versions = result
         used: set[str] = set()
         for row in rows:
             key = row["key"]
@@ -113,6 +121,24 @@ class SettingsDialog(QDialog):
             box.addWidget(self.errors.add(key, error_label()))
             self.form.addRow(label, box)
         self.save_button.setEnabled(True)
+
+    def _reload(self) -> None:
+        """Show the stored values (take theirs): each field set in place, the versions read again."""
+        settings = self.context.services.settings
+        self.context.runner.run(
+            "settings-load", lambda: (settings.describe(), settings.versions()), self._refill, self._failed
+        )
+
+    def _refill(self, result) -> None:
+        rows, self.versions = result
+        for row in rows:
+            widget, value = self.fields.get(row["key"]), row["value"]
+            if isinstance(widget, QSpinBox):
+                widget.setValue(int(value or row["default"] or 14))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value or row["default"])))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
 
     def _logo_widget(self, logo) -> QWidget:
         holder = QWidget()
@@ -195,14 +221,26 @@ class SettingsDialog(QDialog):
         values, logo = self.values(), self.logo_choice
         self.errors.clear()
 
-        def work():
+        def work(versions=self.versions):
             settings.check_many(values)
             if logo is not None:  # checked first: a bad image leaves every other setting as it was
                 settings.set("logo", logo)
-            return settings.set_many(values)
+            return settings.set_many(values, if_versions=versions)
+
+        def take_theirs() -> None:  # the dialog shows what is stored now; the officer looks again
+            self.save_button.setEnabled(True)
+            self.general_error.setText("Took the other change: the settings below are as stored now.")
+            self.general_error.show()
+            self._reload()
 
         self.save_button.setEnabled(False)
-        self.context.runner.run("settings-save", work, self._saved, self._failed)
+        failed = on_refusal(
+            self.resolve_conflict,
+            lambda: self.context.runner.run("settings-save", lambda: work(None), self._saved, self._failed),
+            take_theirs,
+            self._failed,
+        )
+        self.context.runner.run("settings-save", work, self._saved, failed)
 
     def _saved(self, _values) -> None:
         self.context.data_changed.emit("")

@@ -25,6 +25,7 @@ from tracker.persistence.database import UnitOfWork
 from tracker.services import protocol
 from tracker.services.history import record_change
 from tracker.services.protocol import Protocol
+from tracker.services.versions import check_version
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -128,6 +129,7 @@ class BodyRow:
     membership: tuple[MembershipRow, ...]
     cycles: int
     protocol: Protocol | None = None  # the panel's local protocol, where it has turned one on
+    version: int = 1  # the body's version when read: pass it back to edit(if_version=…)
 
     def as_dict(self) -> dict:
         return {
@@ -272,10 +274,14 @@ class BodyService:
         protocol_days: int | None = None,
         protocol_label: str | None = None,
         no_protocol: bool = False,
+        if_version: int | None = None,
     ) -> BodyRow:
+        """Change a body (one transaction). With `if_version`, only if the body is still at the version the
+        officer read (BodyRow.version)."""
         members = check_members(members)
         with self.uow() as session:
             body = self._get(session, body_id)
+            check_version(session, body.version, if_version, what=body.name, entity="body", entity_id=body.id)
             changes: list[tuple[str, object, object]] = []
             if no_protocol or protocol_days is not None or protocol_label is not None:
                 changes.append(
@@ -322,6 +328,12 @@ class BodyService:
             for field, old, new in changes:
                 if old != new:
                     record_change(session, self.user, None, "body", body.id, field, _text(old), _text(new))
+            if any(old != new for _field, old, new in changes) or members is not None:
+                from sqlalchemy.orm.attributes import flag_modified
+
+                flag_modified(
+                    body, "name"
+                )  # its panel, members or protocol changed: the body's version moves
             session.flush()
             count = session.scalar(select(func.count()).where(m.Cycle.policing_body_id == body.id)) or 0
             session.refresh(scrutiny)
@@ -433,6 +445,7 @@ class BodyService:
                 for r in (panel.memberships if panel else ())
             ),
             cycles=cycles,
+            version=body.version,
         )
 
 

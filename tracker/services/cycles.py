@@ -22,6 +22,7 @@ from tracker.rules.templates import Template, get_template
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 from tracker.services.snapshot import cycle_ids, require_cycle, unknown_cycle
+from tracker.services.versions import check_version
 from tracker.services.votes import tally
 
 if TYPE_CHECKING:
@@ -140,9 +141,10 @@ class CycleService:
     def detail(self, cycle_id: str, as_of: dt.date) -> dto.CycleDetail:
         """Everything the cycle page shows, as the record stood on `as_of`: read with plain selects."""
         with self.uow.read() as connection:
-            require_cycle(connection, cycle_id, field="cycle")
-            (cycle,) = snapshot.load_full(connection, cycle_id)
-        return self.detail_of(cycle, as_of)
+            found = snapshot.load_full(connection, cycle_id)
+            if not found:  # the known cycles are looked up only to name them in the refusal
+                raise unknown_cycle(cycle_ids(connection), cycle_id, "cycle")
+        return self.detail_of(found[0], as_of)
 
     def detail_of(self, cycle: m.Cycle | snapshot.Loaded, as_of: dt.date) -> dto.CycleDetail:
         template = convert.template_for(cycle)
@@ -355,8 +357,10 @@ class CycleService:
         after_stage: str | None = None,
         planned: bool = False,
         evidence_document_id: int | None = None,
+        if_version: int | None = None,
     ) -> StageDateChange:
-        """Record when a stage happened (or, with planned=True, when it is planned). One transaction."""
+        """Record when a stage happened (or, with planned=True, when it is planned). One transaction. With
+        `if_version`, only if the stage is still at the version the officer was looking at."""
         with self.uow() as session:
             cycle = self._get(session, cycle_id)
             template = convert.template_for(cycle)
@@ -377,6 +381,7 @@ class CycleService:
                     )
                 planned = True  # a reply-by date is a date the panel sets, held as the stage's planned date
             stage = self._stage(session, cycle, stage_key)
+            self._check_stage(session, cycle, stage, template, if_version)
             if planned:
                 if value is None:
                     raise BadInput("date", "", "is required for a planned date")
@@ -429,12 +434,15 @@ class CycleService:
                 )
         return tuple(out)
 
-    def clear_stage_date(self, cycle_id: str, stage_key: str) -> StageDateChange:
+    def clear_stage_date(
+        self, cycle_id: str, stage_key: str, if_version: int | None = None
+    ) -> StageDateChange:
         with self.uow() as session:
             cycle = self._get(session, cycle_id)
             template = convert.template_for(cycle)
             template.stage(stage_key)
             stage = self._stage(session, cycle, stage_key)
+            self._check_stage(session, cycle, stage, template, if_version)
             old = self._describe(stage, template)
             stage.actual_date = None
             stage.actual_precision = None
@@ -445,9 +453,17 @@ class CycleService:
             return StageDateChange(cycle_id, stage_key, "actual_date", old, "not recorded")
 
     def extend_stage(
-        self, cycle_id: str, stage_key: str, new_date: dt.date, reason: str, *, earlier: bool = False
+        self,
+        cycle_id: str,
+        stage_key: str,
+        new_date: dt.date,
+        reason: str,
+        *,
+        earlier: bool = False,
+        if_version: int | None = None,
     ) -> dto.ExtensionRow:
-        """Move a stage's planned date, keeping the original in an Extension row."""
+        """Move a stage's planned date, keeping the original in an Extension row. With `if_version`, only if
+        the stage is still at the version the officer was looking at."""
         reason = (reason or "").strip()
         if not reason:
             raise BadInput("--reason", reason, "is required: say why the date moves")
@@ -456,6 +472,7 @@ class CycleService:
             template = convert.template_for(cycle)
             definition = template.stage(stage_key)
             stage = self._stage(session, cycle, stage_key)
+            self._check_stage(session, cycle, stage, template, if_version)
             current = stage.planned_date
             if current is None:
                 raise BadInput(
@@ -764,6 +781,21 @@ class CycleService:
         stage = m.Stage(key=key, position=len(cycle.stages))
         cycle.stages.append(stage)
         return stage
+
+    @staticmethod
+    def _check_stage(
+        session: Session, cycle: m.Cycle, stage: m.Stage, template: Template, if_version: int | None
+    ) -> None:
+        """A stage not yet stored is at version 0 for the check: someone storing it first moves it on."""
+        check_version(
+            session,
+            stage.version or 0 if stage.id is not None else 0,
+            if_version,
+            what=f"{template.stage(stage.key).label} of {cycle.id}",
+            entity="stage",
+            entity_id=stage.key,
+            cycle_id=cycle.id,
+        )
 
     @staticmethod
     def _describe(stage: m.Stage, template: Template) -> str:

@@ -54,14 +54,47 @@ class RecommendationService:
         return rows
 
     def replies_for(self, recommendation_id: int) -> list[dto.ReplyRow]:
-        rec_t = tables.recommendation
+        """The reply passages that answer one recommendation, in reply order: three selects whatever the
+        size of the store (the register's side panel; a slow network pays per select, not per row)."""
+        rec_t, reply_t, link_t, doc_t = (
+            tables.recommendation,
+            tables.reply,
+            tables.reply_recommendation,
+            tables.document,
+        )
         with self.uow.read() as connection:
-            cycle_id = connection.scalar(select(rec_t.c.cycle_id).where(rec_t.c.id == recommendation_id))
-            if cycle_id is None:
-                raise NotFound("recommendation", recommendation_id, "does not exist")
-            (cycle,) = snapshot.load_full(connection, cycle_id)
-        rec = next(r for r in cycle.recommendations if r.id == recommendation_id)
-        return [convert.reply_row(r) for r in sorted(rec.replies, key=lambda r: r.position)]
+            found = connection.execute(
+                select(reply_t, doc_t.c.reference, doc_t.c.sha256, doc_t.c.file_name)
+                .join(link_t, link_t.c.reply_id == reply_t.c.id)
+                .outerjoin(doc_t, doc_t.c.id == reply_t.c.document_id)
+                .where(link_t.c.recommendation_id == recommendation_id)
+                .order_by(reply_t.c.position, reply_t.c.id)
+            ).all()
+            if not found:
+                if connection.scalar(select(rec_t.c.id).where(rec_t.c.id == recommendation_id)) is None:
+                    raise NotFound("recommendation", recommendation_id, "does not exist")
+                return []
+            covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
+            for reply_id, number in connection.execute(
+                select(link_t.c.reply_id, rec_t.c.number)
+                .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
+                .where(link_t.c.reply_id.in_(list(covers)))
+                .order_by(rec_t.c.position, rec_t.c.id)
+            ):
+                covers[reply_id].append(snapshot.Loaded(number=number))
+        replies = []
+        for row in found:
+            values = dict(row._mapping)
+            document = snapshot.Loaded(
+                reference=values.pop("reference"),
+                sha256=values.pop("sha256"),
+                file_name=values.pop("file_name"),
+            )
+            reply = snapshot.LoadedReply(**values)
+            reply.document = document if reply.document_id is not None else None
+            reply.recommendations = covers[reply.id]
+            replies.append(convert.reply_row(reply))
+        return replies
 
     def set_recommendation(
         self,

@@ -24,6 +24,7 @@ from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.rules.calendar import ClearDaysRule
 from tracker.services.history import record_change
+from tracker.services.versions import check_version
 
 CLEAR_DAYS_COUNTS = {
     "working": "weekends and bank holidays are not clear days",
@@ -235,15 +236,34 @@ class SettingsService:
             checked[key] = self._check(definition, "" if value is None else str(value))
         return checked
 
-    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+    def versions(self) -> dict[str, int]:
+        """Each store-wide setting's version (0 while it holds its default): read with the values, and
+        passed back to set_many(if_versions=…) so a save over someone else's newer one is refused."""
+        setting_t = tables.setting
+        with self.uow.read() as connection:
+            stored = dict(connection.execute(select(setting_t.c.key, setting_t.c.version)).all())
+        return {d.key: stored.get(d.key, 0) for d in SETTINGS if d.scope == "store"}
+
+    def set_many(self, values: dict[str, str], if_versions: dict[str, int] | None = None) -> dict[str, str]:
         """Validate every value first, then store them all in one transaction (the Settings dialog's Save).
-        The logo is set apart, with `set("logo", path)`, since it reads a file."""
+        The logo is set apart, with `set("logo", path)`, since it reads a file. With `if_versions`, a value
+        that changes is saved only if its setting is still at the version read (see `versions`); else
+        nothing at all is saved."""
         checked = self.check_many(values)
         store = {k: v for k, v in checked.items() if BY_KEY[k].scope == "store"}
         with self.uow() as session:
             for key, value in store.items():
                 row = session.get(m.Setting, key)
                 old = row.value if row else BY_KEY[key].default
+                if if_versions is not None and key in if_versions and old != value:
+                    check_version(
+                        session,
+                        row.version if row else 0,
+                        if_versions[key],
+                        what=f"the setting {BY_KEY[key].label!r}",
+                        entity="setting",
+                        entity_id=key,
+                    )
                 if old == value and row is not None:
                     continue
                 if row is None:

@@ -1,0 +1,66 @@
+"""What each page of the app reads, through the same services the pages call, and how many SQL statements
+that takes. Shared by the statement-count test and the network benchmark."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+AS_OF = dt.date(2024, 2, 1)
+
+
+def dashboard(services) -> object:
+    """ui/dashboard.py: the overview, the coming meetings and whether there is any body at all."""
+    horizon = AS_OF + dt.timedelta(days=60)
+    summaries, rows = services.cycles.overview(AS_OF, horizon)
+    meetings = services.meetings.list(from_date=AS_OF, to_date=horizon)
+    return summaries, rows, services.bodies.count(), meetings
+
+
+def cycle_page(services, cycle_id: str | None = None) -> object:
+    """ui/cycle_page.py: the chooser, one cycle's detail and its history."""
+    ids = services.cycles.titles()
+    chosen = cycle_id or ids[0][0]
+    return ids, services.cycles.detail(chosen, AS_OF), services.history.for_item(cycle_id=chosen)
+
+
+def register(services) -> object:
+    """ui/recommendations_page.py: every recommendation of every cycle, then the first one's replies and
+    their history (the panel beside the table)."""
+    cycles = services.cycles.titles()
+    rows = services.recommendations.register(None, as_of=AS_OF)
+    replies = services.recommendations.replies_for(rows[0].id) if rows else []
+    history = [services.history.for_item(entity="reply", entity_id=str(r.id)) for r in replies]
+    return cycles, rows, replies, history
+
+
+VIEWS: dict[str, Callable[[object], object]] = {
+    "dashboard": dashboard,
+    "cycle page": cycle_page,
+    "register": register,
+}
+
+
+@contextmanager
+def counting(engine) -> Iterator[list[str]]:
+    """The SQL statements sent through `engine` while the block runs."""
+    sent: list[str] = []
+
+    def count(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def statements(services, view: Callable[[object], object]) -> int:
+    """How many statements one showing of the view sends to the store."""
+    with counting(services.uow.engine) as sent:
+        view(services)
+    return len(sent)

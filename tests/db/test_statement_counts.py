@@ -1,0 +1,49 @@
+"""A page of the app sends the same number of SQL statements whatever the size of the store: no view asks
+the store once per cycle, per recommendation or per reply (on a server across a network each statement is
+a round trip; benchmarks/bench_team_network.py times it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.synthetic import build
+from tests.db.page_views import VIEWS, cycle_page, statements
+from tracker.services.factory import open_services
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sizes")
+    urls = {}
+    for bodies in (2, 12):  # 8 and 48 cycles, 50 and 300 recommendations
+        urls[bodies] = f"sqlite:///{folder / f'{bodies}.db'}"
+        build(urls[bodies], bodies=bodies)
+    return urls
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_a_view_sends_as_many_statements_on_a_larger_store(stores, name):
+    counts = []
+    for url in stores.values():
+        services = open_services(url)
+        try:
+            VIEWS[name](services)  # the first showing may read the schema's version once
+            counts.append(statements(services, VIEWS[name]))
+        finally:
+            services.dispose()
+    small, large = counts
+    assert small == large, f"the {name} sends {small} statements on 8 cycles but {large} on 48"
+    assert small <= 40
+
+
+def test_the_cycle_page_of_a_cycle_with_many_recommendations_sends_no_more(stores):
+    services = open_services(stores[12])
+    try:
+        ids = [cid for cid, _ in services.cycles.titles()]
+        plan = next(c for c in ids if "plan" in c)
+        other = next(c for c in ids if "precept" in c)
+        with_recs = statements(services, lambda s: cycle_page(s, plan))
+        without = statements(services, lambda s: cycle_page(s, other))
+    finally:
+        services.dispose()
+    assert with_recs == without

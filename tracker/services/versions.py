@@ -1,0 +1,46 @@
+"""Saves that carry the version they were read at: a stale one is refused, saying who changed it and when.
+
+Every editable row has a version (tracker.persistence.tables). A view reads it with the row; the save passes
+it back as `if_version`. If someone else has saved in between, nothing is written and `Conflict` names the
+last change the history holds, so the app can ask: keep mine (save again over theirs) or take theirs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from tracker.errors import Conflict
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+CHANGED = "changed"  # every refusal says it: the app tells a stale save from a busy store by it
+
+
+def check_version(
+    session: Session,
+    current: int,
+    if_version: int | None,
+    *,
+    what: str,
+    entity: str,
+    entity_id: str,
+    cycle_id: str | None = None,
+) -> None:
+    """Refuse the save unless the row is still at `if_version` (None: no check, "keep mine")."""
+    if if_version is None or current == if_version:
+        return
+    from tracker.persistence import models as m
+
+    query = select(m.ChangeLog).where(m.ChangeLog.entity == entity, m.ChangeLog.entity_id == entity_id)
+    if cycle_id is not None:
+        query = query.where(m.ChangeLog.cycle_id == cycle_id)
+    last = session.scalars(query.order_by(m.ChangeLog.id.desc()).limit(1)).first()
+    who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else " by someone else"
+    now = f" (to {last.new})" if last is not None and last.new else ""
+    raise Conflict(
+        f"while you were looking at it, {what} was {CHANGED}{who}{now}; your change was not saved "
+        f"(you saw version {if_version}, it is now version {current})"
+    )
