@@ -19,23 +19,17 @@ from tracker.errors import BadInput
 from tracker.importing.audit import Passage, RecommendationAudit, ReplyAudit, suggest_disposition
 from tracker.importing.extract import ExtractedRecommendation, Extraction
 from tracker.importing.readers import DocumentText
+from tracker.services.importing import NOT_A_RECOMMENDATION, NOT_AN_ANSWER, REMOVED, SetAsideItem
 
 REPORT, REPLY = "recommendations", "reply"
-NOT_A_RECOMMENDATION = "not a recommendation"
-NOT_AN_ANSWER = "not an answer to a recommendation"
 DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 # a heading the officer's selection may start with: "Recommendation 4:", "4.", "R4 -"
 _LEADING_LABEL = re.compile(r"^(?:(?:Recommendations?|R)\s*)?\d{1,4}[a-z]?\s*[.:)\-–—]?\s+", re.I)
 
 
-@dataclass(frozen=True)
-class SetAside:
-    """An item the officer said is not what the reader took it for; kept so a re-import leaves it out."""
-
-    kind: str  # "recommendation" | "passage"
-    number: str  # its number, or the numbers a passage was tied to ("3, 4")
-    text: str
-    reason: str
+# An item the reader proposed and the officer left out: kept so a re-import leaves it out. `kind`
+# "recommendation" or "reply"; `number` its number, or the numbers a passage was tied to ("3, 4"; None: none)
+SetAside = SetAsideItem
 
 
 @dataclass(frozen=True)
@@ -326,19 +320,26 @@ class Review:
         self.items[index] = dataclasses.replace(item, disposition=chosen)
 
     def remove(self, index: int) -> None:
-        """Drop an item (one the officer added by mistake, or a duplicate): nothing is remembered of it."""
+        """Drop an item. One the reader proposed is remembered as removed, so that importing the document
+        again does not propose it again; one the officer made leaves nothing to remember."""
+        item = self.items[index]
         self._save_state()
+        if not item.by_officer:
+            self.set_aside.append(self._aside(item, REMOVED))
         del self.items[index]
 
     def put_aside(self, index: int, reason: str | None = None) -> None:
         """Not a recommendation (or, in a reply, not an answer): left out, and remembered, so that
         importing the document again does not propose it again."""
         item = self.items[index]
-        kind = "recommendation" if self.kind == REPORT else "passage"
         default = NOT_A_RECOMMENDATION if self.kind == REPORT else NOT_AN_ANSWER
         self._save_state()
-        self.set_aside.append(SetAside(kind, item.label, item.value.text, reason or default))
+        self.set_aside.append(self._aside(item, reason or default))
         del self.items[index]
+
+    def _aside(self, item: ReviewItem, reason: str) -> SetAside:
+        kind = "recommendation" if self.kind == REPORT else "reply"
+        return SetAside(kind, item.label or None, item.value.text, reason)
 
     def split(self, index: int, at: int) -> tuple[int, int]:
         """Cut an item in two at this offset of the document. The first part keeps its number; the second
@@ -427,7 +428,10 @@ class Review:
             raise BadInput("review", "", "; ".join(problems))
         items = sorted(self.items, key=lambda i: (i.start, i.end))
         by_officer = tuple(k for k, i in enumerate(items) if i.by_officer)
-        set_aside = tuple(self.set_aside)
+        # an item left out whose text an item of the reader's keeps (a duplicate removed) is not remembered:
+        # it would leave out the one kept as well
+        kept = {clean(i.value.text).lower() for i in items if not i.by_officer}
+        set_aside = tuple(s for s in self.set_aside if clean(s.text).lower() not in kept)
         if self.kind == REPORT:
             edited = dataclasses.replace(self.analysis, recommendations=tuple(i.value for i in items))
             return Reviewed(edited, by_officer, set_aside, {})
