@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.formatting import uk_date
 from tracker.errors import TrackerError
+from tracker.importing.audit import NoAnswersFound
+from tracker.importing.extract import NothingFound, reading_warnings
 from tracker.services.review import Review
 from ui.colours import muted_style
 from ui.context import AppContext, Page
@@ -99,7 +101,9 @@ class ImportPage(Page):
         self.save.setAccessibleName("Save the import into the cycle")
         self.save.setEnabled(False)
         date_label = QLabel("Document &date")
-        self.document_date = DateField(dt.date.today(), name="Date of the document, recorded as its stage date")
+        self.document_date = DateField(
+            dt.date.today(), name="Date of the document, recorded as its stage date"
+        )
         self.document_date.setToolTip("The date read from the document: correct it here before saving")
         date_label.setBuddy(self.document_date)
         self.date_known = QCheckBox("&known")
@@ -200,9 +204,14 @@ class ImportPage(Page):
 
         def work():
             document = imports.read(path=path, text=None if path else text)
-            if kind == REPORT:
-                return kind, document, imports.preview_recommendations(document)
-            return kind, document, imports.preview_reply(cycle_id, document)
+            try:
+                if kind == REPORT:
+                    return kind, document, imports.preview_recommendations(document)
+                return kind, document, imports.preview_reply(cycle_id, document)
+            except NothingFound as exc:  # the text still opens: the officer adds what the reader missed
+                return kind, document, exc.extraction
+            except NoAnswersFound as exc:
+                return kind, document, exc.audit
 
         self._busy(True)
         self.context.runner.run("import", work, self._analysed, self._failed)
@@ -237,10 +246,13 @@ class ImportPage(Page):
                     else "."
                 )
             )
-            from tracker.importing.extract import reading_warnings
-
             warnings = reading_warnings(analysis)
-            if warnings:  # what to check before saving: shown, never silently repaired
+            if not analysis.recommendations:
+                self.message.info(
+                    "The reader found no recommendations in this document. Add them yourself: select a "
+                    "recommendation's text on the left, then press Add as recommendation (Ctrl+Shift+R)."
+                )
+            elif warnings:  # what to check before saving: shown, never silently repaired
                 self.message.info("Check before saving: " + "; ".join(warnings) + ".")
         else:
             self._show_date(analysis.document.date)
@@ -256,6 +268,12 @@ class ImportPage(Page):
                     else ""
                 )
             )
+            if not analysis.passages:
+                self.message.info(
+                    "The reader found no answers it could tie to recommendations. Tie them yourself: select "
+                    "an answer's text on the left, then press This answers… (Ctrl+Shift+A) and tick the "
+                    "recommendations it answers."
+                )
         self.save.setEnabled(True)
         self.loaded.emit()
 
@@ -292,7 +310,12 @@ class ImportPage(Page):
 
             def work():
                 return imports.import_recommendations(
-                    cycle_id, document=document, extraction=extraction, document_date=day
+                    cycle_id,
+                    document=document,
+                    extraction=extraction,
+                    document_date=day,
+                    by_officer=reviewed.by_officer,
+                    set_aside=reviewed.set_aside,
                 )
 
             def ask_first(conflicts):
@@ -320,6 +343,8 @@ class ImportPage(Page):
                 audit=reviewed.edited,
                 corrections=reviewed.corrections,
                 document_date=day,
+                by_officer=reviewed.by_officer,
+                set_aside=reviewed.set_aside,
             )
 
         self._start_save(work)

@@ -70,13 +70,25 @@ def test_each_item_is_highlighted_in_place_and_choosing_one_scrolls_to_it(qtbot,
     workspace = importer.workspace
     selections = workspace.text.extraSelections()
     assert [s.cursor.selectedText() for s in selections][2].startswith("Recommendation 3: The commissioner")
+    shades = workspace._shades
     workspace.list.setCurrentIndex(workspace.model.index(3, 0))
-    chosen = workspace.text.extraSelections()[3]
+    chosen = workspace.chosen_overlay()
     # the chosen one is told by weight, underline and words, not by its shade alone
     assert chosen.format.fontWeight() == QFont.Weight.Bold and chosen.format.fontUnderline()
-    assert workspace.text.extraSelections()[2].format.fontWeight() != QFont.Weight.Bold
+    assert chosen.cursor.selectedText().startswith("Recommendation 4: The commissioner")
+    assert all(s.format.fontWeight() != QFont.Weight.Bold for s in workspace.text.extraSelections()[:5])
     assert "Recommendation 4" in workspace.current.text()
     assert workspace.text.textCursor().position() == FIVE.index("Recommendation 4")
+    # choosing another item moves the overlay only: the shades are the ones built for the last edit
+    workspace.list.setCurrentIndex(workspace.model.index(1, 0))
+    assert workspace.chosen_overlay().cursor.selectedText().startswith("Recommendation 2:")
+    assert workspace._shades is shades
+    spans = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in workspace.text.extraSelections()]
+    assert spans[:5] == [
+        (FIVE.index(f"Recommendation {n}"), FIVE.index(".\n", FIVE.index(f"Recommendation {n}")) + 1)
+        for n in range(1, 6)
+    ]
+    assert len(workspace.text.extraSelections()) == 6
 
 
 def test_a_selection_is_added_from_the_keyboard_split_merged_and_undone(qtbot, import_window, with_body):
@@ -147,7 +159,7 @@ def test_a_reply_passage_is_tied_by_this_answers_and_saved(qtbot, import_window,
     workspace = importer.workspace
     assert not workspace.add_rec.isVisible() and workspace.buttons[workspace.answers].isVisible()
     asked = []
-    workspace.ask_text = lambda title, label, proposed: asked.append(label) or "3"
+    workspace.choose_numbers = lambda title, known, ticked: asked.append(known) or ["3"]
     select(
         workspace,
         "On the victims' hub, I accept the recommendation: spending will be reported every quarter.",
@@ -156,7 +168,7 @@ def test_a_reply_passage_is_tied_by_this_answers_and_saved(qtbot, import_window,
     QTest.keyClick(
         workspace.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert "1, 2, 3, 4, 5" in asked[0]
+    assert asked[0] == ("1", "2", "3", "4", "5")
     assert importer.review.items[-1].label == "3"
     assert "no answer to 4, 5" in importer.message.text()
     with qtbot.waitSignal(win.context.data_changed, timeout=10000):
