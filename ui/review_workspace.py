@@ -235,7 +235,7 @@ class ReviewWorkspace(QWidget):
         self.remove = self._action("Remo&ve", "Ctrl+Shift+Del", self.remove_item)
         self.aside = self._action("No&t a recommendation", "Ctrl+Shift+T", self.put_aside)
         self.undo = self._action("Undo", QKeySequence.StandardKey.Undo, self.undo_change)
-        number_label = QLabel("Its num&ber")
+        self.number_label = number_label = QLabel("Its num&ber")
         self.number = QLineEdit()
         self.number.setAccessibleName("Number for the recommendation added from the selection")
         self.number.setMaximumWidth(70)
@@ -318,10 +318,10 @@ class ReviewWorkspace(QWidget):
             plain, doubtful = _shade(ITEM_HUE, pal, 0.16), _shade(FLAGGED_HUE, pal, 0.3)
             doubtful.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cursor = QTextCursor(self.text.document())
-            qt = self._qt
+            qt, end_of = self._qt, self._drawn_end
             for item in review.items:
                 cursor.setPosition(qt(item.start))
-                cursor.setPosition(qt(item.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(qt(end_of(item)), QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = QTextCursor(cursor)
                 selection.format = doubtful if item.flags else plain
@@ -329,6 +329,13 @@ class ReviewWorkspace(QWidget):
         self._shades = shades
         self.highlighted = len(shades)
         self._show_chosen(self.list.currentIndex().row())
+
+    def _drawn_end(self, item) -> int:
+        """Where an item's shade ends: before the blank lines the reader's span may take in."""
+        text, end = self.review.text, item.end
+        while end > item.start and text[end - 1].isspace():
+            end -= 1
+        return end
 
     def chosen_overlay(self) -> QTextEdit.ExtraSelection | None:
         """The overlay on the chosen item, or None when no item is chosen."""
@@ -345,7 +352,7 @@ class ReviewWorkspace(QWidget):
         item = review.items[row]
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(self._qt(item.start))
-        cursor.setPosition(self._qt(item.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._qt(self._drawn_end(item)), QTextCursor.MoveMode.KeepAnchor)
         form = _shade(CURRENT_HUE, self.text.palette(), 0.38)
         form.setFontWeight(QFont.Weight.Bold)
         form.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -394,6 +401,8 @@ class ReviewWorkspace(QWidget):
         self.add_sub.setVisible(not has_review or report)
         self.answers.setVisible(not has_review or not report)
         self.number.setEnabled(report)
+        self.number.setVisible(not has_review or report)  # a reply's numbers are ticked in This answers…
+        self.number_label.setVisible(not has_review or report)
         self.add_rec.setEnabled(report and selected)
         self.add_sub.setEnabled(
             report and selected and self._owner_for_subpoint(self.selected_span()[0]) is not None

@@ -261,3 +261,15 @@ def test_the_officers_wording_replaces_the_readers_and_keeps_the_place():
     assert (value.start, value.end) == place
     with pytest.raises(BadInput, match="empty"):
         review.edit_text(0, "   ")
+
+
+def test_what_the_officer_renumbers_rewords_or_ties_is_the_officers_and_no_longer_doubtful():
+    review = reply_review()
+    doubtful = dataclasses.replace(review.items[0].value, flags=("answer tied by subject, not number",))
+    review.items[0] = dataclasses.replace(review.items[0], value=doubtful)
+    review.renumber(0, "1, 2")
+    review.answers(review.items[2].start, review.items[2].end, ["3", "2"])
+    assert [(i.by_officer, i.flags) for i in review.items] == [(True, ()), (False, ()), (True, ())]
+    report = report_review()
+    report.edit_text(1, "The commissioner should set a target for non-emergency calls.")
+    assert report.reviewed().by_officer == (1,)

@@ -263,9 +263,9 @@ class Review:
             if self.text[end : self.items[inside].end].strip():
                 self._split(inside, end)
             item = self.items[inside]
-            self.items[inside] = dataclasses.replace(
-                item, value=dataclasses.replace(item.value, numbers=numbers), by_officer=True
-            )
+            # tied by the officer: the reader's doubt about the tie is settled
+            value = dataclasses.replace(item.value, numbers=numbers, flags=())
+            self.items[inside] = dataclasses.replace(item, value=value, by_officer=True)
             return inside
         try:
             self._check_free(start, end)
@@ -295,9 +295,9 @@ class Review:
             numbers = tuple(n.strip() for n in re.split(r",|\band\b", number) if n.strip())
             if not numbers:
                 raise BadInput("numbers", number, "are missing: say which recommendations this answers")
-            value = dataclasses.replace(item.value, numbers=numbers)
+            value = dataclasses.replace(item.value, numbers=numbers, flags=())
         self._save_state()
-        self.items[index] = dataclasses.replace(item, value=value)
+        self.items[index] = dataclasses.replace(item, value=value, by_officer=True)
 
     def edit_text(self, index: int, text: str, subpoints: Sequence[str] | None = None) -> None:
         """The officer's wording of a recommendation (and its sub-points); its place in the document stays."""
@@ -309,7 +309,7 @@ class Review:
         if subpoints is not None and isinstance(value, ExtractedRecommendation):
             value = dataclasses.replace(value, subpoints=tuple(clean(s) for s in subpoints if s.strip()))
         self._save_state()
-        self.items[index] = dataclasses.replace(item, value=value)
+        self.items[index] = dataclasses.replace(item, value=value, by_officer=True)
 
     def set_disposition(self, index: int, disposition: str) -> None:
         if self.kind != REPLY or disposition not in DISPOSITIONS:
