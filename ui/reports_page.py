@@ -68,21 +68,21 @@ class ReportsPage(Page):
         from_label, to_label = QLabel("Calendar fr&om"), QLabel("&to")
         from_label.setBuddy(self.start)
         to_label.setBuddy(self.end)
+        for widget in (kind_label, self.kind, cycle_label, self.cycle):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        # the calendar's dates and the buttons on a row of their own, so the page fits a 1280-pixel screen
+        buttons = QHBoxLayout()
         for widget in (
-            kind_label,
-            self.kind,
-            cycle_label,
-            self.cycle,
             from_label,
             self.start,
             to_label,
             self.end,
+            self.build_button,
+            self.save_button,
+            self.print_button,
         ):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-        buttons = QHBoxLayout()  # a row of its own, so the page fits a 1280-pixel screen
-        for widget in (self.build_button, self.save_button, self.print_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)

@@ -318,10 +318,11 @@ class ReviewWorkspace(QWidget):
             plain, doubtful = _shade(ITEM_HUE, pal, 0.16), _shade(FLAGGED_HUE, pal, 0.3)
             doubtful.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cursor = QTextCursor(self.text.document())
-            qt, end_of = self._qt, self._drawn_end
+            qt, drawn = self._qt, self._drawn
             for item in review.items:
-                cursor.setPosition(qt(item.start))
-                cursor.setPosition(qt(end_of(item)), QTextCursor.MoveMode.KeepAnchor)
+                start, end = drawn(item)
+                cursor.setPosition(qt(start))
+                cursor.setPosition(qt(end), QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = QTextCursor(cursor)
                 selection.format = doubtful if item.flags else plain
@@ -330,12 +331,14 @@ class ReviewWorkspace(QWidget):
         self.highlighted = len(shades)
         self._show_chosen(self.list.currentIndex().row())
 
-    def _drawn_end(self, item) -> int:
-        """Where an item's shade ends: before the blank lines the reader's span may take in."""
-        text, end = self.review.text, item.end
-        while end > item.start and text[end - 1].isspace():
+    def _drawn(self, item) -> tuple[int, int]:
+        """Where an item's shade starts and ends: without the blank lines its span may take in."""
+        text, start, end = self.review.text, item.start, item.end
+        while end > start and text[end - 1].isspace():
             end -= 1
-        return end
+        while start < end and text[start].isspace():
+            start += 1
+        return start, end
 
     def chosen_overlay(self) -> QTextEdit.ExtraSelection | None:
         """The overlay on the chosen item, or None when no item is chosen."""
@@ -351,8 +354,9 @@ class ReviewWorkspace(QWidget):
             return
         item = review.items[row]
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(self._qt(item.start))
-        cursor.setPosition(self._qt(self._drawn_end(item)), QTextCursor.MoveMode.KeepAnchor)
+        start, end = self._drawn(item)
+        cursor.setPosition(self._qt(start))
+        cursor.setPosition(self._qt(end), QTextCursor.MoveMode.KeepAnchor)
         form = _shade(CURRENT_HUE, self.text.palette(), 0.38)
         form.setFontWeight(QFont.Weight.Bold)
         form.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
