@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.formatting import uk_date
 from tracker.errors import TrackerError
+from tracker.importing.audit import NoAnswersFound
+from tracker.importing.extract import NothingFound, reading_warnings
 from tracker.services.review import Review
 from ui.colours import muted_style
 from ui.context import AppContext, Page
@@ -202,9 +204,14 @@ class ImportPage(Page):
 
         def work():
             document = imports.read(path=path, text=None if path else text)
-            if kind == REPORT:
-                return kind, document, imports.preview_recommendations(document)
-            return kind, document, imports.preview_reply(cycle_id, document)
+            try:
+                if kind == REPORT:
+                    return kind, document, imports.preview_recommendations(document)
+                return kind, document, imports.preview_reply(cycle_id, document)
+            except NothingFound as exc:  # the text still opens: the officer adds what the reader missed
+                return kind, document, exc.extraction
+            except NoAnswersFound as exc:
+                return kind, document, exc.audit
 
         self._busy(True)
         self.context.runner.run("import", work, self._analysed, self._failed)
@@ -221,12 +228,41 @@ class ImportPage(Page):
         self.review = Review(kind, document, analysis)
         self.workspace.show_review(self.review)
         self.paste.setMaximumHeight(48)  # the text as read is in the workspace now: room for it
+        self._show_date(analysis.document.date)
+        self._describe()
         if kind == REPORT:
-            info = analysis.document
-            self._show_date(info.date)
+            warnings = reading_warnings(analysis)
+            if not analysis.recommendations:
+                self.message.info(
+                    "The reader found no recommendations in this document. Add them yourself: select a "
+                    "recommendation's text on the left, then press Add as recommendation (Ctrl+Shift+R)."
+                )
+            elif warnings:  # what to check before saving: shown, never silently repaired
+                self.message.info("Check before saving: " + "; ".join(warnings) + ".")
+        else:
+            if not analysis.passages:
+                self.message.info(
+                    "The reader found no answers it could tie to recommendations. Tie them yourself: select "
+                    "an answer's text on the left, then press This answers… (Ctrl+Shift+A) and tick the "
+                    "recommendations it answers."
+                )
+        self.save.setEnabled(True)
+        self.loaded.emit()
+
+    def _describe(self) -> None:
+        """What the save would store, as the officer has it now, and what the document says of itself."""
+        review = self.review
+        if review is None or self.result is None:
+            return
+        _, document, analysis = self.result
+        info = analysis.document
+        yours = sum(1 for item in review.items if item.by_officer)
+        count = len(review.items)
+        made = f" ({yours} added or changed by you)" if yours else ""
+        where = f" in {escape(document.file_name)}, dated {uk_date(info.date)}"
+        if review.kind == REPORT:
             self.summary.setText(
-                f"<b>{len(analysis.recommendations)} recommendations</b> in {escape(document.file_name)}, dated "
-                f"{uk_date(info.date)}"
+                f"<b>{count} recommendation{'' if count == 1 else 's'}</b>{made}{where}"
                 + (f", reference {escape(info.reference)}" if info.reference else "")
                 + (
                     f"; reply asked for by {uk_date(info.reply_requested_by)}"
@@ -239,33 +275,27 @@ class ImportPage(Page):
                     else "."
                 )
             )
-            from tracker.importing.extract import reading_warnings
-
-            warnings = reading_warnings(analysis)
-            if warnings:  # what to check before saving: shown, never silently repaired
-                self.message.info("Check before saving: " + "; ".join(warnings) + ".")
-        else:
-            self._show_date(analysis.document.date)
-            missing = [r.number for r in analysis.recommendations if r.status == "missing"]
-            grouped = [" and ".join(p.numbers) for p in analysis.passages if len(p.numbers) > 1]
-            self.summary.setText(
-                f"<b>{len(analysis.passages)} reply passages</b> in {escape(document.file_name)}, dated "
-                f"{uk_date(analysis.document.date)}. Grouped: {', '.join(grouped) or 'none'}. "
-                f"Missing: {', '.join(missing) or 'none'}. "
-                + (
-                    f"Replies to numbers never made: {', '.join(analysis.unknown_replies)}."
-                    if analysis.unknown_replies
-                    else ""
-                )
-            )
-        self.save.setEnabled(True)
-        self.loaded.emit()
+            return
+        answered = {n for item in review.items for n in item.value.numbers}
+        missing = [n for n in review.known if n not in answered]
+        grouped = [" and ".join(item.value.numbers) for item in review.items if len(item.value.numbers) > 1]
+        unknown = [
+            n
+            for n in dict.fromkeys(n for i in review.items for n in i.value.numbers)
+            if n not in review.known
+        ]
+        self.summary.setText(
+            f"<b>{count} reply passage{'' if count == 1 else 's'}</b>{made}{where}. "
+            f"Grouped: {', '.join(grouped) or 'none'}. Missing: {', '.join(missing) or 'none'}."
+            + (f" Replies to numbers never made: {', '.join(unknown)}." if unknown and review.known else "")
+        )
 
     def _review_changed(self) -> None:
         """Say at once what stops the save (a number used twice), and what is worth a look."""
         review = self.review
         if review is None:
             return
+        self._describe()
         problems, notes = review.problems(), review.notes()
         if problems:
             self.message.error("; ".join(problems))
@@ -294,7 +324,12 @@ class ImportPage(Page):
 
             def work():
                 return imports.import_recommendations(
-                    cycle_id, document=document, extraction=extraction, document_date=day
+                    cycle_id,
+                    document=document,
+                    extraction=extraction,
+                    document_date=day,
+                    by_officer=reviewed.by_officer,
+                    set_aside=reviewed.set_aside,
                 )
 
             def ask_first(conflicts):
@@ -322,6 +357,8 @@ class ImportPage(Page):
                 audit=reviewed.edited,
                 corrections=reviewed.corrections,
                 document_date=day,
+                by_officer=reviewed.by_officer,
+                set_aside=reviewed.set_aside,
             )
 
         self._start_save(work)

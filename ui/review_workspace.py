@@ -3,30 +3,39 @@ in place. A thin view over tracker.services.review.Review, which does all the ed
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.errors import TrackerError
-from tracker.services.review import REPLY, REPORT, Review
+from tracker.services.review import DISPOSITIONS, REPLY, REPORT, Review, number_order
+from ui.colours import tint
 from ui.widgets import table_view
 
-ITEM_BACKGROUND = QColor("#e6eefb")
-FLAGGED_BACKGROUND = QColor("#fff1c2")
-CURRENT_BACKGROUND = QColor("#b9d0f5")
+# the shades of the items in the text, over the palette's base (light or dark), each with a text colour AA on it
+ITEM_HUE, FLAGGED_HUE, CURRENT_HUE = "#1a73e8", "#f9ab00", "#1a73e8"
 _ROOT = QModelIndex()
 
 
@@ -134,6 +143,32 @@ class ReviewItemModel(QAbstractTableModel):
         return True
 
 
+class DispositionDelegate(QStyledItemDelegate):
+    """A reply passage's disposition is chosen from a drop-down of the dispositions the register knows."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        model = index.model()
+        review = getattr(model, "review", None)
+        if index.column() != ReviewItemModel.COL_DETAIL or review is None or review.kind != REPLY:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.setAccessibleName("Disposition of this reply passage")
+        combo.addItems(DISPOSITIONS)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findText(str(index.data(Qt.ItemDataRole.EditRole)))))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
 class ReviewWorkspace(QWidget):
     """The text as read (left) and the proposed list (right), with the editing actions as buttons, in the
     text's context menu and on keyboard shortcuts."""
@@ -146,8 +181,10 @@ class ReviewWorkspace(QWidget):
         self.review: Review | None = None
         self._positions: _Positions | None = None
         self.highlighted = 0  # how many items are shaded in the text
+        self._shades: list[QTextEdit.ExtraSelection] = []  # every item's shade, built once per edit
         # replaced in tests: a modal dialog would block an offscreen run
         self.ask_text = lambda title, label, proposed: _ask_text(self, title, label, proposed)
+        self.choose_numbers = lambda title, known, ticked: _choose_numbers(self, title, known, ticked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -180,6 +217,8 @@ class ReviewWorkspace(QWidget):
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.dispositions = DispositionDelegate(self.list)
+        self.list.setItemDelegateForColumn(ReviewItemModel.COL_DETAIL, self.dispositions)
         right_layout.addWidget(self.list, 1)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -196,7 +235,7 @@ class ReviewWorkspace(QWidget):
         self.remove = self._action("Remo&ve", "Ctrl+Shift+Del", self.remove_item)
         self.aside = self._action("No&t a recommendation", "Ctrl+Shift+T", self.put_aside)
         self.undo = self._action("Undo", QKeySequence.StandardKey.Undo, self.undo_change)
-        number_label = QLabel("Its num&ber")
+        self.number_label = number_label = QLabel("Its num&ber")
         self.number = QLineEdit()
         self.number.setAccessibleName("Number for the recommendation added from the selection")
         self.number.setMaximumWidth(70)
@@ -247,6 +286,7 @@ class ReviewWorkspace(QWidget):
         self.review = review
         reply = review is not None and review.kind == REPLY
         self.aside.setText("No&t an answer" if reply else "No&t a recommendation")
+        self._shades = []
         self.text.setPlainText(review.text if review is not None else "")
         self._positions = _qt_positions(review.text) if review is not None else None
         self.model.set_review(review)
@@ -269,37 +309,67 @@ class ReviewWorkspace(QWidget):
         return offset if self._positions is None else self._positions(offset)
 
     def _highlight(self) -> None:
-        """Every proposed item shaded in place; the chosen one also bold and underlined (not colour alone),
-        and named above the list."""
+        """Every proposed item shaded in place (a doubtful one also dotted underlined): built once per edit.
+        The chosen item gets an overlay of its own (see `_show_chosen`)."""
         review = self.review
-        selections = []
-        current = self.list.currentIndex().row()
-        if review is not None:
-            document = self.text.document()
-            for row, item in enumerate(review.items):
+        shades = []
+        if review is not None and review.items:
+            pal = self.text.palette()
+            plain, doubtful = _shade(ITEM_HUE, pal, 0.16), _shade(FLAGGED_HUE, pal, 0.3)
+            doubtful.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            cursor = QTextCursor(self.text.document())
+            qt, drawn = self._qt, self._drawn
+            for item in review.items:
+                start, end = drawn(item)
+                cursor.setPosition(qt(start))
+                cursor.setPosition(qt(end), QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(document)
-                cursor.setPosition(self._qt(item.start))
-                cursor.setPosition(self._qt(item.end), QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                form = QTextCharFormat()
-                form.setBackground(FLAGGED_BACKGROUND if item.flags else ITEM_BACKGROUND)
-                if item.flags:
-                    form.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                if row == current:
-                    form.setBackground(CURRENT_BACKGROUND)
-                    form.setFontWeight(QFont.Weight.Bold)
-                    form.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    form.setProperty(QTextFormat.Property.FullWidthSelection, False)
-                selection.format = form
-                selections.append(selection)
-        self.text.setExtraSelections(selections)
-        self.highlighted = len(selections)
+                selection.cursor = QTextCursor(cursor)
+                selection.format = doubtful if item.flags else plain
+                shades.append(selection)
+        self._shades = shades
+        self.highlighted = len(shades)
+        self._show_chosen(self.list.currentIndex().row())
+
+    def _drawn(self, item) -> tuple[int, int]:
+        """Where an item's shade starts and ends: without the blank lines its span may take in."""
+        text, start, end = self.review.text, item.start, item.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return start, end
+
+    def chosen_overlay(self) -> QTextEdit.ExtraSelection | None:
+        """The overlay on the chosen item, or None when no item is chosen."""
+        selections = self.text.extraSelections()
+        return selections[-1] if len(selections) > len(self._shades) else None
+
+    def _show_chosen(self, row: int) -> None:
+        """The chosen item on top of the shades: darker, bold and underlined (not colour alone). Only this
+        overlay is made again when the choice moves."""
+        review = self.review
+        if review is None or not 0 <= row < len(review.items):
+            self.text.setExtraSelections(self._shades)
+            return
+        item = review.items[row]
+        cursor = QTextCursor(self.text.document())
+        start, end = self._drawn(item)
+        cursor.setPosition(self._qt(start))
+        cursor.setPosition(self._qt(end), QTextCursor.MoveMode.KeepAnchor)
+        form = _shade(CURRENT_HUE, self.text.palette(), 0.38)
+        form.setFontWeight(QFont.Weight.Bold)
+        form.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        form.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        overlay = QTextEdit.ExtraSelection()
+        overlay.cursor = cursor
+        overlay.format = form
+        self.text.setExtraSelections([*self._shades, overlay])
 
     def _row_chosen(self, row: int) -> None:
         """Choosing an item in the list scrolls the text to it."""
         review = self.review
-        self._highlight()
+        self._show_chosen(row)
         if review is None or not 0 <= row < len(review.items):
             self.current.setText("Nothing selected.")
             return
@@ -335,6 +405,8 @@ class ReviewWorkspace(QWidget):
         self.add_sub.setVisible(not has_review or report)
         self.answers.setVisible(not has_review or not report)
         self.number.setEnabled(report)
+        self.number.setVisible(not has_review or report)  # a reply's numbers are ticked in This answers…
+        self.number_label.setVisible(not has_review or report)
         self.add_rec.setEnabled(report and selected)
         self.add_sub.setEnabled(
             report and selected and self._owner_for_subpoint(self.selected_span()[0]) is not None
@@ -392,20 +464,15 @@ class ReviewWorkspace(QWidget):
             self._run(lambda r: r.add_subpoint(start, end, owner))
 
     def tie_answers(self) -> None:
+        """The selection answers the recommendations ticked in a list of the cycle's numbers."""
         if self.review is None:
             return
         start, end = self.selected_span()
         inside = self.review.item_at(start)
-        proposed = self.review.items[inside].label if inside is not None else ""
-        known = ", ".join(self.review.known)
-        numbers = self.ask_text(
-            "This answers…",
-            "The recommendations this text answers, separated by commas"
-            + (f" (this cycle has {known})" if known else ""),
-            proposed,
-        )
+        ticked = self.review.items[inside].value.numbers if inside is not None else ()
+        numbers = self.choose_numbers("This answers…", self.review.known, ticked)
         if numbers is not None:
-            self._run(lambda r: r.answers(start, end, numbers.replace(" and ", ",").split(",")))
+            self._run(lambda r: r.answers(start, end, numbers))
 
     def split_item(self) -> None:
         index = self._item_at_cursor()
@@ -421,9 +488,13 @@ class ReviewWorkspace(QWidget):
         row = self.list.currentIndex().row()
         if self.review is None or not 0 <= row < len(self.review.items):
             return
-        reply = self.review.kind == REPLY
-        label = "The numbers this passage answers, separated by commas" if reply else "Its number"
-        number = self.ask_text("Change number", label, self.review.items[row].label)
+        item = self.review.items[row]
+        if self.review.kind == REPLY:
+            numbers = self.choose_numbers("Change what this answers", self.review.known, item.value.numbers)
+            if numbers is not None:
+                self._run(lambda r: r.renumber(row, ", ".join(numbers)) or row)
+            return
+        number = self.ask_text("Change number", "Its number", item.label)
         if number is not None:
             self._run(lambda r: r.renumber(row, number) or row)
 
@@ -463,16 +534,80 @@ def _ask_text(parent: QWidget, title: str, label: str, proposed: str) -> str | N
     return text if ok else None
 
 
+def _shade(hue: str, pal: QPalette, share: float) -> QTextCharFormat:
+    background, text = tint(hue, pal, share)
+    form = QTextCharFormat()
+    form.setBackground(background)
+    form.setForeground(text)
+    return form
+
+
+class NumberPicker(QDialog):
+    """A small dialog: the cycle's recommendation numbers as a list of check boxes (Space ticks one), and a
+    line for a number the cycle does not hold yet."""
+
+    def __init__(self, parent: QWidget | None, title: str, known, ticked) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Recommendations this text answers (tick one, or several for a grouped answer)")
+        label.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Recommendations this text answers")
+        label.setBuddy(self.list)
+        ticked = [n for n in ticked if n]
+        for number in sorted(dict.fromkeys(known), key=number_order):
+            entry = QListWidgetItem(f"Recommendation {number}")
+            entry.setData(Qt.ItemDataRole.UserRole, number)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if number in ticked else Qt.CheckState.Unchecked)
+            self.list.addItem(entry)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        other_label = QLabel("&Other numbers, separated by commas")
+        self.other = QLineEdit(", ".join(n for n in ticked if n not in known))
+        self.other.setAccessibleName("Other recommendation numbers this text answers")
+        other_label.setBuddy(self.other)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for widget in (label, self.list, other_label, self.other, buttons):
+            layout.addWidget(widget)
+
+    def tick(self, *numbers: str) -> None:
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            if entry.data(Qt.ItemDataRole.UserRole) in numbers:
+                entry.setCheckState(Qt.CheckState.Checked)
+
+    def numbers(self) -> list[str]:
+        ticked = [
+            self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.list.count())
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        others = [n.strip() for n in self.other.text().replace(" and ", ",").split(",") if n.strip()]
+        return list(dict.fromkeys([*ticked, *others]))
+
+
+def _choose_numbers(parent: QWidget, title: str, known, ticked) -> list[str] | None:
+    picker = NumberPicker(parent, title, known, ticked)
+    return picker.numbers() if picker.exec() == QDialog.DialogCode.Accepted else None
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class _Positions:
     """Python counts characters; Qt counts UTF-16 units. Only a text with characters beyond the basic plane
     (emoji, some symbols) needs the conversion."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [found.start() for found in _ASTRAL.finditer(text)]
 
     def __call__(self, offset: int) -> int:
-        from bisect import bisect_left
-
         return offset + bisect_left(self._astral, offset)
 
     def back(self, position: int) -> int:
@@ -483,4 +618,4 @@ class _Positions:
 
 
 def _qt_positions(text: str) -> _Positions | None:
-    return _Positions(text) if any(ord(ch) > 0xFFFF for ch in text) else None
+    return _Positions(text) if _ASTRAL.search(text) else None

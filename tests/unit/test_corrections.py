@@ -137,6 +137,76 @@ def test_the_contract_refuses_what_it_cannot_store(cycle):
     assert _register(cycle) == []
 
 
+NOTHING_NUMBERED = """Minutes of the Wessex Police and Crime Panel, 9 June 2025
+
+Members talked about the new custody suite. The Panel wanted the Commissioner to publish its running costs.
+Members thanked the officers who gave evidence.
+"""
+
+
+def test_a_document_the_reader_finds_nothing_in_is_stored_with_the_officers_recommendations(cycle):
+    from tracker.importing.extract import NothingFound
+    from tracker.services.review import REPORT, Review
+
+    services = _services(cycle)
+    try:
+        document = services.imports.read(text=NOTHING_NUMBERED, name="minutes.txt")
+        with pytest.raises(NothingFound) as refused:
+            services.imports.preview_recommendations(document)
+        review = Review(REPORT, document, refused.value.extraction)
+        ask = "publish its running costs."
+        start = NOTHING_NUMBERED.index(ask)
+        review.add_recommendation(start, start + len(ask))
+        reviewed = review.reviewed()
+        result = services.imports.import_recommendations(
+            "c1", document=document, extraction=reviewed.edited, by_officer=reviewed.by_officer
+        )
+    finally:
+        services.dispose()
+    assert result.added == ("1",)
+    (row,) = _register(cycle)
+    assert (row["origin"], row["text"]) == ("officer", ask)
+    assert NOTHING_NUMBERED[row["span_start"] : row["span_end"]] == ask
+    (doc,) = _rows(cycle, tables.document)
+    assert doc["original"] == NOTHING_NUMBERED.encode("utf-8") and doc["id"] == row["document_id"]
+
+
+def test_a_reply_with_no_answers_found_is_refused_with_what_was_read(cycle):
+    from tracker.importing.audit import NoAnswersFound
+
+    _import(cycle, REPORT)
+    services = _services(cycle)
+    try:
+        document = services.imports.read(text="Dear Chair,\n\nThank you for your letter.\n", name="r.txt")
+        with pytest.raises(NoAnswersFound, match="no replies the app can tie") as refused:
+            services.imports.preview_reply("c1", document)
+    finally:
+        services.dispose()
+    audit = refused.value.audit
+    assert audit.passages == () and [(r.number, r.status) for r in audit.recommendations] == [
+        (n, "missing") for n in ("1", "2", "3", "4", "5")
+    ]
+
+
+def test_what_the_officer_made_is_kept_even_where_its_text_was_set_aside(cycle):
+    services = _services(cycle)
+    try:
+        document = services.imports.read(text=REPORT, name="report.txt")
+        extraction = services.imports.preview_recommendations(document)
+        second = extraction.recommendations[1]
+        result = services.imports.import_recommendations(
+            "c1",
+            document=document,
+            extraction=extraction,
+            by_officer=[1],  # the officer took it out as read, and made it again from a selection
+            set_aside=[SetAsideItem("recommendation", "2", second.text, "removed")],
+        )
+    finally:
+        services.dispose()
+    assert result.added == ("1", "2", "3", "4", "5") and result.still_set_aside == ()
+    assert {r["number"]: r["origin"] for r in _register(cycle)}["2"] == "officer"
+
+
 # ---- the commands ---------------------------------------------------------------------------------------
 def _cli(url, capsys, *argv):
     return ok(capsys, *argv, "--db", url)

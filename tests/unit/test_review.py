@@ -157,16 +157,30 @@ def test_a_duplicate_number_stops_the_save_and_says_which():
         review.reviewed()
 
 
-def test_not_a_recommendation_is_set_aside_and_remembered_removal_is_not():
+def test_what_the_reader_proposed_and_the_officer_left_out_is_remembered_the_officers_own_is_not():
     review = report_review()
     review.put_aside(1)
     review.remove(0)
+    start, end = span(review, "The panel also heard that the estates review has slipped by a year.")
+    review.remove(review.add_recommendation(start, end))  # the officer's own mistake: nothing to remember
     reviewed = review.reviewed()
     assert [r.number for r in reviewed.edited.recommendations] == ["3"]
-    assert len(reviewed.set_aside) == 1
-    aside = reviewed.set_aside[0]
-    assert (aside.kind, aside.number, aside.reason) == ("recommendation", "2", "not a recommendation")
-    assert "non-emergency calls" in aside.text
+    assert [(a.kind, a.number, a.reason) for a in reviewed.set_aside] == [
+        ("recommendation", "2", "not a recommendation"),
+        ("recommendation", "1", "removed"),
+    ]
+    assert "non-emergency calls" in reviewed.set_aside[0].text
+
+
+def test_a_duplicate_removed_is_not_remembered_so_the_copy_kept_stays():
+    document = document_from_text(REPORT_TEXT, "wessex-report.txt")
+    extraction = extract_recommendations(document)
+    twice = dataclasses.replace(
+        extraction, recommendations=(*extraction.recommendations, extraction.recommendations[2])
+    )
+    review = Review(REPORT, document, twice)
+    review.remove(3)
+    assert review.reviewed().set_aside == ()
 
 
 def test_every_change_can_be_undone():
@@ -213,7 +227,7 @@ def test_a_selection_outside_any_passage_becomes_an_answer_with_a_suggested_disp
     assert review.items[index].value.disposition == "accepted"
     reviewed = review.reviewed()
     assert reviewed.by_officer == (2,)
-    assert reviewed.set_aside[0].kind == "passage"
+    assert (reviewed.set_aside[0].kind, reviewed.set_aside[0].reason) == ("reply", "not an answer")
     assert [a.status for a in reviewed.edited.recommendations] == ["replied"] * 3
 
 
@@ -247,3 +261,15 @@ def test_the_officers_wording_replaces_the_readers_and_keeps_the_place():
     assert (value.start, value.end) == place
     with pytest.raises(BadInput, match="empty"):
         review.edit_text(0, "   ")
+
+
+def test_what_the_officer_renumbers_rewords_or_ties_is_the_officers_and_no_longer_doubtful():
+    review = reply_review()
+    doubtful = dataclasses.replace(review.items[0].value, flags=("answer tied by subject, not number",))
+    review.items[0] = dataclasses.replace(review.items[0], value=doubtful)
+    review.renumber(0, "1, 2")
+    review.answers(review.items[2].start, review.items[2].end, ["3", "2"])
+    assert [(i.by_officer, i.flags) for i in review.items] == [(True, ()), (False, ()), (True, ())]
+    report = report_review()
+    report.edit_text(1, "The commissioner should set a target for non-emergency calls.")
+    assert report.reviewed().by_officer == (1,)

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tracker.errors import BadInput
 from tracker.importing.dates import dated_phrases
 from tracker.importing.extract import (
     PARAGRAPH_POINTER,
@@ -77,6 +78,21 @@ class ReplyAudit:
     passages: tuple[Passage, ...]
     unknown_replies: tuple[str, ...]
     restatements: tuple[tuple[str, str], ...] = ()  # (number, the recommendation as the reply restates it)
+
+
+class NoAnswersFound(BadInput):
+    """A reply in which the app finds no passage it can tie to a recommendation: its import is refused, but
+    what could be read goes with the refusal (`audit`: its date, and the recommendations it should answer,
+    all missing), so the officer can tie the passages by hand."""
+
+    def __init__(self, file_name: str, audit: ReplyAudit) -> None:
+        super().__init__(
+            "file",
+            file_name,
+            "has no replies the app can tie to recommendations (no 'Recommendation N' headings, "
+            "numbered items or table rows)",
+        )
+        self.audit = audit
 
 
 # ---- dispositions -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
 from tracker.domain.numbers import in_document_order, normalised, place_by_number, similarity
 from tracker.errors import BadInput
-from tracker.importing.audit import ReplyAudit, audit_reply
+from tracker.importing.audit import NoAnswersFound, ReplyAudit, audit_reply
 from tracker.importing.extract import (
     ExtractedRecommendation,
     Extraction,
@@ -38,13 +38,15 @@ REPLY = "reply"
 
 
 SET_ASIDE_KINDS = ("recommendation", "reply")
-SET_ASIDE_REASONS = ("removed", "not a recommendation")
+REMOVED, NOT_A_RECOMMENDATION, NOT_AN_ANSWER = "removed", "not a recommendation", "not an answer"
+SET_ASIDE_REASONS = (REMOVED, NOT_A_RECOMMENDATION, NOT_AN_ANSWER)
 
 
 @dataclass(frozen=True)
 class SetAsideItem:
     """Something the reader proposed that the officer set aside: `kind` "recommendation" or "reply",
-    the number the reader gave it, its text as read, and `reason` "removed" or "not a recommendation".
+    the number the reader gave it, its text as read, and `reason` "removed", "not a recommendation" or
+    "not an answer".
     Stored with the import, so a later import of the same or a corrected document leaves it out."""
 
     kind: str
@@ -158,12 +160,7 @@ class ImportService:
             known = _stored_recommendations(cycle)
         audit = audit_reply(document, known or None)
         if not audit.passages:
-            raise BadInput(
-                "file",
-                document.file_name,
-                "has no replies the app can tie to recommendations (no 'Recommendation N' headings, "
-                "numbered items or table rows)",
-            )
+            raise NoAnswersFound(document.file_name, audit)  # the refusal keeps what could be read
         return audit
 
     # ---- imports ------------------------------------------------------------------------------------
@@ -222,17 +219,20 @@ class ImportService:
             doc_row = self._add_document(cycle, COMMITTEE_REPORT, document, info.date, info.reference)
             self._store_set_aside(session, cycle_id, set_aside)
             put_aside = self._set_aside_texts(session, cycle_id, "recommendation")
+            # what the officer set aside stays out; what the officer made stays in, whatever its text
             items = in_document_order(
                 [
                     i
                     for i, rec in enumerate(extraction.recommendations)
-                    if normalised(rec.text) not in put_aside
+                    if i in officer or normalised(rec.text) not in put_aside
                 ],
                 lambda i: (extraction.recommendations[i].start, extraction.recommendations[i].end),
                 lambda i: extraction.recommendations[i].number,
             )
             still_set_aside = tuple(
-                rec.number for rec in extraction.recommendations if normalised(rec.text) in put_aside
+                rec.number
+                for i, rec in enumerate(extraction.recommendations)
+                if i not in officer and normalised(rec.text) in put_aside
             )
             stored = list(cycle.recommendations)
             matched = _match(stored, {i: extraction.recommendations[i] for i in items}, same_text)

@@ -19,23 +19,17 @@ from tracker.errors import BadInput
 from tracker.importing.audit import Passage, RecommendationAudit, ReplyAudit, suggest_disposition
 from tracker.importing.extract import ExtractedRecommendation, Extraction
 from tracker.importing.readers import DocumentText
+from tracker.services.importing import NOT_A_RECOMMENDATION, NOT_AN_ANSWER, REMOVED, SetAsideItem
 
 REPORT, REPLY = "recommendations", "reply"
-NOT_A_RECOMMENDATION = "not a recommendation"
-NOT_AN_ANSWER = "not an answer to a recommendation"
 DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 # a heading the officer's selection may start with: "Recommendation 4:", "4.", "R4 -"
 _LEADING_LABEL = re.compile(r"^(?:(?:Recommendations?|R)\s*)?\d{1,4}[a-z]?\s*[.:)\-–—]?\s+", re.I)
 
 
-@dataclass(frozen=True)
-class SetAside:
-    """An item the officer said is not what the reader took it for; kept so a re-import leaves it out."""
-
-    kind: str  # "recommendation" | "passage"
-    number: str  # its number, or the numbers a passage was tied to ("3, 4")
-    text: str
-    reason: str
+# An item the reader proposed and the officer left out: kept so a re-import leaves it out. `kind`
+# "recommendation" or "reply"; `number` its number, or the numbers a passage was tied to ("3, 4"; None: none)
+SetAside = SetAsideItem
 
 
 @dataclass(frozen=True)
@@ -269,9 +263,9 @@ class Review:
             if self.text[end : self.items[inside].end].strip():
                 self._split(inside, end)
             item = self.items[inside]
-            self.items[inside] = dataclasses.replace(
-                item, value=dataclasses.replace(item.value, numbers=numbers), by_officer=True
-            )
+            # tied by the officer: the reader's doubt about the tie is settled
+            value = dataclasses.replace(item.value, numbers=numbers, flags=())
+            self.items[inside] = dataclasses.replace(item, value=value, by_officer=True)
             return inside
         try:
             self._check_free(start, end)
@@ -301,9 +295,9 @@ class Review:
             numbers = tuple(n.strip() for n in re.split(r",|\band\b", number) if n.strip())
             if not numbers:
                 raise BadInput("numbers", number, "are missing: say which recommendations this answers")
-            value = dataclasses.replace(item.value, numbers=numbers)
+            value = dataclasses.replace(item.value, numbers=numbers, flags=())
         self._save_state()
-        self.items[index] = dataclasses.replace(item, value=value)
+        self.items[index] = dataclasses.replace(item, value=value, by_officer=True)
 
     def edit_text(self, index: int, text: str, subpoints: Sequence[str] | None = None) -> None:
         """The officer's wording of a recommendation (and its sub-points); its place in the document stays."""
@@ -315,7 +309,7 @@ class Review:
         if subpoints is not None and isinstance(value, ExtractedRecommendation):
             value = dataclasses.replace(value, subpoints=tuple(clean(s) for s in subpoints if s.strip()))
         self._save_state()
-        self.items[index] = dataclasses.replace(item, value=value)
+        self.items[index] = dataclasses.replace(item, value=value, by_officer=True)
 
     def set_disposition(self, index: int, disposition: str) -> None:
         if self.kind != REPLY or disposition not in DISPOSITIONS:
@@ -326,19 +320,26 @@ class Review:
         self.items[index] = dataclasses.replace(item, disposition=chosen)
 
     def remove(self, index: int) -> None:
-        """Drop an item (one the officer added by mistake, or a duplicate): nothing is remembered of it."""
+        """Drop an item. One the reader proposed is remembered as removed, so that importing the document
+        again does not propose it again; one the officer made leaves nothing to remember."""
+        item = self.items[index]
         self._save_state()
+        if not item.by_officer:
+            self.set_aside.append(self._aside(item, REMOVED))
         del self.items[index]
 
     def put_aside(self, index: int, reason: str | None = None) -> None:
         """Not a recommendation (or, in a reply, not an answer): left out, and remembered, so that
         importing the document again does not propose it again."""
         item = self.items[index]
-        kind = "recommendation" if self.kind == REPORT else "passage"
         default = NOT_A_RECOMMENDATION if self.kind == REPORT else NOT_AN_ANSWER
         self._save_state()
-        self.set_aside.append(SetAside(kind, item.label, item.value.text, reason or default))
+        self.set_aside.append(self._aside(item, reason or default))
         del self.items[index]
+
+    def _aside(self, item: ReviewItem, reason: str) -> SetAside:
+        kind = "recommendation" if self.kind == REPORT else "reply"
+        return SetAside(kind, item.label or None, item.value.text, reason)
 
     def split(self, index: int, at: int) -> tuple[int, int]:
         """Cut an item in two at this offset of the document. The first part keeps its number; the second
@@ -427,7 +428,10 @@ class Review:
             raise BadInput("review", "", "; ".join(problems))
         items = sorted(self.items, key=lambda i: (i.start, i.end))
         by_officer = tuple(k for k, i in enumerate(items) if i.by_officer)
-        set_aside = tuple(self.set_aside)
+        # an item left out whose text an item of the reader's keeps (a duplicate removed) is not remembered:
+        # it would leave out the one kept as well
+        kept = {clean(i.value.text).lower() for i in items if not i.by_officer}
+        set_aside = tuple(s for s in self.set_aside if clean(s.text).lower() not in kept)
         if self.kind == REPORT:
             edited = dataclasses.replace(self.analysis, recommendations=tuple(i.value for i in items))
             return Reviewed(edited, by_officer, set_aside, {})
