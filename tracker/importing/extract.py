@@ -20,7 +20,14 @@ from functools import lru_cache
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
-from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
+from tracker.importing.layouts.document_date import (
+    labelled_date,
+    leading_date,
+    letter_title_date,
+    narrated_date,
+    salutation_date,
+    weekday_date,
+)
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.prose_asks import prose_asks
@@ -1321,7 +1328,13 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 break
     if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
         head = [clean(line) for line in lines[:40]]
-        date = weekday_date(head) or narrated_date(head)
+        date = (
+            weekday_date(head)
+            or leading_date(head)
+            or letter_title_date(head)
+            or salutation_date(head)
+            or narrated_date(head)
+        )
     # never another date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:
