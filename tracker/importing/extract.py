@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
-from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
+from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
@@ -29,6 +29,7 @@ from tracker.importing.layouts.document_date import (
     weekday_date,
 )
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
+from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.single import single_recommendation
@@ -824,7 +825,6 @@ def _cut_short(recommendations: tuple[ExtractedRecommendation, ...], text: str) 
     return finished * 2 >= len(others) and not _FINISHED.search(last.full_text.rstrip())
 
 
-ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
 LETTER_CLOSING = re.compile(
     r"^(?:please\s+(?:send|let|reply|respond|provide)|yours\s+(?:sincerely|faithfully)|kind\s+regards|"
     r"best\s+wishes|i\s+look\s+forward|we\s+look\s+forward|cc[:.]|enc(?:losure)?s?[:.])",
@@ -1090,47 +1090,11 @@ def _clip(text: str, size: int = 60) -> str:
 
 
 def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Draft]:
-    """Top-level items lettered (a), (b), (c) in sequence, with roman (i), (ii) sub-points under them. A new
-    "(a)" starts a new list; the first list read as recommendations is taken (see _not_recommendations)."""
-    lists: list[list[_Draft]] = []
-    drafts: list[_Draft] = []
-    expected = "a"
-    current: _Draft | None = None
-    for line in lines:
-        label = line.label.lower() if line.kind == "sub" else ""
-        if label == "a" or label == expected:
-            if label == "a":  # "(a)" again: the list before has ended, and another begins
-                drafts = []
-                lists.append(drafts)
-            current = _Draft(number=label, label=f"({label})", start=line.start, end=line.end)
-            current.paragraphs[-1].append(line.rest)
-            drafts.append(current)
-            expected = chr(ord(label) + 1)
-        elif line.kind == "sub" and current is not None and ROMAN.match(line.label):
-            current.subpoints.append(line.rest)
-            current.end = line.end
-        elif (
-            line.kind == "text" and current is not None and not current.subpoints and line.text[:1].islower()
-        ):
-            current.paragraphs[-1].append(line.text)
-        elif line.kind in ("section", "numbered", "rec", "r", "contact"):
-            current = None
+    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists."""
     starts = [line.start for line in lines]  # once: a hostile file can hold thousands of short lists
-    left_out = 0
-    for found in lists:
-        if len(found) < 2:
-            continue
-        reason = _not_recommendations(found, lines, starts)
-        if reason is None:
-            for draft in found:
-                draft.flags.append(LETTERED_LIST)
-            return found
-        left_out += 1
-        if warnings is not None and left_out <= 3:
-            warnings.append(f"a lettered list ({found[0].number}–{found[-1].number}) was left out: {reason}")
-    if warnings is not None and left_out > 3:
-        warnings.append(f"{left_out - 3} more lettered lists were left out for the same kinds of reason")
-    return []
+    return _drafts(
+        lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
+    )
 
 
 def _drafts(found: list[Found]) -> list[_Draft]:
