@@ -20,6 +20,7 @@ from functools import lru_cache
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
+from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
@@ -31,6 +32,7 @@ from tracker.importing.layouts.document_date import (
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.readers import DocumentText, document_from_text
@@ -150,8 +152,6 @@ SHORT_LABELS = (
     (re.compile(r"^finding", re.I), "Finding"),
     (re.compile(r"^conclusion", re.I), "Conclusion"),
 )
-# "(Paragraph 14)" after a recommendation points back into the report: clutter, not part of the text
-PARAGRAPH_POINTER = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s+[\d.,\s–-]+(?:and\s+[\d.]+)?\)\s*$", re.I)
 LEAD_IN = re.compile(r"\bas\s+follows\s*[:.]?\s*$|^resolved\s*:?\s*$", re.I)
 RECOMMEND_WORD = re.compile(r"\brecommend\w*\b", re.I)
 
@@ -1110,59 +1110,20 @@ def _drafts(found: list[Found]) -> list[_Draft]:
     return drafts
 
 
-# "The Committee agreed to recommend that the Cabinet …": a decision recorded in the minutes' prose
-_AGREED_TO_RECOMMEND = re.compile(
-    r"\b(?:agreed|resolved|decided)\s+(?:unanimously\s+)?to\s+recommend\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\s+",
-    re.I,
-)
-
-
 def _pointed_paragraphs(lines: list[Line], warnings: list[str]) -> list[_Draft]:
-    """A response that quotes the committee's conclusions without their numbers, each paragraph ending with
-    its place in the report ("… before finalising the new Estimates. (Paragraph 5)") and answered by the
-    paragraphs after it: each quoted paragraph is a recommendation, numbered by the app, and said so."""
-    drafts: list[_Draft] = []
-    paragraph: list[Line] = []
-    for line in [*lines, Line("", "", 0, 0, "blank")]:
-        if line.kind == "text":
-            paragraph.append(line)
-            continue
-        if paragraph and PARAGRAPH_POINTER.search(paragraph[-1].text):
-            text = PARAGRAPH_POINTER.sub("", " ".join(part.text for part in paragraph)).strip()
-            number = str(len(drafts) + 1)
-            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)",
-                           start=paragraph[0].start, end=paragraph[-1].end)  # fmt: skip
-            draft.paragraphs[-1].append(text)
-            drafts.append(draft)
-        paragraph = []
-    if len(drafts) < 2:  # one pointer alone is a cross-reference, not a list of conclusions
-        return []
-    warnings.append(
-        f"no numbered list: {len(drafts)} recommendations taken from paragraphs that end with their place in "
-        "the committee's report ('(Paragraph 5)'); check them against the original"
-    )
+    """Conclusions quoted without numbers, each ending "(Paragraph 5)" (layouts/pointed_paragraphs.py)."""
+    drafts = _drafts(pointed_paragraphs(lines))
+    if drafts:
+        warnings.append(
+            f"no numbered list: {len(drafts)} recommendations taken from paragraphs that end with their place "
+            "in the committee's report ('(Paragraph 5)'); check them against the original"
+        )
     return drafts
 
 
 def _agreed_in_prose(lines: list[Line], warnings: list[str]) -> list[_Draft]:
-    """Minutes with no list at all may still record a recommendation in a sentence ("the Committee agreed to
-    recommend that …"): each such sentence is one recommendation, numbered by the app, and said so."""
-    drafts: list[_Draft] = []
-    for index, line in enumerate(lines):
-        if line.kind != "text" or not (m := _AGREED_TO_RECOMMEND.search(line.text)):
-            continue
-        sentence, end = line.text[m.end() :], line.end
-        for other in lines[index + 1 : index + 4]:  # a sentence wrapped over a few lines of a PDF
-            if re.search(r"[.!?]", sentence) or other.kind != "text":
-                break
-            sentence, end = f"{sentence} {other.text}", other.end
-        full_stop = re.search(r"[.!?](?:\s|$)", sentence)
-        text = sentence[: full_stop.end()].strip() if full_stop else sentence.strip()
-        number = str(len(drafts) + 1)
-        draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=line.start,
-                       end=end)  # fmt: skip
-        draft.paragraphs[-1].append(text[:1].upper() + text[1:])
-        drafts.append(draft)
+    """ "the Committee agreed to recommend that …" in minutes with no list (layouts/agreed_in_prose.py)."""
+    drafts = _drafts(agreed_in_prose(lines))
     if drafts:
         warnings.append(
             f"no list of recommendations: {len(drafts)} taken from sentences recording that the committee "
