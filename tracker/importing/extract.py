@@ -21,6 +21,7 @@ from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
+from tracker.importing.layouts.code_rows import code_rows
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
@@ -30,11 +31,14 @@ from tracker.importing.layouts.document_date import (
     weekday_date,
 )
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
+from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
+from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -790,12 +794,16 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
-            _lettered(all_lines, warnings)
+            _drafts(code_rows(all_lines))
+            or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(inline_series(all_lines))
+            or _drafts(titled_items(all_lines))
             or _drafts(prose_asks(all_lines))
             or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
+            or _drafts(recommending_clause(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
