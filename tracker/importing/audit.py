@@ -30,6 +30,7 @@ from tracker.importing.extract import (
     extract_recommendations,
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
+from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
@@ -652,6 +653,12 @@ def _unnumbered_answers(
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+    if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
+        start, end, count = grouped
+        if count is not None and count != len(numbers):
+            numbers = []  # it counts other recommendations than the list read: the officer ties it
+        grouping = "explicit" if len(numbers) > 1 else "single"
+        return [_passage(text, numbers, start, end, grouping, reference_date, (TIED_BY_SUBJECT,))]
     if not known:
         return []
     ties = tie_by_subject(text, {n: r.full_text for n, r in known.items()})
