@@ -37,6 +37,7 @@ from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
+from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
@@ -244,6 +245,7 @@ def split_run_on(text: str) -> str:
     before each marker. Only a recommendation marker followed by a reply marker counts (the pair is the
     signal), and only the space before a marker is replaced, so every offset stays the same."""
     cuts = list(_row_table(text)[1])  # a copy: the cached list is shared
+    cuts.extend(run_on_cuts(text)[0])  # "… Recommendation 1 – paraphrase. The reply … Recommendation 2 – …"
     if "Recommendation" in text and re.search(r"(?i)response|reply", text):
         markers = [(m.group("rec") is not None, m.start("rec") if m.group("rec") else m.start("response"))
                    for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
@@ -677,6 +679,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     info = document_info(text)
     lines = classify(text)
     style = _style(list(lines))
+    replies_after_paraphrase = run_on_cuts(text)[1]  # where a reply starts in a letter run into one paragraph
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -736,6 +739,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             blank_since_text = False
             continue
         if current is None:
+            continue
+        if line.start in replies_after_paraphrase:
+            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase"
             continue
         if line.kind in ("section", "contact", "rec", "r") or (
             line.kind == "numbered" and style == "numbered"
