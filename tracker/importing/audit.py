@@ -31,7 +31,9 @@ from tracker.importing.extract import (
     extract_recommendations,
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
+from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
+from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
 from tracker.importing.layouts.subject_ties import blanket_answer, subject_words, tie_by_subject
@@ -264,6 +266,7 @@ class _Block:
     paragraphs: list[tuple[str, bool]]  # (text, is_bullet)
     status_cell: str | None = None
     inline: str = ""
+    reply_at: int | None = None  # the paragraph where the reply starts, when the layout says so
 
 
 def _table_rows(text: str) -> list[_Block]:
@@ -305,6 +308,7 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
 
 def _blocks(text: str) -> list[_Block]:
     lines = classify(text)
+    replies = run_on_cuts(text)[1]
     heading_lines = []
     for index, line in enumerate(lines):
         if line.kind == "rec" and line.number and not line.number[:1].isdigit():
@@ -328,13 +332,17 @@ def _blocks(text: str) -> list[_Block]:
             heading_lines = numbered
         elif numbered and not heading_lines:
             # one numbered conclusion, restated up to its "(Paragraph 9)" and answered below it
-            blocks = _blocks_at(lines, numbered)
+            blocks = _blocks_at(lines, numbered, replies)
             if _reply_starts(blocks[0].paragraphs) not in (None, len(blocks[0].paragraphs)):
                 return blocks
-    return _blocks_at(lines, heading_lines)
+    return _blocks_at(lines, heading_lines, replies)
 
 
-def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
+def _blocks_at(
+    lines: tuple[Line, ...], heading_lines: list, replies: frozenset[int] = frozenset()
+) -> list[_Block]:
+    """The block under each heading; `replies` holds where a reply starts by the layout (a letter run into
+    one paragraph, its reply straight after each "Recommendation 2 – paraphrase")."""
     blocks: list[_Block] = []
     for position, (index, (numbers, inline)) in enumerate(heading_lines):
         stop = heading_lines[position + 1][0] if position + 1 < len(heading_lines) else len(lines)
@@ -344,9 +352,15 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
             paragraphs.append((inline, False))
         current: list[str] = []
         end = lines[index].end
+        reply_at = None
         for line in lines[index + 1 : stop]:
             if line.kind in ("footnote", "separator", "statement"):
                 continue
+            if line.start in replies:
+                if current:
+                    paragraphs.append((" ".join(current), False))
+                    current = []
+                reply_at = len(paragraphs)
             if line.kind == "blank":
                 if current:
                     paragraphs.append((" ".join(current), False))
@@ -381,7 +395,11 @@ def _blocks_at(lines: tuple[Line, ...], heading_lines: list) -> list[_Block]:
                 current.append(line.text)
         if current:
             paragraphs.append((" ".join(current), False))
-        blocks.append(_Block(numbers, lines[index].start, end, paragraphs, status_cell, inline=inline))
+        blocks.append(
+            _Block(
+                numbers, lines[index].start, end, paragraphs, status_cell, inline=inline, reply_at=reply_at
+            )
+        )
     return blocks
 
 
@@ -538,6 +556,8 @@ def audit_reply(
         in_restatement = True
         restated_before = {n: restated.get(n) for n in block.numbers}
         reply_starts = None if table else _reply_starts(block.paragraphs)
+        if reply_starts is None and block.reply_at is not None:
+            reply_starts = block.reply_at
         for position, (paragraph, is_bullet) in enumerate(block.paragraphs):
             if reply_starts is not None:  # the document marks where the reply begins
                 if position < reply_starts:
@@ -668,6 +688,12 @@ def _unnumbered_answers(
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+    if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
+        start, end, count = grouped
+        if count is not None and count != len(numbers):
+            numbers = []  # it counts other recommendations than the list read: the officer ties it
+        grouping = "explicit" if len(numbers) > 1 else "single"
+        return [_passage(text, numbers, start, end, grouping, reference_date, (TIED_BY_SUBJECT,))]
     if not known:
         return []
     ties = tie_by_subject(text, {n: r.full_text for n, r in known.items()})

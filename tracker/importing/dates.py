@@ -19,13 +19,27 @@ _MONTH = (
     r"(?=[JFMASONDjfmasond])(January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_ORD = r"(?:st|nd|rd|th)?"
+# "5th", and "5 th" where a conversion put a space before the ordinal
+_ORD = r"(?:[ \t]?(?:st|nd|rd|th)\b)?"
+# a date written in Welsh, "9fed Medi 2014", "1af Mawrth 2024": the day's ordinal ending, the month's name
+WELSH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref",
+         "tachwedd", "rhagfyr"),
+        start=1,
+    )
+}  # fmt: skip
+_WELSH_MONTH = r"(Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(\d{{4}}|\d{{2}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)
 NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+{_MONTH}\b(?!,?\s+\d)", re.I)
+WELSH_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:af|il|ydd|ed|fed|eg|ain)?\s+{_WELSH_MONTH},?\s+(\d{{4}})\b", re.I
+)
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d{{2}}\s)\b{_MONTH}\s+(\d{{4}})\b", re.I)
 
 
@@ -62,6 +76,7 @@ _FORMS = (
     ("mdy", MONTH_DAY_YEAR),
     ("numeric", NUMERIC),
     ("iso", ISO),
+    ("welsh", WELSH_DAY_MONTH_YEAR),
     ("month_year", MONTH_YEAR),
     ("day_month", DAY_MONTH),
 )
@@ -94,6 +109,8 @@ def _value(form: str, m: re.Match, default_year: int | None) -> tuple[dt.date | 
         return _safe(_year(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
     if form == "iso":
         return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+    if form == "welsh":
+        return _safe(int(m.group(3)), WELSH_MONTHS[m.group(2).lower()], int(m.group(1))), "day"
     if form == "month_year":
         return month_end(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")]), "month"
     if default_year is None:

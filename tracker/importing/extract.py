@@ -19,12 +19,27 @@ from functools import lru_cache
 
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
-from tracker.importing.layouts import LETTERED_LIST, NO_ASKING_VERB, NUMBERED_BY_APP, Found
-from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
+from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
+from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
+from tracker.importing.layouts.code_rows import code_rows
+from tracker.importing.layouts.document_date import (
+    labelled_date,
+    leading_date,
+    letter_title_date,
+    narrated_date,
+    salutation_date,
+    weekday_date,
+)
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
+from tracker.importing.layouts.inline_series import inline_series
+from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
+from tracker.importing.layouts.recommending_clause import recommending_clause
+from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -142,8 +157,6 @@ SHORT_LABELS = (
     (re.compile(r"^finding", re.I), "Finding"),
     (re.compile(r"^conclusion", re.I), "Conclusion"),
 )
-# "(Paragraph 14)" after a recommendation points back into the report: clutter, not part of the text
-PARAGRAPH_POINTER = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s+[\d.,\s–-]+(?:and\s+[\d.]+)?\)\s*$", re.I)
 LEAD_IN = re.compile(r"\bas\s+follows\s*[:.]?\s*$|^resolved\s*:?\s*$", re.I)
 RECOMMEND_WORD = re.compile(r"\brecommend\w*\b", re.I)
 
@@ -232,6 +245,7 @@ def split_run_on(text: str) -> str:
     before each marker. Only a recommendation marker followed by a reply marker counts (the pair is the
     signal), and only the space before a marker is replaced, so every offset stays the same."""
     cuts = list(_row_table(text)[1])  # a copy: the cached list is shared
+    cuts.extend(run_on_cuts(text)[0])  # "… Recommendation 1 – paraphrase. The reply … Recommendation 2 – …"
     if "Recommendation" in text and re.search(r"(?i)response|reply", text):
         markers = [(m.group("rec") is not None, m.start("rec") if m.group("rec") else m.start("response"))
                    for m in _RUN_ON_MARKER.finditer(text)]  # fmt: skip
@@ -665,6 +679,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     info = document_info(text)
     lines = classify(text)
     style = _style(list(lines))
+    replies_after_paraphrase = run_on_cuts(text)[1]  # where a reply starts in a letter run into one paragraph
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -725,6 +740,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             continue
         if current is None:
             continue
+        if line.start in replies_after_paraphrase:
+            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase"
+            continue
         if line.kind in ("section", "contact", "rec", "r") or (
             line.kind == "numbered" and style == "numbered"
         ):
@@ -782,12 +800,16 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
-            _lettered(all_lines, warnings)
+            _drafts(code_rows(all_lines))
+            or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(inline_series(all_lines))
+            or _drafts(titled_items(all_lines))
             or _drafts(prose_asks(all_lines))
             or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
+            or _drafts(recommending_clause(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
@@ -817,7 +839,6 @@ def _cut_short(recommendations: tuple[ExtractedRecommendation, ...], text: str) 
     return finished * 2 >= len(others) and not _FINISHED.search(last.full_text.rstrip())
 
 
-ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
 LETTER_CLOSING = re.compile(
     r"^(?:please\s+(?:send|let|reply|respond|provide)|yours\s+(?:sincerely|faithfully)|kind\s+regards|"
     r"best\s+wishes|i\s+look\s+forward|we\s+look\s+forward|cc[:.]|enc(?:losure)?s?[:.])",
@@ -1083,47 +1104,11 @@ def _clip(text: str, size: int = 60) -> str:
 
 
 def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Draft]:
-    """Top-level items lettered (a), (b), (c) in sequence, with roman (i), (ii) sub-points under them. A new
-    "(a)" starts a new list; the first list read as recommendations is taken (see _not_recommendations)."""
-    lists: list[list[_Draft]] = []
-    drafts: list[_Draft] = []
-    expected = "a"
-    current: _Draft | None = None
-    for line in lines:
-        label = line.label.lower() if line.kind == "sub" else ""
-        if label == "a" or label == expected:
-            if label == "a":  # "(a)" again: the list before has ended, and another begins
-                drafts = []
-                lists.append(drafts)
-            current = _Draft(number=label, label=f"({label})", start=line.start, end=line.end)
-            current.paragraphs[-1].append(line.rest)
-            drafts.append(current)
-            expected = chr(ord(label) + 1)
-        elif line.kind == "sub" and current is not None and ROMAN.match(line.label):
-            current.subpoints.append(line.rest)
-            current.end = line.end
-        elif (
-            line.kind == "text" and current is not None and not current.subpoints and line.text[:1].islower()
-        ):
-            current.paragraphs[-1].append(line.text)
-        elif line.kind in ("section", "numbered", "rec", "r", "contact"):
-            current = None
+    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists."""
     starts = [line.start for line in lines]  # once: a hostile file can hold thousands of short lists
-    left_out = 0
-    for found in lists:
-        if len(found) < 2:
-            continue
-        reason = _not_recommendations(found, lines, starts)
-        if reason is None:
-            for draft in found:
-                draft.flags.append(LETTERED_LIST)
-            return found
-        left_out += 1
-        if warnings is not None and left_out <= 3:
-            warnings.append(f"a lettered list ({found[0].number}–{found[-1].number}) was left out: {reason}")
-    if warnings is not None and left_out > 3:
-        warnings.append(f"{left_out - 3} more lettered lists were left out for the same kinds of reason")
-    return []
+    return _drafts(
+        lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
+    )
 
 
 def _drafts(found: list[Found]) -> list[_Draft]:
@@ -1139,59 +1124,20 @@ def _drafts(found: list[Found]) -> list[_Draft]:
     return drafts
 
 
-# "The Committee agreed to recommend that the Cabinet …": a decision recorded in the minutes' prose
-_AGREED_TO_RECOMMEND = re.compile(
-    r"\b(?:agreed|resolved|decided)\s+(?:unanimously\s+)?to\s+recommend\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\s+",
-    re.I,
-)
-
-
 def _pointed_paragraphs(lines: list[Line], warnings: list[str]) -> list[_Draft]:
-    """A response that quotes the committee's conclusions without their numbers, each paragraph ending with
-    its place in the report ("… before finalising the new Estimates. (Paragraph 5)") and answered by the
-    paragraphs after it: each quoted paragraph is a recommendation, numbered by the app, and said so."""
-    drafts: list[_Draft] = []
-    paragraph: list[Line] = []
-    for line in [*lines, Line("", "", 0, 0, "blank")]:
-        if line.kind == "text":
-            paragraph.append(line)
-            continue
-        if paragraph and PARAGRAPH_POINTER.search(paragraph[-1].text):
-            text = PARAGRAPH_POINTER.sub("", " ".join(part.text for part in paragraph)).strip()
-            number = str(len(drafts) + 1)
-            draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)",
-                           start=paragraph[0].start, end=paragraph[-1].end)  # fmt: skip
-            draft.paragraphs[-1].append(text)
-            drafts.append(draft)
-        paragraph = []
-    if len(drafts) < 2:  # one pointer alone is a cross-reference, not a list of conclusions
-        return []
-    warnings.append(
-        f"no numbered list: {len(drafts)} recommendations taken from paragraphs that end with their place in "
-        "the committee's report ('(Paragraph 5)'); check them against the original"
-    )
+    """Conclusions quoted without numbers, each ending "(Paragraph 5)" (layouts/pointed_paragraphs.py)."""
+    drafts = _drafts(pointed_paragraphs(lines))
+    if drafts:
+        warnings.append(
+            f"no numbered list: {len(drafts)} recommendations taken from paragraphs that end with their place "
+            "in the committee's report ('(Paragraph 5)'); check them against the original"
+        )
     return drafts
 
 
 def _agreed_in_prose(lines: list[Line], warnings: list[str]) -> list[_Draft]:
-    """Minutes with no list at all may still record a recommendation in a sentence ("the Committee agreed to
-    recommend that …"): each such sentence is one recommendation, numbered by the app, and said so."""
-    drafts: list[_Draft] = []
-    for index, line in enumerate(lines):
-        if line.kind != "text" or not (m := _AGREED_TO_RECOMMEND.search(line.text)):
-            continue
-        sentence, end = line.text[m.end() :], line.end
-        for other in lines[index + 1 : index + 4]:  # a sentence wrapped over a few lines of a PDF
-            if re.search(r"[.!?]", sentence) or other.kind != "text":
-                break
-            sentence, end = f"{sentence} {other.text}", other.end
-        full_stop = re.search(r"[.!?](?:\s|$)", sentence)
-        text = sentence[: full_stop.end()].strip() if full_stop else sentence.strip()
-        number = str(len(drafts) + 1)
-        draft = _Draft(number=number, label=f"Recommendation {number} (numbered by the app)", start=line.start,
-                       end=end)  # fmt: skip
-        draft.paragraphs[-1].append(text[:1].upper() + text[1:])
-        drafts.append(draft)
+    """ "the Committee agreed to recommend that …" in minutes with no list (layouts/agreed_in_prose.py)."""
+    drafts = _drafts(agreed_in_prose(lines))
     if drafts:
         warnings.append(
             f"no list of recommendations: {len(drafts)} taken from sentences recording that the committee "
@@ -1321,7 +1267,13 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 break
     if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
         head = [clean(line) for line in lines[:40]]
-        date = weekday_date(head) or narrated_date(head)
+        date = (
+            weekday_date(head)
+            or leading_date(head)
+            or letter_title_date(head)
+            or salutation_date(head)
+            or narrated_date(head)
+        )
     # never another date from the body: "by 30 September" in a sentence is not the document's date
     reference = None
     for line in lines[:80]:

@@ -7,6 +7,7 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - document_date: the document's own date from a label in mid-line or from a "presented … on" sentence
 - own_request: a paper's request of its own committee ("The Committee is recommended to: (a) note …")
 - prose_asks: a panel's decisions written as prose ("The Panel: considered …; asked the Commissioner to …")
+- lettered: lettered (a)–(d) lists with roman sub-points, the one whose own lead-in names recommendations first
 - heading_bullets: unnumbered bullets under a "Recommendations" heading
 - single: one recommendation under a heading with no number
 - statuses: the words of a status column or a one-word answer, as dispositions
@@ -35,6 +36,7 @@ class LineLike(Protocol):
     end: int
     kind: str
     rest: str
+    label: str
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,13 @@
   "This report was presented to the Panel on the 4th March 2024" → 4 March 2024;
   "Minutes of the meeting held on 4 March 2024" is the minutes of an earlier meeting: no date from it.
 - A title that names the day: "Police and Crime Panel - Tuesday, 15 September 2020 10.30 am" → 15 September.
+  "The Panel had held a review meeting on 4 March 2024" tells of an earlier meeting: no date from it.
+- A decision record's heading that opens with the date: "29/01/2021 - Review of CCTV - Recommendations" →
+  29 January 2021.
+- A letter's title that says when it was written: "Letter to the Chair from the Minister, dated 24 October
+  2009" (not "Thank you for your letter dated …", a date of the letter answered).
+- A letter flattened into one paragraph, where the date block runs into the salutation:
+  "… Telephone: 01000 000000 5 th October 2015 Dear Sir …" → 5 October 2015.
 
 A date in any other sentence ("by 30 September 2024") is not the document's date.
 """
@@ -30,7 +37,7 @@ _OTHER_DATES = frozenset(
 )  # fmt: skip
 # "presented to the Panel on the 4th March 2024"; not "the minutes of the meeting held on …" (the last one)
 _NARRATED = re.compile(
-    r"\b(?:presented|submitted|considered|held|sent|issued|published|agreed|approved|written|signed)\b"
+    r"(?<!\bhad )(?<!\bhad been )\b(?:presented|submitted|considered|held|sent|issued|published|agreed|approved|written|signed)\b"
     r"[^.;\n]{0,80}?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?",
     re.I,
 )
@@ -39,6 +46,45 @@ _EARLIER = re.compile(
 )
 # a title or heading that names the day of the meeting: "Police and Crime Panel - Tuesday, 15 September 2020"
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?", re.I)
+
+
+# a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"
+_LEADING = re.compile(r"^(?=\d)(.{6,20}?)\s+[-–—|:]\s+\S")
+# the title of a letter published on its own: "Letter to the Chair … from the Minister …, dated 24 October 2009"
+_LETTER_TITLE = re.compile(r"^(?:an?\s+)?letter\s+(?:to|from)\b.*?\bdated\s+(?:the\s+)?", re.I)
+# the salutation right after a date: a letter whose lines were run together
+_SALUTATION = re.compile(r"^[\s,.]*dear\s+[A-Z]", re.I)
+
+
+def leading_date(lines: list[str]) -> dt.date | None:
+    """The date that opens a short heading and is followed by a dash and the item's name."""
+    for line in lines:
+        if len(line) <= 200 and (m := _LEADING.match(line)):
+            found = find_dates(m.group(1))
+            if (
+                found
+                and found[0].start == 0
+                and found[0].end == len(m.group(1))
+                and found[0].precision == "day"
+            ):
+                return found[0].date
+    return None
+
+
+def letter_title_date(lines: list[str]) -> dt.date | None:
+    """The date a letter's own title gives it ("Letter from … dated 24 October 2009")."""
+    return _day_after(_LETTER_TITLE, [line for line in lines if len(line) <= 300])
+
+
+def salutation_date(lines: list[str]) -> dt.date | None:
+    """The date straight before "Dear …" in a letter run into one paragraph."""
+    for line in lines:
+        if "dear" not in line.lower():
+            continue
+        for found in find_dates(line):
+            if found.precision == "day" and _SALUTATION.match(line[found.end : found.end + 40]):
+                return found.date
+    return None
 
 
 def labelled_date(lines: list[str]) -> dt.date | None:

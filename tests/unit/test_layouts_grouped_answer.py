@@ -1,0 +1,56 @@
+"""One answer to the recommendations as a whole (tracker/importing/layouts/grouped_answer.py): a cabinet's
+decision that they "be noted", and a reply that counts the recommendations it accepted."""
+
+from __future__ import annotations
+
+from tracker.importing.audit import audit_reply
+from tracker.importing.extract import extract_recommendations
+from tracker.importing.layouts.grouped_answer import grouped_answer
+
+DECISION = """Decision record
+
+12/06/2023 - Street lighting - Recommendations from the Scrutiny Panel
+
+The Cabinet considered the report of the Scrutiny Panel on street lighting.
+
+The Cabinet resolved that:
+
+(1)   the recommendations of the Scrutiny Panel of 4 May 2023, as set out in paragraph 2.1.3 of the report, be noted; and
+
+(2)   officers report back on the cost of all-night lighting before a decision is taken.
+"""
+
+REPORT = """Scrutiny Panel report
+
+The Panel recommends:
+
+1. The council should restore all-night lighting on the ten roads with most crime.
+2. The council should fix reported faults within five working days.
+"""
+
+
+def test_a_decision_that_the_recommendations_be_noted_answers_them_all():
+    start, end, count = grouped_answer(DECISION)
+    assert DECISION[start:end].startswith("(1)") and count is None
+    audit = audit_reply(DECISION)
+    assert [p.numbers for p in audit.passages] == [()]
+    recommendations = list(extract_recommendations(REPORT).recommendations)
+    audit = audit_reply(DECISION, recommendations)
+    assert [p.numbers for p in audit.passages] == [("1", "2")]
+    assert audit.passages[0].disposition == "noted"
+
+
+def test_a_resolution_about_something_else_is_no_answer():
+    assert grouped_answer("The Cabinet resolved that the budget be approved.\n") is None
+    assert grouped_answer("The recommendations should be noted by all officers.\n") is None
+
+
+def test_a_counted_answer_is_tied_to_the_list_only_when_the_counts_agree():
+    reply = (
+        "Response of the force\n\nThe review made eleven recommendations. The force accepted all two "
+        "recommendations made to it and has begun the work.\n"
+    )
+    recommendations = list(extract_recommendations(REPORT).recommendations)
+    assert [p.numbers for p in audit_reply(reply, recommendations).passages] == [("1", "2")]
+    other = reply.replace("all two", "all nine")
+    assert [p.numbers for p in audit_reply(other, recommendations).passages] == [()]

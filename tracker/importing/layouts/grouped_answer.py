@@ -1,0 +1,79 @@
+"""One answer to a committee's recommendations as a whole, in the two shapes that do not say "accept all the
+recommendations" in so many words:
+
+- a decision that records what was done with them, as a council's cabinet resolves:
+      The Cabinet resolved that:
+      (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
+      (2) officers report back on the costs.
+  → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
+- a reply that counts what it accepted: "The force accepted all six recommendations made to it." → the
+  paragraph, with the count it states. Where the reply counts a different number of recommendations than
+  the committee's list holds (the list read is part of a longer report, or only some were addressed to this
+  body), the answer is tied to none of them by number: the officer ties it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importing.layouts.subject_ties import paragraphs
+
+_DECIDED = re.compile(r"\b(?:resolved|decided|agreed)\b", re.I)
+_BE_DONE = re.compile(
+    r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
+    r"rejected|declined)\b",
+    re.I,
+)
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_COUNTED = re.compile(
+    r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)\s+all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+    rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?recommendations\b",
+    re.I,
+)
+
+
+def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
+    """(start, end, the number of recommendations it says it answers, if it says) of the paragraph that
+    answers the recommendations as a whole, or None."""
+    spans = paragraphs(text)
+    for m in _BE_DONE.finditer(text):
+        if _DECIDED.search(text, max(0, m.start() - 400), m.start()):
+            return _within(spans, m.start(), None)
+    if m := _COUNTED.search(text):
+        word = m.group(1).lower()
+        return _within(spans, m.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word])
+    return None
+
+
+def _within(spans: list[tuple[int, int]], at: int, count: int | None) -> tuple[int, int, int | None] | None:
+    for start, end in spans:
+        if start <= at < end:
+            return start, end, count
+    return None

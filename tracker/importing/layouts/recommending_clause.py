@@ -1,0 +1,53 @@
+"""A news item or letter that reports a recommendation in a clause of its prose, often hard-wrapped:
+
+    The Panel has written to the Commissioner, recommending that he publish the
+    force's response times for each district.
+
+A sentence whose subject is a committee, panel, inquiry or report (or "we") and which goes on ", recommending
+…" (or "and recommends that …") is one recommendation, the whole sentence its text, numbered by the app. The
+lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.importing.layouts import Found, LineLike, app_numbered
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_ASIDE = re.compile(r"^\s*\([^()]{0,60}\)\s*")
+_BODY = r"(?:committee|panel|inquiry|review|report|commission|task\s+group|we)"
+_RECOMMENDING = re.compile(
+    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?recommending\s+"
+    r"(?:that\s+|they\s+|it\s+|the\s+|[A-Z])",
+    re.I,
+)
+
+
+def recommending_clause(lines: Sequence[LineLike]) -> list[Found]:
+    items: list[tuple[int, int, str]] = []
+    for paragraph in _paragraphs(lines):
+        text = " ".join(line.text for line in paragraph)
+        offsets = []  # where each line's text begins in the joined paragraph
+        at = 0
+        for line in paragraph:
+            offsets.append(at)
+            at += len(line.text) + 1
+        for m in _SENTENCE.finditer(text):
+            sentence = _ASIDE.sub("", m.group(0)).strip()  # "(letter attached)" left from the sentence before
+            if _RECOMMENDING.match(sentence):
+                first = max(i for i, o in enumerate(offsets) if o <= m.start())
+                last = max(i for i, o in enumerate(offsets) if o < m.end())
+                items.append((paragraph[first].start, paragraph[last].end, sentence))
+    return app_numbered(items)
+
+
+def _paragraphs(lines: Sequence[LineLike]) -> list[list[LineLike]]:
+    paragraphs: list[list[LineLike]] = [[]]
+    for line in lines:
+        if line.kind == "text":
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
