@@ -414,7 +414,7 @@ def test_smoke_test_from_outside(db_url, tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "6 pages opened and loaded" in result.stdout
+    assert "7 pages opened and loaded" in result.stdout
     shots = tmp_path / "shots"
     result = subprocess.run(
         [sys.executable, "-m", "ui.app", "--db", db_url, "--screenshot", str(shots)],
