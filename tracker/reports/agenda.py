@@ -63,6 +63,7 @@ class ReplyAppendix:
     pdf: bytes | None = field(default=None, repr=False)  # appended page for page
     paragraphs: tuple[str, ...] = ()  # set verbatim (for a PDF, its text: the Word paper carries that)
     pages: int = 0  # a PDF's page count
+    document_id: int | None = None  # the stored document, so it is not listed again as a background paper
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class AgendaContent:
     reply_note: str = ""  # who replied, when, with what reference
     assessment_title: str = ""
     date: dt.date | None = None  # the meeting's, printed in the running footer
+    description: str = "Committee agenda item"  # the PDF's and the Word file's subject
 
 
 class _Blank(dict):
@@ -266,6 +268,7 @@ def _reply_content(
         reply_note=reply_note,
         assessment_title=assessment_title,
         date=meeting,
+        description=words["description_appended" if appended else "description_separately"],
     )
 
 
@@ -282,7 +285,11 @@ def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> s
     for document in detail.documents:
         if document.id in superseded or document.kind in _NOT_BACKGROUND:
             continue
-        if appended is not None and document.kind == "reply" and document.title == appended.title:
+        if appended is not None and (
+            document.id == appended.document_id
+            if appended.document_id is not None
+            else document.kind == "reply" and document.title == appended.title
+        ):
             continue
         title = document.title or document.kind[:1].upper() + document.kind[1:]
         dated = (
@@ -474,7 +481,7 @@ def render_agenda_pdf(
     item = build_pdf(
         story,
         f"Agenda item: {content.subject}",
-        "Committee agenda item with the reply as Appendix 1",
+        content.description,
         settings,
         date=content.date or detail.as_of,
     )
@@ -528,9 +535,7 @@ def render_agenda_docx(
     from tracker.reports.word import new_document, to_bytes
 
     content = agenda_content(detail, options, reply)
-    document = new_document(
-        f"Agenda item: {content.subject}", "Committee agenda item with the reply as Appendix 1", settings
-    )
+    document = new_document(f"Agenda item: {content.subject}", content.description, settings)
     document.add_heading(f"Subject: {content.subject}", level=0)
     for label, value in content.heading_lines:
         line = document.add_paragraph()
