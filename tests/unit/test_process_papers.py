@@ -324,3 +324,26 @@ def test_two_thirds_counts_the_members_in_post_on_the_day_of_the_meeting_not_tod
     assert "with 12 members in post, at least 8" in pdf_text(before)
     after = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-03")
     assert "with 15 members in post, at least 10" in after
+
+
+def test_a_vote_taken_after_the_papers_day_does_not_turn_the_item_into_the_revised_precept(
+    precept, capsys, tmp_path
+):
+    ok(capsys, "vote", "p26", "--for", "9", "--against", "3", "--members", "12", "--date", "2026-02-05",
+       "--db", precept)  # fmt: skip
+    before = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-01-30")
+    assert "Subject: The proposed precept" in before and "9 for and 3 against" not in before
+    after = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-06")
+    assert "Subject: The revised precept" in after and "9 for and 3 against. Two-thirds" in after
+
+
+def test_a_panel_named_from_the_commissioners_title_names_the_place(db_url, capsys):
+    ok(capsys, "body", "add", "north", "--name", "Police and Crime Commissioner for Northshire", "--kind", "pcc",
+       "--members", "12", "--db", db_url)  # fmt: skip
+    ok(capsys, "body", "add", "west", "--name", "Westshire Police and Crime Commissioner", "--kind", "pcc",
+       "--db", db_url)  # fmt: skip
+    panels = {b["id"]: b["panel"]["name"] for b in ok(capsys, "body", "list", "--db", db_url)}
+    assert panels == {
+        "north": "Northshire Police and Crime Panel",
+        "west": "Westshire Police and Crime Panel",
+    }

@@ -34,10 +34,27 @@ def _happened(detail: CycleDetail, key: str) -> bool:
     return stage is not None and (stage.actual is not None or stage.precision == "after")
 
 
+def _later(detail: CycleDetail, key: str) -> bool:
+    """The stage is recorded, but as happening after the day the paper is for."""
+    stage = next((s for s in detail.stages if s.key == key), None)
+    return (
+        stage is not None
+        and stage.actual is None
+        and stage.precision is None
+        and stage.actual_text != "not recorded"
+    )
+
+
+def vote_of(detail: CycleDetail):
+    """The vote on the veto as the record stood on the paper's day: none if it was taken after that day."""
+    return None if _later(detail, "veto") else detail.vote
+
+
 def vetoed(detail: CycleDetail) -> bool:
     """A veto stands where the vote carried it, or (with no vote recorded) where the veto is recorded."""
-    if detail.vote is not None:
-        return detail.vote.carried
+    vote = vote_of(detail)
+    if vote is not None:
+        return vote.carried
     return _happened(detail, "veto")
 
 
@@ -89,7 +106,7 @@ def process_values(detail: CycleDetail) -> _Blank:
     stages = {s.key: s for s in detail.stages}
     for stage in template.stages:
         values[f"when_{stage.id}"] = _when(stages.get(stage.id))
-    vote = detail.vote
+    vote = vote_of(detail)
     members = vote.members if vote and vote.members else detail.scrutiny_body.members_in_post
     if template.veto_fraction:
         if (template.veto_denominator or "").startswith("votes"):
@@ -308,10 +325,10 @@ def panel_report_content(detail: CycleDetail, decision: str | None = None) -> Pa
         else outcomes["recommendations" if recommendations else "none"]
     ]
     if veto:
-        outcome.append("{vote_sentence}" if detail.vote else "{two_thirds_sentence}")
+        outcome.append("{vote_sentence}" if vote_of(detail) else "{two_thirds_sentence}")
     if veto and recommendations:
         outcome.append(common["with_veto_recommendations"])
-    vote = [] if veto or detail.vote is None else ["{vote_sentence}"]
+    vote = [] if veto or vote_of(detail) is None else ["{vote_sentence}"]
     return _report(detail, words, values, outcome + vote, recommendations, response)
 
 

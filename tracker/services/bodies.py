@@ -150,10 +150,23 @@ class BodyRow:
 def default_panel_name(kind: str, area: str | None, name: str) -> str:
     if kind == "mopac":
         return "London Assembly Police and Crime Committee"
-    place = area or name
+    place = area or _place_in(name)
     if kind in ("pfcc",):
         return f"{place} Police, Fire and Crime Panel"
     return f"{place} Police and Crime Panel"
+
+
+def _place_in(name: str) -> str:
+    """The place in a commissioner's name: "Police and Crime Commissioner for Northshire" and "Northshire
+    Police and Crime Commissioner" are both Northshire's, so the panel is "Northshire Police and Crime Panel"."""
+    import re
+
+    office = r"police,? (?:fire and )?(?:and )?crime commissioner"
+    for pattern in (rf"^(?:the )?(?:office of the )?{office} for (.+)$", rf"^(.+?) {office}$"):
+        match = re.match(pattern, name.strip(), re.IGNORECASE)
+        if match:
+            return match.group(1)
+    return name
 
 
 class BodyService:
@@ -260,7 +273,9 @@ class BodyService:
             body = self._get(session, body_id)
             changes: list[tuple[str, object, object]] = []
             if no_protocol or protocol_days is not None or protocol_label is not None:
-                changes.append(self._set_protocol(session, body.id, protocol_days, protocol_label, no_protocol))
+                changes.append(
+                    self._set_protocol(session, body.id, protocol_days, protocol_label, no_protocol)
+                )
             if name is not None:
                 value = check_text("--name", name, 200)
                 changes.append(("name", body.name, value))
@@ -376,7 +391,11 @@ class BodyService:
         current = protocol.parse(stored.value) if stored else None
         if off:
             if days is not None or label is not None:
-                raise BadInput("--no-protocol", "", "turns the protocol off: give it without --protocol-days or --protocol-label")
+                raise BadInput(
+                    "--no-protocol",
+                    "",
+                    "turns the protocol off: give it without --protocol-days or --protocol-label",
+                )
             if stored is not None:
                 session.delete(stored)
             return ("protocol", current and protocol.dump(current), None)
