@@ -347,3 +347,16 @@ def test_a_panel_named_from_the_commissioners_title_names_the_place(db_url, caps
         "north": "Northshire Police and Crime Panel",
         "west": "Westshire Police and Crime Panel",
     }
+
+
+def test_the_word_paper_sets_the_appended_text_and_does_not_promise_pages_that_follow(
+    precept, capsys, tmp_path
+):
+    notice = tmp_path / "notice.pdf"
+    notification_pdf(notice)
+    ok(capsys, "import", "document", str(notice), "--cycle", "p26", "--kind", "notification", "--db", precept)
+    word = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-02", ".docx")
+    assert "Proposed Band D precept" in word and "follows as it was received" not in word
+    assert "follows as it was received (2 pages)" in paper(
+        capsys, precept, tmp_path, "agenda", "p26", "2026-02-02"
+    )

@@ -92,6 +92,7 @@ class AgendaContent:
     recommendations_note: str = ""
     reply: ReplyAppendix | None = None
     reply_note: str = ""  # who replied, when, with what reference
+    reply_follows: str = ""  # in the PDF paper: that the document's own pages follow, and how many
     assessment_title: str = ""
     date: dt.date | None = None  # the meeting's, printed in the running footer
     description: str = "Committee agenda item"  # the PDF's and the Word file's subject
@@ -239,9 +240,10 @@ def _reply_content(
     values["appendix_number"] = 2 if appended else 1
     assessment_title = words["assessment_title"].format_map(values) if options.with_assessment else ""
     reply_note = _reply_note(detail, values, reply)
-    if appended and reply.pdf is not None:
+    reply_follows = ""
+    if appended and reply.pdf is not None:  # the PDF paper appends its pages; the Word paper sets its text
         pages = f"{reply.pages} page{'' if reply.pages == 1 else 's'}"
-        reply_note = f"{reply_note} {words['appendix']['reply_follows'].format(reply_pages=pages)}"
+        reply_follows = words["appendix"]["reply_follows"].format(reply_pages=pages)
     return AgendaContent(
         subject=words["subject"].format_map(values),
         heading_lines=heading_lines,
@@ -266,6 +268,7 @@ def _reply_content(
         ),
         reply=reply if appended else None,
         reply_note=reply_note,
+        reply_follows=reply_follows,
         assessment_title=assessment_title,
         date=meeting,
         description=words["description_appended" if appended else "description_separately"],
@@ -465,7 +468,7 @@ def render_agenda_pdf(
         story.append(PageBreak())
         story.append(Heading(content.appendix_title))
         story.append(markup(f"<b>{esc(content.reply.title)}</b>"))
-        story.append(para(content.reply_note))
+        story.append(para(f"{content.reply_note} {content.reply_follows}".strip()))
         if content.reply.pdf is not None:  # its pages follow this one, counted in the item's numbering
             story.append(ReservePages(content.reply.pages, reserved))
         else:  # a rule between the secretariat's words and the reply's own, set as it was written

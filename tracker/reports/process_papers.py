@@ -169,6 +169,7 @@ def process_content(detail: CycleDetail, content: AgendaContent) -> AgendaConten
         ),
         reply=document,
         reply_note=_document_note(document, values) if document else "",
+        reply_follows=_document_follows(document) if document else "",
         sections=tuple(sections),
         recommendations=(),
         recommendations_in=-1,
@@ -181,17 +182,21 @@ def process_content(detail: CycleDetail, content: AgendaContent) -> AgendaConten
 
 
 def _document_note(document, values: dict) -> str:
-    """Who the appended document came to, its date and reference, and that its own pages follow."""
-    words = wording()["appendix"]
-    note = words["document_from"].format(
+    """Who the appended document came to, its date and reference."""
+    note = wording()["appendix"]["document_from"].format(
         committee_short=values["committee_short"],
         document_date=layout.date_long(document.date) if document.date else "an unrecorded date",
         document_reference=f" (reference {document.reference})" if document.reference else "",
     )
-    if document.pdf is not None:
-        pages = f"{document.pages} page{'' if document.pages == 1 else 's'}"
-        note = f"{note} {words['document_follows'].format(reply_pages=pages)}"
     return note
+
+
+def _document_follows(document) -> str:
+    """In the PDF paper, that the document's own pages follow; the Word paper sets its text instead."""
+    if document.pdf is None:
+        return ""
+    pages = f"{document.pages} page{'' if document.pages == 1 else 's'}"
+    return wording()["appendix"]["document_follows"].format(reply_pages=pages)
 
 
 # ---- the panel's report to the commissioner ---------------------------------------------------------------
