@@ -184,7 +184,9 @@ class ReportsPage(Page):
         self.exempt.addItem("choose the paragraph of Schedule 12A", None)
         for number, description in exempt_paragraphs().items():
             self.exempt.addItem(f"Paragraph {number}: {description}", number)
-        self.exempt.setMaximumWidth(520)
+        for combo in (self.meeting, self.exempt):  # long meeting titles and paragraphs never widen the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(36)
         grid.addWidget(self.private, 2, 0)
         grid.addWidget(self.exempt, 2, 1, 1, 2)
         self.background = QLineEdit()
