@@ -67,8 +67,8 @@ class MessageBar(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
-    def error(self, text: str) -> None:
-        self._show(f"Not saved: {text}", "#d93025")
+    def error(self, text: str, lead: str = "Not saved") -> None:
+        self._show(f"{lead}: {text}", "#d93025")
 
     def success(self, text: str) -> None:
         self._show(text, "#1e8e3e")

@@ -78,7 +78,8 @@ def test_after_a_veto_the_item_is_the_revised_precept_and_the_report_states_the_
     assert "second report by 22 February 2026" in agenda and "cannot veto it" in agenda
     assert cite("precept", "second-report") in agenda
     for suffix in (".pdf", ".docx"):
-        report = paper(capsys, precept, tmp_path, "panel-report", "p26", "2026-02-14", suffix)
+        # before the revised precept came, the report is the first one, with the veto
+        report = paper(capsys, precept, tmp_path, "panel-report", "p26", "2026-02-12", suffix)
         assert "The Panel vetoes the proposed precept" in report
         assert "9 for and 2 against, with 1 abstaining" in report
         assert "Two-thirds of the 12 members of the panel at the time is at least 8 votes" in report
@@ -87,6 +88,22 @@ def test_after_a_veto_the_item_is_the_revised_precept_and_the_report_states_the_
             "revised precept by 15 February 2026" in report and cite("precept", "revised-precept") in report
         )
         assert "supports the proposed precept" not in report
+    # with the revised precept notified, the report is the second one: accept or reject, never a veto
+    code, _, err = run(capsys, "report", "panel-report", "--cycle", "p26", "--as-of", "2026-02-14",
+                       "-o", str(tmp_path / "second.pdf"), "--db", precept)  # fmt: skip
+    assert code == 2 and "accepts or rejects" in err and not (tmp_path / "second.pdf").exists()
+    ok(capsys, "set-date", "p26", "second_report", "2026-02-20", "--db", precept)
+    second = tmp_path / "second.pdf"
+    ok(capsys, "report", "panel-report", "--cycle", "p26", "--as-of", "2026-02-21", "--decision", "reject",
+       "-o", str(second), "--db", precept)  # fmt: skip
+    text = pdf_text(second)
+    assert "Second report on the revised precept" in text and "Date: 20 February 2026" in text
+    assert "The Panel rejects the revised precept." in text and "accepts" not in text
+    assert "notified on 13 February 2026" in text and "vetoed the proposed precept on 5 February 2026" in text
+    assert "no power to veto a revised precept" in text and cite("precept", "second-report") in text
+    assert cite("precept", "final-response") in text
+    # the first report's recommendation (from the letter of 5 February) is not repeated in the second
+    assert "Keep the rise under 3 per cent" not in text
 
 
 def test_a_vote_short_of_two_thirds_of_members_is_no_veto_in_the_report(precept, capsys, tmp_path):
@@ -149,10 +166,30 @@ def test_a_chief_constable_hearing_and_the_reserve_candidate_after_a_veto(panel,
     reserve = paper(capsys, panel, tmp_path, "agenda", "cc", "2025-10-02")
     assert "Subject: Proposed appointment of a chief constable: the reserve candidate" in reserve
     assert "by 21 October 2025" in reserve and "no power to veto a reserve candidate" in reserve
-    report = paper(capsys, panel, tmp_path, "panel-report", "cc", "2025-10-02")
+    report = paper(capsys, panel, tmp_path, "panel-report", "cc", "2025-09-30")
     assert "The Panel vetoes the proposed appointment" in report and "10 for and 2 against" in report
+    # no abstentions recorded: the vote sentence says nothing of them
+    assert "10 for and 2 against. Two-thirds" in report and "abstain" not in report
     assert "must propose a reserve candidate" in report
     assert "following the confirmation hearing held on 15 September 2025" in report
+    # once the reserve candidate is notified, the report is on the reserve candidate: a recommendation only
+    code, _, err = run(capsys, "report", "panel-report", "--cycle", "cc", "--as-of", "2025-10-02",
+                       "-o", str(tmp_path / "r.pdf"), "--db", panel)  # fmt: skip
+    assert code == 2 and "no recommendation on the reserve candidate" in err
+    ok(capsys, "set-date", "cc", "reserve_hearing", "2025-10-14", "--db", panel)
+    ok(capsys, "set-date", "cc", "reserve_report", "2025-10-15", "--db", panel)
+    ok(capsys, "recommendation", "add", "cc", "1", "--text", "That the reserve candidate be appointed.",
+       "--db", panel)  # fmt: skip
+    for suffix in (".pdf", ".docx"):
+        reserve_report = paper(capsys, panel, tmp_path, "panel-report", "cc", "2025-10-16", suffix)
+        assert "Report on the proposed appointment of the reserve candidate" in reserve_report
+        assert cite("chief-constable", "reserve-report") in reserve_report
+        assert "hearing with the reserve candidate held on 14 October 2025" in reserve_report
+        assert "Recommendation 1: That the reserve candidate be appointed." in reserve_report
+        assert "no power to veto the appointment of a reserve candidate" in reserve_report
+        assert cite("chief-constable", "reserve-decision") in reserve_report
+        assert "Date: 15 October 2025" in reserve_report
+        assert "vetoes the proposed appointment" not in reserve_report
 
 
 def test_every_process_has_an_agenda_item_citing_its_own_template_or_says_why_not(db_url, capsys, tmp_path):
@@ -218,3 +255,108 @@ def test_a_typo_in_a_process_key_or_placeholder_names_it(monkeypatch, tmp_path, 
     finally:
         module.wording.cache_clear()
     assert code == 2 and "cite_panel_reprot" in err and err.count("\n") == 1
+
+
+def notification_pdf(path, pages: int = 2) -> None:
+    """A precept notification of a few pages, as the commissioner's office would send it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(1, pages + 1):
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(72, 760, "27 January 2026" if page == 1 else f"Budget table, sheet {page}.")
+        canvas.drawString(72, 740, "Proposed Band D precept: an increase of 14 pounds.")
+        canvas.showPage()
+    canvas.save()
+
+
+def proposed_item(capsys, store, target, *extra) -> None:
+    ok(capsys, "report", "agenda", "--cycle", "p26", "--as-of", "2026-02-02", *extra, "-o", str(target),
+       "--db", store)  # fmt: skip
+
+
+def test_a_precept_item_appends_the_stored_notification_and_its_metadata_never_names_a_reply(
+    precept, capsys, tmp_path
+):
+    from pypdf import PdfReader
+
+    # no notification stored: the item lists it as Appendix 1, and says nothing of a reply in its metadata
+    bare = tmp_path / "bare.pdf"
+    proposed_item(capsys, precept, bare)
+    reader = PdfReader(str(bare))
+    assert reader.metadata.subject.startswith("Committee agenda item: The proposed precept")
+    assert "reply" not in reader.metadata.subject.lower() and "Appendix" not in reader.metadata.subject
+    notice = tmp_path / "notice.pdf"
+    notification_pdf(notice)
+    result = ok(capsys, "import", "document", str(notice), "--cycle", "p26", "--kind", "notification",
+                "--title", "Proposed precept 2026/27", "--db", precept)  # fmt: skip
+    assert result["kind"] == "notification" and not result["unchanged"]
+    item = tmp_path / "item.pdf"
+    proposed_item(capsys, precept, item)
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(item)).pages]
+    assert len(pages) == len(reader.pages) + 1 + 2  # the item, its appendix cover page, the notice's 2 pages
+    cover = pages[-3]
+    assert "Appendix 1: the notification of the proposed precept" in cover
+    assert "Proposed precept 2026/27" in cover and "27 January 2026" in cover and "(2 pages)" in cover
+    assert "Budget table, sheet 2." in pages[-1] and "Proposed Band D precept" in pages[-2]
+    subject = PdfReader(str(item)).metadata.subject
+    assert "reply" not in subject.lower() and "Appendix 1" in subject
+    # appended, so not listed again as a background paper; no file name anywhere
+    background = " ".join(pages[:-3]).split("Background Papers")[-1]
+    assert "Proposed precept 2026/27" not in background and "notice.pdf" not in " ".join(pages)
+    # the Word paper sets the notice's text
+    text = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-02", ".docx")
+    assert "Proposed Band D precept: an increase of 14 pounds." in text
+    # published separately: listed, not appended
+    separate = tmp_path / "separate.pdf"
+    proposed_item(capsys, precept, separate, "--without-appendix")
+    assert len(PdfReader(str(separate)).pages) == len(reader.pages)
+
+
+def test_two_thirds_counts_the_members_in_post_on_the_day_of_the_meeting_not_today(precept, capsys, tmp_path):
+    # the panel had 12 members until 1 February 2026, and 15 from then
+    ok(capsys, "body", "edit", "wessex", "--members", "12", "--from", "2025-01-01", "--db", precept)
+    ok(capsys, "body", "edit", "wessex", "--members", "15", "--from", "2026-02-01", "--db", precept)
+    before = tmp_path / "before.pdf"
+    ok(capsys, "report", "agenda", "--cycle", "p26", "--as-of", "2026-01-29", "--meeting-date", "2026-01-30",
+       "-o", str(before), "--db", precept)  # fmt: skip
+    assert "with 12 members in post, at least 8" in pdf_text(before)
+    after = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-03")
+    assert "with 15 members in post, at least 10" in after
+
+
+def test_a_vote_taken_after_the_papers_day_does_not_turn_the_item_into_the_revised_precept(
+    precept, capsys, tmp_path
+):
+    ok(capsys, "vote", "p26", "--for", "9", "--against", "3", "--members", "12", "--date", "2026-02-05",
+       "--db", precept)  # fmt: skip
+    before = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-01-30")
+    assert "Subject: The proposed precept" in before and "9 for and 3 against" not in before
+    after = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-06")
+    assert "Subject: The revised precept" in after and "9 for and 3 against. Two-thirds" in after
+
+
+def test_a_panel_named_from_the_commissioners_title_names_the_place(db_url, capsys):
+    ok(capsys, "body", "add", "north", "--name", "Police and Crime Commissioner for Northshire", "--kind", "pcc",
+       "--members", "12", "--db", db_url)  # fmt: skip
+    ok(capsys, "body", "add", "west", "--name", "Westshire Police and Crime Commissioner", "--kind", "pcc",
+       "--db", db_url)  # fmt: skip
+    panels = {b["id"]: b["panel"]["name"] for b in ok(capsys, "body", "list", "--db", db_url)}
+    assert panels == {
+        "north": "Northshire Police and Crime Panel",
+        "west": "Westshire Police and Crime Panel",
+    }
+
+
+def test_the_word_paper_sets_the_appended_text_and_does_not_promise_pages_that_follow(
+    precept, capsys, tmp_path
+):
+    notice = tmp_path / "notice.pdf"
+    notification_pdf(notice)
+    ok(capsys, "import", "document", str(notice), "--cycle", "p26", "--kind", "notification", "--db", precept)
+    word = paper(capsys, precept, tmp_path, "agenda", "p26", "2026-02-02", ".docx")
+    assert "Proposed Band D precept" in word and "follows as it was received" not in word
+    assert "follows as it was received (2 pages)" in paper(
+        capsys, precept, tmp_path, "agenda", "p26", "2026-02-02"
+    )

@@ -48,6 +48,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(
             "--date", metavar="DATE", help="the document's date, if the one read from it is wrong or missing"
         )
+    p = add_command(
+        inner,
+        "document",
+        cmd_import_document,
+        "keep a document the panel received (a draft plan, a notification) to append to its agenda item",
+    )
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--cycle", required=True, metavar="ID")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=("draft", "notification", "annual-report", "comments", "other"),
+        help="draft: a draft plan; notification: a proposed precept, appointment or reserve candidate",
+    )
+    p.add_argument("--title", metavar="TEXT", help="the title papers give it (default: the document's own)")
+    p.add_argument("--date", metavar="DATE", help="the document's date, if the one read from it is wrong")
     try:  # `tracker import register`: an existing spreadsheet register
         from tracker.cli.import_register import register as register_spreadsheet
     except ModuleNotFoundError as exc:
@@ -229,6 +245,14 @@ def cmd_import_recommendations(args: argparse.Namespace) -> Output:
 def cmd_import_reply(args: argparse.Namespace) -> Output:
     day = parse_date(args.date, "--date") if args.date else None
     result = services_for(args).imports.import_reply(args.cycle, args.path, document_date=day)
+    return Output(result.as_json(), result.describe())
+
+
+def cmd_import_document(args: argparse.Namespace) -> Output:
+    day = parse_date(args.date, "--date") if args.date else None
+    result = services_for(args).imports.import_document(
+        args.cycle, args.path, args.kind, title=args.title, document_date=day
+    )
     return Output(result.as_json(), result.describe())
 
 

@@ -44,6 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(
             "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)"
         )
+        if kind == "panel-report":
+            p.add_argument(
+                "--decision",
+                choices=("accept", "reject"),
+                help="for the second report on a revised precept: whether the panel accepts or rejects it",
+            )
         if kind == "agenda":
             meeting = p.add_mutually_exclusive_group()
             meeting.add_argument(
@@ -147,6 +153,8 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
     if kind == "calendar":
         start, end = parse_date(args.from_date, "--from"), parse_date(args.to_date, "--to")
         return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, start=start, end=end)
+    if kind == "panel-report":
+        return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, decision=args.decision)
     if kind != "agenda":
         return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of)
     options = AgendaOptions(

@@ -63,6 +63,7 @@ class ReplyAppendix:
     pdf: bytes | None = field(default=None, repr=False)  # appended page for page
     paragraphs: tuple[str, ...] = ()  # set verbatim (for a PDF, its text: the Word paper carries that)
     pages: int = 0  # a PDF's page count
+    document_id: int | None = None  # the stored document, so it is not listed again as a background paper
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ class AgendaContent:
     recommendations_note: str = ""
     reply: ReplyAppendix | None = None
     reply_note: str = ""  # who replied, when, with what reference
+    reply_follows: str = ""  # in the PDF paper: that the document's own pages follow, and how many
     assessment_title: str = ""
     date: dt.date | None = None  # the meeting's, printed in the running footer
+    description: str = "Committee agenda item"  # the PDF's and the Word file's subject
 
 
 class _Blank(dict):
@@ -237,9 +240,10 @@ def _reply_content(
     values["appendix_number"] = 2 if appended else 1
     assessment_title = words["assessment_title"].format_map(values) if options.with_assessment else ""
     reply_note = _reply_note(detail, values, reply)
-    if appended and reply.pdf is not None:
+    reply_follows = ""
+    if appended and reply.pdf is not None:  # the PDF paper appends its pages; the Word paper sets its text
         pages = f"{reply.pages} page{'' if reply.pages == 1 else 's'}"
-        reply_note = f"{reply_note} {words['appendix']['reply_follows'].format(reply_pages=pages)}"
+        reply_follows = words["appendix"]["reply_follows"].format(reply_pages=pages)
     return AgendaContent(
         subject=words["subject"].format_map(values),
         heading_lines=heading_lines,
@@ -264,8 +268,10 @@ def _reply_content(
         ),
         reply=reply if appended else None,
         reply_note=reply_note,
+        reply_follows=reply_follows,
         assessment_title=assessment_title,
         date=meeting,
+        description=words["description_appended" if appended else "description_separately"],
     )
 
 
@@ -282,7 +288,11 @@ def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> s
     for document in detail.documents:
         if document.id in superseded or document.kind in _NOT_BACKGROUND:
             continue
-        if appended is not None and document.kind == "reply" and document.title == appended.title:
+        if appended is not None and (
+            document.id == appended.document_id
+            if appended.document_id is not None
+            else document.kind == "reply" and document.title == appended.title
+        ):
             continue
         title = document.title or document.kind[:1].upper() + document.kind[1:]
         dated = (
@@ -470,7 +480,7 @@ def render_agenda_pdf(
         story.append(PageBreak())
         story.append(Heading(content.appendix_title))
         story.append(markup(f"<b>{esc(content.reply.title)}</b>"))
-        story.append(para(content.reply_note))
+        story.append(para(f"{content.reply_note} {content.reply_follows}".strip()))
         if content.reply.pdf is not None:  # its pages follow this one, counted in the item's numbering
             story.append(ReservePages(content.reply.pages, reserved))
         else:  # a rule between the secretariat's words and the reply's own, set as it was written
@@ -486,7 +496,7 @@ def render_agenda_pdf(
     item = build_pdf(
         story,
         f"Agenda item: {content.subject}",
-        "Committee agenda item with the reply as Appendix 1",
+        content.description,
         settings,
         date=content.date or detail.as_of,
     )
@@ -541,9 +551,7 @@ def render_agenda_docx(
     from tracker.reports.word import new_document, to_bytes
 
     content = agenda_content(detail, options, reply)
-    document = new_document(
-        f"Agenda item: {content.subject}", "Committee agenda item with the reply as Appendix 1", settings
-    )
+    document = new_document(f"Agenda item: {content.subject}", content.description, settings)
     document.add_heading(f"Subject: {content.subject}", level=0)
     for label, value in content.heading_lines:
         line = document.add_paragraph()

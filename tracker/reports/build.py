@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tracker.domain import Status
+from tracker.errors import BadInput
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def build_report(
     start: dt.date | None = None,
     end: dt.date | None = None,
     agenda_options=None,
+    decision: str | None = None,
 ) -> bytes:
     from tracker.reports.common import ReportSettings
 
@@ -125,8 +127,13 @@ def build_report(
     if kind == "panel-report":
         from tracker.reports.process_papers import render_panel_report
 
-        return render_panel_report(detail, settings, fmt)
+        return render_panel_report(_members_on(services, detail, _vote_day(detail)), settings, fmt, decision)
     return _agenda(services, detail, cycle_id, as_of, fmt, agenda_options, settings)
+
+
+class NoReplyDocument(BadInput):
+    """The plan's item would append the reply, but the store holds no reply document (the app says how to
+    fix it in its own terms, the command line in its)."""
 
 
 # the stages a meeting that notes the reply is recorded for, most telling first
@@ -162,13 +169,17 @@ def _agenda(services, detail, cycle_id, as_of: dt.date, fmt: str, options, setti
         )
     from tracker.reports.process_papers import item_kind
 
-    # only the plan's item that notes the reply puts a reply before members; a process item (a draft, a
-    # precept, a hearing) lists its own appendices
-    notes_reply = item_kind(detail) is None
-    reply = (
-        _reply_appendix(services, detail, cycle_id) if notes_reply and not options.without_appendix else None
-    )
+    # the plan's item that notes the reply appends the reply; a process item (a draft, a precept, a hearing)
+    # appends its own document when the store holds one
+    kind = item_kind(detail)
+    if options.without_appendix:
+        reply = None
+    elif kind is None:
+        reply = _reply_appendix(services, detail, cycle_id)
+    else:  # the draft, the notification: appended when the store holds it, else listed as to follow
+        reply = _process_appendix(services, detail, kind)
     meeting_day = _meeting_day(services, detail, options, as_of)
+    detail = _members_on(services, detail, meeting_day or as_of)
     paper = services.settings.report_settings()
     # what the command line or the dialog did not say comes from the recorded meeting and the settings
     options = dataclasses.replace(
@@ -184,21 +195,60 @@ def _agenda(services, detail, cycle_id, as_of: dt.date, fmt: str, options, setti
 
 def _reply_appendix(services, detail, cycle_id):
     """The latest reply as it was imported, ready to append; refused when the store does not hold it."""
-    from tracker.errors import BadInput
-    from tracker.importing.readers import PDF, paragraphs_of, text_paragraphs
-    from tracker.reports.agenda import ReplyAppendix
-
     superseded = {d.supersedes_id for d in detail.documents if d.supersedes_id}
     replies = [d for d in detail.documents if d.kind == "reply" and d.id not in superseded]
     stored = next((services.cycles.stored_document(d.id) for d in reversed(replies) if d.has_original), None)
     if stored is None:
-        raise BadInput(
+        raise NoReplyDocument(
             "--cycle",
             cycle_id,
             "has no reply document in the store to append as Appendix 1: import the reply "
             f"(tracker import reply FILE --cycle {cycle_id}), or use --without-appendix to say it is "
             "published separately",
         )
+    return _appendix_of(stored)
+
+
+# the kind of document each process item puts before members as its Appendix 1, and the stage after which
+# it came (the revised precept's notification is the one after the veto)
+ITEM_DOCUMENTS = {
+    "draft": ("draft plan", None),
+    "proposed": ("notification", None),
+    "revised": ("notification", "veto"),
+    "hearing": ("notification", None),
+    "reserve": ("notification", "veto"),
+    "review": ("annual report", None),
+    "comments": ("comments", None),
+}
+
+
+def _process_appendix(services, detail, item: str):
+    """The document a process item appends (the draft plan, the notification), the latest the store holds
+    of its kind, dated no earlier than the step it follows; None when there is none."""
+    if item not in ITEM_DOCUMENTS:
+        return None
+    kind, after = ITEM_DOCUMENTS[item]
+    stage = next((s for s in detail.stages if s.key == after and s.actual), None) if after else None
+    superseded = {d.supersedes_id for d in detail.documents if d.supersedes_id}
+    documents = [
+        d
+        for d in detail.documents
+        if d.kind == kind
+        and d.id not in superseded
+        and d.has_original
+        and (stage is None or d.date is None or d.date >= stage.actual)
+    ]
+    if not documents:
+        return None
+    stored = services.cycles.stored_document(documents[-1].id)
+    return _appendix_of(stored) if stored else None
+
+
+def _appendix_of(stored):
+    """A stored document ready to append: a PDF page for page, anything else paragraph by paragraph."""
+    from tracker.importing.readers import PDF, paragraphs_of, text_paragraphs
+    from tracker.reports.agenda import ReplyAppendix
+
     if stored.media_type == PDF:
         from io import BytesIO
 
@@ -209,11 +259,12 @@ def _reply_appendix(services, detail, cycle_id):
             reader.decrypt("")
         return ReplyAppendix(
             stored.title, stored.date, stored.reference, stored.data, text_paragraphs(stored.text),
-            len(reader.pages),
+            len(reader.pages), stored.id,
         )  # fmt: skip
     return ReplyAppendix(
-        stored.title, stored.date, stored.reference, None, paragraphs_of(stored.data, stored.media_type)
-    )
+        stored.title, stored.date, stored.reference, None, paragraphs_of(stored.data, stored.media_type),
+        0, stored.id,
+    )  # fmt: skip
 
 
 def _reply_bounds(detail) -> tuple[dt.date | None, dt.date | None]:
@@ -273,6 +324,26 @@ def _meeting_day(services, detail, options, as_of: dt.date) -> dt.date | None:
     # the first meeting recorded as for the reply wins; otherwise the first meeting after it
     ranked = sorted(after, key=lambda m: (m.for_stage not in REPLY_STAGES, m.date))
     return ranked[0].date if ranked else None
+
+
+def _vote_day(detail) -> dt.date:
+    """The day a two-thirds count is taken on in the panel's report: the veto's, else the report's."""
+    from tracker.reports.process_papers import _report_day
+
+    veto = next((s for s in detail.stages if s.key == "veto" and s.actual), None)
+    return veto.actual if veto else _report_day(detail)
+
+
+def _members_on(services, detail, day: dt.date):
+    """The cycle with the panel's members in post as they were on `day` (the meeting's, the vote's), not as
+    they are now: a two-thirds count is of the members at the time the decision is made."""
+    import dataclasses
+
+    members = services.bodies.members_on(detail.body.id, day)
+    if members is None or members == detail.scrutiny_body.members_in_post:
+        return detail
+    panel = dataclasses.replace(detail.scrutiny_body, members_in_post=members)
+    return dataclasses.replace(detail, scrutiny_body=panel)
 
 
 def _named(settings, panel: str | None):

@@ -34,10 +34,27 @@ def _happened(detail: CycleDetail, key: str) -> bool:
     return stage is not None and (stage.actual is not None or stage.precision == "after")
 
 
+def _later(detail: CycleDetail, key: str) -> bool:
+    """The stage is recorded, but as happening after the day the paper is for."""
+    stage = next((s for s in detail.stages if s.key == key), None)
+    return (
+        stage is not None
+        and stage.actual is None
+        and stage.precision is None
+        and stage.actual_text != "not recorded"
+    )
+
+
+def vote_of(detail: CycleDetail):
+    """The vote on the veto as the record stood on the paper's day: none if it was taken after that day."""
+    return None if _later(detail, "veto") else detail.vote
+
+
 def vetoed(detail: CycleDetail) -> bool:
     """A veto stands where the vote carried it, or (with no vote recorded) where the veto is recorded."""
-    if detail.vote is not None:
-        return detail.vote.carried
+    vote = vote_of(detail)
+    if vote is not None:
+        return vote.carried
     return _happened(detail, "veto")
 
 
@@ -79,9 +96,7 @@ def process_values(detail: CycleDetail) -> _Blank:
         cycle_title=detail.summary.title,
         veto_citation=template.veto_citation,
         recommendation_count=len(detail.recommendations),
-        recommendations_phrase="the recommendation"
-        if len(detail.recommendations) == 1
-        else f"the {len(detail.recommendations)} recommendations",
+        recommendations_phrase=_phrase(len(detail.recommendations)),
     )
     dues = {o.rule_id: o.due for o in detail.obligations}
     for rule in template.rules:
@@ -91,7 +106,7 @@ def process_values(detail: CycleDetail) -> _Blank:
     stages = {s.key: s for s in detail.stages}
     for stage in template.stages:
         values[f"when_{stage.id}"] = _when(stages.get(stage.id))
-    vote = detail.vote
+    vote = vote_of(detail)
     members = vote.members if vote and vote.members else detail.scrutiny_body.members_in_post
     if template.veto_fraction:
         if (template.veto_denominator or "").startswith("votes"):
@@ -116,6 +131,8 @@ def process_values(detail: CycleDetail) -> _Blank:
             of_what=vote.of_what,
             needed=vote.needed,
             outcome=common["vote_carried" if vote.carried else "vote_short"],
+            # no abstentions recorded: the sentence says nothing of them, never "with 0 abstaining"
+            abstaining_phrase=f", with {vote.abstentions} abstaining" if vote.abstentions else "",
         )
         values["vote_sentence"] = common["vote"].format_map(values)
     basis = section.get("sentences", {}).get(f"basis_{detail.body.area}", "")
@@ -140,18 +157,46 @@ def process_content(detail: CycleDetail, content: AgendaContent) -> AgendaConten
         paragraphs = tuple(p for p in (_fill(t, values) for t in section["paragraphs"]) if p)
         if paragraphs:
             sections.append((section["heading"], paragraphs, bool(section.get("bold"))))
+    subject = _fill(words["subject"], values)
+    appendices = tuple(_fill(a, values) for a in words["appendices"])
+    common = wording()["processes"]["common"]
+    document = content.reply if appendices else None
     return dataclasses.replace(
         content,
-        subject=_fill(words["subject"], values),
+        subject=subject,
+        description=common["description_appended" if document else "description"].format(
+            item_subject=subject
+        ),
+        reply=document,
+        reply_note=_document_note(document, values) if document else "",
+        reply_follows=_document_follows(document) if document else "",
         sections=tuple(sections),
         recommendations=(),
         recommendations_in=-1,
-        appendices=tuple(_fill(a, values) for a in words["appendices"]) or ("None",),
-        appendix_title="",
+        appendices=appendices or ("None",),
+        appendix_title=appendices[0] if document else "",
         appendix=(),
         appendix_note="",
         recommendations_note="",
     )
+
+
+def _document_note(document, values: dict) -> str:
+    """Who the appended document came to, its date and reference."""
+    note = wording()["appendix"]["document_from"].format(
+        committee_short=values["committee_short"],
+        document_date=layout.date_long(document.date) if document.date else "an unrecorded date",
+        document_reference=f" (reference {document.reference})" if document.reference else "",
+    )
+    return note
+
+
+def _document_follows(document) -> str:
+    """In the PDF paper, that the document's own pages follow; the Word paper sets its text instead."""
+    if document.pdf is None:
+        return ""
+    pages = f"{document.pages} page{'' if document.pages == 1 else 's'}"
+    return wording()["appendix"]["document_follows"].format(reply_pages=pages)
 
 
 # ---- the panel's report to the commissioner ---------------------------------------------------------------
@@ -165,9 +210,57 @@ class PanelReport:
 
 
 REPORT_STAGES = ("panel_report", "recommendation")
+# the report a process makes after a veto: (its wording key, the stages that show the cycle is there, the
+# stages that date it)
+LATER_REPORTS = {
+    "precept": ("second_report", ("revised_notified", "second_report"), ("second_report",)),
+    "fire-precept": ("second_report", ("revised_notified", "second_report"), ("second_report",)),
+    "chief-constable": (
+        "reserve_report",
+        ("reserve_notification_received", "reserve_hearing", "reserve_report"),
+        ("reserve_report",),
+    ),
+}
+DECISIONS = ("accept", "reject")
 
 
-def panel_report_refusal(detail: CycleDetail) -> str | None:
+def report_kind(detail: CycleDetail) -> str:
+    """Which report to the commissioner fits where the cycle stands: "panel_report" (the first, which may
+    state a veto), or the one after a veto ("second_report" on a revised precept, "reserve_report" on a
+    reserve candidate) once the revised precept or the reserve candidate has been notified."""
+    later = LATER_REPORTS.get(detail.summary.template_id)
+    if later and "panel_report" in section_for(detail) and any(_happened(detail, k) for k in later[1]):
+        return later[0]
+    return "panel_report"
+
+
+def _report_stages(detail: CycleDetail) -> tuple[str, ...]:
+    later = LATER_REPORTS.get(detail.summary.template_id)
+    return later[2] if later and report_kind(detail) == later[0] else REPORT_STAGES
+
+
+def _recommendations_of(detail: CycleDetail, kind: str) -> tuple[RecommendationRow, ...]:
+    """The recommendations of this report: those read from a document dated before the revised precept or
+    the reserve candidate belong to the first report, those from a later one to the report after the veto;
+    one added by hand belongs to the report the cycle is at."""
+    later = LATER_REPORTS.get(detail.summary.template_id)
+    if later is None:
+        return detail.recommendations
+    stages = {s.key: s for s in detail.stages}
+    since = next((stages[k].actual for k in later[1] if k in stages and stages[k].actual), None)
+    if since is None:
+        return detail.recommendations
+    dated = {d.file_name: d.date for d in detail.documents if d.date}
+
+    def later_one(rec: RecommendationRow) -> bool | None:
+        day = dated.get(rec.source.document) if rec.source else None
+        return None if day is None else day >= since
+
+    wanted = kind != "panel_report"
+    return tuple(r for r in detail.recommendations if later_one(r) in (None, wanted))
+
+
+def panel_report_refusal(detail: CycleDetail, decision: str | None = None) -> str | None:
     section = section_for(detail)
     if "refused" in section:
         return section["refused"]
@@ -176,8 +269,20 @@ def panel_report_refusal(detail: CycleDetail) -> str | None:
             f"is a {detail.template_title[:1].lower() + detail.template_title[1:]} cycle: the panel makes no "
             "report to the commissioner in this process"
         )
+    kind = report_kind(detail)
+    if kind == "second_report" and decision not in DECISIONS:
+        return (
+            "is at the second report, on the revised precept: say whether the panel accepts or rejects it "
+            "(accept or reject)"
+        )
+    if kind == "reserve_report" and not _recommendations_of(detail, kind):
+        return (
+            "has no recommendation on the reserve candidate recorded as of that day: add the panel's "
+            "recommendation first"
+        )
     if (
-        not detail.recommendations
+        kind == "panel_report"
+        and not detail.recommendations
         and not vetoed(detail)
         and "none" not in section["panel_report"]["outcomes"]
     ):
@@ -188,10 +293,21 @@ def panel_report_refusal(detail: CycleDetail) -> str | None:
     return None
 
 
-def panel_report_content(detail: CycleDetail) -> PanelReport:
-    why = panel_report_refusal(detail)
+def panel_report_content(detail: CycleDetail, decision: str | None = None) -> PanelReport:
+    if decision is not None and decision not in DECISIONS:
+        raise BadInput("--decision", decision, "must be accept or reject")
+    if decision is not None and report_kind(detail) != "second_report":
+        raise BadInput(
+            "--decision",
+            decision,
+            "is for the second report on a revised precept only: this cycle is not at that report",
+        )
+    why = panel_report_refusal(detail, decision)
     if why:
-        raise BadInput("--cycle", detail.summary.id, why)
+        raise BadInput("--decision" if "accept or reject" in why else "--cycle", detail.summary.id, why)
+    kind = report_kind(detail)
+    if kind != "panel_report":
+        return _later_report(detail, kind, decision)
     words = section_for(detail)["panel_report"]
     common = wording()["processes"]["common"]
     values = process_values(detail)
@@ -205,27 +321,52 @@ def panel_report_content(detail: CycleDetail) -> PanelReport:
         response = words["response"]
     else:
         response = words["response_unset"]
+    recommendations = _recommendations_of(detail, kind)
+    values["recommendations_phrase"] = _phrase(len(recommendations))
     outcomes = words["outcomes"]
     outcome = [
         outcomes["veto"]
         if veto and "veto" in outcomes
-        else outcomes["recommendations" if detail.recommendations else "none"]
+        else outcomes["recommendations" if recommendations else "none"]
     ]
     if veto:
-        outcome.append("{vote_sentence}" if detail.vote else "{two_thirds_sentence}")
-    if veto and detail.recommendations:
+        outcome.append("{vote_sentence}" if vote_of(detail) else "{two_thirds_sentence}")
+    if veto and recommendations:
         outcome.append(common["with_veto_recommendations"])
-    vote = [] if veto or detail.vote is None else ["{vote_sentence}"]
-    made = next((s for s in detail.stages if s.key in REPORT_STAGES and s.actual), None)
+    vote = [] if veto or vote_of(detail) is None else ["{vote_sentence}"]
+    return _report(detail, words, values, outcome + vote, recommendations, response)
+
+
+def _later_report(detail: CycleDetail, kind: str, decision: str | None) -> PanelReport:
+    """The report after a veto: the second report on a revised precept (accept or reject, with any
+    recommendations) or the report on a reserve candidate (a recommendation); neither can veto."""
+    words = section_for(detail)[kind]
+    values = process_values(detail)
+    recommendations = _recommendations_of(detail, kind)
+    values["recommendations_phrase"] = _phrase(len(recommendations))
+    outcome = [words["outcomes"][decision]] if decision else []
+    if recommendations:
+        outcome.append(words["outcomes"]["recommendations"])
+    outcome.append(words["no_veto"])
+    return _report(detail, words, values, outcome, recommendations, words["response"])
+
+
+def _phrase(count: int) -> str:
+    return "the recommendation" if count == 1 else f"the {count} recommendations"
+
+
+def _report(detail, words, values, outcome, recommendations, response) -> PanelReport:
+    common = wording()["processes"]["common"]
+    made = next((s for s in detail.stages if s.key in _report_stages(detail) and s.actual), None)
     heading = common["report_heading"].format_map(values)
 
     def filled(texts) -> tuple[str, ...]:
         return tuple(p for p in (_fill(t, values) for t in texts) if p)
 
-    summaries = [] if all(r.from_document for r in detail.recommendations) else [_summarised()]
+    summaries = [] if all(r.from_document for r in recommendations) else [_summarised()]
     sections = [
         (_fill(common["basis_heading"], values), filled([words["basis"]])),
-        (_fill(common["decision_heading"], values), filled(outcome + vote + summaries)),
+        (_fill(common["decision_heading"], values), filled(outcome + summaries)),
     ]
     return PanelReport(
         title=_fill(words["title"], values),
@@ -236,7 +377,7 @@ def panel_report_content(detail: CycleDetail) -> PanelReport:
             detail.summary.title,
         ),
         sections=tuple(sections),
-        recommendations=detail.recommendations,
+        recommendations=recommendations,
         after=((_fill(common["response_heading"], values), filled([response])),),
     )
 
@@ -251,8 +392,10 @@ def _summarised() -> str:
     return wording()["appendix"]["recommendations_summary_note"]
 
 
-def render_panel_report(detail: CycleDetail, settings: layout.ReportSettings, fmt: str = "pdf") -> bytes:
-    report = panel_report_content(detail)
+def render_panel_report(
+    detail: CycleDetail, settings: layout.ReportSettings, fmt: str = "pdf", decision: str | None = None
+) -> bytes:
+    report = panel_report_content(detail, decision)
     heading = _fill(wording()["processes"]["common"]["recommendations_heading"], {})
     numbered = list(report.sections)
     if report.recommendations:
@@ -280,7 +423,7 @@ def render_panel_report(detail: CycleDetail, settings: layout.ReportSettings, fm
 def _report_day(detail: CycleDetail):
     """The day the paper carries in its footer: the day the panel made its report, else the as-of day."""
     stages = {s.key: s for s in detail.stages}
-    for key in REPORT_STAGES:
+    for key in _report_stages(detail):
         stage = stages.get(key)
         if stage is not None and stage.actual is not None:
             return stage.actual

@@ -28,6 +28,7 @@ PLACEHOLDERS = frozenset(
         "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
         "disposition", "reply_reference", "reply_document_date", "contents_citation", "reply_at",
         "reply_attached", "appendix_number", "exempt_paragraph", "exempt_description", "reply_pages",
+        "document_date", "document_reference",
     }
 )  # fmt: skip
 
@@ -37,7 +38,7 @@ PROCESS_PLACEHOLDERS = frozenset(
         "committee", "committee_short", "body", "the_body", "the_body_lower", "responder", "act",
         "cycle_title", "members", "needed", "veto_citation", "two_thirds_sentence", "vote_sentence",
         "basis_sentence", "recommendation_count", "recommendations_phrase", "votes_for", "votes_against", "abstentions",
-        "denominator", "of_what", "outcome", "response_by",
+        "denominator", "of_what", "outcome", "response_by", "abstaining_phrase", "item_subject",
     }
 )  # fmt: skip
 FAMILIES = {"cite_": "rule", "due_": "rule", "when_": "stage"}

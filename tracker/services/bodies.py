@@ -152,10 +152,23 @@ class BodyRow:
 def default_panel_name(kind: str, area: str | None, name: str) -> str:
     if kind == "mopac":
         return "London Assembly Police and Crime Committee"
-    place = area or name
+    place = area or _place_in(name)
     if kind in ("pfcc",):
         return f"{place} Police, Fire and Crime Panel"
     return f"{place} Police and Crime Panel"
+
+
+def _place_in(name: str) -> str:
+    """The place in a commissioner's name: "Police and Crime Commissioner for Northshire" and "Northshire
+    Police and Crime Commissioner" are both Northshire's, so the panel is "Northshire Police and Crime Panel"."""
+    import re
+
+    office = r"police,? (?:fire and )?(?:and )?crime commissioner"
+    for pattern in (rf"^(?:the )?(?:office of the )?{office} for (.+)$", rf"^(.+?) {office}$"):
+        match = re.match(pattern, name.strip(), re.IGNORECASE)
+        if match:
+            return match.group(1)
+    return name
 
 
 class BodyService:

@@ -37,6 +37,16 @@ COMMITTEE_REPORT = "committee report"
 REPLY = "reply"
 
 
+# documents kept only to be put before members as an item's appendix, never read for recommendations or
+# replies: the option's name, the kind stored, and how a paper names one without a title of its own
+APPENDIX_DOCUMENTS = {
+    "draft": ("draft plan", "Draft police and crime plan"),
+    "notification": ("notification", "Notification"),
+    "annual-report": ("annual report", "Annual report"),
+    "comments": ("comments", "Comments on the inspection report"),
+    "other": ("other", "Document"),
+}
+
 SET_ASIDE_KINDS = ("recommendation", "reply")
 REMOVED, NOT_A_RECOMMENDATION, NOT_AN_ANSWER = "removed", "not a recommendation", "not an answer"
 SET_ASIDE_REASONS = (REMOVED, NOT_A_RECOMMENDATION, NOT_AN_ANSWER)
@@ -513,6 +523,44 @@ class ImportService:
             )
 
     # ---- helpers ------------------------------------------------------------------------------------
+    def import_document(
+        self,
+        cycle_id: str,
+        path: str | Path,
+        kind: str,
+        *,
+        title: str | None = None,
+        document_date: dt.date | None = None,
+    ) -> ImportResult:
+        """Keep a document the panel received (a draft plan, a precept or appointment notification, an annual
+        report) so the agenda item for it can append it: the file as it came, its title and date; nothing is
+        read out of it."""
+        if kind not in APPENDIX_DOCUMENTS:
+            raise BadInput("--kind", kind, f"is not one of: {', '.join(APPENDIX_DOCUMENTS)}")
+        stored, label = APPENDIX_DOCUMENTS[kind]
+        title = " ".join((title or "").split())
+        if len(title) > 300:
+            raise BadInput("--title", title[:40] + "…", "is longer than 300 characters")
+        self._check_cycle(cycle_id)
+        document = self.read(path)
+        document_date = document_date or extract_recommendations(document).document.date
+        with self.uow() as session:
+            cycle = self._cycle(session, cycle_id)
+            existing = self._same_document(cycle, document, stored)
+            if existing is not None:
+                return ImportResult(
+                    cycle_id, stored, document.file_name, document.sha256, existing.id, unchanged=True
+                )
+            row = self._add_document(cycle, stored, document, document_date, None)
+            if kind in ("notification", "other"):  # a revised precept's notice does not replace the first
+                row.supersedes_id = None
+            row.title = title or document.title or f"{label} from {cycle.policing_body.name}"
+            session.flush()
+            self._log_import(session, cycle_id, row, document, stored)
+            return ImportResult(
+                cycle_id, stored, document.file_name, document.sha256, row.id, unchanged=False
+            )
+
     def _store_set_aside(self, session: Session, cycle_id: str, items: Sequence[SetAsideItem]) -> None:
         for item in items:
             session.add(
