@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.importing.extract import extract_recommendations
+from tracker.importing.layouts import NO_ASKING_VERB
 from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
 from tracker.importing.layouts.own_request import is_own_request
 
@@ -148,7 +149,9 @@ def test_bullets_after_a_lead_in_about_the_answers_are_not_recommendations():
     assert extract_recommendations(text).recommendations == ()
 
 
-def test_conclusions_that_ask_for_nothing_are_left_out_of_a_pointed_list():
+def test_every_numbered_paragraph_of_a_pointed_conclusions_list_is_kept():
+    # the government answers each numbered paragraph of "Conclusions and recommendations", so each is one;
+    # a paragraph that only concludes keeps the doubt as a flag rather than being dropped
     text = (
         "Conclusions and recommendations\n\n"
         "1.  Recording varies between forces and the figures cannot be compared. (Paragraph 7)\n\n"
@@ -156,8 +159,10 @@ def test_conclusions_that_ask_for_nothing_are_left_out_of_a_pointed_list():
         "3.  Accurate data matters to every commissioner. (Paragraph 13)\n"
     )
     extraction = extract_recommendations(text)
-    assert [r.number for r in extraction.recommendations] == ["2"]
-    assert any("paragraphs 1, 3 were left out" in w for w in extraction.warnings)
+    assert [r.number for r in extraction.recommendations] == ["1", "2", "3"]
+    assert not any("left out" in w for w in extraction.warnings)
+    flagged = {r.number for r in extraction.recommendations if NO_ASKING_VERB in r.flags}
+    assert "2" not in flagged and "3" in flagged
 
 
 def test_a_resolution_that_records_what_the_council_did_is_not_recommendations():

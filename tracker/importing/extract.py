@@ -796,8 +796,6 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if reason:
             warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
             order = []
-    if order and style == "numbered":
-        order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _drafts(code_rows(all_lines))
@@ -1076,27 +1074,6 @@ def _not_recommendations(
     if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
         return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
     return "its items ask for nothing and nothing before it calls it recommendations"
-
-
-_ASKS_IN_SO_MANY_WORDS = re.compile(r"\b(?:recommend\w*|should|must|urge\w*|calls?\s+on|invite\w*)\b", re.I)
-
-
-def _asks_among_conclusions(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
-    """A committee's "Conclusions and recommendations", each paragraph ending with its place in the report
-    ("(Paragraph 8)"): where some paragraphs ask ("We recommend that …", "… should …") and others only
-    conclude, the ones that only conclude are left out, with a warning."""
-    texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
-    if sum(1 for t in texts if PARAGRAPH_POINTER.search(t)) * 2 < len(texts):
-        return drafts
-    asking = [d for d, t in zip(drafts, texts, strict=True) if _ASKS_IN_SO_MANY_WORDS.search(t)]
-    if not asking or len(asking) == len(drafts):
-        return drafts
-    left_out = [d.number for d in drafts if d not in asking]
-    warnings.append(
-        f"paragraphs {', '.join(left_out)} were left out: they conclude but ask for nothing (no 'recommend' or "
-        "'should'); check them against the original"
-    )
-    return asking
 
 
 def _clip(text: str, size: int = 60) -> str:
