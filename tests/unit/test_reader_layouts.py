@@ -173,3 +173,20 @@ def test_a_resolution_that_records_what_the_council_did_is_not_recommendations()
         "c)    Council authorised the Deputy Chief Executive to finalise the details.\n"
     )
     assert extract_recommendations(text).recommendations == ()
+
+
+def test_a_report_numbered_in_sections_is_not_a_list_of_recommendations():
+    # "1.Purpose" then "1.1…", "1.2…": the report's own section numbering, even where a section recommends
+    text = (
+        "Thursday 3rd March 2022\n"
+        "Joint Scrutiny Update\n"
+        "1.Purpose\n"
+        "1.1This paper tells the Panel what the district committees have looked at this year.\n"
+        "1.2It is recommended that the Panel discusses the paper with the committee chairs.\n"
+        "2.Work of the committees\n"
+        "2.1Each committee has looked at how the partnership spends its grant.\n"
+        "2.2Two committees have asked for figures on repeat victims.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert extraction.recommendations == ()
+    assert any("section headings" in w for w in extraction.warnings)

@@ -1060,6 +1060,8 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
     if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
         return "its items report what was said or done (as minutes do), whatever its lead-in says"
+    if _section_headings(drafts, lines, starts):
+        return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
         return None
     if explicit:
@@ -1074,6 +1076,24 @@ def _not_recommendations(
     if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
         return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
     return "its items ask for nothing and nothing before it calls it recommendations"
+
+
+def _section_headings(drafts: list[_Draft], lines: list[Line], starts: list[int]) -> bool:
+    """A report numbered in sections ("1. Purpose", then "1.1 This report …", "1.2 …"): most items are a
+    short heading whose next line opens with the item's own number and ".1"."""
+    headed = 0
+    for draft in drafts:
+        at = bisect_left(starts, draft.start)
+        following = [line.text.strip() for line in lines[at + 1 : at + 4] if line.text.strip()]
+        heading = NUMBERED.sub(r"\2", lines[at].text.strip()) if at < len(lines) else ""
+        if (
+            following
+            and len(heading) <= 80
+            and not _FINISHED.search(heading)
+            and re.match(rf"{re.escape(draft.number)}\.1(?!\d)", following[0])
+        ):
+            headed += 1
+    return headed * 2 > len(drafts)
 
 
 def _clip(text: str, size: int = 60) -> str:
