@@ -151,3 +151,32 @@ def test_a_prose_report_on_one_line_is_cut_at_its_semicolons():
 def test_a_panel_that_only_considered_and_noted_asks_for_nothing():
     text = "The Panel:\nconsidered the report;\nnoted the figures.\n"
     assert extract_recommendations(text).recommendations == ()
+
+
+CABINET_RESOLUTION = """Cabinet, 9 March 2023
+
+Item 6: Review of town centre patrols
+
+Members considered the report of the Scrutiny Committee on town centre patrols.
+
+Resolved: That
+
+a)    the patrol rota be reviewed before the summer;
+
+b)    officers report back on the cost of extra evening cover; and
+
+c)    the Committee be thanked for its work.
+"""
+
+
+def test_a_meetings_lettered_resolution_is_not_answers_by_letter():
+    # the letters are the Cabinet's own: "a)" here does not answer a recommendation (a)
+    audit = audit_reply(CABINET_RESOLUTION)
+    assert all(set(p.numbers).isdisjoint({"a", "b", "c"}) for p in audit.passages)
+
+
+def test_a_lettered_resolution_answers_a_lettered_list_letter_by_letter():
+    recommendations = list(extract_recommendations(LETTERED_MINUTE).recommendations)
+    resolution = LETTERED_ANSWERS.replace("My answers follow.", "Resolved: That")
+    audit = audit_reply(resolution, recommendations)
+    assert [p.numbers for p in audit.passages] == [("a",), ("b",), ("c",), ("d",), ("e",)]

@@ -290,7 +290,9 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
     return None
 
 
-def _blocks(text: str) -> list[_Block]:
+def _blocks(text: str, lettered: bool = False) -> list[_Block]:
+    """The blocks a reply answers under; `lettered` when the recommendations answered are lettered, so that
+    a meeting's lettered resolution may answer them letter by letter."""
     lines = classify(text)
     replies = run_on_cuts(text)[1]
     heading_lines = []
@@ -306,7 +308,7 @@ def _blocks(text: str) -> list[_Block]:
                 parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
-    if len(heading_lines) < 2 and (letters := lettered_headings(lines)):
+    if len(heading_lines) < 2 and (letters := lettered_headings(lines, resolutions=lettered)):
         heading_lines = letters  # "a)", "b)": the answers to a lettered list of recommendations
     if len(heading_lines) < 2:
         numbered = [
@@ -524,7 +526,7 @@ def audit_reply(
     raw_blocks = _table_rows(text)
     table = len(raw_blocks) >= 2
     if not table:
-        raw_blocks = _blocks(text)
+        raw_blocks = _blocks(text, lettered=bool(known) and any(n.isalpha() and len(n) == 1 for n in known))
     passages: list[Passage] = []
     pending: list[_Block] = []  # blocks that only restate, waiting for the answer that covers them
     restated: dict[str, str] = {}
