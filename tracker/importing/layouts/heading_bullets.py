@@ -56,9 +56,17 @@ def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]
     return []
 
 
+# where a paragraph's last sentence begins: the sentence that leads into the list
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])")
+
+
 def _is_lead_in(line: LineLike) -> bool:
-    """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers)."""
-    text = line.text
+    """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers).
+    In a paragraph, only its last sentence leads into the list: "… a response for each recommendation. The
+    following points were made:" names no recommendations, but a short last sentence ("They are:") points back
+    to the one before it."""
+    sentences = _LAST_SENTENCE.split(line.text)
+    text = sentences[-1] if len(sentences[-1].split()) > 6 else " ".join(sentences[-2:])
     return (
         line.kind == "text"
         and _LEAD_IN.search(text) is not None
