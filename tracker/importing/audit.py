@@ -290,6 +290,9 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
     return None
 
 
+_LABEL_AND_COLON = re.compile(r"^(?:Recommendations?|Rec\.?|R)\s?\d{1,4}\s*[:–—]", re.I)
+
+
 def _blocks(text: str, lettered: bool = False) -> list[_Block]:
     """The blocks a reply answers under; `lettered` when the recommendations answered are lettered, so that
     a meeting's lettered resolution may answer them letter by letter."""
@@ -308,6 +311,20 @@ def _blocks(text: str, lettered: bool = False) -> list[_Block]:
                 parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
+    if len(heading_lines) < 2:
+        # "· R1: Arrange a presentation …": bullets that each open with a recommendation's label and a colon
+        labelled = [
+            (index, parsed)
+            for index, line in enumerate(lines)
+            if line.kind == "bullet"
+            and _LABEL_AND_COLON.match(line.rest)
+            and (parsed := heading_numbers(line.rest))
+        ]
+        if len(labelled) >= 2:  # the last answer ends with its bullet (and the lines it wraps onto)
+            end = labelled[-1][0] + 1
+            while end < len(lines) and lines[end].kind not in ("blank", "bullet"):
+                end += 1
+            return _blocks_at(lines[:end], labelled, replies)
     if len(heading_lines) < 2 and (letters := lettered_headings(lines, resolutions=lettered)):
         heading_lines = letters  # "a)", "b)": the answers to a lettered list of recommendations
     if len(heading_lines) < 2:
