@@ -60,6 +60,10 @@ def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])")
 
 
+# "… the recommendations of three task group reports on:": the bullets name the reports' subjects
+_REPORTS_ON = re.compile(r"\breports?\s+(?:on|about|into)\s*:\s*$", re.I)
+
+
 def _is_lead_in(line: LineLike) -> bool:
     """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers).
     In a paragraph, only its last sentence leads into the list: "… a response for each recommendation. The
@@ -72,4 +76,5 @@ def _is_lead_in(line: LineLike) -> bool:
         and _LEAD_IN.search(text) is not None
         and _LEAD_IN_END.search(text) is not None
         and not _ABOUT_ANSWERS.search(text)
+        and not _REPORTS_ON.search(text)
     )
