@@ -1060,6 +1060,11 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
     if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
         return "its items report what was said or done (as minutes do), whatever its lead-in says"
+    if _receiving_bodys_resolution(lead, texts, lines, first):
+        return (
+            "it is the resolution of the meeting that considered the scrutiny body's report (its decision on "
+            "the recommendations, not recommendations of its own)"
+        )
     if _section_headings(drafts, lines, starts):
         return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
@@ -1076,6 +1081,32 @@ def _not_recommendations(
     if sum(1 for t in texts if _narrates(t)) * 2 >= len(texts):
         return "its items report what was said or done (as minutes do) and nothing before it calls them recommendations"
     return "its items ask for nothing and nothing before it calls it recommendations"
+
+
+# a meeting told of the scrutiny body's report: "The Cabinet considered the recommendations of three scrutiny
+# task and finish group reports", "Members considered the report from the Scrutiny Committee"
+_CONSIDERED_SCRUTINY = re.compile(
+    r"\bconsidered\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:recommendations|reports?|findings)\s+(?:of|from)\s+"
+    r"(?:[\w&'’-]+\s+){0,6}?(?:scrutiny|task\s*(?:and|&)\s*finish|(?:working|task|review)\s+group)",
+    re.I,
+)
+_OPENS_THAT = re.compile(r"^\s*that\b", re.I)
+
+
+def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], first: int) -> bool:
+    """A resolution ("Resolved: That a) …", items opening "That …") of a meeting that, near it, is said to
+    have considered a scrutiny body's report or recommendations: the decision of the body the
+    recommendations went to (a cabinet, an executive), unless the resolution itself recommends to another."""
+    resolution = re.search(r"\bresolved\b", lead, re.I) or sum(
+        1 for t in texts if _OPENS_THAT.match(t)
+    ) * 2 > len(texts)
+    # "RESOLVED that the Panel recommends to the Commissioner:" recommends; "Recommendations from the
+    # scrutiny groups" only names what the meeting received
+    recommends = SAYS_IT_RECOMMENDS.search(re.sub(r"\brecommendations\s+(?:from|of)\b", "", lead, flags=re.I))
+    if not resolution or recommends or any(SAYS_IT_RECOMMENDS.search(t) for t in texts):
+        return False
+    nearby = lines[max(0, first - 40) : first + 40]
+    return any(_CONSIDERED_SCRUTINY.search(line.text) for line in nearby)
 
 
 def _section_headings(drafts: list[_Draft], lines: list[Line], starts: list[int]) -> bool:
