@@ -12,6 +12,7 @@ from tracker.importing.layouts.document_date import (
     letter_title_date,
     narrated_date,
     salutation_date,
+    weekday_date,
 )
 
 
@@ -64,3 +65,11 @@ def test_the_date_before_the_salutation_dates_a_letter_run_into_one_paragraph():
     assert salutation_date([line]) == dt.date(2021, 5, 12)
     assert salutation_date(["The review ends on 12 May 2021. We are grateful to all who took part."]) is None
     assert extract_recommendations(line).document.date == dt.date(2021, 5, 12)
+
+
+def test_a_weekday_run_into_its_month_dates_the_meeting():
+    # a conversion lost the space: "ThursdayMarch 7th, 2024"
+    assert weekday_date(["ThursdayMarch 7th, 2024", "Council Chamber"]) == dt.date(2024, 3, 7)
+    assert weekday_date(["Thursdays 7 March 2024"]) is None
+    text = "ThursdayMarch 7th, 2024\nCouncil Chamber\nReport to the Panel\n\nThe Panel is asked to note it.\n"
+    assert extract_recommendations(text).document.date == dt.date(2024, 3, 7)

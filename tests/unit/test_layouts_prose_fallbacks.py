@@ -43,3 +43,13 @@ def test_a_recommendation_agreed_in_a_sentence_of_the_minutes():
     found = agreed_in_prose(classify(text))
     assert [f.text for f in found] == ["The Cabinet funds two more wardens for the town centre."]
     assert agreed_in_prose(classify("Members agreed the minutes.\n")) == []
+
+
+def test_running_prose_wrapped_at_suggested_is_not_a_panels_clause_list():
+    # a paragraph wrapped so that a line starts "suggested": the clause runs on into the next sentence
+    text = (
+        "The Panel considered the draft budget for an hour. Members praised the savings plan. The Panel\n"
+        "suggested that the budget should show the cost of each new post. Members then turned to the\n"
+        "estates strategy.\n"
+    )
+    assert extract_recommendations(text).recommendations == ()

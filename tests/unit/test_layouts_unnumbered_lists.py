@@ -112,3 +112,25 @@ def test_a_recommendation_reported_in_a_wrapped_sentence_of_a_news_item():
         "for each district."
     ]
     assert recommending_clause(classify("Officers are recommending that residents lock their sheds.\n")) == []
+
+
+def test_only_the_last_sentence_of_a_paragraph_leads_into_its_bullets():
+    # the paragraph speaks of recommendations, but its last sentence introduces points about an action plan
+    text = (
+        "The Cabinet Member welcomed the review. The review made several recommendations and an action plan "
+        "gives a proposed response to each recommendation. The following changes to the action plan were "
+        "agreed at the meeting:\n\n"
+        "·  R2: Lead officer to be the Head of Community Safety.\n\n"
+        "·  R5: Target date moved to March.\n"
+    )
+    assert extract_recommendations(text).recommendations == ()
+
+
+def test_a_short_last_sentence_points_back_to_the_recommendations_before_it():
+    text = (
+        "The Panel made two recommendations to the Commissioner. They are:\n\n"
+        "·  The force should publish its patrol figures every month.\n\n"
+        "·  The plan should name a lead for rural crime.\n"
+    )
+    found = extract_recommendations(text).recommendations
+    assert [r.number for r in found] == ["1", "2"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.importing.extract import extract_recommendations
+from tracker.importing.layouts import NO_ASKING_VERB
 from tracker.importing.layouts.document_date import labelled_date, narrated_date, weekday_date
 from tracker.importing.layouts.own_request import is_own_request
 
@@ -148,7 +149,9 @@ def test_bullets_after_a_lead_in_about_the_answers_are_not_recommendations():
     assert extract_recommendations(text).recommendations == ()
 
 
-def test_conclusions_that_ask_for_nothing_are_left_out_of_a_pointed_list():
+def test_every_numbered_paragraph_of_a_pointed_conclusions_list_is_kept():
+    # the government answers each numbered paragraph of "Conclusions and recommendations", so each is one;
+    # a paragraph that only concludes keeps the doubt as a flag rather than being dropped
     text = (
         "Conclusions and recommendations\n\n"
         "1.  Recording varies between forces and the figures cannot be compared. (Paragraph 7)\n\n"
@@ -156,8 +159,10 @@ def test_conclusions_that_ask_for_nothing_are_left_out_of_a_pointed_list():
         "3.  Accurate data matters to every commissioner. (Paragraph 13)\n"
     )
     extraction = extract_recommendations(text)
-    assert [r.number for r in extraction.recommendations] == ["2"]
-    assert any("paragraphs 1, 3 were left out" in w for w in extraction.warnings)
+    assert [r.number for r in extraction.recommendations] == ["1", "2", "3"]
+    assert not any("left out" in w for w in extraction.warnings)
+    flagged = {r.number for r in extraction.recommendations if NO_ASKING_VERB in r.flags}
+    assert "2" not in flagged and "3" in flagged
 
 
 def test_a_resolution_that_records_what_the_council_did_is_not_recommendations():
@@ -168,3 +173,58 @@ def test_a_resolution_that_records_what_the_council_did_is_not_recommendations()
         "c)    Council authorised the Deputy Chief Executive to finalise the details.\n"
     )
     assert extract_recommendations(text).recommendations == ()
+
+
+def test_a_report_numbered_in_sections_is_not_a_list_of_recommendations():
+    # "1.Purpose" then "1.1…", "1.2…": the report's own section numbering, even where a section recommends
+    text = (
+        "Thursday 3rd March 2022\n"
+        "Joint Scrutiny Update\n"
+        "1.Purpose\n"
+        "1.1This paper tells the Panel what the district committees have looked at this year.\n"
+        "1.2It is recommended that the Panel discusses the paper with the committee chairs.\n"
+        "2.Work of the committees\n"
+        "2.1Each committee has looked at how the partnership spends its grant.\n"
+        "2.2Two committees have asked for figures on repeat victims.\n"
+    )
+    _assert_left_out(text, "section headings")
+
+
+def test_a_cabinets_resolution_on_a_scrutiny_report_is_not_recommendations():
+    # the Cabinet's decision on what scrutiny recommended, lettered by the Cabinet
+    text = (
+        "Cabinet, 12 October 2023\n\n"
+        "Members considered the report from the Overview and Scrutiny Committee on street lighting.\n\n"
+        "Resolved: That\n\n"
+        "a)    more lights be fitted in the two town centre car parks;\n\n"
+        "b)    the Council should ask the county to review its switch-off hours; and\n\n"
+        "c)    the Committee be thanked for its work.\n"
+    )
+    _assert_left_out(text, "resolution of the meeting that considered")
+
+
+def test_a_panels_resolution_that_recommends_is_still_read_beside_a_scrutiny_report():
+    text = (
+        "Police and Crime Panel, 12 October 2023\n\n"
+        "The Panel considered the report of its scrutiny task group on rural crime.\n\n"
+        "RESOLVED that the Panel recommends to the Commissioner that:\n\n"
+        "a)    the plan sets out a measure for rural crime;\n\n"
+        "b)    the Commissioner publishes response times for each district.\n"
+    )
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["a", "b"]
+
+
+def test_bullets_after_a_lead_in_naming_reports_on_topics_are_not_recommendations():
+    text = (
+        "The Cabinet considered the recommendations of two scrutiny task group reports on:\n\n"
+        "· Parking enforcement (Place Scrutiny)\n\n"
+        "· Youth services (People Scrutiny)\n"
+    )
+    assert extract_recommendations(text).recommendations == ()
+
+
+def _assert_left_out(text: str, reason: str) -> None:
+    """Nothing is read from `text`, and a warning says why in words that include `reason`."""
+    extraction = extract_recommendations(text)
+    assert extraction.recommendations == ()
+    assert any(reason in w for w in extraction.warnings), extraction.warnings

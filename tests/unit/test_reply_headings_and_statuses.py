@@ -151,3 +151,57 @@ def test_a_prose_report_on_one_line_is_cut_at_its_semicolons():
 def test_a_panel_that_only_considered_and_noted_asks_for_nothing():
     text = "The Panel:\nconsidered the report;\nnoted the figures.\n"
     assert extract_recommendations(text).recommendations == ()
+
+
+CABINET_RESOLUTION = """Cabinet, 9 March 2023
+
+Item 6: Review of town centre patrols
+
+Members considered the report of the Scrutiny Committee on town centre patrols.
+
+Resolved: That
+
+a)    the patrol rota be reviewed before the summer;
+
+b)    officers report back on the cost of extra evening cover; and
+
+c)    the Committee be thanked for its work.
+"""
+
+
+def test_a_meetings_lettered_resolution_is_not_answers_by_letter():
+    # the letters are the Cabinet's own: "a)" here does not answer a recommendation (a)
+    audit = audit_reply(CABINET_RESOLUTION)
+    assert all(set(p.numbers).isdisjoint({"a", "b", "c"}) for p in audit.passages)
+
+
+def test_a_lettered_resolution_answers_a_lettered_list_letter_by_letter():
+    recommendations = list(extract_recommendations(LETTERED_MINUTE).recommendations)
+    resolution = LETTERED_ANSWERS.replace("My answers follow.", "Resolved: That")
+    audit = audit_reply(resolution, recommendations)
+    assert [p.numbers for p in audit.passages] == [("a",), ("b",), ("c",), ("d",), ("e",)]
+
+
+BULLETED_ANSWERS = """Cabinet, 4 June 2024: response to the scrutiny review of street lighting
+
+The Cabinet Member thanked the review group. An action plan gives a response to each recommendation, and
+these changes to it were agreed:
+
+·  R2: Lead officer to be the Head of Highways.
+
+·  R4: Target date moved to March 2025, after the survey
+   of every ward is finished.
+
+·  R7: The Committee will receive a report each year.
+
+The Chair of the review group spoke in support of the plan.
+
+·  Members asked about costs in rural wards.
+"""
+
+
+def test_bullets_that_open_with_a_recommendations_label_are_its_answers():
+    audit = audit_reply(BULLETED_ANSWERS)
+    assert [p.numbers for p in audit.passages] == [("2",), ("4",), ("7",)]
+    assert audit.passages[1].text.endswith("of every ward is finished.")
+    assert audit.passages[2].text == "The Committee will receive a report each year."

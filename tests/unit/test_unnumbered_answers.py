@@ -153,3 +153,13 @@ def test_a_refused_import_still_gives_the_documents_dates():
     info = refused.value.document
     assert info.date == dt.date(2024, 3, 4)
     assert dt.date(2024, 6, 12) in {d.date for d in info.dates}
+
+
+def test_agreeing_to_accept_the_recommendations_answers_them_all():
+    reply = (
+        "Cabinet, 2 May 2024\n\nMembers thanked the review group. The Cabinet agreed to accept the "
+        "recommendations and asked for a report on progress in six months.\n"
+    )
+    assert [p.numbers for p in audit_reply(reply).passages] == [()]
+    for partial in ("accepted the recommendations except the third", "accepted the recommendations 2 and 4"):
+        assert audit_reply(f"Cabinet, 2 May 2024\n\nThe Cabinet {partial}.\n").passages == ()

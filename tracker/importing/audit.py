@@ -306,7 +306,12 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
     return None
 
 
-def _blocks(text: str) -> list[_Block]:
+_LABEL_AND_COLON = re.compile(r"^(?:Recommendations?|Rec\.?|R)\s?\d{1,4}\s*[:–—]", re.I)
+
+
+def _blocks(text: str, lettered: bool = False) -> list[_Block]:
+    """The blocks a reply answers under; `lettered` when the recommendations answered are lettered, so that
+    a meeting's lettered resolution may answer them letter by letter."""
     lines = classify(text)
     replies = run_on_cuts(text)[1]
     heading_lines = []
@@ -322,7 +327,21 @@ def _blocks(text: str) -> list[_Block]:
                 parsed = ([line.number], line.rest)
             if parsed:
                 heading_lines.append((index, parsed))
-    if len(heading_lines) < 2 and (letters := lettered_headings(lines)):
+    if len(heading_lines) < 2:
+        # "· R1: Arrange a presentation …": bullets that each open with a recommendation's label and a colon
+        labelled = [
+            (index, parsed)
+            for index, line in enumerate(lines)
+            if line.kind == "bullet"
+            and _LABEL_AND_COLON.match(line.rest)
+            and (parsed := heading_numbers(line.rest))
+        ]
+        if len(labelled) >= 2:  # the last answer ends with its bullet (and the lines it wraps onto)
+            end = labelled[-1][0] + 1
+            while end < len(lines) and lines[end].kind not in ("blank", "bullet"):
+                end += 1
+            return _blocks_at(lines[:end], labelled, replies)
+    if len(heading_lines) < 2 and (letters := lettered_headings(lines, resolutions=lettered)):
         heading_lines = letters  # "a)", "b)": the answers to a lettered list of recommendations
     if len(heading_lines) < 2:
         numbered = [
@@ -540,7 +559,7 @@ def audit_reply(
     raw_blocks = _table_rows(text)
     table = len(raw_blocks) >= 2
     if not table:
-        raw_blocks = _blocks(text)
+        raw_blocks = _blocks(text, lettered=bool(known) and any(n.isalpha() and len(n) == 1 for n in known))
     passages: list[Passage] = []
     pending: list[_Block] = []  # blocks that only restate, waiting for the answer that covers them
     restated: dict[str, str] = {}

@@ -796,8 +796,6 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if reason:
             warnings.append(f"a numbered list ({order[0].number}–{order[-1].number}) was left out: {reason}")
             order = []
-    if order and style == "numbered":
-        order = _asks_among_conclusions(order, warnings)
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _drafts(code_rows(all_lines))
@@ -1062,6 +1060,13 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
     if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
         return "its items report what was said or done (as minutes do), whatever its lead-in says"
+    if _receiving_bodys_resolution(lead, texts, lines, first):
+        return (
+            "it is the resolution of the meeting that considered the scrutiny body's report (its decision on "
+            "the recommendations, not recommendations of its own)"
+        )
+    if _section_headings(drafts, lines, starts):
+        return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
         return None
     if explicit:
@@ -1078,25 +1083,48 @@ def _not_recommendations(
     return "its items ask for nothing and nothing before it calls it recommendations"
 
 
-_ASKS_IN_SO_MANY_WORDS = re.compile(r"\b(?:recommend\w*|should|must|urge\w*|calls?\s+on|invite\w*)\b", re.I)
+# a meeting told of the scrutiny body's report: "The Cabinet considered the recommendations of three scrutiny
+# task and finish group reports", "Members considered the report from the Scrutiny Committee"
+_CONSIDERED_SCRUTINY = re.compile(
+    r"\bconsidered\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:recommendations|reports?|findings)\s+(?:of|from)\s+"
+    r"(?:[\w&'’-]+\s+){0,6}?(?:scrutiny|task\s*(?:and|&)\s*finish|(?:working|task|review)\s+group)",
+    re.I,
+)
+_OPENS_THAT = re.compile(r"^\s*that\b", re.I)
 
 
-def _asks_among_conclusions(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
-    """A committee's "Conclusions and recommendations", each paragraph ending with its place in the report
-    ("(Paragraph 8)"): where some paragraphs ask ("We recommend that …", "… should …") and others only
-    conclude, the ones that only conclude are left out, with a warning."""
-    texts = [" ".join(d.english_text() + d.subpoints) for d in drafts]
-    if sum(1 for t in texts if PARAGRAPH_POINTER.search(t)) * 2 < len(texts):
-        return drafts
-    asking = [d for d, t in zip(drafts, texts, strict=True) if _ASKS_IN_SO_MANY_WORDS.search(t)]
-    if not asking or len(asking) == len(drafts):
-        return drafts
-    left_out = [d.number for d in drafts if d not in asking]
-    warnings.append(
-        f"paragraphs {', '.join(left_out)} were left out: they conclude but ask for nothing (no 'recommend' or "
-        "'should'); check them against the original"
-    )
-    return asking
+def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], first: int) -> bool:
+    """A resolution ("Resolved: That a) …", items opening "That …") of a meeting that, near it, is said to
+    have considered a scrutiny body's report or recommendations: the decision of the body the
+    recommendations went to (a cabinet, an executive), unless the resolution itself recommends to another."""
+    resolution = re.search(r"\bresolved\b", lead, re.I) or sum(
+        1 for t in texts if _OPENS_THAT.match(t)
+    ) * 2 > len(texts)
+    # "RESOLVED that the Panel recommends to the Commissioner:" recommends; "Recommendations from the
+    # scrutiny groups" only names what the meeting received
+    recommends = SAYS_IT_RECOMMENDS.search(re.sub(r"\brecommendations\s+(?:from|of)\b", "", lead, flags=re.I))
+    if not resolution or recommends or any(SAYS_IT_RECOMMENDS.search(t) for t in texts):
+        return False
+    nearby = lines[max(0, first - 40) : first + 40]
+    return any(_CONSIDERED_SCRUTINY.search(line.text) for line in nearby)
+
+
+def _section_headings(drafts: list[_Draft], lines: list[Line], starts: list[int]) -> bool:
+    """A report numbered in sections ("1. Purpose", then "1.1 This report …", "1.2 …"): most items are a
+    short heading whose next line opens with the item's own number and ".1"."""
+    headed = 0
+    for draft in drafts:
+        at = bisect_left(starts, draft.start)
+        following = [line.text.strip() for line in lines[at + 1 : at + 4] if line.text.strip()]
+        heading = NUMBERED.sub(r"\2", lines[at].text.strip()) if at < len(lines) else ""
+        if (
+            following
+            and len(heading) <= 80
+            and not _FINISHED.search(heading)
+            and re.match(rf"{re.escape(draft.number)}\.1(?!\d)", following[0])
+        ):
+            headed += 1
+    return headed * 2 > len(drafts)
 
 
 def _clip(text: str, size: int = 60) -> str:

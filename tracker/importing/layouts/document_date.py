@@ -45,7 +45,11 @@ _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|approve|approved|record|minutes\s+of\s+the\s+meeting)\b", re.I
 )
 # a title or heading that names the day of the meeting: "Police and Crime Panel - Tuesday, 15 September 2020"
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?", re.I)
+# "FridayJuly 19th" where a conversion lost the space: a capital straight after the day's name
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?(?:\s+(?:the\s+)?|(?=(?-i:[A-Z])))",
+    re.I,
+)
 
 
 # a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"

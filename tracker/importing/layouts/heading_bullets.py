@@ -56,12 +56,25 @@ def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]
     return []
 
 
+# where a paragraph's last sentence begins: the sentence that leads into the list
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])")
+
+
+# "… the recommendations of three task group reports on:": the bullets name the reports' subjects
+_REPORTS_ON = re.compile(r"\breports?\s+(?:on|about|into)\s*:\s*$", re.I)
+
+
 def _is_lead_in(line: LineLike) -> bool:
-    """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers)."""
-    text = line.text
+    """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers).
+    In a paragraph, only its last sentence leads into the list: "… a response for each recommendation. The
+    following points were made:" names no recommendations, but a short last sentence ("They are:") points back
+    to the one before it."""
+    sentences = _LAST_SENTENCE.split(line.text)
+    text = sentences[-1] if len(sentences[-1].split()) > 6 else " ".join(sentences[-2:])
     return (
         line.kind == "text"
         and _LEAD_IN.search(text) is not None
         and _LEAD_IN_END.search(text) is not None
         and not _ABOUT_ANSWERS.search(text)
+        and not _REPORTS_ON.search(text)
     )

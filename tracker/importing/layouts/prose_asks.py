@@ -8,7 +8,9 @@
 
 or the same on one line ("The Panel: considered …; suggested that …; asked the Commissioner to …"). Each
 clause that asks (suggested, asked … to, recommended, requested, urged, called on) becomes a recommendation,
-numbered by the app in document order; what the panel considered, noted or welcomed does not.
+numbered by the app in document order; what the panel considered, noted or welcomed does not. A clause that
+runs on into another sentence ("… at length. Members welcomed …") is running prose wrapped at a line that
+happens to start "suggested", not a list of the panel's clauses: that passage gives nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _ASKING_CLAUSE = re.compile(
     r"|^(?:asked|requested|urged|invited|encouraged)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+to\s+\S"
     r"|^called\s+(?:on|upon)\s+",
 )
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_START = re.compile(
     r"^(?:considered|suggested|asked|recommended|requested|urged|proposed|advised|invited|encouraged|called|"
     r"noted|welcomed|received|agreed|thanked|discussed|questioned|supported|endorsed|resolved)\b"
@@ -48,6 +51,8 @@ def prose_asks(lines: Sequence[LineLike]) -> list[Found]:
             if other.kind not in ("text", "bullet", "sub") or not _CLAUSE_START.match(text):
                 break
             clauses.extend(_clauses(text, other.start, other.end))
+        if any(_NEXT_SENTENCE.search(clause) for _, _, clause in clauses):
+            continue  # running prose, not the panel's clauses
         subject = m.group("subject")
         asks = [
             (start, end, f"{subject} {clause}")

@@ -3,7 +3,9 @@
 - "Recommendation 9", "Recommendation R1", "Rec 2", "R1:", "R3: Not agreed. …" → one number;
 - "Recommendations 5 to 7", "Recommendations R2 and R3", "R8 and R9", "3, 4 and 5" → several, taken together;
 - "a)" or "(b)" alone on a line, or opening the answer ("c) I will not …"), in sequence from "a" → a letter,
-  for the answers to a lettered list of recommendations.
+  for the answers to a lettered list of recommendations. A meeting's own resolution ("Resolved: That" and
+  then "a) further information be obtained;", or items that open "That …") is lettered by the meeting, not
+  by the recommendations it answers: its letters are taken only when the recommendations are lettered too.
 """
 
 from __future__ import annotations
@@ -54,9 +56,17 @@ def expand_numbers(text: str) -> list[str]:
     return numbers
 
 
-def lettered_headings(lines: Sequence[LineLike]) -> list[tuple[int, tuple[list[str], str]]]:
+_RESOLUTION_LEAD_IN = re.compile(r"\bresolved\b|^that\s*[:–—-]?\s*$", re.I)
+_OPENS_THAT = re.compile(r"^that\b", re.I)
+
+
+def lettered_headings(
+    lines: Sequence[LineLike], resolutions: bool = False
+) -> list[tuple[int, tuple[list[str], str]]]:
     """Lines that open with "a)", "b)", "c)" … in sequence (from "a", at least two), as (index, ([letter],
-    the text after it)). A list that restarts at "a" starts again: the last run of two or more is taken."""
+    the text after it)). A list that restarts at "a" starts again: the last run of two or more is taken.
+    A run that is a meeting's own resolution is left out unless `resolutions` (the recommendations answered
+    are lettered)."""
     runs: list[list[tuple[int, tuple[list[str], str]]]] = []
     expected = "a"
     for index, line in enumerate(lines):
@@ -72,5 +82,15 @@ def lettered_headings(lines: Sequence[LineLike]) -> list[tuple[int, tuple[list[s
             continue
         runs[-1].append((index, ([letter], m.group(2).strip())))
         expected = chr(ord(letter) + 1)
-    long_runs = [run for run in runs if len(run) >= 2]
+    long_runs = [run for run in runs if len(run) >= 2 and (resolutions or not _is_resolution(lines, run))]
     return long_runs[-1] if long_runs else []
+
+
+def _is_resolution(lines: Sequence[LineLike], run: list[tuple[int, tuple[list[str], str]]]) -> bool:
+    """The run follows "Resolved" (or a bare "That"), or most of its items open "That …"."""
+    index = run[0][0] - 1
+    while index >= 0 and not lines[index].text.strip():
+        index -= 1
+    if index >= 0 and _RESOLUTION_LEAD_IN.search(lines[index].text.strip()):
+        return True
+    return sum(1 for _, (_, text) in run if _OPENS_THAT.match(text)) * 2 > len(run)

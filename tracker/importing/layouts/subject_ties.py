@@ -78,7 +78,10 @@ _CLOSING = re.compile(
 )
 _BLANKET = re.compile(
     r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)\s+(?:all|each)\s+(?:of\s+)?"
-    r"(?:the|its|your|their)\s+(?:\w+\s+){0,6}?recommendations\b",
+    r"(?:the|its|your|their)\s+(?:\w+\s+){0,6}?recommendations\b"
+    # "agreed to accept the recommendations": the plural with no number and no exception names them all
+    r"|\b(?:agree(?:s|d)?\s+to\s+)?accept(?:s|ed)?\s+the\s+recommendations\b"
+    r"(?!\s*(?:\d|R\d|,?\s*(?:except|apart|other\s+than|save|but|with\s+the\s+exception)\b))",
     re.I,
 )
 
