@@ -167,7 +167,7 @@ class ReportsPage(Page):
         grid.addWidget(meeting_label, 0, 0)
         grid.addWidget(self.meeting, 0, 1)
         grid.addWidget(self.meeting_date, 0, 2)
-        self.without_appendix = QCheckBox("Reply &published separately")
+        self.without_appendix = QCheckBox("Reply publishe&d separately")
         self.without_appendix.setAccessibleName("Reply published separately (not appended)")
         self.with_assessment = QCheckBox("Add the secretariat's &assessment")
         self.with_assessment.setAccessibleName("Add the secretariat's assessment of each reply")
