@@ -425,7 +425,7 @@ def test_smoke_test_from_outside(db_url, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir())[0] == "01-dashboard.png"
-    assert len(list(shots.iterdir())) == 6
+    assert len(list(shots.iterdir())) == 7
     assert tree() == before
 
 
