@@ -87,7 +87,8 @@ class DispositionChart(QWidget):
         text = pal.color(QPalette.ColorRole.WindowText)
         base = pal.color(QPalette.ColorRole.Base)
         legend_width = 170
-        area = QRectF(40, 10, max(100, self.width() - legend_width - 60), self.height() - 40)
+        # room above the tallest bar for its count, and below the axis for the cycle names
+        area = QRectF(40, 28, max(100, self.width() - legend_width - 60), self.height() - 58)
         painter.setPen(text)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         top = max([c.recommendations for c in self.cycles] or [1]) or 1
