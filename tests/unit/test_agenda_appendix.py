@@ -254,3 +254,35 @@ def test_an_imported_document_keeps_its_bytes_media_type_and_a_title_never_its_f
     reply = next(d for d in detail.documents if d.kind == "reply")
     stored = services.cycles.stored_document(reply.id)
     assert stored.data == letter.read_bytes() and stored.media_type == "text/plain"
+
+
+def test_the_appendix_stamp_is_drawn_in_an_embedded_font():
+    """PDF/UA-1 wants every font the paper uses embedded: the stamp on appended pages is the paper's own."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tracker.reports.common import insert_pages
+
+    def letter(pages: int) -> bytes:
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        for page in range(pages):
+            canvas.drawString(72, 700, f"Letter page {page + 1}")
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    paper = PdfReader(io.BytesIO(insert_pages(letter(2), letter(3), 2, "Appendix 1", "Reply")))
+    for page in paper.pages[2:5]:
+        stamp_fonts = [
+            font.get_object()
+            for name, font in page["/Resources"]["/Font"].items()
+            if name.startswith("/TrackerStamp")
+        ]
+        assert stamp_fonts, "the appended page has no stamp font"
+        for font in stamp_fonts:
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor  # the TrueType program travels inside the paper
+    assert "Appendix 1 · Page 4 of 5" in (paper.pages[3].extract_text() or "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -421,15 +422,8 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str, desc
     if source.is_encrypted:
         source.decrypt("")  # only a PDF that opens without a password is ever imported
     total = len(writer.pages) + len(source.pages)
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-            }
-        )
+    stamp_fonts, drawings, widths = _stamp_drawings(
+        [f"{label} · Page {after_page + n + 1} of {total}" for n in range(len(source.pages))]
     )
     tagged = is_tagged(source)
     opening = DecodedStreamObject()
@@ -437,26 +431,35 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str, desc
     opening.set_data(b"q\n" if tagged else b"/Figure <</MCID 0>> BDC q\n")
     opening = writer._add_object(opening)
     inserted = []
-    grey = " ".join(f"{c:.3f}" for c in MUTED.rgb())
+    cloned: dict[str, object] = {}  # the stamps' font, copied into the paper once for all its pages
     for offset, page in enumerate(source.pages):
         if page.get("/Rotate"):
             page.transfer_rotation_to_content()
         page = writer.insert_page(page, after_page + offset)
         inserted.append(page)
-        text = f"{label} · Page {after_page + offset + 1} of {total}"
+        # the stamp is drawn by reportlab in the papers' embedded font (PDF/UA wants every font embedded),
+        # and its drawing, with its font renamed, is placed low in the right-hand margin
+        drawing = drawings[offset]
+        resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
+        for index, (name, font) in enumerate(stamp_fonts.items()):
+            if name.encode() + b" " not in drawing:  # reportlab's default font, chosen but never drawn with
+                continue
+            if name not in cloned:
+                cloned[name] = font.clone(writer)
+            fonts[NameObject(f"/TrackerStamp{index}")] = cloned[name]
+            drawing = drawing.replace(name.encode() + b" ", f"/TrackerStamp{index} ".encode())
+        width = widths[offset]
         box = page.mediabox
-        x = float(box.right) - MARGIN - pdfmetrics.stringWidth(text, "Helvetica", 8)
+        x = float(box.right) - MARGIN - width
         y = float(box.bottom) + 5 * mm
-        literal = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
         stamp = DecodedStreamObject()
         stamp.set_data(
             (b"\nQ" if tagged else b"\nQ EMC")
-            + b" /Artifact <</Type /Pagination /Subtype /Footer>> BDC q %s rg BT /TrackerStamp 8 Tf %.2f %.2f Td"
-            b" (%s) Tj ET Q EMC\n" % (grey.encode(), x, y, literal)
+            + b" /Artifact <</Type /Pagination /Subtype /Footer>> BDC q 1 0 0 1 %.2f %.2f cm\n" % (x, y)
+            + drawing
+            + b"\nQ EMC\n"
         )
-        resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
-        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
-        fonts[NameObject("/TrackerStamp")] = font
         contents = page.get("/Contents")
         existing = (
             []
@@ -471,6 +474,30 @@ def insert_pages(item: bytes, appended: bytes, after_page: int, label: str, desc
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _stamp_drawings(texts: list[str]):
+    """Each stamp's drawing ("BT … Tj ET", grey) and its width, drawn by reportlab on one page in the papers'
+    own embedded font, with that page's fonts: one small build for all the appended pages."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pageCompression=0)
+    canvas.setFont(FONT, 8)
+    for text in texts:
+        canvas.drawString(0, 2, text)
+    canvas.showPage()
+    canvas.save()
+    page = PdfReader(buffer).pages[0]
+    content = page.get_contents().get_data()
+    blocks = re.findall(rb"BT 1 0 0 1 0 2 Tm .*? Tj T\* ET", content, flags=re.S)
+    if len(blocks) != len(texts):
+        raise RuntimeError(f"expected {len(texts)} stamps in the drawing, found {len(blocks)}")
+    grey = " ".join(f"{c:.3f}" for c in MUTED.rgb()).encode()
+    widths = [pdfmetrics.stringWidth(text, FONT, 8) for text in texts]
+    return page["/Resources"]["/Font"], [grey + b" rg " + block for block in blocks], widths
 
 
 def title_block(title: str, subtitle_lines: list[str], settings: ReportSettings) -> list[Flowable]:
