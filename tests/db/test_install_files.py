@@ -173,8 +173,16 @@ def _install(home: Path, *argv: str) -> subprocess.CompletedProcess:
     )
 
 
+# indexes the desktop's own tools rebuild over a folder (where those tools are installed): not the app's files
+DESKTOP_CACHES = {"mimeinfo.cache", "icon-theme.cache"}
+
+
 def _files(home: Path) -> set[str]:
-    return {str(p.relative_to(home)) for p in home.rglob("*") if p.is_file() or p.is_symlink()}
+    return {
+        str(p.relative_to(home))
+        for p in home.rglob("*")
+        if (p.is_file() or p.is_symlink()) and p.name not in DESKTOP_CACHES
+    }
 
 
 def test_install_linux_puts_the_bundle_entry_and_icons_in_the_users_home_and_uninstall_removes_them(tmp_path):
