@@ -137,7 +137,7 @@ class DashboardPage(Page):
             meetings = services.meetings.list(from_date=as_of, to_date=horizon)
             follow = [
                 f
-                for f in services.analytics.follow_ups(as_of)
+                for f in services.analytics.follow_ups(as_of, due_by=horizon)
                 if f.state == "overdue" or (f.due and f.due <= horizon and f.state in ("due soon", "open"))
             ]
             return summaries, rows, horizon, services.bodies.count(), meetings, follow

@@ -86,3 +86,24 @@ def test_the_analytics_paper_has_a_chart_and_a_table_for_each(store, tmp_path, c
 
     cells = [c.text for t in word.Document(str(docx)).tables for row in t.rows for c in row.cells]
     assert "london-2017" in cells and "at most 34" in cells
+
+
+@pytest.mark.parametrize("day", ["2013-09-01", "2014-04-15", "2022-08-01", "2022-09-20", "2026-01-15"])
+def test_the_dashboards_window_of_follow_ups_reads_only_what_it_shows_and_misses_none(demo, day):
+    """The dashboard asks only for cycles with a follow-up open and due in its window: it must list the
+    same overdue and due items as the whole list does."""
+    import datetime as dt
+
+    as_of = dt.date.fromisoformat(day)
+    horizon = as_of + dt.timedelta(days=28)
+
+    def shown(items):
+        return [
+            (i.cycle, i.number, i.text, i.state)
+            for i in items
+            if i.state == "overdue" or (i.due and i.due <= horizon and i.state in ("due soon", "open"))
+        ]
+
+    whole = shown(demo.analytics.follow_ups(as_of))
+    assert whole or day == "2013-09-01"  # most of these days have something to show
+    assert shown(demo.analytics.follow_ups(as_of, due_by=horizon)) == whole

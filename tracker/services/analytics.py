@@ -142,12 +142,34 @@ class AnalyticsService:
             themes=sorted(themes.values(), key=lambda t: (-t.recommendations, t.name)),
         )
 
-    def follow_ups(self, as_of: dt.date | None = None, cycle: str | None = None) -> list[FollowUpItem]:
+    def follow_ups(
+        self, as_of: dt.date | None = None, cycle: str | None = None, due_by: dt.date | None = None
+    ) -> list[FollowUpItem]:
         """Every dated ask and commitment of every cycle, with its state on `as_of`: overdue first, then
-        by due date (undated last)."""
+        by due date (undated last). With `due_by` (the dashboard's window), only the cycles holding one
+        still open on `as_of` and due by then are read: the rest could only give items it leaves out."""
         as_of = as_of or dt.date.today()
         with self.uow.read() as connection:
-            cycles = snapshot.load_full(connection, cycle)
+            wanted: str | list[str] | None = cycle
+            if due_by is not None and cycle is None:
+                from sqlalchemy import or_, select
+
+                from tracker.persistence import tables as t
+
+                f = t.follow_up.c
+                query = (
+                    select(f.cycle_id)
+                    .distinct()
+                    .where(
+                        f.due_date.is_not(None),
+                        f.due_date <= due_by,
+                        or_(f.met_date.is_(None), f.met_date > as_of),
+                    )
+                )
+                wanted = [row.cycle_id for row in connection.execute(query)]
+                if not wanted:
+                    return []
+            cycles = snapshot.load_full(connection, wanted)
         items = []
         for c in cycles:
             record = convert.Record(c, as_of)

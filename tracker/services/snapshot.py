@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -288,15 +289,17 @@ def _load_links(cycles: dict[str, CycleView], rows) -> None:
             rec.replies.append(reply)
 
 
-def _attach_protocols(connection: Connection, cycles: dict, cycle_id: str | None) -> None:
+def _attach_protocols(connection: Connection, cycles: dict, cycle_id: str | Collection[str] | None) -> None:
     """Each cycle's local protocol: a setting keyed by its policing body (see tracker.services.protocol)."""
     for cycle in cycles.values():
         cycle.protocol = None
     query = select(t.cycle.c.id, t.setting.c.value).join(
         t.setting, t.setting.c.key == PROTOCOL_PREFIX + t.cycle.c.policing_body_id
     )
-    if cycle_id is not None:
+    if isinstance(cycle_id, str):
         query = query.where(t.cycle.c.id == cycle_id)
+    elif cycle_id is not None:
+        query = query.where(t.cycle.c.id.in_(list(cycle_id)))
     for cid, value in connection.execute(query).all():
         if cid in cycles:
             cycles[cid].protocol = value
@@ -313,14 +316,18 @@ class LoadedReply(Loaded):
         return self.disposition_override or self.suggested_disposition
 
 
-def load_full(connection: Connection, cycle_id: str | None = None) -> list[Loaded]:
-    """Every cycle (or one), ordered by id, with everything the cycle page and the register show: stages
+def load_full(connection: Connection, cycle_id: str | Collection[str] | None = None) -> list[Loaded]:
+    """Every cycle (or one, or those named), ordered by id, with everything the cycle page and the register show: stages
     with their extensions and evidence, obligations, recommendations with sub-points and replies, replies
     with what they answer and their documents, follow-ups, documents. The same attributes, in the same
     order, as the mapped classes loaded with `cycle_full_load()`; a test holds the two equal."""
 
     def of_cycle(query, column):
-        return query if cycle_id is None else query.where(column == cycle_id)
+        if cycle_id is None:
+            return query
+        if isinstance(cycle_id, str):
+            return query.where(column == cycle_id)
+        return query.where(column.in_(list(cycle_id)))
 
     def rows(table, *order, kind=Loaded, leave_out: tuple[str, ...] = (), extra=()) -> list[Loaded]:
         query = select(*(c for c in table.c if c.key not in leave_out), *extra).order_by(*order)
