@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.numbers import natural_key
 from tracker.errors import TrackerError
-from tracker.services.review import DISPOSITIONS, REPLY, REPORT, Review, number_order
+from tracker.services.review import DISPOSITIONS, REPLY, REPORT, Review
 from ui.colours import tint
 from ui.widgets import table_view
 
@@ -556,7 +557,7 @@ class NumberPicker(QDialog):
         self.list.setAccessibleName("Recommendations this text answers")
         label.setBuddy(self.list)
         ticked = [n for n in ticked if n]
-        for number in sorted(dict.fromkeys(known), key=number_order):
+        for number in sorted(dict.fromkeys(known), key=natural_key):
             entry = QListWidgetItem(f"Recommendation {number}")
             entry.setData(Qt.ItemDataRole.UserRole, number)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -23,6 +23,7 @@ from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
 from tracker.services.history import record_change
+from tracker.services.importing import REMOVED
 from tracker.services.recommendations import RecommendationService, stale_recommendation
 
 OFFICER = "officer"
@@ -137,9 +138,12 @@ class CorrectionService:
                 m.SubPoint(position=len(rec.subpoints) + i, label=s.label, text=s.text)
                 for i, s in enumerate(gone.subpoints)
             )
-            if rec.document_id is not None and rec.document_id == gone.document_id:
-                rec.span_start = min(rec.span_start or 0, gone.span_start or 0)
-                rec.span_end = max(rec.span_end or 0, gone.span_end or 0)
+            # a place is widened only between two known places in one document: an unknown one is not the
+            # start of the text
+            known = None not in (rec.span_start, gone.span_start, rec.span_end, gone.span_end)
+            if known and rec.document_id is not None and rec.document_id == gone.document_id:
+                rec.span_start = min(rec.span_start, gone.span_start)
+                rec.span_end = max(rec.span_end, gone.span_end)
             rec.origin = OFFICER
             for reply in list(gone.replies):
                 if rec not in reply.recommendations:
@@ -266,7 +270,7 @@ class CorrectionService:
                 kind=kind,
                 number=number,
                 text=text,
-                reason="removed",
+                reason=REMOVED,
                 made_by=self.user,
                 made_at=m.utcnow(),
             )  # fmt: skip

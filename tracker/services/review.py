@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tracker.domain import Disposition
+from tracker.domain.numbers import natural_key
 from tracker.errors import BadInput
 from tracker.importing.audit import Passage, RecommendationAudit, ReplyAudit, suggest_disposition
 from tracker.importing.extract import ExtractedRecommendation, Extraction
@@ -22,7 +24,7 @@ from tracker.importing.readers import DocumentText
 from tracker.services.importing import NOT_A_RECOMMENDATION, NOT_AN_ANSWER, REMOVED, SetAsideItem
 
 REPORT, REPLY = "recommendations", "reply"
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
+DISPOSITIONS = tuple(d.value for d in Disposition)
 # a heading the officer's selection may start with: "Recommendation 4:", "4.", "R4 -"
 _LEADING_LABEL = re.compile(r"^(?:(?:Recommendations?|R)\s*)?\d{1,4}[a-z]?\s*[.:)\-–—]?\s+", re.I)
 
@@ -68,11 +70,6 @@ class Reviewed:
     by_officer: tuple[int, ...]
     set_aside: tuple[SetAside, ...]
     corrections: dict[int, str]  # a passage's index -> the disposition the officer chose
-
-
-def number_order(number: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", number)
-    return (int(digits.group()) if digits else 10**6, number)
 
 
 def clean(text: str) -> str:
@@ -127,7 +124,7 @@ class Review:
         out = []
         if self.kind == REPORT:
             numbers = self.numbers()
-            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=number_order)
+            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=natural_key)
             if twice:
                 out.append(f"recommendation {', '.join(twice)} is numbered twice: renumber one")
             if any(not n.strip() for n in numbers):
@@ -150,7 +147,7 @@ class Review:
         missing = [n for n in self.known if n not in answered]
         if missing:
             out.append(f"no answer to {', '.join(missing)}")
-        unknown = sorted(answered - set(self.known), key=number_order) if self.known else []
+        unknown = sorted(answered - set(self.known), key=natural_key) if self.known else []
         if unknown:
             out.append(f"answers to numbers never made: {', '.join(unknown)}")
         return out
