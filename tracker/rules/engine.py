@@ -378,6 +378,12 @@ class Engine:
                     f"{uk_date(last)}{cite}"
                 )
             return self._with_warnings(Due(last, working))
+        if kind == "days_after":  # "within N days of D", "by the end of the day following D": D not counted
+            days = int(spec["days"])
+            last = start + dt.timedelta(days=days)
+            phrase = spec.get("phrase") or f"within {days} days of it (that day not counted)"
+            working = f"{self.label(trigger)} {shown}; {phrase}, so by {uk_date(last)}{cite}"
+            return self._with_warnings(Due(last, working))
         if kind == "period_beginning_with":
             ignored, notes = self._post_election_ranges(spec.get("ignore"))
             weeks = int(spec.get("weeks", 0))
