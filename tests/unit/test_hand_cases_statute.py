@@ -542,3 +542,41 @@ def test_the_app_obligation_model_says_expected():
     firm = dataclasses.replace(row, expected=False)
     model.set_rows([firm])
     assert "expected" not in model.data(model.index(0, ObligationTableModel.COL_STATUS))
+
+
+def test_case_41_a_date_real_today_but_after_the_as_of_day_was_expected_then(store, capsys):
+    # Report published 25 Feb 2025, a day now past; the cycle was entered on 10 Jan 2025, before it. As of
+    # 1 Feb 2025 the report had not been published: nothing has happened, and the 56 days beginning with 25 Feb
+    # (25 Feb + 55 = 21 Apr 2025, s.55(5A)) are projected, so expected, as they were shown then. As of 25 Feb
+    # 2025 the date is real.
+    ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
+       "--trigger", "report_published=2025-02-25", "--db", store)  # fmt: skip
+    entered_on(store, "insp", D(2025, 1, 10))
+
+    def publish(as_of: str):
+        shown = ok(capsys, "show", "insp", "--as-of", as_of, "--db", store)
+        row = next((o for o in shown["obligations"] if o["obligation"] == "publish-comments"), None)
+        stage = next(s for s in shown["stages"] if s["stage"] == "report_published")
+        return row, stage
+
+    row, stage = publish("2025-02-01")
+    assert row["due"] == "2025-04-21" and row["expected"] is True and row["met_on"] is None
+    assert stage["actual"] is None and stage["actual_text"].startswith("expected 25 Feb 2025")
+    listed = ok(capsys, "deadlines", "--cycle", "insp", "--as-of", "2025-02-01", "--db", store)
+    assert next(r for r in listed if r["obligation"] == "publish-comments")["expected"] is True
+    row, stage = publish("2025-02-25")
+    assert row["due"] == "2025-04-21" and row["expected"] is False
+    assert stage["actual"] == "2025-02-25"
+
+
+def test_case_42_viewed_before_the_cycle_was_entered_a_later_date_is_not_expected(store, capsys):
+    # The same report, entered on 1 Mar 2025, after it was published. As of 1 Feb 2025 the cycle was not in
+    # the tracker, so no one expected anything: no deadlines, and the stage says only that it had not
+    # happened yet, not that it was expected.
+    ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
+       "--trigger", "report_published=2025-02-25", "--db", store)  # fmt: skip
+    entered_on(store, "insp", D(2025, 3, 1))
+    shown = ok(capsys, "show", "insp", "--as-of", "2025-02-01", "--db", store)
+    assert shown["obligations"] == []
+    stage = next(s for s in shown["stages"] if s["stage"] == "report_published")
+    assert stage["actual_text"] == "not yet happened as of 1 Feb 2025"
