@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from tests.cli_helpers import entered_on, ok
+from tests.cli_helpers import entered_on, ok, run
 from tracker.domain import EventDate, Status
 from tracker.rules import calendar
 from tracker.rules.engine import CycleFacts, Engine, StageState
@@ -331,7 +331,8 @@ def test_case_28_suspension_notice_and_reasons():
     assert notice.citation == "PRSRA 2011 Sch 8 para 11" and notice.due is None
     assert notice.status is not Status.NOT_APPLICABLE
     reasons = template.rule("reasons-before-notice")
-    assert reasons.citation.startswith("PRSRA 2011 Sch 8 para 13")
+    # para 13(2)-(4): reasons, notice with a copy, a chance to answer; para 14(1): the further notice follows
+    assert reasons.citation == "PRSRA 2011 Sch 8 paras 13(1)-(4), 14(1)"
     stages = {"removal_notification_received": on(D(2025, 3, 3)), "reasons_given": on(D(2025, 2, 10))}
     assert evaluate(template, "pcc", stages, "reasons-before-notice", D(2025, 3, 4)).status is Status.MET
 
@@ -340,7 +341,7 @@ def test_case_29_the_panel_publishes_its_reports():
     # Sch 8 para 4(7) (appointment report) and para 15 (removal recommendation): no period in the Act.
     template = get_template("chief-constable")
     assert template.rule("publish-confirmation-report").citation == "PRSRA 2011 Sch 8 para 4(7)"
-    assert template.rule("publish-removal-recommendation").citation.startswith("PRSRA 2011 Sch 8 para 15")
+    assert template.rule("publish-removal-recommendation").citation == "PRSRA 2011 Sch 8 para 15(5)-(6)"
     assert template.rule("publish-reserve-report").citation.startswith("SI 2012/2271 reg 10")
 
 
@@ -580,3 +581,22 @@ def test_case_42_viewed_before_the_cycle_was_entered_a_later_date_is_not_expecte
     assert shown["obligations"] == []
     stage = next(s for s in shown["stages"] if s["stage"] == "report_published")
     assert stage["actual_text"] == "not yet happened as of 1 Feb 2025"
+
+
+def test_case_43_rules_list_prints_the_checked_schedule_8_citations(db_url, capsys):
+    # Checked against the text of PRSRA 2011 Sch 8: the written reasons, the notice to the panel with a copy
+    # and the chance to answer are para 13(2)-(4), to be done before calling for retirement (13(1)) and before
+    # the further notice (14(1)); the copy of the representations "as soon as practicable" is para 13(5)(b);
+    # publishing the removal recommendation is para 15(5)-(6).
+    listed = ok(capsys, "rules", "list", "--db", db_url)
+    chief = next(t for t in listed if t["id"] == "chief-constable")
+    cited = {r["id"]: r["citation"] for r in chief["rules"]}
+    assert cited["reasons-before-notice"] == "PRSRA 2011 Sch 8 paras 13(1)-(4), 14(1)"
+    assert cited["copy-representations"] == "PRSRA 2011 Sch 8 para 13(5)(b)"
+    assert cited["publish-removal-recommendation"] == "PRSRA 2011 Sch 8 para 15(5)-(6)"
+    assert (
+        cited["removal-recommendation"]
+        == "PRSRA 2011 Sch 8 paras 12-16 (para 15(3), (7)-(8) for the six weeks)"
+    )
+    code, out, _ = run(capsys, "rules", "list", "--db", db_url)
+    assert code == 0 and "PRSRA 2011 Sch 8 para 13(5)(b)" in out
