@@ -600,3 +600,21 @@ def test_case_43_rules_list_prints_the_checked_schedule_8_citations(db_url, caps
     )
     code, out, _ = run(capsys, "rules", "list", "--db", db_url)
     assert code == 0 and "PRSRA 2011 Sch 8 para 13(5)(b)" in out
+
+
+def test_case_44_dates_computed_from_given_days_are_not_called_expected(capsys):
+    # `tracker rules compute` (and the app's preview of a new cycle) computes from days given outright: no day
+    # is still to come there, so none is expected. Report of 5 Jan 2024: 56 days end 29 Feb 2024 (s.55(5A)).
+    # A plan to be issued on 20 Mar 2025: the draft goes to the panel before it (s.5(6)(c)).
+    code, out, _ = run(
+        capsys, "rules", "compute", "hmicfrs-comments", "--trigger", "report_published=2024-01-05"
+    )
+    assert code == 0 and "29 Feb 2024" in out
+    assert "expected" not in out and "1 Jan 1" not in out
+    from tracker.rules.engine import compute_dates
+
+    dates, _ = compute_dates(
+        get_template("plan-pcc"), {"election": D(2024, 5, 2), "plan_issued": D(2025, 3, 20)}
+    )
+    draft = next(d for d in dates if d.id == "send-draft")
+    assert draft.date == D(2025, 3, 20) and "expected" not in draft.working
