@@ -366,7 +366,7 @@ def test_case_30_suspension_and_acting_commissioner():
 
 def test_case_31_fire_precept_dates_and_in_force_day():
     # Fire precept for 2026/27 (1 Apr 2026): notify by 1 Feb 2026, report by 8 Feb 2026 (PRSRA Sch 5 as
-    # applied by the Fire and Rescue Services Act 2004 Sch A2; SI 2012/2271 regs 3-4). The template is in
+    # applied by the Fire and Rescue Services Act 2004 Sch A2 para 12; SI 2012/2271 regs 3-4). The template is in
     # force from 3 Apr 2017 (SI 2017/399).
     template = get_template("fire-precept")
     assert template.in_force_from == D(2017, 4, 3)
@@ -618,3 +618,16 @@ def test_case_44_dates_computed_from_given_days_are_not_called_expected(capsys):
     )
     draft = next(d for d in dates if d.id == "send-draft")
     assert draft.date == D(2025, 3, 20) and "expected" not in draft.working
+
+
+def test_case_45_the_fire_precept_cites_the_paragraph_of_sch_a2_that_applies_sch_5(db_url, capsys):
+    # Fire and Rescue Services Act 2004 Sch A2 para 12(1) (inserted by the Policing and Crime Act 2017 Sch 1
+    # para 13, in force 3 Apr 2017) applies PRSRA 2011 Sch 5 to a fire and rescue authority created under s.4A.
+    listed = ok(capsys, "rules", "list", "--db", db_url)
+    fire = next(t for t in listed if t["id"] == "fire-precept")
+    cited = {r["id"]: r["citation"] for r in fire["rules"]}
+    applied = "as applied by the Fire and Rescue Services Act 2004 Sch A2 para 12"
+    assert all(applied in c for rule, c in cited.items() if "Sch 5" in c)
+    assert cited["notify-proposal"] == f"PRSRA 2011 Sch 5 para 2, {applied}; SI 2012/2271 reg 3"
+    code, out, _ = run(capsys, "rules", "list", "--db", db_url)
+    assert code == 0 and f"PRSRA 2011 Sch 5 para 2, {applied}; SI 2012/2271 reg 3" in out
