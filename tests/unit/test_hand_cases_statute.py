@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from tests.cli_helpers import entered_on, ok
+from tests.cli_helpers import entered_on, ok, run
 from tracker.domain import EventDate, Status
 from tracker.rules import calendar
 from tracker.rules.engine import CycleFacts, Engine, StageState
@@ -331,7 +331,8 @@ def test_case_28_suspension_notice_and_reasons():
     assert notice.citation == "PRSRA 2011 Sch 8 para 11" and notice.due is None
     assert notice.status is not Status.NOT_APPLICABLE
     reasons = template.rule("reasons-before-notice")
-    assert reasons.citation.startswith("PRSRA 2011 Sch 8 para 13")
+    # para 13(2)-(4): reasons, notice with a copy, a chance to answer; para 14(1): the further notice follows
+    assert reasons.citation == "PRSRA 2011 Sch 8 paras 13(1)-(4), 14(1)"
     stages = {"removal_notification_received": on(D(2025, 3, 3)), "reasons_given": on(D(2025, 2, 10))}
     assert evaluate(template, "pcc", stages, "reasons-before-notice", D(2025, 3, 4)).status is Status.MET
 
@@ -340,7 +341,7 @@ def test_case_29_the_panel_publishes_its_reports():
     # Sch 8 para 4(7) (appointment report) and para 15 (removal recommendation): no period in the Act.
     template = get_template("chief-constable")
     assert template.rule("publish-confirmation-report").citation == "PRSRA 2011 Sch 8 para 4(7)"
-    assert template.rule("publish-removal-recommendation").citation.startswith("PRSRA 2011 Sch 8 para 15")
+    assert template.rule("publish-removal-recommendation").citation == "PRSRA 2011 Sch 8 para 15(5)-(6)"
     assert template.rule("publish-reserve-report").citation.startswith("SI 2012/2271 reg 10")
 
 
@@ -365,7 +366,7 @@ def test_case_30_suspension_and_acting_commissioner():
 
 def test_case_31_fire_precept_dates_and_in_force_day():
     # Fire precept for 2026/27 (1 Apr 2026): notify by 1 Feb 2026, report by 8 Feb 2026 (PRSRA Sch 5 as
-    # applied by the Fire and Rescue Services Act 2004 Sch A2; SI 2012/2271 regs 3-4). The template is in
+    # applied by the Fire and Rescue Services Act 2004 Sch A2 para 12; SI 2012/2271 regs 3-4). The template is in
     # force from 3 Apr 2017 (SI 2017/399).
     template = get_template("fire-precept")
     assert template.in_force_from == D(2017, 4, 3)
@@ -542,3 +543,91 @@ def test_the_app_obligation_model_says_expected():
     firm = dataclasses.replace(row, expected=False)
     model.set_rows([firm])
     assert "expected" not in model.data(model.index(0, ObligationTableModel.COL_STATUS))
+
+
+def test_case_41_a_date_real_today_but_after_the_as_of_day_was_expected_then(store, capsys):
+    # Report published 25 Feb 2025, a day now past; the cycle was entered on 10 Jan 2025, before it. As of
+    # 1 Feb 2025 the report had not been published: nothing has happened, and the 56 days beginning with 25 Feb
+    # (25 Feb + 55 = 21 Apr 2025, s.55(5A)) are projected, so expected, as they were shown then. As of 25 Feb
+    # 2025 the date is real.
+    ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
+       "--trigger", "report_published=2025-02-25", "--db", store)  # fmt: skip
+    entered_on(store, "insp", D(2025, 1, 10))
+
+    def publish(as_of: str):
+        shown = ok(capsys, "show", "insp", "--as-of", as_of, "--db", store)
+        row = next((o for o in shown["obligations"] if o["obligation"] == "publish-comments"), None)
+        stage = next(s for s in shown["stages"] if s["stage"] == "report_published")
+        return row, stage
+
+    row, stage = publish("2025-02-01")
+    assert row["due"] == "2025-04-21" and row["expected"] is True and row["met_on"] is None
+    assert stage["actual"] is None and stage["actual_text"].startswith("expected 25 Feb 2025")
+    listed = ok(capsys, "deadlines", "--cycle", "insp", "--as-of", "2025-02-01", "--db", store)
+    assert next(r for r in listed if r["obligation"] == "publish-comments")["expected"] is True
+    row, stage = publish("2025-02-25")
+    assert row["due"] == "2025-04-21" and row["expected"] is False
+    assert stage["actual"] == "2025-02-25"
+
+
+def test_case_42_viewed_before_the_cycle_was_entered_a_later_date_is_not_expected(store, capsys):
+    # The same report, entered on 1 Mar 2025, after it was published. As of 1 Feb 2025 the cycle was not in
+    # the tracker, so no one expected anything: no deadlines, and the stage says only that it had not
+    # happened yet, not that it was expected.
+    ok(capsys, "cycle", "add", "insp", "--body", "wessex", "--template", "hmicfrs-comments",
+       "--trigger", "report_published=2025-02-25", "--db", store)  # fmt: skip
+    entered_on(store, "insp", D(2025, 3, 1))
+    shown = ok(capsys, "show", "insp", "--as-of", "2025-02-01", "--db", store)
+    assert shown["obligations"] == []
+    stage = next(s for s in shown["stages"] if s["stage"] == "report_published")
+    assert stage["actual_text"] == "not yet happened as of 1 Feb 2025"
+
+
+def test_case_43_rules_list_prints_the_checked_schedule_8_citations(db_url, capsys):
+    # Checked against the text of PRSRA 2011 Sch 8: the written reasons, the notice to the panel with a copy
+    # and the chance to answer are para 13(2)-(4), to be done before calling for retirement (13(1)) and before
+    # the further notice (14(1)); the copy of the representations "as soon as practicable" is para 13(5)(b);
+    # publishing the removal recommendation is para 15(5)-(6).
+    listed = ok(capsys, "rules", "list", "--db", db_url)
+    chief = next(t for t in listed if t["id"] == "chief-constable")
+    cited = {r["id"]: r["citation"] for r in chief["rules"]}
+    assert cited["reasons-before-notice"] == "PRSRA 2011 Sch 8 paras 13(1)-(4), 14(1)"
+    assert cited["copy-representations"] == "PRSRA 2011 Sch 8 para 13(5)(b)"
+    assert cited["publish-removal-recommendation"] == "PRSRA 2011 Sch 8 para 15(5)-(6)"
+    assert (
+        cited["removal-recommendation"]
+        == "PRSRA 2011 Sch 8 paras 12-16 (para 15(3), (7)-(8) for the six weeks)"
+    )
+    code, out, _ = run(capsys, "rules", "list", "--db", db_url)
+    assert code == 0 and "PRSRA 2011 Sch 8 para 13(5)(b)" in out
+
+
+def test_case_44_dates_computed_from_given_days_are_not_called_expected(capsys):
+    # `tracker rules compute` (and the app's preview of a new cycle) computes from days given outright: no day
+    # is still to come there, so none is expected. Report of 5 Jan 2024: 56 days end 29 Feb 2024 (s.55(5A)).
+    # A plan to be issued on 20 Mar 2025: the draft goes to the panel before it (s.5(6)(c)).
+    code, out, _ = run(
+        capsys, "rules", "compute", "hmicfrs-comments", "--trigger", "report_published=2024-01-05"
+    )
+    assert code == 0 and "29 Feb 2024" in out
+    assert "expected" not in out and "1 Jan 1" not in out
+    from tracker.rules.engine import compute_dates
+
+    dates, _ = compute_dates(
+        get_template("plan-pcc"), {"election": D(2024, 5, 2), "plan_issued": D(2025, 3, 20)}
+    )
+    draft = next(d for d in dates if d.id == "send-draft")
+    assert draft.date == D(2025, 3, 20) and "expected" not in draft.working
+
+
+def test_case_45_the_fire_precept_cites_the_paragraph_of_sch_a2_that_applies_sch_5(db_url, capsys):
+    # Fire and Rescue Services Act 2004 Sch A2 para 12(1) (inserted by the Policing and Crime Act 2017 Sch 1
+    # para 13, in force 3 Apr 2017) applies PRSRA 2011 Sch 5 to a fire and rescue authority created under s.4A.
+    listed = ok(capsys, "rules", "list", "--db", db_url)
+    fire = next(t for t in listed if t["id"] == "fire-precept")
+    cited = {r["id"]: r["citation"] for r in fire["rules"]}
+    applied = "as applied by the Fire and Rescue Services Act 2004 Sch A2 para 12"
+    assert all(applied in c for rule, c in cited.items() if "Sch 5" in c)
+    assert cited["notify-proposal"] == f"PRSRA 2011 Sch 5 para 2, {applied}; SI 2012/2271 reg 3"
+    code, out, _ = run(capsys, "rules", "list", "--db", db_url)
+    assert code == 0 and f"PRSRA 2011 Sch 5 para 2, {applied}; SI 2012/2271 reg 3" in out

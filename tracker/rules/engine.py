@@ -126,11 +126,20 @@ class Notice:
 class Engine:
     """Evaluates one cycle. Create one per evaluation; it caches computed dues within that call."""
 
-    def __init__(self, facts: CycleFacts, as_of: dt.date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS):
+    def __init__(
+        self,
+        facts: CycleFacts,
+        as_of: dt.date,
+        due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+        projecting: bool = True,
+    ):
         self.facts = facts
         self.template = facts.template
         self.as_of = as_of
         self.due_soon_days = due_soon_days
+        # False for dates computed from days given outright (`tracker rules compute`, the new-cycle preview):
+        # no day is "still to come" there, so nothing is called expected
+        self.projecting = projecting
         self._due_cache: dict[str, Due] = {}
         self._moved_on_cache: dict[str, str | None] = {}
 
@@ -259,7 +268,7 @@ class Engine:
         round has not begun."""
         stage = self.template.stage(stage_id)
         actual = self.facts.state(stage_id).actual
-        if actual is None or actual.precision is not Precision.DAY or stage.scheduled:
+        if not self.projecting or actual is None or actual.precision is not Precision.DAY or stage.scheduled:
             return False
         if stage.anchor:
             return not self.started()
@@ -377,6 +386,12 @@ class Engine:
                     f"{self.label(trigger)} {shown}; at least {days} days' notice before it, so by "
                     f"{uk_date(last)}{cite}"
                 )
+            return self._with_warnings(Due(last, working))
+        if kind == "days_after":  # "within N days of D", "by the end of the day following D": D not counted
+            days = int(spec["days"])
+            last = start + dt.timedelta(days=days)
+            phrase = spec.get("phrase") or f"within {days} days of it (that day not counted)"
+            working = f"{self.label(trigger)} {shown}; {phrase}, so by {uk_date(last)}{cite}"
             return self._with_warnings(Due(last, working))
         if kind == "period_beginning_with":
             ignored, notes = self._post_election_ranges(spec.get("ignore"))
@@ -508,6 +523,11 @@ class Engine:
                     f"of {uk_date(self.as_of)}: projected){cite}",
                     expected=True,
                 )
+            )
+        given = self.facts.state(before).actual
+        if not self.projecting and given is not None and given.precision is Precision.DAY:
+            return self._with_warnings(
+                Due(given.value, f"must come before {self.label(before)}: {uk_date(given.value)}{cite}")
             )
         planned, extensions = self.planned_with_extensions(before)
         if planned is not None:
@@ -873,7 +893,7 @@ def compute_dates(
     chosen_area = area or template.areas()[0]
     stages = {sid: StageState(actual=EventDate.on(day)) for sid, day in triggers.items()}
     facts = CycleFacts(template=template, area=chosen_area, stages=stages)
-    engine = Engine(facts, as_of=dt.date.min)
+    engine = Engine(facts, as_of=dt.date.min, projecting=False)
     dates: list[ComputedDate] = []
     waiting: list[dict[str, str]] = []
     for rule in template.rules:

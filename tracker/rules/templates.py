@@ -29,8 +29,13 @@ DUE_TYPES = {
     "soft",
     "stage_date",
     "days_before",
+    "days_after",
     "not_before",
 }
+# due types whose date the law itself fixes from a recorded event: an extension never moves them
+STATUTORY_PERIODS = frozenset(
+    {"financial_year_end", "fixed_before_year", "period_beginning_with", "days_before", "days_after"}
+)
 CHECKS = {"veto_two_thirds_of_members", "veto_two_thirds_of_votes_cast"}
 
 

@@ -162,10 +162,8 @@ def facts_for(
 ) -> CycleFacts:
     template = template or template_for(cycle)
     record = record or Record(cycle, None)
-    entered = local_day(cycle.created_at) if cycle.created_at else None
-    # a date entered for the future is expected: the engine projects from it and says so. Viewed as of a day
-    # before the cycle was entered, later dates stay hidden (they were not known then)
-    projectable = record.as_of is None or entered is None or entered <= record.as_of
+    entered = _entered_on(cycle)
+    projectable = _projectable(record, entered)
     known = set(template.stage_order)
     stages = {
         s.key: StageState(
@@ -200,6 +198,17 @@ def facts_for(
     )
 
 
+def _entered_on(cycle: m.Cycle) -> dt.date | None:
+    return local_day(cycle.created_at) if cycle.created_at else None
+
+
+def _projectable(record: Record, entered: dt.date | None) -> bool:
+    """Whether a date after the as-of day counts as expected then: a date entered for the future is expected,
+    and the engine projects from it, whether or not it has happened since. Viewed as of a day before the cycle
+    was entered in the tracker, it was not known, so it is neither expected nor shown."""
+    return record.as_of is None or entered is None or entered <= record.as_of
+
+
 def _future_day(record: Record, stage: m.Stage) -> bool:
     """A stage recorded to the day, for a day after the as-of day: an expected date."""
     return (
@@ -208,6 +217,17 @@ def _future_day(record: Record, stage: m.Stage) -> bool:
         and record.as_of is not None
         and stage.actual_date > record.as_of
     )
+
+
+def _hidden_text(record: Record, stage: m.Stage, projectable: bool) -> str:
+    """A stage recorded for a day after the as-of day. It is expected only if the cycle was in the tracker on
+    the as-of day, as the engine counts it; otherwise it had simply not happened yet."""
+    as_of = uk_date(record.as_of)
+    if not _future_day(record, stage):
+        return f"not recorded as of {as_of}"
+    if projectable:
+        return f"expected {uk_date(stage.actual_date)} (not yet happened as of {as_of})"
+    return f"not yet happened as of {as_of}"
 
 
 def obligation_row(cycle_id: str, result: ObligationResult, as_of: dt.date) -> dto.ObligationRow:
@@ -320,6 +340,7 @@ def as_row(cycle_id: str, item: ObligationResult | dto.ObligationRow, as_of: dt.
 def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None) -> tuple[dto.StageRow, ...]:
     record = record or Record(cycle, None)
     by_key = {s.key: s for s in cycle.stages}
+    projectable = _projectable(record, _entered_on(cycle))
     rows = []
     for definition in template.stages:
         stage = by_key.get(definition.id)
@@ -338,11 +359,9 @@ def stage_rows(cycle: m.Cycle, template: Template, record: Record | None = None)
                 actual_text=(
                     actual.describe(after_label)
                     if actual
-                    else (
-                        f"expected {uk_date(stage.actual_date)} (not yet happened as of {uk_date(record.as_of)})"
-                        if hidden and _future_day(record, stage)
-                        else (f"not recorded as of {uk_date(record.as_of)}" if hidden else "not recorded")
-                    )
+                    else _hidden_text(record, stage, projectable)
+                    if hidden
+                    else "not recorded"
                 ),
                 precision=str(actual.precision) if actual else None,
                 is_trigger=definition.trigger,

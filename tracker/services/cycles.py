@@ -18,7 +18,7 @@ from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
-from tracker.rules.templates import Template, get_template
+from tracker.rules.templates import STATUTORY_PERIODS, Template, get_template
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 from tracker.services.snapshot import cycle_ids, require_cycle, unknown_cycle
@@ -518,12 +518,7 @@ class CycleService:
         due = {r.rule_id: r for r in rows}
         notes = []
         for rule in template.rules:
-            fixed = rule.due_type in {
-                "financial_year_end",
-                "fixed_before_year",
-                "period_beginning_with",
-                "days_before",
-            }
+            fixed = rule.due_type in STATUTORY_PERIODS
             row = due.get(rule.id)
             if rule.met_by == stage_key and fixed and str(rule.basis) == "statute" and row and row.due:
                 late = " (the new date is after it)" if new_date > row.due else ""

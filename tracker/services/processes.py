@@ -31,6 +31,9 @@ TRIGGER_HELP = {
     "reserve candidate (treated as a reserve: no veto).",
     "report_published": "The day the inspection report was published. The 56 days begin with it.",
     "attendance": "The day the person is summoned to attend the committee.",
+    "complaint_received": "The day the complaint about the commissioner (or a conduct matter) came to the "
+    "panel. Record the day the panel found it serious, if it did: the referral to the IOPC is due by the end of "
+    "the next day.",
 }
 
 
