@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 SAME_ASK = 0.5
 # the raw cosine that the labelled pairs put at the line between "same ask" and "different ask"
@@ -175,9 +175,15 @@ def _stemmer():
 
 def terms(text: str) -> list[str]:
     """The text's content words, stemmed: "Publishing the ethnicity breakdowns" -> ["publish", "ethnic", "breakdown"]."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _terms(text: str) -> tuple[str, ...]:
+    """`terms`, kept: the same texts are indexed again for every recommendation looked at."""
     words = [w.replace("'s", "").replace("'", "") for w in _WORD.findall(text.lower())]
     kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
-    return [stem for stem in _stemmer().stemWords(kept) if stem not in _stopword_stems()]
+    return tuple(stem for stem in _stemmer().stemWords(kept) if stem not in _stopword_stems())
 
 
 @cache
@@ -199,7 +205,7 @@ class Index:
     """TF-IDF vectors of a set of texts (one panel's recommendations), compared by cosine."""
 
     def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
-        bags = [Counter(terms(t)) for t in texts]
+        bags = [Counter(_terms(t)) for t in texts]
         df: Counter = Counter()
         for bag in bags:
             df.update(bag.keys())
