@@ -183,7 +183,13 @@ def _terms(text: str) -> tuple[str, ...]:
     """`terms`, kept: the same texts are indexed again for every recommendation looked at."""
     words = [w.replace("'s", "").replace("'", "") for w in _WORD.findall(text.lower())]
     kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
-    return tuple(stem for stem in _stemmer().stemWords(kept) if stem not in _stopword_stems())
+    return tuple(stem for stem in map(_stem, kept) if stem not in _stopword_stems())
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """One word's stem, kept: the Snowball stemmer is pure Python, and a panel's texts share most words."""
+    return _stemmer().stemWord(word)
 
 
 @cache
