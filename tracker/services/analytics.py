@@ -91,7 +91,7 @@ class AnalyticsService:
         as the record stands on `as_of` (default today)."""
         as_of = as_of or dt.date.today()
         with self.uow.read() as connection:
-            cycles = snapshot.load_full(connection)
+            cycles = snapshot.load_full(connection, _cycles_of(connection, body) if body else None)
         figures: list[CycleFigures] = []
         bodies: dict[str, Totals] = {}
         themes: dict[str, Totals] = {}
@@ -194,6 +194,15 @@ class AnalyticsService:
         order = {"overdue": 0, "due soon": 1, "open": 2, "undated": 3, "met late": 4, "met": 5}
         items.sort(key=lambda i: (order[i.state], i.due or dt.date.max, i.cycle, i.text))
         return items
+
+
+def _cycles_of(connection, body: str) -> list[str]:
+    """The ids of one policing body's cycles: the only ones `--body` reads."""
+    from sqlalchemy import select
+
+    from tracker.persistence import tables as t
+
+    return list(connection.scalars(select(t.cycle.c.id).where(t.cycle.c.policing_body_id == body)))
 
 
 def _stage_day(cycle, keys: tuple[str, ...]) -> dt.date | None:
