@@ -62,6 +62,14 @@ class AskedBeforeService:
             rec_id, panel = _find(connection, cycle_id, number)
             return _Register(connection, panel).related([rec_id], min_score)[rec_id]
 
+    def related_in_cycle(self, cycle_id: str, min_score: float = SAME_ASK) -> dict[str, list[AskedBefore]]:
+        """The same for every recommendation of CYCLE (by number), in one read of its panel."""
+        with self.uow.read() as connection:
+            found = _Register(connection, _panel(connection, cycle_id))
+            ids = [row[0] for row in found.recs if row[1] == cycle_id]
+            related = found.related(ids, min_score)
+            return {found.recs[found.position[rec_id]][2]: related[rec_id] for rec_id in ids}
+
     def related_all(self, min_score: float = SAME_ASK) -> dict[int, list[AskedBefore]]:
         """The same for every recommendation in the store (by recommendation id)."""
         with self.uow.read() as connection:
@@ -148,10 +156,7 @@ def set_subpoint_status(
 
 def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCLE") -> tuple[int, str]:
     """The recommendation's id and its cycle's panel."""
-    panel = connection.scalar(select(t.cycle.c.scrutiny_body_id).where(t.cycle.c.id == cycle_id))
-    if panel is None:
-        known = list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
-        raise unknown_cycle(known, cycle_id, field)
+    panel = _panel(connection, cycle_id, field)
     rec_t = t.recommendation
     rec_id = connection.scalar(
         select(rec_t.c.id).where(rec_t.c.cycle_id == cycle_id, rec_t.c.number == number)
@@ -159,6 +164,15 @@ def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCL
     if rec_id is None:
         raise NotFound("NUMBER", number, f"is not a recommendation of {cycle_id}")
     return rec_id, panel
+
+
+def _panel(connection: Connection, cycle_id: str, field: str = "CYCLE") -> str:
+    """The cycle's panel."""
+    panel = connection.scalar(select(t.cycle.c.scrutiny_body_id).where(t.cycle.c.id == cycle_id))
+    if panel is None:
+        known = list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
+        raise unknown_cycle(known, cycle_id, field)
+    return panel
 
 
 def cycle_days(connection: Connection, cycle_ids: list[str] | None = None) -> dict[str, dt.date]:
