@@ -71,9 +71,9 @@ def test_bad_links_are_refused_in_one_line(store, capsys):
 def test_first_suggestion_precision_and_recall_on_the_labelled_pairs():
     """The figures the README quotes; a change to the method that loses ground fails here."""
     figures = score()
-    assert figures["all"]["precision"] >= 0.8 and figures["all"]["recall"] >= 0.75, figures
-    assert figures["invented"]["recall"] >= 0.9, figures
-    assert figures["london"]["precision"] >= 0.7, figures
+    assert figures["all"]["precision"] >= 0.8 and figures["all"]["recall"] >= 0.9, figures
+    assert figures["invented"]["precision"] >= 0.8 and figures["invented"]["recall"] >= 0.95, figures
+    assert figures["london"]["precision"] >= 0.7 and figures["london"]["recall"] >= 0.7, figures
 
 
 def test_every_recommendation_at_once_agrees_with_each_one_asked_alone(demo, capsys):

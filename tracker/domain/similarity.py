@@ -1,4 +1,5 @@
-"""Which earlier recommendations ask for the same thing: TF-IDF over stemmed words, cosine similarity.
+"""Which earlier recommendations ask for the same thing: TF-IDF over stemmed words (a few phrases and a few
+stems of one thing taken as one word), cosine similarity.
 
 Chosen by measurement on hand-labelled pairs (tests/corpus/asked_before.json, scored by
 tests/asked_before_scoring.py; the README gives the figures). The stemmer is the Snowball English one
@@ -165,6 +166,22 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
+# the same ask in other words, for "asked before" only (a sub-point is reached by its own words): phrases
+# written as one word, then stems that name one thing, as the first stem of each group
+PHRASES = (
+    (
+        re.compile(r"\b(?:half[- ]?year(?:ly)?|six[- ]month(?:ly|s)?|twice a year|bi-?annual(?:ly)?)\b"),
+        " halfyear ",
+    ),
+    (re.compile(r"\bcyber(?=[a-z])"), "cyber "),  # cybercrime, cybersecurity
+    (re.compile(r"\bviolence against women and girls\b"), " vawg "),
+)
+_SAME_THING = (
+    ("measur", "perform", "target", "indic", "dashboard", "metric"),  # how performance is judged
+    ("extrem", "terror", "terrorist", "radicalis", "radic"),  # counter-terrorism and Prevent
+)
+CONCEPTS = {stem: group[0] for group in _SAME_THING for stem in group}
+
 
 @cache
 def _stemmer():
@@ -184,6 +201,16 @@ def _terms(text: str) -> tuple[str, ...]:
     words = [w.replace("'s", "").replace("'", "") for w in _WORD.findall(text.lower())]
     kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
     return tuple(stem for stem in map(_stem, kept) if stem not in _stopword_stems())
+
+
+@lru_cache(maxsize=1 << 15)
+def ask_terms(text: str) -> tuple[str, ...]:
+    """The terms "asked before" compares: `terms`, with a phrase taken as one word and the stems that name
+    one thing taken as one ("performance dashboard" and "measured" meet at "measur")."""
+    lowered = text.lower()
+    for pattern, word in PHRASES:
+        lowered = pattern.sub(word, lowered)
+    return tuple(CONCEPTS.get(stem, stem) for stem in _terms(lowered))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -211,7 +238,7 @@ class Index:
     """TF-IDF vectors of a set of texts (one panel's recommendations), compared by cosine."""
 
     def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
-        bags = [Counter(_terms(t)) for t in texts]
+        bags = [Counter(ask_terms(t)) for t in texts]
         df: Counter = Counter()
         for bag in bags:
             df.update(bag.keys())
