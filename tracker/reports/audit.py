@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from tracker.domain import Status
+from tracker.domain import DISPOSITIONS, Status
 from tracker.reports.common import (
     FONT_BOLD,
     MARGIN,
@@ -43,7 +43,6 @@ WIDTHS = [12 * mm, 27 * mm, 19 * mm, 27 * mm, TEXT_COLUMN, 27 * mm, 20 * mm]
 ASKED_COLUMN = 33 * mm
 WIDTHS_ASKED = [11 * mm, 23 * mm, 17 * mm, 23 * mm, WIDTH - 135 * mm, ASKED_COLUMN, 28 * mm]
 CELL_SIZE = 8.2  # the size of the Cell style, and of the plain strings in the table
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
 
 def audit_rows(detail: CycleDetail) -> list[RecommendationRow]:

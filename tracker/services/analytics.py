@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tracker.domain import Status
+from tracker.domain import DISPOSITION_COUNTS, NO_REPLY, Disposition, Status
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, snapshot
 
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear", "no reply")
 FOLLOW_UP_STATES = ("met", "late", "open")
 REPORT_STAGES = ("panel_report", "committee_report")
 REPLY_STAGES = ("reply", "response")
@@ -31,7 +30,7 @@ class CycleFigures:
     template: str
     report_date: dt.date | None
     recommendations: int = 0
-    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITIONS, 0))
+    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITION_COUNTS, 0))
     days_to_reply: int | None = None
     days_to_reply_at_most: bool = False  # the reply is known only as "on or before" a day: an upper bound
     reply_due_met: bool | None = None
@@ -43,7 +42,7 @@ class Totals:
     name: str
     cycles: int = 0
     recommendations: int = 0
-    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITIONS, 0))
+    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITION_COUNTS, 0))
 
 
 @dataclass
@@ -114,7 +113,7 @@ class AnalyticsService:
             seen_themes: set[str] = set()
             for rec in recs:
                 replies = sorted((r for r in rec.replies if r.id in visible), key=lambda r: r.position)
-                disposition = (replies[0].disposition or "unclear") if replies else "no reply"
+                disposition = (replies[0].disposition or Disposition.UNCLEAR) if replies else NO_REPLY
                 one.recommendations += 1
                 one.dispositions[disposition] += 1
                 theme = (rec.theme or "").strip() or "no theme"
