@@ -169,13 +169,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # the same ask in other words, for "asked before" only (a sub-point is reached by its own words): phrases
 # written as one word, then stems that name one thing, as the first stem of each group
 PHRASES = (
-    (
-        re.compile(r"\b(?:half[- ]?year(?:ly)?|six[- ]month(?:ly|s)?|twice a year|bi-?annual(?:ly)?)\b"),
-        " halfyear ",
-    ),
-    (re.compile(r"\bcyber(?=[a-z])"), "cyber "),  # cybercrime, cybersecurity
-    (re.compile(r"\bviolence against women and girls\b"), " vawg "),
+    (r"half[- ]?year(?:ly)?\b|six[- ]month(?:ly|s)?\b|twice a year\b|bi-?annual(?:ly)?\b", " halfyear "),
+    (r"cyber(?=[a-z])", "cyber "),  # cybercrime, cybersecurity
+    (r"violence against women and girls\b", " vawg "),
 )
+# all of them in one pass: one group per phrase, which says what it becomes
+_PHRASE = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in PHRASES) + ")")
 _SAME_THING = (
     ("measur", "perform", "target", "indic", "dashboard", "metric"),  # how performance is judged
     ("extrem", "terror", "terrorist", "radicalis", "radic"),  # counter-terrorism and Prevent
@@ -207,9 +206,7 @@ def _terms(text: str) -> tuple[str, ...]:
 def ask_terms(text: str) -> tuple[str, ...]:
     """The terms "asked before" compares: `terms`, with a phrase taken as one word and the stems that name
     one thing taken as one ("performance dashboard" and "measured" meet at "measur")."""
-    lowered = text.lower()
-    for pattern, word in PHRASES:
-        lowered = pattern.sub(word, lowered)
+    lowered = _PHRASE.sub(lambda match: PHRASES[match.lastindex - 1][1], text.lower())
     return tuple(CONCEPTS.get(stem, stem) for stem in _terms(lowered))
 
 
@@ -250,11 +247,12 @@ class Index:
             norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
             self.vectors.append({term: v / norm for term, v in vector.items()})
         self.themes = [(t or "").strip().lower() for t in (themes or [""] * n)]
-        # postings: which texts hold each term, so a comparison touches only texts that share a word
-        self.postings: dict[str, list[int]] = {}
+        # postings: which texts hold each term, and its weight there, so a comparison touches only texts
+        # that share a word
+        self.postings: dict[str, list[tuple[int, float]]] = {}
         for i, vector in enumerate(self.vectors):
-            for term in vector:
-                self.postings.setdefault(term, []).append(i)
+            for term, weight in vector.items():
+                self.postings.setdefault(term, []).append((i, weight))
 
     def raw(self, i: int, j: int) -> float:
         a, b = self.vectors[i], self.vectors[j]
@@ -270,9 +268,9 @@ class Index:
         allowed = None if among is None else set(among)
         dots: dict[int, float] = {}
         for term, weight in self.vectors[i].items():
-            for j in self.postings.get(term, ()):
+            for j, other in self.postings.get(term, ()):
                 if j != i and (allowed is None or j in allowed):
-                    dots[j] = dots.get(j, 0.0) + weight * self.vectors[j][term]
+                    dots[j] = dots.get(j, 0.0) + weight * other
         scored = []
         for j, cosine in dots.items():
             same_theme = self.themes[i] and self.themes[i] == self.themes[j]
