@@ -249,13 +249,16 @@ class _Register:
         return self._indexes[panel]
 
     def _earlier(self, panel: str) -> dict[str, list[int]]:
-        """For each of the panel's cycles, the positions of the recommendations of the cycles made before."""
+        """For each of the panel's cycles, the recommendations of the cycles made before, numbered as in the
+        panel's index."""
         by_cycle = self.cycles[panel]
         order = sorted(by_cycle, key=lambda c: (self.days.get(c, dt.date.max), c))
-        earlier, before = {}, []
+        earlier: dict[str, list[int]] = {}
+        before: list[int] = []
+        _, _, local = self._index(panel)
         for cycle_id in order:
             earlier[cycle_id] = sorted(before)
-            before.extend(by_cycle[cycle_id])
+            before.extend(local[i] for i in by_cycle[cycle_id])
         return earlier
 
     def related_all(self, min_score: float) -> dict[int, list[AskedBefore]]:
@@ -292,9 +295,7 @@ class _Register:
             if earlier:
                 index, members, local = self._index(panel)
                 # most similar first; alike, in the register's order
-                nearest = sorted(
-                    index.nearest(local[i], [local[j] for j in earlier]), key=lambda p: (-p[1], p[0])
-                )
+                nearest = sorted(index.nearest(local[i], earlier), key=lambda p: (-p[1], p[0]))
                 scored = {members[k]: s for k, s in nearest}
             chosen = [(j, scored.get(j, 0.0)) for j, state in said.items() if state == "confirmed"]
             chosen.sort(key=lambda pair: -pair[1])
@@ -304,22 +305,15 @@ class _Register:
         result = {}
         for rec_id, pairs in found.items():
             said = links.get(rec_id, {})
-            result[rec_id] = [
-                AskedBefore(
-                    id=self.recs[j].id,
-                    cycle_id=self.recs[j].cycle_id,
-                    number=self.recs[j].number,
-                    text=self.recs[j].text,
-                    theme=self.recs[j].theme,
-                    score=score,
-                    disposition=outcome[self.recs[j].id][0],
-                    reply_status=outcome[self.recs[j].id][1],
-                    follow_ups=outcome[self.recs[j].id][2],
-                    link=said.get(j),
-                )
-                for j, score in pairs
-            ]
+            result[rec_id] = [self._asked(j, score, said.get(j), outcome) for j, score in pairs]
         return result
+
+    def _asked(self, j: int, score: float, link: str | None, outcome: dict) -> AskedBefore:
+        rec_id, cycle_id, number, text, theme = self.recs[j][:5]
+        disposition, reply_status, follow_ups = outcome[rec_id]
+        return AskedBefore(
+            rec_id, cycle_id, number, text, theme, score, disposition, reply_status, follow_ups, link
+        )
 
     def _links(self, rec_ids: list[int]) -> dict[int, dict[int, str]]:
         """The officer's word, by recommendation id, then by the earlier one's position (same panel only)."""
