@@ -4,6 +4,8 @@ a round trip; benchmarks/bench_team_network.py times it)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from benchmarks.synthetic import build
@@ -19,6 +21,15 @@ def stores(tmp_path_factory):
         urls[bodies] = f"sqlite:///{folder / f'{bodies}.db'}"
         build(urls[bodies], bodies=bodies)
     return urls
+
+
+@contextmanager
+def opened(url: str):
+    services = open_services(url)
+    try:
+        yield services
+    finally:
+        services.dispose()
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
@@ -54,13 +65,10 @@ def test_asked_before_for_every_recommendation_sends_as_many_statements_on_a_lar
     for bodies in (2, 12):  # three plans a panel: 150 and 900 recommendations, each with earlier ones
         url = f"sqlite:///{tmp_path / f'{bodies}.db'}"
         build(url, bodies=bodies, plans=3)
-        services = open_services(url)
-        try:
+        with opened(url) as services:
             found = services.asked_before.related_all()
             compared.append(sum(map(len, found.values())))
             counts.append(statements(services, lambda s: s.asked_before.related_all()))
-        finally:
-            services.dispose()
     assert all(compared), "nothing was found asked before: the count says nothing"
     small, large = counts
     assert small == large, f"asked before sends {small} statements on 2 panels but {large} on 12"
@@ -68,11 +76,8 @@ def test_asked_before_for_every_recommendation_sends_as_many_statements_on_a_lar
 
 
 def test_analytics_of_one_body_gives_what_the_whole_store_gives_for_it(stores):
-    services = open_services(stores[12])
-    try:
+    with opened(stores[12]) as services:
         every = services.analytics.analytics()
         one = services.analytics.analytics(body="pcc-03")
-    finally:
-        services.dispose()
     assert one.cycles and one.cycles == [c for c in every.cycles if c.body == "pcc-03"]
     assert one.bodies == [b for b in every.bodies if b.name == "pcc-03"]
