@@ -20,16 +20,38 @@ from tracker.services.factory import open_services
 DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
 
-def build(url: str, bodies: int = 45, recommendations: int = 25, seed: int = 7) -> None:
+def build(url: str, bodies: int = 45, recommendations: int = 25, seed: int = 7, plans: int = 1) -> None:
+    """`plans` > 1: each body also has that many less one earlier plans, four years apart, whose
+    recommendations are worded from a small vocabulary of asks (for "asked before" to compare)."""
     services = open_services(url)
     rng = random.Random(seed)
     with services.uow() as session:
         for b in range(bodies):
-            _add_body(session, b, recommendations, rng)
+            _add_body(session, b, recommendations, rng, plans)
     services.dispose()
 
 
-def _add_body(session: Session, index: int, rec_count: int, rng: random.Random) -> None:
+# the words of the worded recommendations: an ask, what it is about, and a detail
+ASKS = ("Publish", "Set out", "Report on", "Review", "Improve", "Fund", "Explain", "Commit to")
+SUBJECTS = (
+    "rural crime", "road safety", "the non-emergency number", "victim support services", "stop and search",
+    "custody conditions", "domestic abuse", "knife crime", "neighbourhood policing", "police station closures",
+    "special constables", "mental health calls", "fraud and cybercrime", "drug harm", "youth diversion",
+    "hate crime", "anti-social behaviour", "violence against women and girls", "the estates strategy",
+    "performance targets", "the precept", "reserves", "workforce diversity", "PCSO numbers", "999 response times",
+    "community engagement", "complaints handling", "body-worn video", "modern slavery", "burglary",
+)  # fmt: skip
+DETAILS = (
+    "with councils", "every six months", "by ethnicity", "for each district", "with dates", "in the annual report",
+    "to the panel", "with named leads", "against the previous year", "with the chief constable", "online",
+)  # fmt: skip
+
+
+def _worded(rng: random.Random) -> str:
+    return f"{rng.choice(ASKS)} {rng.choice(SUBJECTS)} {rng.choice(DETAILS)} and {rng.choice(SUBJECTS)}."
+
+
+def _add_body(session: Session, index: int, rec_count: int, rng: random.Random, plans: int = 1) -> None:
     body_id = f"pcc-{index:02d}"
     session.add(m.PolicingBody(id=body_id, name=f"Commissioner for Area {index:02d}", kind="pcc", area="pcc"))
     session.add(
@@ -48,11 +70,13 @@ def _add_body(session: Session, index: int, rec_count: int, rng: random.Random) 
         ("annual-report", {"year_end": dt.date(year, 3, 31)}),
         ("chief-constable", {"notification_received": dt.date(year, 9, 1 + index % 20)}),
     ]
+    specs += [("plan-pcc", {"election": dt.date(year - 4 * k, 5, 6)}) for k in range(1, plans)]
     for template_id, triggers in specs:
         template = get_template(template_id)
+        cycle_year = next(iter(triggers.values())).year if template_id == "plan-pcc" else year
         cycle = m.Cycle(
-            id=f"{body_id}-{template_id}-{year}",
-            title=f"{template.title} {year}",
+            id=f"{body_id}-{template_id}-{cycle_year}",
+            title=f"{template.title} {cycle_year}",
             template_id=template.id,
             template_version=template.version,
             policing_body_id=body_id,
@@ -64,11 +88,13 @@ def _add_body(session: Session, index: int, rec_count: int, rng: random.Random) 
         for key, day in triggers.items():
             stages[key].actual_date, stages[key].actual_precision = day, str(Precision.DAY)
         if template_id == "plan-pcc":
-            _add_plan_progress(cycle, stages, year, rec_count, rng)
+            _add_plan_progress(cycle, stages, cycle_year, rec_count, rng, worded=plans > 1)
     session.flush()
 
 
-def _add_plan_progress(cycle: m.Cycle, stages: dict, year: int, rec_count: int, rng: random.Random) -> None:
+def _add_plan_progress(
+    cycle: m.Cycle, stages: dict, year: int, rec_count: int, rng: random.Random, worded: bool = False
+) -> None:
     draft = dt.date(year, 11, 1) + dt.timedelta(days=rng.randint(0, 30))
     stages["draft_published"].actual_date, stages["draft_published"].actual_precision = draft, "day"
     report = draft + dt.timedelta(days=rng.randint(40, 70))
@@ -80,7 +106,9 @@ def _add_plan_progress(cycle: m.Cycle, stages: dict, year: int, rec_count: int, 
             number=str(n),
             position=n,
             label=f"Recommendation {n}",
-            text=f"Recommendation {n} on topic {rng.randint(1, 40)} for the plan.",
+            text=_worded(rng)
+            if worded
+            else f"Recommendation {n} on topic {rng.randint(1, 40)} for the plan.",
             theme=f"Theme {n % 6}",
         )
         rec.subpoints = [

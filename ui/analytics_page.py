@@ -7,11 +7,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from tracker.domain import DISPOSITION_COUNTS as DISPOSITIONS
 from ui.colours import STATUS_HUES, blend, palette
 from ui.context import AppContext, Page
 from ui.widgets import MessageBar, table_view
 
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear", "no reply")
 # hues of the written statuses (ui/colours.py), mixed into the palette's base so dark themes stay readable;
 # the legend names each and the table beneath gives every figure, so no reading depends on colour
 HUES = (

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
 
-from tracker.domain import Status
+from tracker.domain import DISPOSITIONS, Status
 from tracker.domain.formatting import uk_date
 from ui.colours import status_colours
 
@@ -365,8 +365,7 @@ class PassageTableModel(RowTableModel):
                 return False
             self._rows[index.row()] = dataclasses.replace(row, numbers=numbers)
         elif index.column() == self.COL_DISPOSITION:
-            allowed = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
-            if str(value) not in allowed:
+            if str(value) not in DISPOSITIONS:
                 return False
             self._rows[index.row()] = dataclasses.replace(row, disposition=str(value))
         else:

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain import DISPOSITIONS
 from tracker.domain.formatting import uk_date
 from ui.colours import muted
 from ui.context import AppContext, Page
 from ui.models import ObjectRole, RecommendationTableModel, sortable
 from ui.widgets import MessageBar, history_html, table_view
-
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
 
 class RecommendationsPage(Page):

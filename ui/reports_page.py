@@ -49,6 +49,7 @@ def build(
     end: dt.date,
     agenda_options=None,
     decision: str | None = None,
+    asked_before: bool = False,
 ) -> bytes:
     """Runs on a worker thread: the core builds the paper, the page only shows it."""
     from tracker.reports.build import build_report
@@ -65,6 +66,7 @@ def build(
         end=end,
         agenda_options=agenda_options if kind == "agenda" else None,
         decision=decision if kind == "panel-report" else None,
+        asked_before=asked_before and kind == "audit",
     )
 
 
@@ -127,6 +129,7 @@ class ReportsPage(Page):
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self._agenda_box())
         self.layout_.addWidget(self._report_box())
+        self.layout_.addWidget(self._audit_box())
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
         self.document = QPdfDocument(self)
@@ -215,6 +218,18 @@ class ReportsPage(Page):
         self.report_box = box
         return box
 
+    def _audit_box(self) -> QGroupBox:
+        box = QGroupBox("Recommendation audit")
+        row = QHBoxLayout(box)
+        self.asked_before = QCheckBox("Add what was as&ked before")
+        self.asked_before.setAccessibleName(
+            "Add each recommendation's best match asked in an earlier cycle, and what became of it"
+        )
+        row.addWidget(self.asked_before)
+        row.addStretch(1)
+        self.audit_box = box
+        return box
+
     def _fill_meetings(self, meetings) -> None:
         from tracker.domain.formatting import uk_date
 
@@ -279,6 +294,7 @@ class ReportsPage(Page):
         self.end.setEnabled(calendar)
         self.agenda_box.setVisible(kind.startswith("agenda"))
         self.report_box.setVisible(kind.startswith("panel-report"))
+        self.audit_box.setVisible(kind.startswith("audit"))
 
     def refresh(self) -> None:
         def show(cycles):
@@ -311,13 +327,13 @@ class ReportsPage(Page):
         if isinstance(options, str):
             self.message.error(options, "Not built")
             return
-        decision = self.decision.currentData()
+        decision, asked_before = self.decision.currentData(), self.asked_before.isChecked()
         services, as_of = self.context.services, self.context.as_of
         self.build_button.setEnabled(False)
         self.message.info("Building the report…")
         self.context.runner.run(
             "report",
-            lambda: build(services, kind, cycle_id, as_of, start, end, options, decision),
+            lambda: build(services, kind, cycle_id, as_of, start, end, options, decision, asked_before),
             lambda data: self._built(kind, data),
             self._failed,
         )

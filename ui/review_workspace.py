@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain import DISPOSITIONS
 from tracker.domain.numbers import natural_key
 from tracker.errors import TrackerError
-from tracker.services.review import DISPOSITIONS, REPLY, REPORT, Review
+from tracker.services.review import REPLY, REPORT, Review
 from ui.colours import tint
 from ui.widgets import table_view
 

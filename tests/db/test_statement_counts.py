@@ -4,6 +4,8 @@ a round trip; benchmarks/bench_team_network.py times it)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from benchmarks.synthetic import build
@@ -19,6 +21,15 @@ def stores(tmp_path_factory):
         urls[bodies] = f"sqlite:///{folder / f'{bodies}.db'}"
         build(urls[bodies], bodies=bodies)
     return urls
+
+
+@contextmanager
+def opened(url: str):
+    services = open_services(url)
+    try:
+        yield services
+    finally:
+        services.dispose()
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
@@ -47,3 +58,26 @@ def test_the_cycle_page_of_a_cycle_with_many_recommendations_sends_no_more(store
     finally:
         services.dispose()
     assert with_recs == without
+
+
+def test_asked_before_for_every_recommendation_sends_as_many_statements_on_a_larger_store(tmp_path):
+    counts, compared = [], []
+    for bodies in (2, 12):  # three plans a panel: 150 and 900 recommendations, each with earlier ones
+        url = f"sqlite:///{tmp_path / f'{bodies}.db'}"
+        build(url, bodies=bodies, plans=3)
+        with opened(url) as services:
+            found = services.asked_before.related_all()
+            compared.append(sum(map(len, found.values())))
+            counts.append(statements(services, lambda s: s.asked_before.related_all()))
+    assert all(compared), "nothing was found asked before: the count says nothing"
+    small, large = counts
+    assert small == large, f"asked before sends {small} statements on 2 panels but {large} on 12"
+    assert small <= 12
+
+
+def test_analytics_of_one_body_gives_what_the_whole_store_gives_for_it(stores):
+    with opened(stores[12]) as services:
+        every = services.analytics.analytics()
+        one = services.analytics.analytics(body="pcc-03")
+    assert one.cycles and one.cycles == [c for c in every.cycles if c.body == "pcc-03"]
+    assert one.bodies == [b for b in every.bodies if b.name == "pcc-03"]

@@ -309,6 +309,22 @@ def test_reports_page_previews_saves_and_prints(qtbot, window, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert reports.print_to(printer) == reports.document.pageCount()
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    # the audit's optional column: what was asked before
+    assert reports.audit_box.isVisible() and "Asked before" not in _pdf_text(target.read_bytes())
+    reports.asked_before.setChecked(True)
+    with qtbot.waitSignal(reports.loaded, timeout=20000):
+        qtbot.mouseClick(reports.build_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(reports.save_button, Qt.MouseButton.LeftButton)
+    text = " ".join(_pdf_text(target.read_bytes()).split())
+    assert "Asked before" in text and "london-2017 no. 6" in text
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_keyboard_only_navigation(qtbot, window):

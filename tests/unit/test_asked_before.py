@@ -71,6 +71,55 @@ def test_bad_links_are_refused_in_one_line(store, capsys):
 def test_first_suggestion_precision_and_recall_on_the_labelled_pairs():
     """The figures the README quotes; a change to the method that loses ground fails here."""
     figures = score()
-    assert figures["all"]["precision"] >= 0.8 and figures["all"]["recall"] >= 0.75, figures
-    assert figures["invented"]["recall"] >= 0.9, figures
-    assert figures["london"]["precision"] >= 0.7, figures
+    assert figures["all"]["precision"] >= 0.8 and figures["all"]["recall"] >= 0.9, figures
+    assert figures["invented"]["precision"] >= 0.8 and figures["invented"]["recall"] >= 0.95, figures
+    assert figures["london"]["precision"] >= 0.7 and figures["london"]["recall"] >= 0.7, figures
+
+
+def test_every_recommendation_at_once_agrees_with_each_one_asked_alone(demo, capsys):
+    from sqlalchemy import select
+
+    from tracker.persistence import tables as t
+
+    # the officer's word counts in both: a link confirmed within one cycle, another dismissed
+    ok(
+        capsys,
+        "recommendation",
+        "link",
+        "london-2013",
+        "2",
+        "london-2013",
+        "1",
+        "--confirm",
+        "--db",
+        demo.url,
+    )
+    ok(
+        capsys,
+        "recommendation",
+        "link",
+        "london-2022",
+        "3",
+        "london-2017",
+        "6",
+        "--dismiss",
+        "--db",
+        demo.url,
+    )
+    rec = t.recommendation.c
+    with demo.uow.read() as connection:
+        keys = {
+            row.id: (row.cycle_id, row.number)
+            for row in connection.execute(select(rec.id, rec.cycle_id, rec.number))
+        }
+
+    def seen(items):
+        return [(a.cycle_id, a.number, a.score, a.link) for a in items]
+
+    every = demo.asked_before.related_all(min_score=0.2)
+    at_once = {keys[rec_id]: seen(items) for rec_id, items in every.items()}
+    alone = {key: seen(demo.asked_before.related(*key, min_score=0.2)) for key in keys.values()}
+    assert at_once == alone
+    assert sum(map(len, alone.values())) > 40
+    assert alone[("london-2013", "2")][0][::3] == ("london-2013", "confirmed")
+    assert ("london-2017", "6") not in [(c, n) for c, n, _, _ in alone[("london-2022", "3")]]

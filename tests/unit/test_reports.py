@@ -298,3 +298,33 @@ def test_status_paper_says_one_day_late_not_one_days(capsys, panel, tmp_path):
     ok(capsys, "report", "status", "--cycle", "p", "--as-of", "2027-02-09", "-o", str(target), "--db", panel)
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "(1 day late)" in text and "(8 days late)" in text and "1 days" not in text
+
+
+def test_audit_paper_shows_what_was_asked_before_only_when_asked(capsys, tmp_path, db_url):
+    import docx
+
+    run(capsys, "demo", "--db", db_url)
+    # the officer's word: 2022's dashboard was asked for in 2013, though the words differ
+    run(
+        capsys, "recommendation", "link", "london-2022", "16", "london-2013", "1", "--confirm", "--db", db_url
+    )
+
+    def paper(name: str, *flags: str) -> str:
+        code, _, err = run(capsys, "report", "audit", "--cycle", "london-2022", *flags,
+                           "-o", str(tmp_path / name), "--db", db_url)  # fmt: skip
+        assert code == 0, err
+        data = (tmp_path / name).read_bytes()
+        if name.endswith(".pdf"):
+            return squash(pdf_text(data))
+        document = docx.Document(io.BytesIO(data))
+        return squash(" ".join(c.text for t in document.tables for row in t.rows for c in row.cells))
+
+    for name in ("with.pdf", "with.docx"):
+        text = paper(name, "--asked-before")
+        assert "Asked before" in text
+        assert "london-2017 no. 6: no reply recorded (score 0.6" in text  # the drugs ask, found by its words
+        assert "london-2013 no. 1: no reply recorded (confirmed)" in text
+    for name in ("plain.pdf", "plain.docx"):
+        text = paper(name)
+        assert "Asked before" not in text and "london-2017 no. 6" not in text
+    assert "30 Sep 2022" in paper("with.pdf", "--asked-before")  # the follow-up keeps its due day

@@ -7,9 +7,8 @@ import argparse
 
 from tracker.cli.commands_store import recommendation_json, reply_json
 from tracker.cli.common import Output, add_command, services_for
+from tracker.domain import DISPOSITIONS
 from tracker.errors import BadInput
-
-DISPOSITIONS = "accepted, partially accepted, not accepted, noted, unclear"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add_command(rec_sub, "set", cmd_recommendation_set, "change a recommendation's text or disposition")
     _cycle_number(p)
     p.add_argument("--text", metavar="TEXT")
-    p.add_argument("--disposition", metavar="D", help=DISPOSITIONS)
+    p.add_argument("--disposition", metavar="D", help=", ".join(DISPOSITIONS))
     _if_version(p, "the recommendation")
 
     p = add_command(rec_sub, "add", cmd_recommendation_add, "add a recommendation the reader missed")
@@ -104,7 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("cycle", metavar="CYCLE")
     p.add_argument("numbers", metavar="NUMBERS")
     p.add_argument("--text", required=True, metavar="TEXT", help="the passage, as the reply words it")
-    p.add_argument("--disposition", metavar="D", help=f"{DISPOSITIONS} (default: as the words suggest)")
+    p.add_argument(
+        "--disposition", metavar="D", help=f"{', '.join(DISPOSITIONS)} (default: as the words suggest)"
+    )
     _if_version(p, "the reply passage that answers the first number now")
 
     p = add_command(reply_sub, "clear", cmd_reply_clear, "the reply has no answer to this recommendation")

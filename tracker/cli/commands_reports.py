@@ -44,6 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(
             "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)"
         )
+        if kind == "audit":
+            p.add_argument(
+                "--asked-before",
+                action="store_true",
+                help="add a column: each recommendation's best match asked in an earlier cycle, and what "
+                "became of it (a link the officer confirmed, else a score of 0.5 or more)",
+            )
         if kind == "panel-report":
             p.add_argument(
                 "--decision",
@@ -155,6 +162,8 @@ def build_report(services, kind: str, fmt: str, args: argparse.Namespace, as_of:
         return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, start=start, end=end)
     if kind == "panel-report":
         return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, decision=args.decision)
+    if kind == "audit":
+        return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of, asked_before=args.asked_before)
     if kind != "agenda":
         return build(services, kind, fmt, cycle_id=args.cycle, as_of=as_of)
     options = AgendaOptions(

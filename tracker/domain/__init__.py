@@ -2,6 +2,9 @@
 
 from tracker.domain.types import (
     AREAS,
+    DISPOSITION_COUNTS,
+    DISPOSITIONS,
+    NO_REPLY,
     Basis,
     DateKind,
     Disposition,
@@ -10,4 +13,15 @@ from tracker.domain.types import (
     Status,
 )
 
-__all__ = ["AREAS", "Basis", "DateKind", "Disposition", "EventDate", "Precision", "Status"]
+__all__ = [
+    "AREAS",
+    "DISPOSITIONS",
+    "DISPOSITION_COUNTS",
+    "NO_REPLY",
+    "Basis",
+    "DateKind",
+    "Disposition",
+    "EventDate",
+    "Precision",
+    "Status",
+]

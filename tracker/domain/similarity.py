@@ -1,4 +1,5 @@
-"""Which earlier recommendations ask for the same thing: TF-IDF over stemmed words, cosine similarity.
+"""Which earlier recommendations ask for the same thing: TF-IDF over stemmed words (a few phrases and a few
+stems of one thing taken as one word), cosine similarity.
 
 Chosen by measurement on hand-labelled pairs (tests/corpus/asked_before.json, scored by
 tests/asked_before_scoring.py; the README gives the figures). The stemmer is the Snowball English one
@@ -14,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 SAME_ASK = 0.5
 # the raw cosine that the labelled pairs put at the line between "same ask" and "different ask"
@@ -165,6 +166,21 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
+# the same ask in other words, for "asked before" only (a sub-point is reached by its own words): phrases
+# written as one word, then stems that name one thing, as the first stem of each group
+PHRASES = (
+    (r"half[- ]?year(?:ly)?\b|six[- ]month(?:ly|s)?\b|twice a year\b|bi-?annual(?:ly)?\b", " halfyear "),
+    (r"cyber(?=[a-z])", "cyber "),  # cybercrime, cybersecurity
+    (r"violence against women and girls\b", " vawg "),
+)
+# all of them in one pass: one group per phrase, which says what it becomes
+_PHRASE = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in PHRASES) + ")")
+_SAME_THING = (
+    ("measur", "perform", "target", "indic", "dashboard", "metric"),  # how performance is judged
+    ("extrem", "terror", "terrorist", "radicalis", "radic"),  # counter-terrorism and Prevent
+)
+CONCEPTS = {stem: group[0] for group in _SAME_THING for stem in group}
+
 
 @cache
 def _stemmer():
@@ -175,9 +191,29 @@ def _stemmer():
 
 def terms(text: str) -> list[str]:
     """The text's content words, stemmed: "Publishing the ethnicity breakdowns" -> ["publish", "ethnic", "breakdown"]."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _terms(text: str) -> tuple[str, ...]:
+    """`terms`, kept: the same texts are indexed again for every recommendation looked at."""
     words = [w.replace("'s", "").replace("'", "") for w in _WORD.findall(text.lower())]
     kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
-    return [stem for stem in _stemmer().stemWords(kept) if stem not in _stopword_stems()]
+    return tuple(stem for stem in map(_stem, kept) if stem not in _stopword_stems())
+
+
+@lru_cache(maxsize=1 << 15)
+def ask_terms(text: str) -> tuple[str, ...]:
+    """The terms "asked before" compares: `terms`, with a phrase taken as one word and the stems that name
+    one thing taken as one ("performance dashboard" and "measured" meet at "measur")."""
+    lowered = _PHRASE.sub(lambda match: PHRASES[match.lastindex - 1][1], text.lower())
+    return tuple(CONCEPTS.get(stem, stem) for stem in _terms(lowered))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """One word's stem, kept: the Snowball stemmer is pure Python, and a panel's texts share most words."""
+    return _stemmer().stemWord(word)
 
 
 @cache
@@ -199,7 +235,7 @@ class Index:
     """TF-IDF vectors of a set of texts (one panel's recommendations), compared by cosine."""
 
     def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
-        bags = [Counter(terms(t)) for t in texts]
+        bags = [Counter(ask_terms(t)) for t in texts]
         df: Counter = Counter()
         for bag in bags:
             df.update(bag.keys())
@@ -211,11 +247,12 @@ class Index:
             norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
             self.vectors.append({term: v / norm for term, v in vector.items()})
         self.themes = [(t or "").strip().lower() for t in (themes or [""] * n)]
-        # postings: which texts hold each term, so a comparison touches only texts that share a word
-        self.postings: dict[str, list[int]] = {}
+        # postings: which texts hold each term, and its weight there, so a comparison touches only texts
+        # that share a word
+        self.postings: dict[str, list[tuple[int, float]]] = {}
         for i, vector in enumerate(self.vectors):
-            for term in vector:
-                self.postings.setdefault(term, []).append(i)
+            for term, weight in vector.items():
+                self.postings.setdefault(term, []).append((i, weight))
 
     def raw(self, i: int, j: int) -> float:
         a, b = self.vectors[i], self.vectors[j]
@@ -231,9 +268,9 @@ class Index:
         allowed = None if among is None else set(among)
         dots: dict[int, float] = {}
         for term, weight in self.vectors[i].items():
-            for j in self.postings.get(term, ()):
+            for j, other in self.postings.get(term, ()):
                 if j != i and (allowed is None or j in allowed):
-                    dots[j] = dots.get(j, 0.0) + weight * self.vectors[j][term]
+                    dots[j] = dots.get(j, 0.0) + weight * other
         scored = []
         for j, cosine in dots.items():
             same_theme = self.themes[i] and self.themes[i] == self.themes[j]

@@ -62,6 +62,13 @@ class Disposition(StrEnum):
     UNCLEAR = "unclear"
 
 
+# the dispositions in the order every paper, page and count lists them
+DISPOSITIONS: tuple[str, ...] = tuple(d.value for d in Disposition)
+NO_REPLY = "no reply"
+# what the analytics count a recommendation as: a disposition, or no reply (their JSON keys, in this order)
+DISPOSITION_COUNTS: tuple[str, ...] = (*DISPOSITIONS, NO_REPLY)
+
+
 class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"  # "March 2013": known to the month only

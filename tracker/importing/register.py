@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.domain import DISPOSITIONS
 from tracker.errors import BadInput
 
 MAX_ROWS = 5000
@@ -77,7 +78,6 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("cycle",), "cycle"),
 }
 
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 _DISPOSITION_WORDS: dict[str, str] = {
     **{d: d for d in DISPOSITIONS},
     **dict.fromkeys(("accept", "agreed", "yes"), "accepted"),

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from tracker.domain import DISPOSITION_COUNTS as DISPOSITIONS
 from tracker.reports.common import (
     FONT,
     Heading,
@@ -25,7 +26,7 @@ from tracker.reports.common import (
     table,
     title_block,
 )
-from tracker.services.analytics import DISPOSITIONS, Analytics
+from tracker.services.analytics import Analytics
 
 # one colour per disposition, told apart by lightness too (and every chart has its table beneath)
 SERIES = ("#1b5e20", "#7cb342", "#c62828", "#1565c0", "#9e9e9e", "#424242")

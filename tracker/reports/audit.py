@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from tracker.domain import Status
+from tracker.domain import DISPOSITIONS, Status
 from tracker.reports.common import (
     FONT_BOLD,
     MARGIN,
@@ -31,10 +33,16 @@ from tracker.reports.common import (
 )
 from tracker.services.dto import CycleDetail, RecommendationRow
 
+if TYPE_CHECKING:
+    from tracker.services.asked_before import AskedBefore
+
 WIDTH = 210 * mm - 2 * MARGIN
 TEXT_COLUMN = WIDTH - 132 * mm  # the recommendation, evidence or sub-point
+# with the "asked before" column: the follow-up and its due day share one column to make room for it
+WIDTHS = [12 * mm, 27 * mm, 19 * mm, 27 * mm, TEXT_COLUMN, 27 * mm, 20 * mm]
+ASKED_COLUMN = 33 * mm
+WIDTHS_ASKED = [11 * mm, 23 * mm, 17 * mm, 23 * mm, WIDTH - 135 * mm, ASKED_COLUMN, 28 * mm]
 CELL_SIZE = 8.2  # the size of the Cell style, and of the plain strings in the table
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear")
 
 
 def audit_rows(detail: CycleDetail) -> list[RecommendationRow]:
@@ -67,7 +75,22 @@ def disposition_totals(detail: CycleDetail) -> Counter:
     return totals
 
 
-def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
+def asked_before_text(found: AskedBefore | None) -> str:
+    """The best earlier match as the audit writes it: "london-2017 no. 6: not accepted (score 0.62)"."""
+    if found is None:
+        return ""
+    outcome = found.disposition or (
+        "reply gave no disposition" if found.reply_status == "replied" else "no reply recorded"
+    )
+    how = "confirmed" if found.link == "confirmed" else f"score {found.score:.2f}"
+    return f"{found.cycle_id} no. {found.number}: {outcome} ({how})"
+
+
+def render_audit_pdf(
+    detail: CycleDetail, settings: ReportSettings, asked_before: Mapping[str, AskedBefore] | None = None
+) -> bytes:
+    """The audit paper; with `asked_before` (each recommendation's best earlier match, by number), a column
+    saying what was asked before and what became of it."""
     summary = detail.summary
     story: list[Flowable] = title_block(
         f"{summary.title}: recommendation audit",
@@ -93,14 +116,14 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
             para("No recommendations are recorded for this cycle. Import the committee's report first.")
         )
     else:
+        asked = asked_before is not None
         header = header_cells(
             "No.",
             "Reply",
             "Grouped with",
             "Disposition",
             "Recommendation, evidence or sub-point",
-            "Follow-up",
-            "Due",
+            *(("Asked before", "Follow-up, due") if asked else ("Follow-up", "Due")),
         )
         rows = [header]
         bold_rows: list[int] = []  # a recommendation's own row: number and reply in bold
@@ -117,6 +140,11 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                 if rec.number in late
                 else rec.reply_status
             )
+            if asked:
+                earlier = asked_before.get(rec.number)
+                tail = [cell(asked_before_text(earlier)) if earlier else "", _follow_up_due(follow)]
+            else:
+                tail = [cell(follow.text) if follow else "", date_short(follow.due, "") if follow else ""]
             rows.append(
                 [
                     rec.number,
@@ -127,15 +155,15 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
                     if rec.disposition
                     else "",
                     _recommendation_cell(rec),
-                    cell(follow.text) if follow else "",
-                    date_short(follow.due, "") if follow else "",
+                    *tail,
                 ]
             )
             bold_rows.append(len(rows) - 1)
             if rec.reply_status == "missing":
                 missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                rows.append(["", "", "", "", "", cell(extra.text), date_short(extra.due, "")])
+                more = ["", _follow_up_due(extra)] if asked else [cell(extra.text), date_short(extra.due, "")]
+                rows.append(["", "", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
                 # the reply gives no disposition per sub-point: the row says whether the reply reaches it
@@ -143,7 +171,7 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         story.append(
             table(
                 rows,
-                [12 * mm, 27 * mm, 19 * mm, 27 * mm, TEXT_COLUMN, 27 * mm, 20 * mm],
+                WIDTHS_ASKED if asked else WIDTHS,
                 # one command per run of adjacent rows rather than one per row: the same cells, fewer commands
                 # for the table to apply, and to carry over to each page it is split across
                 extra=[
@@ -160,6 +188,13 @@ def render_audit_pdf(detail: CycleDetail, settings: ReportSettings) -> bytes:
         settings,
         date=detail.as_of,
     )
+
+
+def _follow_up_due(follow) -> CellParagraph | str:
+    """A follow-up and its due day in one cell (the audit with the "asked before" column)."""
+    if follow is None:
+        return ""
+    return cell(f"{follow.text} (due {date_short(follow.due)})" if follow.due else follow.text)
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
@@ -197,8 +232,11 @@ def _recommendation_cell(rec: RecommendationRow):
     return [cell(text), CellParagraph(f"Evidence: {esc(rec.evidence)}", _evidence_style())]
 
 
-def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
-    """The audit as a Word document: totals, then a row per recommendation and sub-point."""
+def render_audit_docx(
+    detail: CycleDetail, settings: ReportSettings, asked_before: Mapping[str, AskedBefore] | None = None
+) -> bytes:
+    """The audit as a Word document: totals, then a row per recommendation and sub-point (and with
+    `asked_before`, the column the paper has)."""
     from tracker.domain.formatting import answered_out_of_order
     from tracker.reports.word import add_table, new_document, to_bytes
 
@@ -233,13 +271,26 @@ def render_audit_docx(detail: CycleDetail, settings: ReportSettings) -> bytes:
                 ", ".join(rec.grouped_with),
                 rec.disposition or "",
                 rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
+                *([asked_before_text(asked_before.get(rec.number))] if asked_before is not None else []),
                 f"{follow.text} ({date_short(follow.due, 'no date')})" if follow else "",
             ]
         )
         for index, sub in enumerate(rec.subpoints):
             label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
-            rows.append([label, subpoint_mark(rec, index), "", "", sub, ""])
-    add_table(document, ["No.", "Reply", "Grouped with", "Disposition", "Recommendation", "Follow-up"], rows)
+            rows.append(
+                [
+                    label,
+                    subpoint_mark(rec, index),
+                    "",
+                    "",
+                    sub,
+                    *([""] if asked_before is not None else []),
+                    "",
+                ]
+            )
+    columns = ["No.", "Reply", "Grouped with", "Disposition", "Recommendation"]
+    columns += ["Asked before", "Follow-up"] if asked_before is not None else ["Follow-up"]
+    add_table(document, columns, rows)
     return to_bytes(document)
 
 

@@ -95,6 +95,7 @@ def build_report(
     end: dt.date | None = None,
     agenda_options=None,
     decision: str | None = None,
+    asked_before: bool = False,
 ) -> bytes:
     from tracker.reports.common import ReportSettings
 
@@ -123,7 +124,14 @@ def build_report(
             raise BadInput(
                 "--cycle", cycle_id, "has no recommendations recorded as of that day: nothing to audit"
             )
-        return render_audit_docx(detail, settings) if fmt == "docx" else render_audit_pdf(detail, settings)
+        # the best earlier match of each recommendation: the officer's confirmed link, else the closest
+        earlier = (
+            {n: found[0] for n, found in services.asked_before.related_in_cycle(cycle_id).items() if found}
+            if asked_before
+            else None
+        )
+        render = render_audit_docx if fmt == "docx" else render_audit_pdf
+        return render(detail, settings, asked_before=earlier)
     if kind == "panel-report":
         from tracker.reports.process_papers import render_panel_report
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tracker.domain import Status
+from tracker.domain import DISPOSITION_COUNTS, NO_REPLY, Disposition, Status
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, snapshot
 
-DISPOSITIONS = ("accepted", "partially accepted", "not accepted", "noted", "unclear", "no reply")
 FOLLOW_UP_STATES = ("met", "late", "open")
 REPORT_STAGES = ("panel_report", "committee_report")
 REPLY_STAGES = ("reply", "response")
@@ -31,7 +30,7 @@ class CycleFigures:
     template: str
     report_date: dt.date | None
     recommendations: int = 0
-    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITIONS, 0))
+    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITION_COUNTS, 0))
     days_to_reply: int | None = None
     days_to_reply_at_most: bool = False  # the reply is known only as "on or before" a day: an upper bound
     reply_due_met: bool | None = None
@@ -43,7 +42,7 @@ class Totals:
     name: str
     cycles: int = 0
     recommendations: int = 0
-    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITIONS, 0))
+    dispositions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISPOSITION_COUNTS, 0))
 
 
 @dataclass
@@ -91,7 +90,7 @@ class AnalyticsService:
         as the record stands on `as_of` (default today)."""
         as_of = as_of or dt.date.today()
         with self.uow.read() as connection:
-            cycles = snapshot.load_full(connection)
+            cycles = snapshot.load_full(connection, _cycles_of(connection, body) if body else None)
         figures: list[CycleFigures] = []
         bodies: dict[str, Totals] = {}
         themes: dict[str, Totals] = {}
@@ -114,7 +113,7 @@ class AnalyticsService:
             seen_themes: set[str] = set()
             for rec in recs:
                 replies = sorted((r for r in rec.replies if r.id in visible), key=lambda r: r.position)
-                disposition = (replies[0].disposition or "unclear") if replies else "no reply"
+                disposition = (replies[0].disposition or Disposition.UNCLEAR) if replies else NO_REPLY
                 one.recommendations += 1
                 one.dispositions[disposition] += 1
                 theme = (rec.theme or "").strip() or "no theme"
@@ -194,6 +193,15 @@ class AnalyticsService:
         order = {"overdue": 0, "due soon": 1, "open": 2, "undated": 3, "met late": 4, "met": 5}
         items.sort(key=lambda i: (order[i.state], i.due or dt.date.max, i.cycle, i.text))
         return items
+
+
+def _cycles_of(connection, body: str) -> list[str]:
+    """The ids of one policing body's cycles: the only ones `--body` reads."""
+    from sqlalchemy import select
+
+    from tracker.persistence import tables as t
+
+    return list(connection.scalars(select(t.cycle.c.id).where(t.cycle.c.policing_body_id == body)))
 
 
 def _stage_day(cycle, keys: tuple[str, ...]) -> dt.date | None:

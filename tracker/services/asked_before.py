@@ -1,8 +1,8 @@
 """Asked before: the earlier recommendations of the same panel (any cycle, any process) that ask for the same
 thing, with what became of each (its disposition and follow-ups), and the officer's word on each link.
 
-Read with plain Core selects over one panel's recommendations; the similarity itself is in
-`tracker.domain.similarity`.
+Read with plain Core selects: one panel's recommendations (or every panel's, in the same one query), each
+panel's texts indexed once; the similarity itself is in `tracker.domain.similarity`.
 """
 
 from __future__ import annotations
@@ -49,15 +49,6 @@ class AskedBefore:
     link: str | None  # "confirmed" by the officer, or None: the app's own suggestion
 
 
-@dataclass(slots=True)
-class _Rec:
-    id: int
-    cycle_id: str
-    number: str
-    text: str
-    theme: str
-
-
 class AskedBeforeService:
     def __init__(self, uow: UnitOfWork, user: str) -> None:
         self.uow = uow
@@ -69,16 +60,20 @@ class AskedBeforeService:
         dismissed ones never."""
         with self.uow.read() as connection:
             rec_id, panel = _find(connection, cycle_id, number)
-            return _Panel(connection, panel).related([rec_id], min_score)[rec_id]
+            return _Register(connection, panel).related([rec_id], min_score)[rec_id]
+
+    def related_in_cycle(self, cycle_id: str, min_score: float = SAME_ASK) -> dict[str, list[AskedBefore]]:
+        """The same for every recommendation of CYCLE (by number), in one read of its panel."""
+        with self.uow.read() as connection:
+            found = _Register(connection, _panel(connection, cycle_id))
+            ids = [row[0] for row in found.recs if row[1] == cycle_id]
+            related = found.related(ids, min_score)
+            return {found.recs[found.position[rec_id]][2]: related[rec_id] for rec_id in ids}
 
     def related_all(self, min_score: float = SAME_ASK) -> dict[int, list[AskedBefore]]:
-        """The same for every recommendation in the store, panel by panel (by recommendation id)."""
-        out: dict[int, list[AskedBefore]] = {}
+        """The same for every recommendation in the store (by recommendation id)."""
         with self.uow.read() as connection:
-            for panel in connection.scalars(select(t.scrutiny_body.c.id).order_by(t.scrutiny_body.c.id)):
-                found = _Panel(connection, panel)
-                out.update(found.related([r.id for r in found.recs], min_score))
-        return out
+            return _Register(connection).related_all(min_score)
 
     def link(
         self, cycle_id: str, number: str, other_cycle: str, other_number: str, state: str | None
@@ -161,10 +156,7 @@ def set_subpoint_status(
 
 def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCLE") -> tuple[int, str]:
     """The recommendation's id and its cycle's panel."""
-    panel = connection.scalar(select(t.cycle.c.scrutiny_body_id).where(t.cycle.c.id == cycle_id))
-    if panel is None:
-        known = list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
-        raise unknown_cycle(known, cycle_id, field)
+    panel = _panel(connection, cycle_id, field)
     rec_t = t.recommendation
     rec_id = connection.scalar(
         select(rec_t.c.id).where(rec_t.c.cycle_id == cycle_id, rec_t.c.number == number)
@@ -172,6 +164,15 @@ def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCL
     if rec_id is None:
         raise NotFound("NUMBER", number, f"is not a recommendation of {cycle_id}")
     return rec_id, panel
+
+
+def _panel(connection: Connection, cycle_id: str, field: str = "CYCLE") -> str:
+    """The cycle's panel."""
+    panel = connection.scalar(select(t.cycle.c.scrutiny_body_id).where(t.cycle.c.id == cycle_id))
+    if panel is None:
+        known = list(connection.scalars(select(t.cycle.c.id).order_by(t.cycle.c.id)))
+        raise unknown_cycle(known, cycle_id, field)
+    return panel
 
 
 def cycle_days(connection: Connection, cycle_ids: list[str] | None = None) -> dict[str, dt.date]:
@@ -198,79 +199,124 @@ def cycle_days(connection: Connection, cycle_ids: list[str] | None = None) -> di
     return days
 
 
-class _Panel:
-    """One panel's recommendations, indexed, with what became of each."""
+class _Register:
+    """The recommendations of one panel, or of every panel, read in one query and indexed panel by panel
+    (each text stemmed once), with what became of each."""
 
-    def __init__(self, connection: Connection, panel: str) -> None:
+    def __init__(self, connection: Connection, panel: str | None = None) -> None:
         rec_t, cycle_t = t.recommendation, t.cycle
         self.connection = connection
-        rows = connection.execute(
-            select(rec_t.c.id, rec_t.c.cycle_id, rec_t.c.number, rec_t.c.text, rec_t.c.theme)
-            .join(cycle_t, cycle_t.c.id == rec_t.c.cycle_id)
-            .where(cycle_t.c.scrutiny_body_id == panel)
-            .order_by(rec_t.c.cycle_id, rec_t.c.position, rec_t.c.id)
-        ).all()
-        self.recs = [_Rec(*row) for row in rows]
-        self.position = {r.id: i for i, r in enumerate(self.recs)}
-        cycles = sorted({r.cycle_id for r in self.recs})
-        self.days = cycle_days(connection, cycles) if cycles else {}
-        self._index: Index | None = None
+        panels = select(cycle_t.c.id, cycle_t.c.scrutiny_body_id)
+        query = select(
+            rec_t.c.id, rec_t.c.cycle_id, rec_t.c.number, rec_t.c.text, rec_t.c.theme, rec_t.c.position
+        )
+        if panel is not None:
+            panels = panels.where(cycle_t.c.scrutiny_body_id == panel)
+            query = query.where(
+                rec_t.c.cycle_id.in_(panels.with_only_columns(cycle_t.c.id).scalar_subquery())
+            )
+        self.panel_of: dict[str, str] = dict(connection.execute(panels).all())
+        self.recs = connection.execute(query).all()  # rows: id, cycle_id, number, text, theme, position
+        # each panel's recommendations (positions in self.recs) by cycle; sorted, in the order of the
+        # register, only where a panel has more than one cycle of them
+        self.cycles: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        by_cycle: dict[str, list[int]] = defaultdict(list)
+        for i, row in enumerate(self.recs):
+            by_cycle[row[1]].append(i)
+        for cycle_id in sorted(by_cycle):
+            self.cycles[self.panel_of[cycle_id]][cycle_id] = by_cycle[cycle_id]
+        for cycles in self.cycles.values():
+            if len(cycles) > 1:
+                for rows in cycles.values():
+                    rows.sort(key=lambda i: (self.recs[i][5], self.recs[i][0]))
+        self.position = {row[0]: i for i, row in enumerate(self.recs)}
+        # only a panel with more than one cycle of recommendations can have asked anything before
+        dated = sorted(c for by_cycle in self.cycles.values() if len(by_cycle) > 1 for c in by_cycle)
+        self.days: dict[str, dt.date] = {}
+        for chunk in _chunks(dated):
+            self.days.update(cycle_days(connection, chunk))
+        self._indexes: dict[str, tuple[Index, list[int], dict[int, int]]] = {}
 
-    @property
-    def index(self) -> Index:
-        if self._index is None:
-            self._index = Index([r.text for r in self.recs], [r.theme for r in self.recs])
-        return self._index
+    def panel(self, i: int) -> str:
+        return self.panel_of[self.recs[i][1]]
+
+    def _index(self, panel: str) -> tuple[Index, list[int], dict[int, int]]:
+        """The panel's index, the positions (in self.recs) of its texts in the index's order, and the reverse."""
+        if panel not in self._indexes:
+            members = [i for rows in self.cycles[panel].values() for i in rows]
+            index = Index([self.recs[i].text for i in members], [self.recs[i].theme for i in members])
+            self._indexes[panel] = (index, members, {g: k for k, g in enumerate(members)})
+        return self._indexes[panel]
+
+    def _earlier(self, panel: str) -> dict[str, list[int]]:
+        """For each of the panel's cycles, the recommendations of the cycles made before, numbered as in the
+        panel's index."""
+        by_cycle = self.cycles[panel]
+        order = sorted(by_cycle, key=lambda c: (self.days.get(c, dt.date.max), c))
+        earlier: dict[str, list[int]] = {}
+        before: list[int] = []
+        _, _, local = self._index(panel)
+        for cycle_id in order:
+            earlier[cycle_id] = sorted(before)
+            before.extend(local[i] for i in by_cycle[cycle_id])
+        return earlier
+
+    def related_all(self, min_score: float) -> dict[int, list[AskedBefore]]:
+        """Every recommendation's: only those of a panel with more than one cycle of recommendations, or
+        with a link the officer made, can have any."""
+        link_t = t.recommendation_link
+        linked = self.connection.scalars(select(link_t.c.recommendation_id).distinct())
+        out: dict[int, list[AskedBefore]] = {row[0]: [] for row in self.recs}
+        busy = {
+            self.recs[i][0]
+            for cycles in self.cycles.values()
+            if len(cycles) > 1
+            for rows in cycles.values()
+            for i in rows
+        }
+        out.update(self.related(sorted(busy.union(r for r in linked if r in self.position)), min_score))
+        return out
 
     def related(self, rec_ids: list[int], min_score: float) -> dict[int, list[AskedBefore]]:
         links = self._links(rec_ids)
         found: dict[int, list[tuple[int, float]]] = {}
-        by_cycle: dict[str, list[int]] = defaultdict(list)
-        for i, rec in enumerate(self.recs):
-            by_cycle[rec.cycle_id].append(i)
+        earlier_by_panel: dict[str, dict[str, list[int]]] = {}
         for rec_id in rec_ids:
             i = self.position[rec_id]
-            rec = self.recs[i]
-            day = self.days.get(rec.cycle_id, dt.date.max)
-            earlier_cycles = [
-                c
-                for c in by_cycle
-                if c != rec.cycle_id and (self.days.get(c, dt.date.max), c) < (day, rec.cycle_id)
-            ]
-            earlier = [j for c in earlier_cycles for j in by_cycle[c]]
             said = links.get(rec_id, {})
-            scored = dict(self.index.nearest(i, earlier)) if earlier else {}
+            panel = self.panel(i)
+            if len(self.cycles[panel]) < 2 and not said:
+                found[rec_id] = []  # the panel's only cycle of recommendations: nothing was asked before
+                continue
+            if panel not in earlier_by_panel:
+                earlier_by_panel[panel] = self._earlier(panel)
+            earlier = earlier_by_panel[panel][self.recs[i][1]]
+            scored: dict[int, float] = {}
+            if earlier:
+                index, members, local = self._index(panel)
+                # most similar first; alike, in the register's order
+                nearest = sorted(index.nearest(local[i], earlier), key=lambda p: (-p[1], p[0]))
+                scored = {members[k]: s for k, s in nearest}
             chosen = [(j, scored.get(j, 0.0)) for j, state in said.items() if state == "confirmed"]
             chosen.sort(key=lambda pair: -pair[1])
-            chosen += [
-                (j, s)
-                for j, s in sorted(scored.items(), key=lambda pair: (-pair[1], pair[0]))
-                if s >= min_score and j not in said
-            ]
-            found[rec_id] = [(j, s) for j, s in chosen]
+            chosen += [(j, s) for j, s in scored.items() if s >= min_score and j not in said]
+            found[rec_id] = chosen
         outcome = self._outcomes({self.recs[j].id for pairs in found.values() for j, _ in pairs})
         result = {}
         for rec_id, pairs in found.items():
             said = links.get(rec_id, {})
-            result[rec_id] = [
-                AskedBefore(
-                    id=self.recs[j].id,
-                    cycle_id=self.recs[j].cycle_id,
-                    number=self.recs[j].number,
-                    text=self.recs[j].text,
-                    theme=self.recs[j].theme,
-                    score=score,
-                    disposition=outcome[self.recs[j].id][0],
-                    reply_status=outcome[self.recs[j].id][1],
-                    follow_ups=outcome[self.recs[j].id][2],
-                    link=said.get(j),
-                )
-                for j, score in pairs
-            ]
+            result[rec_id] = [self._asked(j, score, said.get(j), outcome) for j, score in pairs]
         return result
 
+    def _asked(self, j: int, score: float, link: str | None, outcome: dict) -> AskedBefore:
+        rec_id, cycle_id, number, text, theme = self.recs[j][:5]
+        disposition, reply_status, follow_ups = outcome[rec_id]
+        return AskedBefore(
+            rec_id, cycle_id, number, text, theme, score, disposition, reply_status, follow_ups, link
+        )
+
     def _links(self, rec_ids: list[int]) -> dict[int, dict[int, str]]:
-        """The officer's word, by recommendation id, then by the earlier one's position in the panel."""
+        """The officer's word, by recommendation id, then by the earlier one's position (same panel only)."""
         link_t = t.recommendation_link
         query = select(link_t.c.recommendation_id, link_t.c.earlier_id, link_t.c.state)
         if len(rec_ids) < 500:
@@ -278,8 +324,9 @@ class _Panel:
         wanted = set(rec_ids)
         out: dict[int, dict[int, str]] = defaultdict(dict)
         for rec_id, earlier_id, state in self.connection.execute(query).all():
-            if rec_id in wanted and earlier_id in self.position:
-                out[rec_id][self.position[earlier_id]] = state
+            j = self.position.get(earlier_id)
+            if rec_id in wanted and j is not None and self.panel(j) == self.panel(self.position[rec_id]):
+                out[rec_id][j] = state
         return out
 
     def _outcomes(self, rec_ids: set[int]) -> dict[int, tuple[str | None, str, tuple[FollowUpNote, ...]]]:

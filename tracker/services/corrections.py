@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.domain import Disposition
+from tracker.domain import DISPOSITIONS
 from tracker.domain.numbers import find_span, is_number, normalised, place_by_number
 from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
@@ -174,10 +174,8 @@ class CorrectionService:
         answered them before; it needs no imported reply (a reply received on paper)."""
         wanted = _numbers(numbers)
         text = _text("--text", text)
-        if disposition is not None and disposition not in {d.value for d in Disposition}:
-            raise BadInput(
-                "--disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
-            )
+        if disposition is not None and disposition not in DISPOSITIONS:
+            raise BadInput("--disposition", disposition, f"is not one of: {', '.join(DISPOSITIONS)}")
         from tracker.importing.audit import suggest_disposition
 
         suggested, evidence = suggest_disposition(text)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from tracker.domain import Disposition
+from tracker.domain import DISPOSITIONS
 from tracker.errors import BadInput, Conflict, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
@@ -111,10 +111,8 @@ class RecommendationService:
             raise BadInput(
                 "recommendation set", number, "was given nothing to change (--text, --disposition)"
             )
-        if disposition is not None and disposition not in {d.value for d in Disposition}:
-            raise BadInput(
-                "--disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
-            )
+        if disposition is not None and disposition not in DISPOSITIONS:
+            raise BadInput("--disposition", disposition, f"is not one of: {', '.join(DISPOSITIONS)}")
         with self.uow() as session:
             rec = session.scalars(
                 select(m.Recommendation)
@@ -175,10 +173,8 @@ class RecommendationService:
     ) -> dto.ReplyRow:
         """Override the suggested disposition (None returns to the suggestion). Survives re-import. With
         `if_version`, only if the reply passage is still at the version the user was looking at."""
-        if disposition is not None and disposition not in {d.value for d in Disposition}:
-            raise BadInput(
-                "disposition", disposition, f"is not one of: {', '.join(d.value for d in Disposition)}"
-            )
+        if disposition is not None and disposition not in DISPOSITIONS:
+            raise BadInput("disposition", disposition, f"is not one of: {', '.join(DISPOSITIONS)}")
         with self.uow() as session:
             reply = self._checked_reply(session, reply_id, if_version)
             if reply.disposition_override != disposition:  # a save that changes nothing writes nothing
