@@ -36,8 +36,8 @@ def select(qtbot, page, cycle: str, number: str) -> None:
             break
     else:
         raise AssertionError(f"{cycle} {number} is not in the register")
-    qtbot.waitUntil(lambda: getattr(page, "asked_for", None) is not None and page.asked_for.number == number)
-    page.context.runner.wait(5000)
+    qtbot.waitUntil(lambda: getattr(page, "asked_for", None) is not None and page.asked_for.number == number, timeout=20000)
+    page.context.runner.wait(20000)
 
 
 def test_asked_before_panel_shows_the_2017_ask_and_takes_the_officers_word(qtbot, window, demo):
