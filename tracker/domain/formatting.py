@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 
 def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknown") -> str:
@@ -66,6 +67,7 @@ def answered_out_of_order(passages: list[tuple[str, ...]]) -> dict[str, str]:
     return result
 
 
+@lru_cache(maxsize=1024)  # the same few hundred labels, asked for thousands of times on a large store
 def in_sentence(label: str) -> str:
     """A label as it reads inside a sentence: "Final plan issued" → "final plan issued", while names and
     acronyms keep their capitals ("Ordinary PCC election" → "ordinary PCC election", "MOPAC response given"
