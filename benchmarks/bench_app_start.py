@@ -73,12 +73,10 @@ def main() -> None:
     from tracker.services.factory import open_services
 
     with tempfile.TemporaryDirectory() as folder:
-        env = dict(
-            os.environ,
-            QT_QPA_PLATFORM="offscreen",
-            TRACKER_DATA_DIR=folder,
-            TRACKER_SETTINGS=str(Path(folder) / "settings.ini"),
-        )
+        # no TRACKER_SETTINGS: each run keeps its window settings in a throwaway folder of its own, so every
+        # run opens on the dashboard (a shared file would open the run after a smoke test on its last page)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRACKER_DATA_DIR=folder)
+        env.pop("TRACKER_SETTINGS", None)
         demo = f"sqlite:///{Path(folder) / 'demo.db'}"
         services = open_services(demo)
         services.demo.load()
