@@ -62,6 +62,11 @@ class Disposition(StrEnum):
     UNCLEAR = "unclear"
 
 
+DISPOSITIONS = tuple(d.value for d in Disposition)
+# what an imported document is read for: a committee's recommendations, or the reply to them
+REPORT, REPLY = "recommendations", "reply"
+
+
 class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"  # "March 2013": known to the month only
