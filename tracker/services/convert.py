@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from tracker.domain import EventDate, Precision, Status
 from tracker.domain.formatting import describe_document, local_day, uk_date
+from tracker.domain.numbers import natural_key
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, Notice, ObligationResult, StageState
@@ -487,7 +488,7 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 for other in reply.recommendations
                 if other.id != rec.id and record.recommendation(other)
             },
-            key=_number_key,
+            key=natural_key,
         )
         status = reply_status(bool(replies), any_reply, reply_given)
         first = replies[0] if replies else None
@@ -577,12 +578,6 @@ def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
     )
 
 
-def _number_key(number: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**6, number)
-
-
-number_key = _number_key
 
 
 def document_title(cycle, document) -> str:
