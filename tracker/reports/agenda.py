@@ -157,7 +157,7 @@ def agenda_content(
     not yet reported on, the process's own item (tracker.reports.process_papers) in the same frame."""
     from tracker.reports.process_papers import process_content
 
-    return process_content(detail, _reply_content(detail, options, reply))
+    return process_content(detail, _reply_content(detail, options, reply), options.without_appendix)
 
 
 def _reply_content(
