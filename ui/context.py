@@ -49,6 +49,11 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 14, 16, 14)
         self.layout_.setSpacing(10)
+        self.loads = 0  # how many times its data has arrived
+        self.loaded.connect(self._count_load)
+
+    def _count_load(self) -> None:
+        self.loads += 1
 
     def refresh(self) -> None:
         """Reload from the store, off the GUI thread. Pages override this."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,17 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.formatting import uk_date
+from tracker.domain.types import REPLY, REPORT
 from tracker.errors import TrackerError
-from tracker.importing.audit import NoAnswersFound
-from tracker.importing.extract import NothingFound, reading_warnings
-from tracker.services.review import Review
 from ui.colours import muted_style
 from ui.context import AppContext, Page
 from ui.forms import DateField
 from ui.review_workspace import ReviewWorkspace
 from ui.widgets import MessageBar
 
-REPORT, REPLY = "recommendations", "reply"
+if TYPE_CHECKING:  # the readers and the editing core load with the first document read, not with the page
+    from tracker.services.review import Review
+
 
 
 class ImportPage(Page):
@@ -203,6 +204,9 @@ class ImportPage(Page):
         self.message.hide()
 
         def work():
+            from tracker.importing.audit import NoAnswersFound
+            from tracker.importing.extract import NothingFound
+
             document = imports.read(path=path, text=None if path else text)
             try:
                 if kind == REPORT:
@@ -225,6 +229,9 @@ class ImportPage(Page):
         self._busy(False)
         self.result = result
         kind, document, analysis = result
+        from tracker.importing.extract import reading_warnings
+        from tracker.services.review import Review
+
         self.review = Review(kind, document, analysis)
         self.workspace.show_review(self.review)
         self.paste.setMaximumHeight(48)  # the text as read is in the workspace now: room for it

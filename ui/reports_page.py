@@ -158,7 +158,7 @@ class ReportsPage(Page):
     def _agenda_box(self) -> QGroupBox:
         """What the command line's agenda options say: the meeting, the reply appended or published
         separately, the secretariat's assessment, a private item and its paragraph, the background papers."""
-        from tracker.reports.agenda import exempt_paragraphs
+        from tracker.reports.wording import exempt_paragraphs
 
         box = QGroupBox("Agenda item")
         grid = QGridLayout(box)
@@ -301,15 +301,14 @@ class ReportsPage(Page):
             current = self.cycle.currentData()
             self.cycle.clear()
             self.cycle.addItem("all cycles (calendar only)", None)
-            for summary in cycles:
-                self.cycle.addItem(f"{summary.title} ({summary.id})", summary.id)
+            for cycle_id, title in cycles:
+                self.cycle.addItem(f"{title} ({cycle_id})", cycle_id)
             index = self.cycle.findData(current) if current else self.cycle.count() - 1
             self.cycle.setCurrentIndex(max(0, index))
             self.loaded.emit()
 
-        self.context.runner.run(
-            "report-cycles", lambda: self.context.services.cycles.list(self.context.as_of), show, self._failed
-        )
+        # the chooser needs titles only: no cycle is evaluated for it
+        self.context.runner.run("report-cycles", self.context.services.cycles.titles, show, self._failed)
 
     def build_report(self) -> None:
         kind, cycle_id = self.kind.currentData(), self.cycle.currentData()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QTextCharFormat, QTextCursor, QTextFormat
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain import DISPOSITIONS
 from tracker.domain.numbers import natural_key
+from tracker.domain.types import DISPOSITIONS, REPLY, REPORT
 from tracker.errors import TrackerError
-from tracker.services.review import REPLY, REPORT, Review
 from ui.colours import tint
 from ui.widgets import table_view
+
+if TYPE_CHECKING:  # the editing core brings the document readers: loaded with the first document read
+    from tracker.services.review import Review
 
 # the shades of the items in the text, over the palette's base (light or dark), each with a text colour AA on it
 ITEM_HUE, FLAGGED_HUE, CURRENT_HUE = "#1a73e8", "#f9ab00", "#1a73e8"

@@ -360,3 +360,25 @@ def test_the_word_paper_sets_the_appended_text_and_does_not_promise_pages_that_f
     assert "follows as it was received (2 pages)" in paper(
         capsys, precept, tmp_path, "agenda", "p26", "2026-02-02"
     )
+
+
+def test_the_list_of_appendices_says_where_a_document_the_store_does_not_hold_is(precept, capsys, tmp_path):
+    listed = "Appendix 1: the notification of the proposed precept and the papers sent with it"
+    # no copy in the store: listed, with a plain word that the clerk will circulate it
+    bare = tmp_path / "bare.pdf"
+    proposed_item(capsys, precept, bare)
+    assert f"{listed} (not held: to be circulated)" in pdf_text(bare)
+    # published separately: listed as such, never as to be circulated
+    separate = tmp_path / "separate.pdf"
+    proposed_item(capsys, precept, separate, "--without-appendix")
+    text = pdf_text(separate)
+    assert f"{listed} (published separately)" in text and "to be circulated" not in text
+    # held: appended, and listed without a note
+    notice = tmp_path / "notice.pdf"
+    notification_pdf(notice)
+    ok(capsys, "import", "document", str(notice), "--cycle", "p26", "--kind", "notification", "--db", precept)
+    item = tmp_path / "item.pdf"
+    proposed_item(capsys, precept, item)
+    text = pdf_text(item)
+    assert f"{listed} Local Government" in text  # the list ends there: the background papers' heading follows
+    assert "not held" not in text and "published separately" not in text

@@ -260,12 +260,13 @@ def cmd_audit(args: argparse.Namespace) -> Output:
     import datetime as dt
 
     from tracker.domain.formatting import answered_out_of_order
+    from tracker.domain.numbers import natural_key
 
     as_of = parse_date(args.as_of, "--as-of") if args.as_of is not None else dt.date.today()
     detail = services_for(args).cycles.detail(args.cycle, as_of)
     recs = detail.recommendations
     late = answered_out_of_order([p.covers for p in detail.replies])
-    order = sorted(recs, key=lambda r: (r.reply_status != "missing", _key(r.number)))
+    order = sorted(recs, key=lambda r: (r.reply_status != "missing", natural_key(r.number)))
     data = {
         "cycle": detail.summary.id,
         "as_of": as_of,
@@ -319,11 +320,6 @@ def subpoints_json(r) -> list[dict]:
         {"text": text, "status": status, "confirmed": said}
         for text, status, said in zip(r.subpoints, r.subpoint_status, confirmed, strict=False)
     ]
-
-
-def _key(number: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**6, number)
 
 
 def _clip(text: str, width: int) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+
+from tracker.domain.numbers import natural_key
 
 
 def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknown") -> str:
@@ -42,10 +45,8 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def number_key(number: str) -> tuple[int, str]:
-    """Recommendation numbers in their natural order: 2 before 10, "6a" beside 6."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**6, number)
+# recommendation numbers in their natural order (2 before 10, "6a" beside 6, 4.1 before 10): the shared key
+number_key = natural_key
 
 
 def answered_out_of_order(passages: list[tuple[str, ...]]) -> dict[str, str]:
@@ -54,18 +55,19 @@ def answered_out_of_order(passages: list[tuple[str, ...]]) -> dict[str, str]:
     result: dict[str, str] = {}
     highest: str | None = None
     for numbers in passages:
-        ordered = sorted(numbers, key=number_key)
+        ordered = sorted(numbers, key=natural_key)
         if not ordered:
             continue
         if highest is not None:
             for number in ordered:
-                if number_key(number) < number_key(highest) and number not in result:
+                if natural_key(number) < natural_key(highest) and number not in result:
                     result[number] = highest
-        if highest is None or number_key(ordered[-1]) > number_key(highest):
+        if highest is None or natural_key(ordered[-1]) > natural_key(highest):
             highest = ordered[-1]
     return result
 
 
+@lru_cache(maxsize=1024)  # the same few hundred labels, asked for thousands of times on a large store
 def in_sentence(label: str) -> str:
     """A label as it reads inside a sentence: "Final plan issued" → "final plan issued", while names and
     acronyms keep their capitals ("Ordinary PCC election" → "ordinary PCC election", "MOPAC response given"

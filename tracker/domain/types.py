@@ -67,6 +67,8 @@ DISPOSITIONS: tuple[str, ...] = tuple(d.value for d in Disposition)
 NO_REPLY = "no reply"
 # what the analytics count a recommendation as: a disposition, or no reply (their JSON keys, in this order)
 DISPOSITION_COUNTS: tuple[str, ...] = (*DISPOSITIONS, NO_REPLY)
+# what an imported document is read for: a committee's recommendations, or the reply to them
+REPORT, REPLY = "recommendations", "reply"
 
 
 class Precision(StrEnum):

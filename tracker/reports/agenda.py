@@ -10,15 +10,12 @@ request only: members note the reply, not the secretariat's view of it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from tracker.paths import resource
 from tracker.reports.common import (
     Heading,
     ReportSettings,
@@ -30,7 +27,13 @@ from tracker.reports.common import (
     para,
     title_block,
 )
-from tracker.reports.wording import PLACEHOLDERS, WordingError, check_wording, wording  # noqa: F401
+from tracker.reports.wording import (  # noqa: F401
+    PLACEHOLDERS,
+    WordingError,
+    check_wording,
+    exempt_paragraphs,
+    wording,
+)
 from tracker.services.dto import CycleDetail, RecommendationRow
 
 ACT = "Police Reform and Social Responsibility Act 2011"
@@ -126,13 +129,6 @@ def refusal(detail: CycleDetail) -> str | None:
     return None
 
 
-@cache
-def exempt_paragraphs() -> dict[int, str]:
-    """Part 1 of Schedule 12A to the Local Government Act 1972: paragraph number to its description."""
-    path = resource("report_templates", "schedule_12a.json")
-    return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8"))["paragraphs"].items()}
-
-
 def _access(options: AgendaOptions, words: dict) -> str:
     if options.public:
         return words["public"]
@@ -161,7 +157,7 @@ def agenda_content(
     not yet reported on, the process's own item (tracker.reports.process_papers) in the same frame."""
     from tracker.reports.process_papers import process_content
 
-    return process_content(detail, _reply_content(detail, options, reply))
+    return process_content(detail, _reply_content(detail, options, reply), options.without_appendix)
 
 
 def _reply_content(

@@ -144,9 +144,14 @@ def _fill(text: str, values: dict) -> str:
     return _sentence_case(" ".join(text.format_map(values).split()))
 
 
-def process_content(detail: CycleDetail, content: AgendaContent) -> AgendaContent:
+def process_content(
+    detail: CycleDetail, content: AgendaContent, published_separately: bool = False
+) -> AgendaContent:
     """The agenda item for where the cycle stands, in the frame (heading lines, access, background papers,
-    contact) the plan's item has already set; the plan's item that notes the reply is returned unchanged."""
+    contact) the plan's item has already set; the plan's item that notes the reply is returned unchanged.
+    The document the item is about is appended when the store holds it; otherwise the list of appendices
+    says where it is (published separately, or not held and to be circulated), as the plan's item says of
+    a reply it does not append."""
     kind = item_kind(detail)
     if kind is None:
         return content
@@ -161,6 +166,9 @@ def process_content(detail: CycleDetail, content: AgendaContent) -> AgendaConten
     appendices = tuple(_fill(a, values) for a in words["appendices"])
     common = wording()["processes"]["common"]
     document = content.reply if appendices else None
+    if appendices and document is None:
+        note = wording()["appendix"]["document_separately" if published_separately else "document_not_held"]
+        appendices = tuple(f"{a} ({note})" for a in appendices)
     return dataclasses.replace(
         content,
         subject=subject,

@@ -188,3 +188,11 @@ def _check_section(section: dict, where: str, name: str, template_id: str) -> No
             continue
         for placeholder in _fields(text, at, name):
             _check_placeholder(placeholder, PROCESS_PLACEHOLDERS, templates, at, name)
+
+
+@cache
+def exempt_paragraphs() -> dict[int, str]:
+    """Part 1 of Schedule 12A to the Local Government Act 1972: paragraph number to its description. Kept
+    here, away from the renderers, so the app lists the paragraphs without loading reportlab."""
+    path = resource("report_templates", "schedule_12a.json")
+    return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8"))["paragraphs"].items()}

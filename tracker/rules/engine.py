@@ -78,6 +78,9 @@ class Applicability(NamedTuple):
     undecided_branch: str | None = None  # "only if: panel vetoes …" while the record has not settled it
 
 
+_APPLIES = Applicability(True)
+
+
 @dataclass(frozen=True)
 class Due:
     """A computed date with the reasoning that produced it."""
@@ -142,6 +145,9 @@ class Engine:
         self.projecting = projecting
         self._due_cache: dict[str, Due] = {}
         self._moved_on_cache: dict[str, str | None] = {}
+        self._expected_cache: dict[str, bool] = {}
+        self._happened_cache: dict[str, bool] = {}
+        self._started: bool | None = None
 
     # ---- stage dates -------------------------------------------------------------------------------
     def label(self, stage_id: str) -> str:
@@ -149,6 +155,12 @@ class Engine:
 
     def happened(self, stage_id: str) -> bool:
         """Whether the stage had happened by the as-of day, as far as the record shows."""
+        happened = self._happened_cache.get(stage_id)
+        if happened is None:
+            happened = self._happened_cache[stage_id] = self._find_happened(stage_id)
+        return happened
+
+    def _find_happened(self, stage_id: str) -> bool:
         actual = self.facts.state(stage_id).actual
         if actual is None:
             return False
@@ -185,6 +197,11 @@ class Engine:
         """Whether the cycle had begun by the as-of day: its triggering event had happened (an election
         not yet held starts nothing). A calendar anchor (1 April of the precept year) starts the cycle in
         the financial year before it, when the panel's dates fall."""
+        if self._started is None:
+            self._started = self._find_started()
+        return self._started
+
+    def _find_started(self) -> bool:
         triggers = [
             s for s in self.template.triggers if not s.optional or s.id in self.template.requires_one_of
         ]
@@ -266,6 +283,12 @@ class Engine:
         future, from which the clocks are projected. A day fixed in advance (a summons's day of attendance)
         is firm, not expected; a calendar anchor (1 April of the precept year) is expected only while the
         round has not begun."""
+        expected = self._expected_cache.get(stage_id)
+        if expected is None:
+            expected = self._expected_cache[stage_id] = self._find_expected(stage_id)
+        return expected
+
+    def _find_expected(self, stage_id: str) -> bool:
         stage = self.template.stage(stage_id)
         actual = self.facts.state(stage_id).actual
         if not self.projecting or actual is None or actual.precision is not Precision.DAY or stage.scheduled:
@@ -595,14 +618,15 @@ class Engine:
                 return Applicability(
                     False, rule.lapse_note or f"the process ended when {in_sentence(other.label)} passed"
                 )
+        if not rule.applies_if and not rule.applies_unless:
+            return _APPLIES
         pending: Applicability | None = None
         for name, wanted in ((rule.applies_if, True), (rule.applies_unless, False)):
             if not name:
                 continue
             happened = self.happened(name)
             why_not = None
-            judges_veto = self.template.veto_in_time and self.template.veto_in_time[0] == rule.id
-            if name == "veto" and happened and not judges_veto:
+            if name == "veto" and happened and not self._judges_veto(rule):
                 happened, why_not = self.veto_state()
             elif name == "veto" and happened:
                 why_not = self.veto_state()[
@@ -629,7 +653,10 @@ class Engine:
                 )
             elif why_not:
                 pending = Applicability(True, why_not)
-        return pending or Applicability(True)
+        return pending or _APPLIES
+
+    def _judges_veto(self, rule: RuleDef) -> bool:
+        return bool(self.template.veto_in_time) and self.template.veto_in_time[0] == rule.id
 
     def _decided_without(self, optional_stage: str) -> bool:
         decider = self.template.stage(optional_stage).decided_by
@@ -664,12 +691,13 @@ class Engine:
                     f"{uk_date(self.facts.entered_on)}, "
                     "after this date had passed: add the date it happened, or note why it did not"
                 )
-            warnings.extend(self._checks(rule, due))
+            if rule.checks:
+                warnings.extend(self._checks(rule, due))
             if status is Status.OVERDUE and rule.due.get("missed_note"):
                 warnings.append(str(rule.due["missed_note"]))
-            if status.is_done:  # advice to plan for a weekend deadline is no use once the thing is done
+            if warnings and status.is_done:  # advice to plan for a weekend deadline is no use once done
                 warnings = [w for w in warnings if "plan to finish earlier" not in w]
-            if any(w.startswith("exception:") for w in warnings):
+            if warnings and any(w.startswith("exception:") for w in warnings):
                 status = Status.EXCEPTION
         return ObligationResult(
             rule_id=rule.id,

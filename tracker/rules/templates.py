@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +135,15 @@ class Template:
     def stage_order(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.stages)
 
+    @cached_property
+    def stage_positions(self) -> dict[str, int]:
+        return {stage_id: i for i, stage_id in enumerate(self.stage_order)}
+
+    @cached_property
+    def anchor_ids(self) -> frozenset[str]:
+        """The stages that are calendar days (1 April of the precept year), known in advance."""
+        return frozenset(s.id for s in self.stages if s.anchor)
+
     def stage(self, stage_id: str) -> StageDef:
         # looked up tens of thousands of times on a large store: a dict, built once per template
         found = self._stages_by_id.get(stage_id)
@@ -151,7 +160,7 @@ class Template:
     def stage_ids(self) -> str:
         return ", ".join(s.id for s in self.stages)
 
-    @property
+    @cached_property
     def triggers(self) -> tuple[StageDef, ...]:
         return tuple(s for s in self.stages if s.trigger)
 
@@ -176,6 +185,7 @@ def template_ids() -> list[str]:
     return sorted({t.id for t in load_all()})
 
 
+@lru_cache(maxsize=1024)  # templates are fixed once loaded; a large store asks for the same ones thousands of times
 def get_template(template_id: str, version: int | None = None, on: dt.date | None = None) -> Template:
     """The template with this id: a given version, else the newest in force on `on`, else the newest."""
     candidates = [t for t in load_all() if t.id == template_id]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from tracker.domain import EventDate, Precision, Status
 from tracker.domain.formatting import describe_document, local_day, uk_date
+from tracker.domain.numbers import natural_key
 from tracker.persistence import models as m
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import CycleFacts, Engine, ExtensionInfo, Notice, ObligationResult, StageState
@@ -30,6 +32,14 @@ class Record:
         self._visible: dict[str, bool] = {}
         self._events: dict[str, EventDate | None] = {}
         self._received_memo: dict[tuple, bool] = {}
+        self._template: Template | None = None
+
+    @property
+    def template(self) -> Template:
+        """The cycle's template as it applies (`template_for`), looked up once per record."""
+        if self._template is None:
+            self._template = template_for(self.cycle)
+        return self._template
 
     def event(self, stage: m.Stage) -> EventDate | None:
         """The stage's recorded date (whatever the as-of day), built once per stage."""
@@ -51,8 +61,7 @@ class Record:
         event = self.event(stage)
         if event is None:
             return True  # nothing recorded: nothing to hide
-        template = template_for(self.cycle)
-        if any(s.id == stage.key and s.anchor for s in template.stages):
+        if stage.key in self.template.anchor_ids:
             return True  # a calendar day (1 April of the precept year) is known in advance
         if event.precision is Precision.AFTER:
             other = self._stages.get(event.after_stage or "")
@@ -124,16 +133,31 @@ def template_for(cycle: m.Cycle) -> Template:
     """The cycle's template as it applies: the version of the law in force on its earliest trigger day (a
     report published before 2 May 2017 has no 56-day period), else the version stored with it; with the body's
     local protocol, or without one."""
-    stored = get_template(cycle.template_id, version=cycle.template_version)
+    triggers = _trigger_ids(cycle.template_id, cycle.template_version)
     days = [
         s.actual_date
         for s in cycle.stages
-        if s.actual_date is not None
-        and s.actual_precision == "day"
-        and any(d.id == s.key and d.trigger for d in stored.stages)
+        if s.actual_date is not None and s.actual_precision == "day" and s.key in triggers
     ]
-    chosen = get_template(cycle.template_id, on=min(days)) if days else stored
-    return protocol.apply(chosen, protocol_of(cycle))
+    return _template_applying(
+        cycle.template_id, cycle.template_version, min(days) if days else None, protocol_of(cycle)
+    )
+
+
+@lru_cache(maxsize=64)
+def _trigger_ids(template_id: str, version: int) -> frozenset[str]:
+    return frozenset(s.id for s in get_template(template_id, version=version).stages if s.trigger)
+
+
+@lru_cache(maxsize=4096)
+def _template_applying(template_id: str, version: int, first_trigger: dt.date | None, local: str | None) -> Template:
+    """Templates are data fixed at start-up, so a store of many cycles looks each combination up once."""
+    chosen = (
+        get_template(template_id, on=first_trigger)
+        if first_trigger is not None
+        else get_template(template_id, version=version)
+    )
+    return protocol.apply(chosen, local)
 
 
 def protocol_of(cycle) -> str | None:
@@ -150,8 +174,12 @@ def protocol_of(cycle) -> str | None:
 def event_date(stage: m.Stage) -> EventDate | None:
     if stage.actual_precision is None:
         return None
-    precision = Precision(stage.actual_precision)
-    return EventDate(precision, stage.actual_date, stage.actual_after_stage)
+    return _event_date(stage.actual_precision, stage.actual_date, stage.actual_after_stage)
+
+
+@lru_cache(maxsize=8192)  # immutable, and a store's stages share a few thousand dates at most
+def _event_date(precision: str, day: dt.date | None, after_stage: str | None) -> EventDate:
+    return EventDate(Precision(precision), day, after_stage)
 
 
 def facts_for(
@@ -160,8 +188,8 @@ def facts_for(
     clear_days: ClearDaysRule | None = None,
     record: Record | None = None,
 ) -> CycleFacts:
-    template = template or template_for(cycle)
     record = record or Record(cycle, None)
+    template = template or record.template
     entered = _entered_on(cycle)
     projectable = _projectable(record, entered)
     known = set(template.stage_order)
@@ -479,7 +507,7 @@ def recommendation_rows(cycle: m.Cycle, record: Record | None = None) -> tuple[d
                 for other in reply.recommendations
                 if other.id != rec.id and record.recommendation(other)
             },
-            key=_number_key,
+            key=natural_key,
         )
         status = reply_status(bool(replies), any_reply, reply_given)
         first = replies[0] if replies else None
@@ -569,12 +597,6 @@ def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
     )
 
 
-def _number_key(number: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**6, number)
-
-
-number_key = _number_key
 
 
 def document_title(cycle, document) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -287,8 +288,8 @@ class CycleService:
     ) -> tuple[dto.CycleSummary, list, tuple[dto.RecommendationRow, ...]]:
         """The cycle's summary, its evaluated obligations (rule results and commitments, made into rows by
         `convert.as_row` only where shown) and, with `with_register`, its recommendations."""
-        template = convert.template_for(cycle)
         record = convert.Record(cycle, as_of)
+        template = record.template
         obligations = convert.evaluate_results(cycle, as_of, self.due_soon_days, self.clear_days, record)
         recs = convert.recommendation_rows(cycle, record) if with_register else ()
         open_rows = [
@@ -302,6 +303,7 @@ class CycleService:
         # certain is still to come
         upcoming = [o for o in upcoming if not o.condition] or upcoming
         next_row = convert.as_row(cycle.id, min(upcoming, key=lambda o: o.due), as_of) if upcoming else None
+        counts = Counter(o.status for o in obligations)
         return (
             dto.CycleSummary(
                 id=cycle.id,
@@ -316,11 +318,11 @@ class CycleService:
                 else "not started",
                 next_deadline=next_row,
                 days_left=next_row.days_left if next_row else None,
-                overdue=sum(1 for o in obligations if o.status is Status.OVERDUE),
-                exceptions=sum(1 for o in obligations if o.status is Status.EXCEPTION),
-                not_recorded=sum(1 for o in obligations if o.status is Status.NOT_RECORDED),
-                unconfirmed=sum(1 for o in obligations if o.status is Status.CANNOT_CONFIRM),
-                met_late=sum(1 for o in obligations if o.status is Status.MET_LATE),
+                overdue=counts[Status.OVERDUE],
+                exceptions=counts[Status.EXCEPTION],
+                not_recorded=counts[Status.NOT_RECORDED],
+                unconfirmed=counts[Status.CANNOT_CONFIRM],
+                met_late=counts[Status.MET_LATE],
                 coverage=convert.coverage(recs) if with_register else convert.coverage_of(cycle, record),
             ),
             obligations,
@@ -330,7 +332,7 @@ class CycleService:
     @staticmethod
     def _current_stage(cycle: m.Cycle, template: Template, as_of: dt.date, record: convert.Record) -> str:
         latest: tuple[bool, dt.date, int, str] | None = None
-        order = {s.id: i for i, s in enumerate(template.stages)}
+        order = template.stage_positions
         for stage in cycle.stages:
             actual = record.event(stage)
             if actual is None:

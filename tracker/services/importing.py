@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
-from tracker.domain.numbers import in_document_order, normalised, place_by_number, similarity
+from tracker.domain.numbers import in_document_order, natural_key, normalised, place_by_number, similarity
 from tracker.errors import BadInput
 from tracker.importing.audit import NoAnswersFound, ReplyAudit, audit_reply
 from tracker.importing.extract import (
@@ -374,7 +374,7 @@ class ImportService:
             reply_date = info.date
             if not cycle.recommendations:  # the reply alone: its restatements become the recommendations
                 for position, (number, restated) in enumerate(
-                    sorted(audit.restatements, key=lambda p: _key(p[0]))
+                    sorted(audit.restatements, key=lambda p: natural_key(p[0]))
                 ):
                     cycle.recommendations.append(
                         m.Recommendation(
@@ -844,6 +844,3 @@ def _stored_recommendations(cycle: m.Cycle) -> list[ExtractedRecommendation]:
     ]
 
 
-def _key(number: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**6, number)

@@ -15,15 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.domain import DISPOSITIONS
 from tracker.domain.numbers import natural_key
+from tracker.domain.types import DISPOSITIONS, REPLY, REPORT
 from tracker.errors import BadInput
 from tracker.importing.audit import Passage, RecommendationAudit, ReplyAudit, suggest_disposition
 from tracker.importing.extract import ExtractedRecommendation, Extraction
 from tracker.importing.readers import DocumentText
 from tracker.services.importing import NOT_A_RECOMMENDATION, NOT_AN_ANSWER, REMOVED, SetAsideItem
 
-REPORT, REPLY = "recommendations", "reply"
 # a heading the officer's selection may start with: "Recommendation 4:", "4.", "R4 -"
 _LEADING_LABEL = re.compile(r"^(?:(?:Recommendations?|R)\s*)?\d{1,4}[a-z]?\s*[.:)\-–—]?\s+", re.I)
 
