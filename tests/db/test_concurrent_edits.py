@@ -35,7 +35,7 @@ def test_a_disposition_set_from_an_old_view_is_refused_naming_who_changed_it(dem
             r for r in demo.cycles.detail("london-2022", __import__("datetime").date(2022, 4, 1)).replies
         )
         other.recommendations.set_disposition(reply.id, "noted", if_version=reply.version)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             demo.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()

@@ -103,7 +103,7 @@ def test_regrouping_raises_the_version_that_reply_set_and_clear_check(two):
         next(r for r in mine.recommendations.register("london-2022") if r.number == "1").id
     ))  # fmt: skip
     theirs.recommendations.set_grouping(reply.id, [*reply.covers, "16"], if_version=reply.version)
-    with pytest.raises(Conflict, match="--if-version"):
+    with pytest.raises(Conflict, match="changed by Second Officer"):
         mine.corrections.set_reply("london-2022", reply.covers, "My text", if_version=reply.version)
-    with pytest.raises(Conflict, match="--if-version"):
+    with pytest.raises(Conflict, match="changed by Second Officer"):
         mine.corrections.clear_reply("london-2022", reply.covers[0], if_version=reply.version)

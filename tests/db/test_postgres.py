@@ -133,7 +133,7 @@ def test_two_writers_on_the_server_never_lose_an_edit(pg_services, pg_url):
         assert row.text == "second writer" and row.version == 2
         reply = next(iter(pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies))
         other.recommendations.set_disposition(reply.id, "noted", if_version=reply.version)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             pg_services.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()
@@ -190,7 +190,7 @@ def test_two_regroupings_at_once_on_the_server_keep_one_and_tell_the_other(pg_se
         errors = race_two_regroupings(pg_services.uow, other.uow, reply.id)
         assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
         stale = other.recommendations.set_grouping(reply.id, ["4"], if_version=reply.version + 1)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             pg_services.recommendations.set_grouping(reply.id, ["5"], if_version=reply.version + 1)
     finally:
         other.dispose()

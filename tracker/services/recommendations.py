@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from tracker.domain import Disposition
-from tracker.errors import BadInput, Conflict, NotFound
+from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
 from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
+from tracker.services.versions import check_version
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -125,8 +126,7 @@ class RecommendationService:
                 if session.get(m.Cycle, cycle_id) is None:
                     raise NotFound("cycle", cycle_id, "is not a known cycle")
                 raise NotFound("recommendation", number, f"is not a recommendation of {cycle_id}")
-            if if_version is not None and rec.version != if_version:
-                raise Conflict(stale_recommendation(session, cycle_id, rec, if_version))
+            check_recommendation(session, cycle_id, rec, if_version)
             if text is not None:
                 cleaned = text.strip()
                 if not cleaned:
@@ -197,20 +197,6 @@ class RecommendationService:
                 session.flush()
             return convert.reply_row(reply)
 
-    @staticmethod
-    def changed_by(session: Session, reply: m.Reply, seen: int) -> str:
-        last = session.scalars(
-            select(m.ChangeLog)
-            .where(m.ChangeLog.entity == "reply", m.ChangeLog.entity_id == str(reply.id))
-            .order_by(m.ChangeLog.id.desc())
-        ).first()
-        who = (
-            f"{last.who} changed it on {last.at:%d %b %Y at %H:%M} (to {last.new or 'the suggestion'})"
-            if last
-            else ("someone changed it")
-        )
-        return f"while you were looking at it, {who}; your change was not saved (version {seen}, now {reply.version})"
-
     def set_grouping(self, reply_id: int, numbers: list[str], if_version: int | None = None) -> dto.ReplyRow:
         """Say which recommendations a reply passage answers. The reply's version is raised with its links, so
         two officers regrouping it at once cannot both be told "saved"; with `if_version`, only if the reply is
@@ -247,24 +233,29 @@ class RecommendationService:
         reply = session.get(m.Reply, reply_id, with_for_update=True)
         if reply is None:
             raise NotFound("reply", reply_id, "does not exist")
-        if if_version is not None and reply.version != if_version:
-            raise Conflict(self.changed_by(session, reply, if_version))
+        check_reply(session, reply, if_version)
         return reply
 
 
-def stale_recommendation(session: Session, cycle_id: str, rec: m.Recommendation, seen: int) -> str:
-    """What --if-version says when the recommendation moved on from the version the user saw."""
-    last = session.scalars(
-        select(m.ChangeLog)
-        .where(
-            m.ChangeLog.cycle_id == cycle_id,
-            m.ChangeLog.entity == "recommendation",
-            m.ChangeLog.entity_id == rec.number,
-        )
-        .order_by(m.ChangeLog.id.desc())
-    ).first()
-    who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else ""
-    return (
-        f"--if-version: recommendation {rec.number} of {cycle_id} changed{who} (it is now version "
-        f"{rec.version}, not {seen}); nothing was saved"
+def check_recommendation(
+    session: Session, cycle_id: str, rec: m.Recommendation, if_version: int | None
+) -> None:
+    """Refuse a change made from another version of the recommendation than the stored one."""
+    check_version(
+        session,
+        rec.version,
+        if_version,
+        what=f"recommendation {rec.number} of {cycle_id}",
+        entity="recommendation",
+        entity_id=rec.number,
+        cycle_id=cycle_id,
     )
+
+
+def check_reply(session: Session, reply: m.Reply, if_version: int | None) -> None:
+    """Refuse a change made from another version of the reply passage than the stored one."""
+    if if_version is None or reply.version == if_version:
+        return
+    numbers = ", ".join(r.number for r in reply.recommendations)
+    what = f"the reply to recommendation {numbers}" if numbers else "the reply passage"
+    check_version(session, reply.version, if_version, what=what, entity="reply", entity_id=str(reply.id))
