@@ -187,7 +187,17 @@ class BodyService:
                     select(m.Cycle.policing_body_id, func.count()).group_by(m.Cycle.policing_body_id)
                 ).all()
             )
-            return [self._row(b, counts.get(b.id, 0)) for b in bodies]
+            # every body's local protocol in one select, not one per body
+            prefix = protocol.PROTOCOL_PREFIX
+            protocols = {
+                key.removeprefix(prefix): value
+                for key, value in session.execute(
+                    select(m.Setting.key, m.Setting.value).where(
+                        m.Setting.key.startswith(prefix, autoescape=True)
+                    )
+                )
+            }
+            return [self._row(b, counts.get(b.id, 0), protocols.get(b.id)) for b in bodies]
 
     def get(self, body_id: str) -> BodyRow:
         with self.uow() as session:
@@ -437,13 +447,17 @@ class BodyService:
         return ("protocol", current and protocol.dump(current), new)
 
     @staticmethod
-    def _row(body: m.PolicingBody, cycles: int) -> BodyRow:
+    def _row(body: m.PolicingBody, cycles: int, stored_protocol: str | None | bool = False) -> BodyRow:
+        """The body as shown; its protocol setting is read here unless the caller read it already (None:
+        read and not set)."""
         panel = body.scrutiny_body
-        from sqlalchemy.orm import object_session
+        if stored_protocol is False:
+            from sqlalchemy.orm import object_session
 
-        stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
+            stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
+            stored_protocol = stored.value if stored else None
         return BodyRow(
-            protocol=protocol.parse(stored.value) if stored else None,
+            protocol=protocol.parse(stored_protocol),
             id=body.id,
             name=body.name,
             kind=body.kind,

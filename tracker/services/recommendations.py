@@ -11,7 +11,7 @@ from tracker.domain import Disposition
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
-from tracker.persistence.database import UnitOfWork
+from tracker.persistence.database import UnitOfWork, fetch_together
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
 from tracker.services.versions import check_version
@@ -55,37 +55,40 @@ class RecommendationService:
         return rows
 
     def replies_for(self, recommendation_id: int) -> list[dto.ReplyRow]:
-        """The reply passages that answer one recommendation, in reply order: three selects whatever the
-        size of the store (the register's side panel; a slow network pays per select, not per row)."""
+        """The reply passages that answer one recommendation, in reply order: two selects sent together
+        whatever the size of the store (the register's side panel; a slow network pays per round trip, not
+        per row), a third only to tell an unknown recommendation from one with no reply."""
         rec_t, reply_t, link_t, doc_t = (
             tables.recommendation,
             tables.reply,
             tables.reply_recommendation,
             tables.document,
         )
+        answering = select(link_t.c.reply_id).where(link_t.c.recommendation_id == recommendation_id)
+        queries = (
+            select(reply_t, doc_t.c.reference, doc_t.c.sha256, doc_t.c.file_name)
+            .join(link_t, link_t.c.reply_id == reply_t.c.id)
+            .outerjoin(doc_t, doc_t.c.id == reply_t.c.document_id)
+            .where(link_t.c.recommendation_id == recommendation_id)
+            .order_by(reply_t.c.position, reply_t.c.id),
+            # what else each of those replies answers: asked alongside, not after (one round trip)
+            select(link_t.c.reply_id, rec_t.c.number)
+            .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
+            .where(link_t.c.reply_id.in_(answering))
+            .order_by(rec_t.c.position, rec_t.c.id),
+        )
         with self.uow.read() as connection:
-            found = connection.execute(
-                select(reply_t, doc_t.c.reference, doc_t.c.sha256, doc_t.c.file_name)
-                .join(link_t, link_t.c.reply_id == reply_t.c.id)
-                .outerjoin(doc_t, doc_t.c.id == reply_t.c.document_id)
-                .where(link_t.c.recommendation_id == recommendation_id)
-                .order_by(reply_t.c.position, reply_t.c.id)
-            ).all()
+            found, links = fetch_together(connection, queries)
             if not found:
                 if connection.scalar(select(rec_t.c.id).where(rec_t.c.id == recommendation_id)) is None:
                     raise NotFound("recommendation", recommendation_id, "does not exist")
                 return []
-            covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
-            for reply_id, number in connection.execute(
-                select(link_t.c.reply_id, rec_t.c.number)
-                .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
-                .where(link_t.c.reply_id.in_(list(covers)))
-                .order_by(rec_t.c.position, rec_t.c.id)
-            ):
-                covers[reply_id].append(snapshot.Loaded(number=number))
+        covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
+        for reply_id, number in links:
+            covers[reply_id].append(snapshot.Loaded(number=number))
         replies = []
         for row in found:
-            values = dict(row._mapping)
+            values = row._asdict()
             document = snapshot.Loaded(
                 reference=values.pop("reference"),
                 sha256=values.pop("sha256"),
