@@ -146,6 +146,7 @@ class BodyRow:
                 for r in self.membership
             ],
             "cycles": self.cycles,
+            "version": self.version,
         }
 
 
