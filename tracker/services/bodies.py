@@ -198,7 +198,7 @@ class BodyService:
                     )
                 )
             }
-            return [self._row(b, counts.get(b.id, 0), protocols.get(b.id)) for b in bodies]
+            return [self._row(b, counts.get(b.id, 0), protocols) for b in bodies]
 
     def get(self, body_id: str) -> BodyRow:
         with self.uow() as session:
@@ -448,17 +448,17 @@ class BodyService:
         return ("protocol", current and protocol.dump(current), new)
 
     @staticmethod
-    def _row(body: m.PolicingBody, cycles: int, stored_protocol: str | None | bool = False) -> BodyRow:
-        """The body as shown; its protocol setting is read here unless the caller read it already (None:
-        read and not set)."""
+    def _row(body: m.PolicingBody, cycles: int, protocols: dict[str, str] | None = None) -> BodyRow:
+        """The body as shown. `protocols`: every body's stored protocol, read at once by the caller; without
+        it the body's own is read here."""
         panel = body.scrutiny_body
-        if stored_protocol is False:
+        if protocols is None:
             from sqlalchemy.orm import object_session
 
             stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
-            stored_protocol = stored.value if stored else None
+            protocols = {body.id: stored.value} if stored else {}
         return BodyRow(
-            protocol=protocol.parse(stored_protocol),
+            protocol=protocol.parse(protocols.get(body.id)),
             id=body.id,
             name=body.name,
             kind=body.kind,
