@@ -13,11 +13,9 @@ AS_OF = dt.date(2024, 2, 1)
 
 
 def dashboard(services) -> object:
-    """ui/dashboard.py: the overview, the coming meetings and whether there is any body at all."""
-    horizon = AS_OF + dt.timedelta(days=60)
-    summaries, rows = services.cycles.overview(AS_OF, horizon)
-    meetings = services.meetings.list(from_date=AS_OF, to_date=horizon)
-    return summaries, rows, services.bodies.count(), meetings
+    """ui/dashboard.py: the overview, the coming meetings and whether there is any body at all (its
+    follow-ups line, read apart, is left out here)."""
+    return services.dashboard.read(AS_OF, AS_OF + dt.timedelta(days=60))
 
 
 def cycle_page(services, cycle_id: str | None = None) -> object:

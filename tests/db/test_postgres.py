@@ -244,7 +244,7 @@ def test_the_pages_read_from_the_server_in_one_go_show_what_its_backup_shows(pg_
         shown = [
             (
                 [s.cycles.detail(cid, D(2022, 6, 1)) for cid, _ in s.cycles.titles()],
-                s.cycles.overview(D(2022, 6, 1), D(2022, 9, 1)),
+                s.dashboard.read(D(2022, 6, 1), D(2022, 9, 1)),
                 s.recommendations.register(None, as_of=D(2022, 6, 1)),
                 s.bodies.list(),
             )

@@ -112,9 +112,15 @@ class CycleService:
     ) -> tuple[list[dto.CycleSummary], list[dto.ObligationRow]]:
         """The dashboard in one pass: every cycle's summary, and every open obligation due by `due_by`
         (overdue ones included), from a single load and a single evaluation of each cycle."""
-        open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         with self.uow.read() as connection:
             cycles = snapshot.load_cycles(connection)
+        return self.overview_of(cycles, as_of, due_by)
+
+    def overview_of(
+        self, cycles: list, as_of: dt.date, due_by: dt.date
+    ) -> tuple[list[dto.CycleSummary], list[dto.ObligationRow]]:
+        """`overview` of cycles already read (snapshot.load_cycles)."""
+        open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         summaries, due = [], []
         for cycle in cycles:
             summary, evaluated, _ = self._summary(cycle, as_of, with_register=False)

@@ -90,6 +90,29 @@ def check_for_stage(cycle: m.Cycle | None, for_stage: str | None, without_cycle:
         raise BadInput("--for", for_stage, f"is not a stage of {cycle.id}; its stages: {', '.join(keys)}")
 
 
+def meetings_query(from_date: dt.date | None = None, to_date: dt.date | None = None):
+    """Meetings with their panel's name and body, soonest first, optionally only those between two days: one
+    select (the dashboard reads it at every start, with its own)."""
+    meeting_t, panel_t, body_t = tables.meeting, tables.scrutiny_body, tables.policing_body
+    body_of_panel = (
+        select(body_t.c.id)
+        .where(body_t.c.scrutiny_body_id == meeting_t.c.scrutiny_body_id)
+        .order_by(body_t.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        select(meeting_t, panel_t.c.name.label("panel_name"), body_of_panel.label("body_id"))
+        .outerjoin(panel_t, panel_t.c.id == meeting_t.c.scrutiny_body_id)
+        .order_by(meeting_t.c.date, meeting_t.c.id)
+    )
+    if from_date is not None:
+        query = query.where(meeting_t.c.date >= from_date)
+    if to_date is not None:
+        query = query.where(meeting_t.c.date <= to_date)
+    return query
+
+
 class MeetingService:
     def __init__(self, uow: UnitOfWork, user: str, clear_days: calendar.ClearDaysRule | None = None) -> None:
         self.uow = uow
@@ -209,20 +232,8 @@ class MeetingService:
     ) -> list[MeetingRow]:
         if from_date is not None and to_date is not None and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
-        meeting_t, panel_t, body_t = tables.meeting, tables.scrutiny_body, tables.policing_body
-        # plain selects: the dashboard reads this at every start, and one query replaces two per meeting
-        body_of_panel = (
-            select(body_t.c.id)
-            .where(body_t.c.scrutiny_body_id == meeting_t.c.scrutiny_body_id)
-            .order_by(body_t.c.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        query = (
-            select(meeting_t, panel_t.c.name.label("panel_name"), body_of_panel.label("body_id"))
-            .outerjoin(panel_t, panel_t.c.id == meeting_t.c.scrutiny_body_id)
-            .order_by(meeting_t.c.date, meeting_t.c.id)
-        )
+        meeting_t, body_t = tables.meeting, tables.policing_body
+        query = meetings_query(from_date, to_date)
         with self.uow.read() as connection:
             if body_id is not None:
                 panel_id = connection.scalar(select(body_t.c.scrutiny_body_id).where(body_t.c.id == body_id))
@@ -236,11 +247,11 @@ class MeetingService:
                 query = query.where(meeting_t.c.cycle_id == cycle_id)
             if panel_id is not None:
                 query = query.where(meeting_t.c.scrutiny_body_id == panel_id)
-            if from_date is not None:
-                query = query.where(meeting_t.c.date >= from_date)
-            if to_date is not None:
-                query = query.where(meeting_t.c.date <= to_date)
             rows = connection.execute(query).all()
+        return self.rows_of(rows)
+
+    def rows_of(self, rows) -> list[MeetingRow]:
+        """The meetings of `meetings_query`'s rows."""
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
 
     def import_calendar(self, body_id: str, data: bytes, name: str):

@@ -110,6 +110,12 @@ def load_cycles(
     """Every cycle (or one), ordered by id, with its stages, extensions and obligations; with `with_links`
     also who answers whom (recommendation and reply ids, dates and documents), without any texts. The
     selects do not wait for each other: on PostgreSQL they travel in one round trip."""
+    return assemble_cycles(fetch_together(connection, cycle_queries(cycle_id, with_links)))
+
+
+def cycle_queries(cycle_id: str | None = None, with_links: bool = True) -> list:
+    """The selects behind `load_cycles`, for a page that sends them with its own; `assemble_cycles` reads
+    them (fetched whole: row-by-row iteration costs a cursor call per row)."""
     cycle_t, stage_t, ext_t = t.cycle, t.stage, t.extension
     body_t, panel_t, ob_t = t.policing_body, t.scrutiny_body, t.obligation
 
@@ -182,8 +188,12 @@ def load_cycles(
     ]
     if with_links:
         queries += [of_cycle(query, column) for query, column in _link_queries()]
-    # fetched whole: row-by-row iteration costs a cursor call per row
-    cycle_rows, extension_rows, stage_rows, obligation_rows, *link_rows = fetch_together(connection, queries)
+    return queries
+
+
+def assemble_cycles(results) -> list[CycleView]:
+    """The cycles of `load_cycles` from the rows of `cycle_queries`."""
+    cycle_rows, extension_rows, stage_rows, obligation_rows, *link_rows = results
 
     cycles: dict[str, CycleView] = {}
     bodies: dict[tuple, BodyView] = {}
@@ -263,7 +273,7 @@ def load_cycles(
                 )
             )
 
-    if with_links:
+    if link_rows:
         _attach_links(cycles, *link_rows)
     return list(cycles.values())
 
