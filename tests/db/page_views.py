@@ -26,11 +26,12 @@ def cycle_page(services, cycle_id: str | None = None) -> object:
 
 def register(services) -> object:
     """ui/recommendations_page.py: every recommendation of every cycle, then the first one's replies and
-    their history (the panel beside the table)."""
+    their history (the panel beside the table), whatever the number of replies."""
     cycles = services.cycles.titles()
     rows = services.recommendations.register(None, as_of=AS_OF)
     replies = services.recommendations.replies_for(rows[0].id) if rows else []
-    history = [services.history.for_item(entity="reply", entity_id=str(r.id)) for r in replies]
+    ids = [str(r.id) for r in replies]
+    history = services.history.for_item(entity="reply", entity_id=ids) if ids else []
     return cycles, rows, replies, history
 
 

@@ -46,3 +46,20 @@ def test_the_cycle_page_opens_on_the_latest_cycle_when_none_is_wanted_or_it_has_
 
 def test_the_cycle_page_of_an_empty_store_shows_nothing(services):
     assert services.cycles.page(None, D(2025, 1, 10)) == ([], None, [])
+
+
+def test_the_history_of_several_reply_passages_is_one_read_newest_first(demo):
+    from tests.db.page_views import counting
+
+    first, second = list(demo.cycles.detail("london-2022", D(2022, 6, 1)).replies)[:2]
+    demo.recommendations.set_disposition(first.id, "noted")
+    demo.recommendations.set_disposition(second.id, "accepted")
+    demo.recommendations.set_disposition(first.id, "not accepted")
+    with counting(demo.uow.engine) as sent:
+        both = demo.history.for_item(entity="reply", entity_id=[str(first.id), str(second.id)])
+    apart = [demo.history.for_item(entity="reply", entity_id=str(r.id)) for r in (first, second)]
+    assert [c.new for c in both] == ["not accepted", "accepted", "noted"]
+    assert sorted(both, key=lambda c: (c.at, c.entity_id, c.new)) == sorted(
+        apart[0] + apart[1], key=lambda c: (c.at, c.entity_id, c.new)
+    )
+    assert len([s for s in sent if s.strip().upper() != "BEGIN"]) == 1

@@ -59,16 +59,17 @@ class HistoryService:
         self,
         cycle_id: str | None = None,
         entity: str | None = None,
-        entity_id: str | None = None,
+        entity_id: str | list[str] | None = None,
         limit: int = 500,
     ) -> list[dto.ChangeRow]:
+        """The latest changes, newest first: of a cycle, a kind of item, one item or several (a list)."""
         with self.uow.read() as connection:
             return change_rows(connection.execute(change_query(cycle_id, entity, entity_id, limit)).all())
 
 
-def change_query(cycle_id=None, entity: str | None = None, entity_id: str | None = None, limit: int = 500):
+def change_query(cycle_id=None, entity: str | None = None, entity_id=None, limit: int = 500):
     """The select behind `HistoryService.for_item`, for a page that sends it with its own: the latest changes,
-    a stage's with its cycle's template (to name the stage)."""
+    a stage's with its cycle's template (to name the stage). `entity_id` may name one item or a list."""
     log, cycle_t = tables.change_log, tables.cycle
     query = (
         select(log, cycle_t.c.template_id, cycle_t.c.template_version)
@@ -80,7 +81,9 @@ def change_query(cycle_id=None, entity: str | None = None, entity_id: str | None
         query = query.where(log.c.cycle_id == cycle_id)
     if entity is not None:
         query = query.where(log.c.entity == entity)
-    if entity_id is not None:
+    if isinstance(entity_id, list | tuple | set):  # several at once: one select, not one each
+        query = query.where(log.c.entity_id.in_([str(e) for e in entity_id]))
+    elif entity_id is not None:
         query = query.where(log.c.entity_id == str(entity_id))
     return query
 
