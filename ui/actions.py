@@ -60,6 +60,8 @@ class AppActions(QObject):
         self.edit_cycle = self._action("&Edit cycle…", self.open_edit_cycle, "Ctrl+E")
         self.remove_cycle = self._action("&Remove cycle…", self.ask_remove_cycle)
         self.add_meeting = self._action("Add &meeting…", self.open_add_meeting, "Ctrl+M")
+        self.edit_meeting = self._action("C&hange a meeting…", self.open_edit_meeting)
+        self.edit_body = self._action("Change a bo&dy…", self.open_edit_body)
         self.settings = self._action("&Settings…", self.open_settings, "Ctrl+,")
         self.example = self._action("Explore the &London example", self.explore_example)
         self.export_calendar = self._action("Export to c&alendar…", self.export_to_calendar)
@@ -90,8 +92,8 @@ class AppActions(QObject):
         menus = window.menuBar()
         file_menu = menus.addMenu("&File")
         for action in (
-            self.new_cycle, self.add_meeting, self.import_meetings, self.settings, self.export_calendar,
-            self.send_reminder,
+            self.new_cycle, self.add_meeting, self.edit_meeting, self.import_meetings, self.edit_body,
+            self.settings, self.export_calendar, self.send_reminder,
         ):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -228,6 +230,34 @@ class AppActions(QObject):
             self._show(MeetingDialog(self.context, bodies, cycles, self.current_cycle(), parent=self.window))
 
         self._with_choices(opened)
+
+    def open_edit_meeting(self) -> None:
+        from ui.edit_dialogs import MeetingEditDialog
+
+        self._open_edit(MeetingEditDialog, "Change a meeting", "No meeting is recorded yet: add one first.")
+
+    def open_edit_body(self) -> None:
+        from ui.edit_dialogs import BodyEditDialog
+
+        self._open_edit(
+            BodyEditDialog, "Change a body", "Add your body first, on the first-start page of the dashboard."
+        )
+
+    def _open_edit(self, dialog_class, title: str, none_yet: str) -> None:
+        """Read the rows off the window's thread, then open the dialog on them (or say there are none)."""
+
+        def opened(rows) -> None:
+            if not rows:
+                self.message(title, none_yet)
+            else:
+                self._show(dialog_class(self.context, rows, parent=self.window))
+
+        self.context.runner.run(
+            "dialog-choices",
+            lambda: dialog_class.read(self.context.services),
+            opened,
+            lambda exc: self.message(title, str(exc)),
+        )
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -234,12 +234,8 @@ class CyclePage(Page):
         services, as_of = self.context.services, self.context.as_of
         wanted, self._wanted = (self._wanted or self.current_cycle()), None
 
-        def work():
-            ids = services.cycles.titles()
-            chosen = wanted if wanted in {i for i, _ in ids} else (ids[-1][0] if ids else None)
-            detail = services.cycles.detail(chosen, as_of) if chosen else None
-            history = services.history.for_item(cycle_id=chosen) if chosen else []
-            return ids, detail, history
+        def work():  # one read: on a server across a network, one round trip
+            return services.cycles.page(wanted, as_of)
 
         self.context.runner.run("cycle", work, self._show, self._failed)
 

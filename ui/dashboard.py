@@ -133,14 +133,13 @@ class DashboardPage(Page):
             from tracker.rules.calendar import add_working_days
 
             horizon = add_working_days(as_of, days)
-            summaries, rows = services.cycles.overview(as_of, horizon)
-            meetings = services.meetings.list(from_date=as_of, to_date=horizon)
+            board = services.dashboard.read(as_of, horizon)  # one read: one round trip to a server
             follow = [
                 f
                 for f in services.analytics.follow_ups(as_of, due_by=horizon)
                 if f.state == "overdue" or (f.due and f.due <= horizon and f.state in ("due soon", "open"))
             ]
-            return summaries, rows, horizon, services.bodies.count(), meetings, follow
+            return board.summaries, board.due, horizon, board.bodies, board.meetings, follow
 
         self.context.runner.run("dashboard", work, self._show, self._failed)
 

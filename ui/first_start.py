@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.colours import muted_style
-from ui.forms import FieldErrors, error_label
+from ui.forms import FieldErrors, error_label, members_box
 
 KIND_NAMES = {
     "pcc": "Police and crime commissioner",
@@ -67,9 +66,7 @@ class FirstStartWidget(QWidget):
             self.kind.addItem(text, key)
         self.panel = QLineEdit()
         self.panel.setAccessibleName("Name of the panel")
-        self.members = QSpinBox()
-        self.members.setRange(0, 99)
-        self.members.setSpecialValueText("not recorded")
+        self.members = members_box()
         self.members.setAccessibleName("Panel members in post")
         self.body_id = QLineEdit()
         self.body_id.setAccessibleName("Short id of the body")

@@ -243,6 +243,16 @@ class FieldErrors:
         return target
 
 
+def members_box():
+    """The number of a panel's members in post: 1 to 99, or 0 shown as "not recorded"."""
+    from PySide6.QtWidgets import QSpinBox
+
+    box = QSpinBox()
+    box.setRange(0, 99)
+    box.setSpecialValueText("not recorded")
+    return box
+
+
 def save_cancel(dialog, layout, save_text: str):
     """The error line and the Save / Cancel buttons every setup dialog ends with. Returns (error label, Save)."""
     from PySide6.QtWidgets import QDialogButtonBox

@@ -217,9 +217,8 @@ class RecommendationsPage(Page):
 
         def work():
             replies = services.recommendations.replies_for(rec.id)
-            history = []
-            for reply in replies:
-                history += services.history.for_item(entity="reply", entity_id=str(reply.id))
+            ids = [str(reply.id) for reply in replies]  # every passage's history in one read, newest first
+            history = services.history.for_item(entity="reply", entity_id=ids) if ids else []
             asked = services.asked_before.related(rec.cycle_id, rec.number)
             return rec, replies, history, asked
 

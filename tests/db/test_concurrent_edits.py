@@ -35,7 +35,7 @@ def test_a_disposition_set_from_an_old_view_is_refused_naming_who_changed_it(dem
             r for r in demo.cycles.detail("london-2022", __import__("datetime").date(2022, 4, 1)).replies
         )
         other.recommendations.set_disposition(reply.id, "noted", if_version=reply.version)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             demo.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()
@@ -108,3 +108,23 @@ def test_the_same_document_imported_twice_at_once_is_refused_once_never_a_traceb
     assert not [r for r in results if isinstance(r, tuple)], results
     documents = [d for d in demo.cycles.detail("fresh", __import__("datetime").date(2030, 1, 1)).documents]
     assert len(documents) == 1
+
+
+def test_meeting_and_body_edits_on_the_command_line_refuse_a_stale_version(demo, capsys):
+    meetings = ok(capsys, "meeting", "list", "--cycle", "london-2025", "--db", demo.url)
+    seen = meetings[0]
+    moved = ok(capsys, "meeting", "edit", str(seen["id"]), "--date", "2025-01-16", "--if-version",
+               str(seen["version"]), "--db", demo.url)  # fmt: skip
+    assert moved["date"] == "2025-01-16" and moved["version"] == seen["version"] + 1
+    code, out, err = run(capsys, "meeting", "edit", str(seen["id"]), "--title", "Mine", "--if-version",
+                         str(seen["version"]), "--db", demo.url)  # fmt: skip
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "changed by test officer" in err and "your change was not saved" in err
+    assert ok(capsys, "meeting", "list", "--cycle", "london-2025", "--db", demo.url)[0]["title"] == seen["title"]
+    code, _, err = run(capsys, "meeting", "edit", str(seen["id"]), "--db", demo.url)
+    assert code == 2 and "nothing to change" in err
+    body = ok(capsys, "body", "list", "--db", demo.url)[0]
+    ok(capsys, "body", "edit", body["id"], "--panel", "Their Committee", "--db", demo.url)
+    code, _, err = run(capsys, "body", "edit", body["id"], "--name", "Mine", "--if-version",
+                       str(body["version"]), "--db", demo.url)  # fmt: skip
+    assert code == 2 and "changed by test officer" in err

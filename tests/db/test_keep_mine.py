@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.errors import Conflict
+from tracker.errors import BadInput, Conflict
 
 D = dt.date
 CYCLE = "london-2025"
@@ -103,7 +103,55 @@ def test_regrouping_raises_the_version_that_reply_set_and_clear_check(two):
         next(r for r in mine.recommendations.register("london-2022") if r.number == "1").id
     ))  # fmt: skip
     theirs.recommendations.set_grouping(reply.id, [*reply.covers, "16"], if_version=reply.version)
-    with pytest.raises(Conflict, match="--if-version"):
+    with pytest.raises(Conflict, match="changed by Second Officer"):
         mine.corrections.set_reply("london-2022", reply.covers, "My text", if_version=reply.version)
-    with pytest.raises(Conflict, match="--if-version"):
+    with pytest.raises(Conflict, match="changed by Second Officer"):
         mine.corrections.clear_reply("london-2022", reply.covers[0], if_version=reply.version)
+
+
+def _meeting(services, title_start: str):
+    return next(r for r in services.meetings.list(cycle_id=CYCLE) if r.title.startswith(title_start))
+
+
+def _logged(services, meeting_id: int, field: str) -> str | None:
+    """The newest value the change log holds for one field of a meeting."""
+    rows = [c for c in services.history.for_item(entity="meeting", entity_id=str(meeting_id)) if c.field == field]
+    return rows[0].new if rows else None
+
+
+def test_a_meeting_edited_from_an_old_view_is_refused_then_kept_on_purpose(two):
+    mine, theirs = two
+    seen = _meeting(mine, "Evidence session")
+    theirs.meetings.edit(seen.id, title="Evidence session (moved room)", if_version=seen.version)
+    with pytest.raises(Conflict, match=r"meeting of 15 Jan 2025 .*changed by Second Officer .*moved room"):
+        mine.meetings.edit(seen.id, title="Evidence session with the experts", if_version=seen.version)
+    assert mine.meetings.get(seen.id).title == "Evidence session (moved room)"  # theirs stands
+    kept, _notes = mine.meetings.edit(seen.id, title="Evidence session with the experts")  # keep mine
+    assert theirs.meetings.get(seen.id).title == kept.title == "Evidence session with the experts"
+    assert kept.version == seen.version + 2
+    assert _logged(mine, seen.id, "title") == kept.title  # the change log agrees with the store
+
+
+def test_a_meeting_save_that_changes_nothing_is_checked_and_writes_nothing(two):
+    mine, theirs = two
+    seen = _meeting(mine, "Evidence session")
+    before = mine.history.for_item(entity="meeting", entity_id=str(seen.id))
+    same, notes = mine.meetings.edit(seen.id, day=seen.date, title=seen.title, if_version=seen.version)
+    assert (same.version, notes) == (seen.version, [])
+    assert mine.history.for_item(entity="meeting", entity_id=str(seen.id)) == before
+    theirs.meetings.edit(seen.id, day=D(2025, 1, 16))
+    with pytest.raises(Conflict, match="changed by Second Officer"):
+        mine.meetings.edit(seen.id, day=seen.date, if_version=seen.version)
+
+
+def test_a_meeting_moved_to_another_day_or_stage_says_so_in_one_transaction(two):
+    mine, _theirs = two
+    seen = _meeting(mine, "Evidence session")
+    moved, _notes = mine.meetings.edit(seen.id, day=D(2025, 1, 22), for_stage="panel_report")
+    assert (moved.date, moved.for_stage, moved.papers_by) == (D(2025, 1, 22), "panel_report", D(2025, 1, 14))
+    assert _logged(mine, seen.id, "date") == "22 Jan 2025"
+    with pytest.raises(BadInput, match="not a stage of london-2025"):
+        mine.meetings.edit(seen.id, title="Renamed", for_stage="no_such_stage")
+    assert mine.meetings.get(seen.id).title == seen.title  # refused whole: the title was not saved either
+    cleared, _notes = mine.meetings.edit(seen.id, for_stage="")
+    assert cleared.for_stage is None and _logged(mine, seen.id, "for_stage") is None

@@ -133,7 +133,7 @@ def test_two_writers_on_the_server_never_lose_an_edit(pg_services, pg_url):
         assert row.text == "second writer" and row.version == 2
         reply = next(iter(pg_services.cycles.detail("london-2022", D(2022, 4, 1)).replies))
         other.recommendations.set_disposition(reply.id, "noted", if_version=reply.version)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             pg_services.recommendations.set_disposition(reply.id, "accepted", if_version=reply.version)
     finally:
         other.dispose()
@@ -190,7 +190,7 @@ def test_two_regroupings_at_once_on_the_server_keep_one_and_tell_the_other(pg_se
         errors = race_two_regroupings(pg_services.uow, other.uow, reply.id)
         assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
         stale = other.recommendations.set_grouping(reply.id, ["4"], if_version=reply.version + 1)
-        with pytest.raises(Conflict, match="Second Officer changed it"):
+        with pytest.raises(Conflict, match="changed by Second Officer"):
             pg_services.recommendations.set_grouping(reply.id, ["5"], if_version=reply.version + 1)
     finally:
         other.dispose()
@@ -225,3 +225,32 @@ def test_a_server_store_backs_up_to_one_file_and_restores_onto_the_server(
     assert ok(capsys, "restore", str(copy), "--db", pg_url)["rows"] == written["rows"]
     assert dump(pg_url) == before
     ok(capsys, "recommendation", "set", "london-2022", "4", "--text", "After the restore", "--db", pg_url)
+
+
+def test_the_pages_read_from_the_server_in_one_go_show_what_its_backup_shows(pg_services, pg_url, tmp_path):
+    """On the server a page's selects travel together (one round trip); what they show is what the same
+    record shows read one select at a time from its SQLite backup: every cycle, the dashboard, the register
+    and the bodies, one with a local protocol turned on."""
+    from tracker.services.backup import backup
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    pg_services.bodies.edit("mopac", protocol_days=10, protocol_label="acknowledge the report")
+    pg_services.recommendations.set_recommendation("london-2022", "3", text="Corrected on the server")
+    copy = tmp_path / "server.db"
+    backup(pg_services.uow, pg_url, copy)
+    local = open_services(f"sqlite:///{copy}")
+    try:
+        shown = [
+            (
+                [s.cycles.detail(cid, D(2022, 6, 1)) for cid, _ in s.cycles.titles()],
+                s.dashboard.read(D(2022, 6, 1), D(2022, 9, 1)),
+                s.recommendations.register(None, as_of=D(2022, 6, 1)),
+                s.bodies.list(),
+            )
+            for s in (pg_services, local)
+        ]
+    finally:
+        local.dispose()
+    assert shown[0] == shown[1]
+    assert shown[0][3][0].protocol is not None

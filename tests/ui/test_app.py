@@ -203,7 +203,7 @@ def test_a_disposition_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_
     with qtbot.waitSignal(register.loaded, timeout=10000):
         qtbot.mouseClick(register.apply_disposition, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
-    assert "Second Officer changed it" in asked[0]
+    assert "changed by Second Officer" in asked[0]
     window.context.runner.wait(5000)
     expected = "noted" if choice == "theirs" else "partially accepted"
     qtbot.waitUntil(
@@ -228,7 +228,7 @@ def test_a_grouping_changed_meanwhile_by_someone_else_asks_keep_mine_or_take_the
     with qtbot.waitSignal(register.loaded, timeout=10000):
         qtbot.mouseClick(register.apply_grouping, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
-    assert "Second Officer changed it" in asked[0]
+    assert "changed by Second Officer" in asked[0]
     window.context.runner.wait(5000)
     expected = ("6", "7") if choice == "theirs" else ("5", "6")
     qtbot.waitUntil(

@@ -111,3 +111,65 @@ def test_settings_changed_meanwhile_ask_keep_mine_or_take_theirs(
     else:
         qtbot.waitUntil(lambda: dialog.fields["organisation"].text() == "Their Panel", timeout=10000)
         assert demo.settings.get_all()["organisation"] == "Their Panel"
+
+
+def _choose(dialog, text_start: str) -> None:
+    index = next(i for i in range(dialog.chooser.count()) if dialog.chooser.itemText(i).startswith(text_start))
+    dialog.chooser.setCurrentIndex(index)
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_meeting_changed_meanwhile_asks_keep_mine_or_take_theirs(
+    qtbot,
+    window,  # noqa: F811
+    demo,
+    colleague,
+    choice,
+):
+    dialog = open_dialog(qtbot, window, window.actions_.edit_meeting)
+    _choose(dialog, "15 Jan 2025")
+    meeting = dialog.chosen()
+    assert dialog.title_edit.text() == meeting.title
+    colleague.meetings.edit(meeting.id, title="Evidence session (moved room)")
+    asked: list[str] = []
+    dialog.resolve_conflict = lambda text: asked.append(text) or choice
+    dialog.title_edit.setText("Evidence session with the experts")
+    dialog.date.setDate(D(2025, 1, 16))
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "changed by Second Officer" in asked[0] and "moved room" in asked[0]
+    if choice == "mine":  # both my fields are saved over theirs
+        qtbot.waitUntil(lambda: demo.meetings.get(meeting.id).title.endswith("experts"), timeout=10000)
+        assert demo.meetings.get(meeting.id).date == D(2025, 1, 16)
+    else:  # the dialog shows what is stored now, and nothing of mine was saved
+        qtbot.waitUntil(lambda: dialog.title_edit.text() == "Evidence session (moved room)", timeout=10000)
+        assert dialog.date.day() == D(2025, 1, 15) and dialog.isVisible()
+        assert demo.meetings.get(meeting.id).date == D(2025, 1, 15)
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_body_changed_meanwhile_asks_keep_mine_or_take_theirs(
+    qtbot,
+    window,  # noqa: F811
+    demo,
+    colleague,
+    choice,
+):
+    dialog = open_dialog(qtbot, window, window.actions_.edit_body)
+    body = dialog.chosen()
+    assert dialog.name.text() == body.name and dialog.panel.text() == body.panel_name
+    colleague.bodies.edit(body.id, panel="Their Committee")
+    asked: list[str] = []
+    dialog.resolve_conflict = lambda text: asked.append(text) or choice
+    dialog.name.setText("My Office")
+    dialog.members.setValue(12)
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "changed by Second Officer" in asked[0]
+    if choice == "mine":  # my name and members saved on top; their panel name, which I did not touch, stays
+        qtbot.waitUntil(lambda: demo.bodies.get(body.id).name == "My Office", timeout=10000)
+        stored = demo.bodies.get(body.id)
+        assert (stored.panel_name, stored.members) == ("Their Committee", 12)
+    else:
+        qtbot.waitUntil(lambda: dialog.panel.text() == "Their Committee", timeout=10000)
+        assert dialog.name.text() == body.name and demo.bodies.get(body.id).name == body.name

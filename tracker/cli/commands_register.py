@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.cli.commands_store import recommendation_json, reply_json
-from tracker.cli.common import Output, add_command, services_for
+from tracker.cli.common import Output, add_command, if_version_option, services_for
 from tracker.domain import DISPOSITIONS
 from tracker.errors import BadInput
 
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _cycle_number(p)
     p.add_argument("--text", metavar="TEXT")
     p.add_argument("--disposition", metavar="D", help=", ".join(DISPOSITIONS))
-    _if_version(p, "the recommendation")
+    if_version_option(p, "the recommendation")
 
     p = add_command(rec_sub, "add", cmd_recommendation_add, "add a recommendation the reader missed")
     _cycle_number(p)
@@ -38,19 +38,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _cycle_number(p)
     p.add_argument("--yes", action="store_true", help="needed: the recommendation and its reply links go")
-    _if_version(p, "the recommendation")
+    if_version_option(p, "the recommendation")
 
     p = add_command(rec_sub, "renumber", cmd_recommendation_renumber, "give a recommendation another number")
     _cycle_number(p)
     p.add_argument("new_number", metavar="NEW_NUMBER")
-    _if_version(p, "the recommendation")
+    if_version_option(p, "the recommendation")
 
     p = add_command(
         rec_sub, "merge", cmd_recommendation_merge, "join OTHER into NUMBER (text, sub-points, reply links)"
     )
     _cycle_number(p)
     p.add_argument("other", metavar="OTHER")
-    _if_version(p, "recommendation NUMBER")
+    if_version_option(p, "recommendation NUMBER")
 
     p = add_command(
         rec_sub,
@@ -106,31 +106,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--disposition", metavar="D", help=f"{', '.join(DISPOSITIONS)} (default: as the words suggest)"
     )
-    _if_version(p, "the reply passage that answers the first number now")
+    if_version_option(p, "the reply passage that answers the first number now")
 
     p = add_command(reply_sub, "clear", cmd_reply_clear, "the reply has no answer to this recommendation")
     _cycle_number(p)
-    _if_version(p, "the reply passage that answers it now")
+    if_version_option(p, "the reply passage that answers it now")
 
 
 def _cycle_number(p: argparse.ArgumentParser) -> None:
     p.add_argument("cycle", metavar="CYCLE")
     p.add_argument("number", metavar="NUMBER")
-
-
-def _if_version(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument(
-        "--if-version",
-        type=_version,
-        metavar="N",
-        help=f"only if {what} is still at version N (tracker show --json gives it)",
-    )
-
-
-def _version(value: str) -> int:
-    if not (value.isascii() and value.isdigit()):
-        raise argparse.ArgumentTypeError(f"--if-version: {value!r} is not a whole number")
-    return int(value)
 
 
 def _score(value: str) -> float:

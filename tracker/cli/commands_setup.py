@@ -9,6 +9,7 @@ from tracker.cli.common import (
     Output,
     add_command,
     format_table,
+    if_version_option,
     parse_date,
     reads_only,
     services_for,
@@ -41,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     protocol.add_argument("--protocol-label", metavar="TEXT", help="what it asks for, in your own words")
     protocol.add_argument("--no-protocol", action="store_true", help="turn it off")
+    if_version_option(p, "the body", "tracker body list --json")
     reads_only(add_command(body_sub, "list", cmd_body_list, "every body with its panel and members in post"))
     add_command(
         body_sub, "areas", cmd_body_areas, "the police areas of England and Wales shipped with the tracker"
@@ -84,6 +86,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--for", dest="for_stage", metavar="STAGE", help="the stage of the cycle it is for (e.g. reply_noted)"
     )
+    p = add_command(
+        meeting_sub, "edit", cmd_meeting_edit, "change a meeting's date, title or the stage it is for"
+    )
+    p.add_argument("id", metavar="ID", type=int, help="the meeting's id (tracker meeting list gives it)")
+    p.add_argument("--date", metavar="DATE")
+    p.add_argument("--title", metavar="TEXT")
+    p.add_argument(
+        "--for", dest="for_stage", metavar="STAGE", help='the stage of its cycle it is for; "" for none'
+    )
+    if_version_option(p, "the meeting", "tracker meeting list --json")
     p = add_command(
         meeting_sub,
         "import",
@@ -234,6 +246,7 @@ def cmd_body_edit(args: argparse.Namespace) -> Output:
         protocol_days=args.protocol_days,
         protocol_label=args.protocol_label,
         no_protocol=args.no_protocol,
+        if_version=args.if_version,
     )
     return Output(row.as_dict(), "Changed\n" + _body_text(row))
 
@@ -350,6 +363,22 @@ def cmd_meeting_add(args: argparse.Namespace) -> Output:
     text.append(f"Papers to be published by {uk_date(row.papers_by)}: {row.papers_working}")
     text.extend(notes)
     return Output(data, "\n".join(text))
+
+
+def cmd_meeting_edit(args: argparse.Namespace) -> Output:
+    if args.date is None and args.title is None and args.for_stage is None:
+        raise BadInput("meeting edit", str(args.id), "was given nothing to change (--date, --title, --for)")
+    row, notes = services_for(args).meetings.edit(
+        args.id,
+        day=parse_date(args.date, "--date") if args.date is not None else None,
+        title=args.title,
+        for_stage=args.for_stage,
+        if_version=args.if_version,
+    )
+    text = [f"Meeting {row.id} on {uk_date(row.date)}: {row.title} ({row.panel}), version {row.version}"]
+    text.append(f"Papers to be published by {uk_date(row.papers_by)}: {row.papers_working}")
+    text.extend(notes)
+    return Output({**row.as_dict(), "notes": notes}, "\n".join(text))
 
 
 def cmd_meeting_import(args: argparse.Namespace) -> Output:

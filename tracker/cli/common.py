@@ -60,6 +60,21 @@ def add_common_options(parser: argparse.ArgumentParser, after_command: bool = Fa
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
+def if_version_option(p: argparse.ArgumentParser, what: str, shown_by: str = "tracker show --json") -> None:
+    """--if-version N: the change is made only if the row is still at the version the user read."""
+    p.add_argument(
+        "--if-version",
+        type=_version,
+        metavar="N",
+        help=f"only if {what} is still at version N ({shown_by} gives it)",
+    )
+
+
+def _version(value: str) -> int:
+    if not (value.isascii() and value.isdigit()):
+        raise argparse.ArgumentTypeError(f"--if-version: {value!r} is not a whole number")
+    return int(value)
+
 
 def check_year(year: int, value: str, field: str) -> None:
     """A BadInput naming the field when a typed year is outside MIN_YEAR..MAX_YEAR."""

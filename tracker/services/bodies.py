@@ -146,6 +146,7 @@ class BodyRow:
                 for r in self.membership
             ],
             "cycles": self.cycles,
+            "version": self.version,
         }
 
 
@@ -187,7 +188,17 @@ class BodyService:
                     select(m.Cycle.policing_body_id, func.count()).group_by(m.Cycle.policing_body_id)
                 ).all()
             )
-            return [self._row(b, counts.get(b.id, 0)) for b in bodies]
+            # every body's local protocol in one select, not one per body
+            prefix = protocol.PROTOCOL_PREFIX
+            protocols = {
+                key.removeprefix(prefix): value
+                for key, value in session.execute(
+                    select(m.Setting.key, m.Setting.value).where(
+                        m.Setting.key.startswith(prefix, autoescape=True)
+                    )
+                )
+            }
+            return [self._row(b, counts.get(b.id, 0), protocols) for b in bodies]
 
     def get(self, body_id: str) -> BodyRow:
         with self.uow() as session:
@@ -437,13 +448,17 @@ class BodyService:
         return ("protocol", current and protocol.dump(current), new)
 
     @staticmethod
-    def _row(body: m.PolicingBody, cycles: int) -> BodyRow:
+    def _row(body: m.PolicingBody, cycles: int, protocols: dict[str, str] | None = None) -> BodyRow:
+        """The body as shown. `protocols`: every body's stored protocol, read at once by the caller; without
+        it the body's own is read here."""
         panel = body.scrutiny_body
-        from sqlalchemy.orm import object_session
+        if protocols is None:
+            from sqlalchemy.orm import object_session
 
-        stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
+            stored = object_session(body).get(m.Setting, protocol.PROTOCOL_PREFIX + body.id)
+            protocols = {body.id: stored.value} if stored else {}
         return BodyRow(
-            protocol=protocol.parse(stored.value) if stored else None,
+            protocol=protocol.parse(protocols.get(body.id)),
             id=body.id,
             name=body.name,
             kind=body.kind,

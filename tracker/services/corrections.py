@@ -24,7 +24,7 @@ from tracker.persistence.database import UnitOfWork
 from tracker.services import convert, dto
 from tracker.services.history import record_change
 from tracker.services.importing import REMOVED
-from tracker.services.recommendations import RecommendationService, stale_recommendation
+from tracker.services.recommendations import check_recommendation, check_reply
 
 OFFICER = "officer"
 
@@ -287,8 +287,7 @@ def _recommendation(
     rec = next((r for r in cycle.recommendations if r.number == number.strip()), None)
     if rec is None:
         raise NotFound(field, number, f"is not a recommendation of {cycle.id}")
-    if if_version is not None and rec.version != if_version:
-        raise Conflict(stale_recommendation(session, cycle.id, rec, if_version))
+    check_recommendation(session, cycle.id, rec, if_version)
     return rec
 
 
@@ -304,8 +303,7 @@ def _check_reply_version(
             f"--if-version: no reply passage answers recommendation {rec.number} of {cycle_id} now; "
             "nothing was saved"
         )
-    if current[0].version != if_version:
-        raise Conflict("--if-version: " + RecommendationService.changed_by(session, current[0], if_version))
+    check_reply(session, current[0], if_version)
 
 
 def _latest(cycle: m.Cycle, kind: str) -> m.Document | None:

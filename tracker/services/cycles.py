@@ -16,7 +16,7 @@ from tracker.domain.formatting import describe_counts, in_sentence, uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
-from tracker.persistence.database import UnitOfWork
+from tracker.persistence.database import UnitOfWork, fetch_together
 from tracker.rules.calendar import ClearDaysRule
 from tracker.rules.engine import DEFAULT_DUE_SOON_DAYS
 from tracker.rules.templates import STATUTORY_PERIODS, Template, get_template
@@ -113,9 +113,15 @@ class CycleService:
     ) -> tuple[list[dto.CycleSummary], list[dto.ObligationRow]]:
         """The dashboard in one pass: every cycle's summary, and every open obligation due by `due_by`
         (overdue ones included), from a single load and a single evaluation of each cycle."""
-        open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         with self.uow.read() as connection:
             cycles = snapshot.load_cycles(connection)
+        return self.overview_of(cycles, as_of, due_by)
+
+    def overview_of(
+        self, cycles: list, as_of: dt.date, due_by: dt.date
+    ) -> tuple[list[dto.CycleSummary], list[dto.ObligationRow]]:
+        """`overview` of cycles already read (snapshot.load_cycles)."""
+        open_statuses = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
         summaries, due = [], []
         for cycle in cycles:
             summary, evaluated, _ = self._summary(cycle, as_of, with_register=False)
@@ -146,6 +152,32 @@ class CycleService:
             if not found:  # the known cycles are looked up only to name them in the refusal
                 raise unknown_cycle(cycle_ids(connection), cycle_id, "cycle")
         return self.detail_of(found[0], as_of)
+
+    def page(
+        self, wanted: str | None, as_of: dt.date
+    ) -> tuple[list[tuple[str, str]], dto.CycleDetail | None, list[dto.ChangeRow]]:
+        """The cycle page in one read: every cycle's (id, title) for the chooser, the wanted cycle as the record
+        stood on `as_of` (the latest one when none is wanted or it is no longer there) and its history. The
+        selects go together: on PostgreSQL one round trip, two when the wanted cycle has gone meanwhile."""
+        from tracker.services.history import change_query, change_rows
+
+        cycle = tables.cycle
+        titles = select(cycle.c.id, cycle.c.title).order_by(cycle.c.id)
+
+        def with_cycle(chosen) -> list:
+            return [*snapshot.full_queries(chosen), change_query(cycle_id=chosen)]
+
+        # none wanted: the last in the chooser's order, chosen by the store in the same round trip
+        target = wanted or select(func.max(cycle.c.id)).scalar_subquery()
+        with self.uow.read() as connection:
+            first, *rest = fetch_together(connection, [titles, *with_cycle(target)])
+            ids = [(cid, title) for cid, title in first]
+            if wanted and ids and wanted not in {cid for cid, _ in ids}:  # removed meanwhile
+                rest = fetch_together(connection, with_cycle(ids[-1][0]))
+        loaded = snapshot.assemble_full(rest[:-1])
+        if not loaded:
+            return ids, None, []
+        return ids, self.detail_of(loaded[0], as_of), change_rows(rest[-1])
 
     def detail_of(self, cycle: m.Cycle | snapshot.Loaded, as_of: dt.date) -> dto.CycleDetail:
         template = convert.template_for(cycle)

@@ -64,6 +64,13 @@ class Services:
         return AskedBeforeService(self.uow, self.user)
 
     @property
+    def dashboard(self):
+        """The dashboard's figures, meetings and first-start check in one read."""
+        from tracker.services.dashboard import DashboardService
+
+        return DashboardService(self.uow, self.cycles, self.meetings)
+
+    @property
     def analytics(self):
         """The register in figures across cycles, and every follow-up in one list."""
         from tracker.services.analytics import AnalyticsService

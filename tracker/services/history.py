@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from tracker.errors import NotFound
 from tracker.persistence import models as m
@@ -59,47 +59,52 @@ class HistoryService:
         self,
         cycle_id: str | None = None,
         entity: str | None = None,
-        entity_id: str | None = None,
+        entity_id: str | list[str] | None = None,
         limit: int = 500,
     ) -> list[dto.ChangeRow]:
-        log, cycle_t = tables.change_log, tables.cycle
-        with self.uow.read() as session:
-            query = select(log).order_by(log.c.at.desc(), log.c.id.desc()).limit(limit)
-            if cycle_id is not None:
-                query = query.where(log.c.cycle_id == cycle_id)
-            if entity is not None:
-                query = query.where(log.c.entity == entity)
-            if entity_id is not None:
-                query = query.where(log.c.entity_id == str(entity_id))
-            changes = session.execute(query).all()
-            ids = {c.cycle_id for c in changes if c.entity == "stage" and c.cycle_id}
-            templates = (
-                {
-                    cid: (template_id, version)
-                    for cid, template_id, version in session.execute(
-                        select(cycle_t.c.id, cycle_t.c.template_id, cycle_t.c.template_version).where(
-                            cycle_t.c.id.in_(ids)
-                        )
-                    )
-                }
-                if ids
-                else {}
-            )
-            return [
-                dto.ChangeRow(
-                    c.at,
-                    c.who,
-                    c.entity,
-                    c.entity_id,
-                    c.field,
-                    c.old,
-                    c.new,
-                    c.cycle_id,
-                    item=_item(c.entity, c.entity_id, templates.get(c.cycle_id or "")),
-                    what=field_name(c.field),
-                )  # fmt: skip
-                for c in changes
-            ]
+        """The latest changes, newest first: of a cycle, a kind of item, one item or several (a list)."""
+        with self.uow.read() as connection:
+            return change_rows(connection.execute(change_query(cycle_id, entity, entity_id, limit)).all())
+
+
+def change_query(cycle_id=None, entity: str | None = None, entity_id=None, limit: int = 500):
+    """The select behind `HistoryService.for_item`, for a page that sends it with its own: the latest changes,
+    a stage's with its cycle's template (to name the stage). `entity_id` may name one item or a list."""
+    log, cycle_t = tables.change_log, tables.cycle
+    query = (
+        select(log, cycle_t.c.template_id, cycle_t.c.template_version)
+        .outerjoin(cycle_t, and_(cycle_t.c.id == log.c.cycle_id, log.c.entity == "stage"))
+        .order_by(log.c.at.desc(), log.c.id.desc())
+        .limit(limit)
+    )
+    if cycle_id is not None:
+        query = query.where(log.c.cycle_id == cycle_id)
+    if entity is not None:
+        query = query.where(log.c.entity == entity)
+    if isinstance(entity_id, list | tuple | set):  # several at once: one select, not one each
+        query = query.where(log.c.entity_id.in_([str(e) for e in entity_id]))
+    elif entity_id is not None:
+        query = query.where(log.c.entity_id == str(entity_id))
+    return query
+
+
+def change_rows(changes) -> list[dto.ChangeRow]:
+    """The rows of `change_query` as the history shows them."""
+    return [
+        dto.ChangeRow(
+            c.at,
+            c.who,
+            c.entity,
+            c.entity_id,
+            c.field,
+            c.old,
+            c.new,
+            c.cycle_id,
+            item=_item(c.entity, c.entity_id, (c.template_id, c.template_version) if c.template_id else None),
+            what=field_name(c.field),
+        )
+        for c in changes
+    ]
 
 
 # the log keeps the stored names; people read these

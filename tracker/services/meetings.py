@@ -18,6 +18,7 @@ from tracker.rules import calendar
 from tracker.services import convert
 from tracker.services.bodies import check_text
 from tracker.services.history import record_change
+from tracker.services.versions import check_version
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,6 +37,7 @@ class MeetingRow:
     papers_working: str | None
     panel_id: str = ""
     for_stage: str | None = None  # the stage of its cycle the meeting is for ("reply_noted")
+    version: int = 1  # the meeting's version when read: pass it back to edit(if_version=…)
 
     def as_dict(self) -> dict:
         return {
@@ -49,6 +51,7 @@ class MeetingRow:
             "papers_by": self.papers_by,
             "papers_working": self.papers_working,
             "for_stage": self.for_stage,
+            "version": self.version,
         }
 
 
@@ -74,6 +77,40 @@ def meeting_stage(template) -> str | None:
         if rule.due.get("type") == "clear_days_before":
             return str(rule.due["trigger"])
     return None
+
+
+def check_for_stage(cycle: m.Cycle | None, for_stage: str | None, without_cycle: str) -> None:
+    """Refuse a stage the meeting's cycle does not have, or a stage for a meeting of no cycle."""
+    if not for_stage:
+        return
+    if cycle is None:
+        raise BadInput("--for", for_stage, f"{without_cycle}: the stage is one of a cycle's")
+    keys = [s.id for s in convert.template_for(cycle).stages]
+    if for_stage not in keys:
+        raise BadInput("--for", for_stage, f"is not a stage of {cycle.id}; its stages: {', '.join(keys)}")
+
+
+def meetings_query(from_date: dt.date | None = None, to_date: dt.date | None = None):
+    """Meetings with their panel's name and body, soonest first, optionally only those between two days: one
+    select (the dashboard reads it at every start, with its own)."""
+    meeting_t, panel_t, body_t = tables.meeting, tables.scrutiny_body, tables.policing_body
+    body_of_panel = (
+        select(body_t.c.id)
+        .where(body_t.c.scrutiny_body_id == meeting_t.c.scrutiny_body_id)
+        .order_by(body_t.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        select(meeting_t, panel_t.c.name.label("panel_name"), body_of_panel.label("body_id"))
+        .outerjoin(panel_t, panel_t.c.id == meeting_t.c.scrutiny_body_id)
+        .order_by(meeting_t.c.date, meeting_t.c.id)
+    )
+    if from_date is not None:
+        query = query.where(meeting_t.c.date >= from_date)
+    if to_date is not None:
+        query = query.where(meeting_t.c.date <= to_date)
+    return query
 
 
 class MeetingService:
@@ -109,14 +146,7 @@ class MeetingService:
                         "--cycle", cycle_id, f"belongs to {cycle.policing_body_id}, not to {body.id}"
                     )
                 panel_id = panel_id or cycle.scrutiny_body_id
-            if for_stage:
-                if cycle is None:
-                    raise BadInput("--for", for_stage, "needs --cycle: the stage is one of a cycle's")
-                keys = [s.id for s in convert.template_for(cycle).stages]
-                if for_stage not in keys:
-                    raise BadInput(
-                        "--for", for_stage, f"is not a stage of {cycle_id}; its stages: {', '.join(keys)}"
-                    )
+            check_for_stage(cycle, for_stage, "needs --cycle")
             if panel_id is None:
                 raise BadInput(
                     "--body", body_id, "has no panel recorded; set one with tracker body edit --panel"
@@ -145,6 +175,53 @@ class MeetingService:
                 notes.extend(self._plan_stage(session, cycle, day))
             return self._row(session, meeting), notes
 
+    def edit(
+        self,
+        meeting_id: int,
+        *,
+        day: dt.date | None = None,
+        title: str | None = None,
+        for_stage: str | None = None,
+        if_version: int | None = None,
+    ) -> tuple[MeetingRow, list[str]]:
+        """Change a meeting's date, title or the stage of its cycle it is for ("" for none), in one
+        transaction; with `if_version`, only if the meeting is still at the version the officer read
+        (MeetingRow.version). A meeting of a cycle that moves moves the stage it plans, as adding one does.
+        Returns the meeting with notes of what else changed; a save that changes nothing writes nothing."""
+        if title is not None:
+            title = check_text("--title", title, 300)
+        notes: list[str] = []
+        with self.uow() as session:
+            meeting = session.get(m.Meeting, meeting_id, with_for_update=True)
+            if meeting is None:
+                raise NotFound("meeting", str(meeting_id), "is not a known meeting (tracker meeting list)")
+            check_version(
+                session,
+                meeting.version,
+                if_version,
+                what=f"the meeting of {uk_date(meeting.date)} ({meeting.title})",
+                entity="meeting",
+                entity_id=str(meeting.id),
+            )
+            cycle = session.get(m.Cycle, meeting.cycle_id) if meeting.cycle_id else None
+            check_for_stage(cycle, for_stage, "needs a meeting of a cycle")
+            wanted: dict[str, object] = {}
+            if day is not None:
+                wanted["date"] = day
+            if title is not None:
+                wanted["title"] = title
+            if for_stage is not None:
+                wanted["for_stage"] = for_stage or None
+            changes = [(f, getattr(meeting, f), v) for f, v in wanted.items() if getattr(meeting, f) != v]
+            for field, old, new in changes:
+                setattr(meeting, field, new)
+                shown = [uk_date(v) if isinstance(v, dt.date) else v for v in (old, new)]
+                record_change(session, self.user, meeting.cycle_id, "meeting", str(meeting.id), field, *shown)
+            if cycle is not None and any(field == "date" for field, _old, _new in changes):
+                notes.extend(self._plan_stage(session, cycle, meeting.date))
+            session.flush()
+            return self._row(session, meeting), notes
+
     def list(
         self,
         body_id: str | None = None,
@@ -155,20 +232,8 @@ class MeetingService:
     ) -> list[MeetingRow]:
         if from_date is not None and to_date is not None and to_date < from_date:
             raise BadInput("--to", to_date.isoformat(), f"is before --from {from_date.isoformat()}")
-        meeting_t, panel_t, body_t = tables.meeting, tables.scrutiny_body, tables.policing_body
-        # plain selects: the dashboard reads this at every start, and one query replaces two per meeting
-        body_of_panel = (
-            select(body_t.c.id)
-            .where(body_t.c.scrutiny_body_id == meeting_t.c.scrutiny_body_id)
-            .order_by(body_t.c.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        query = (
-            select(meeting_t, panel_t.c.name.label("panel_name"), body_of_panel.label("body_id"))
-            .outerjoin(panel_t, panel_t.c.id == meeting_t.c.scrutiny_body_id)
-            .order_by(meeting_t.c.date, meeting_t.c.id)
-        )
+        meeting_t, body_t = tables.meeting, tables.policing_body
+        query = meetings_query(from_date, to_date)
         with self.uow.read() as connection:
             if body_id is not None:
                 panel_id = connection.scalar(select(body_t.c.scrutiny_body_id).where(body_t.c.id == body_id))
@@ -182,11 +247,11 @@ class MeetingService:
                 query = query.where(meeting_t.c.cycle_id == cycle_id)
             if panel_id is not None:
                 query = query.where(meeting_t.c.scrutiny_body_id == panel_id)
-            if from_date is not None:
-                query = query.where(meeting_t.c.date >= from_date)
-            if to_date is not None:
-                query = query.where(meeting_t.c.date <= to_date)
             rows = connection.execute(query).all()
+        return self.rows_of(rows)
+
+    def rows_of(self, rows) -> list[MeetingRow]:
+        """The meetings of `meetings_query`'s rows."""
         return [self._meeting_row(r, r.body_id, r.panel_name or r.scrutiny_body_id) for r in rows]
 
     def import_calendar(self, body_id: str, data: bytes, name: str):
@@ -257,4 +322,5 @@ class MeetingService:
             papers_working=papers.working,
             panel_id=meeting.scrutiny_body_id,
             for_stage=meeting.for_stage,
+            version=meeting.version,
         )

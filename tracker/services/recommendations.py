@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from tracker.domain import DISPOSITIONS
-from tracker.errors import BadInput, Conflict, NotFound
+from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
-from tracker.persistence.database import UnitOfWork
+from tracker.persistence.database import UnitOfWork, fetch_together
 from tracker.services import convert, dto, snapshot
 from tracker.services.history import record_change
+from tracker.services.versions import check_version
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,37 +55,40 @@ class RecommendationService:
         return rows
 
     def replies_for(self, recommendation_id: int) -> list[dto.ReplyRow]:
-        """The reply passages that answer one recommendation, in reply order: three selects whatever the
-        size of the store (the register's side panel; a slow network pays per select, not per row)."""
+        """The reply passages that answer one recommendation, in reply order: two selects sent together
+        whatever the size of the store (the register's side panel; a slow network pays per round trip, not
+        per row), a third only to tell an unknown recommendation from one with no reply."""
         rec_t, reply_t, link_t, doc_t = (
             tables.recommendation,
             tables.reply,
             tables.reply_recommendation,
             tables.document,
         )
+        answering = select(link_t.c.reply_id).where(link_t.c.recommendation_id == recommendation_id)
+        queries = (
+            select(reply_t, doc_t.c.reference, doc_t.c.sha256, doc_t.c.file_name)
+            .join(link_t, link_t.c.reply_id == reply_t.c.id)
+            .outerjoin(doc_t, doc_t.c.id == reply_t.c.document_id)
+            .where(link_t.c.recommendation_id == recommendation_id)
+            .order_by(reply_t.c.position, reply_t.c.id),
+            # what else each of those replies answers: asked alongside, not after (one round trip)
+            select(link_t.c.reply_id, rec_t.c.number)
+            .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
+            .where(link_t.c.reply_id.in_(answering))
+            .order_by(rec_t.c.position, rec_t.c.id),
+        )
         with self.uow.read() as connection:
-            found = connection.execute(
-                select(reply_t, doc_t.c.reference, doc_t.c.sha256, doc_t.c.file_name)
-                .join(link_t, link_t.c.reply_id == reply_t.c.id)
-                .outerjoin(doc_t, doc_t.c.id == reply_t.c.document_id)
-                .where(link_t.c.recommendation_id == recommendation_id)
-                .order_by(reply_t.c.position, reply_t.c.id)
-            ).all()
+            found, links = fetch_together(connection, queries)
             if not found:
                 if connection.scalar(select(rec_t.c.id).where(rec_t.c.id == recommendation_id)) is None:
                     raise NotFound("recommendation", recommendation_id, "does not exist")
                 return []
-            covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
-            for reply_id, number in connection.execute(
-                select(link_t.c.reply_id, rec_t.c.number)
-                .join(rec_t, rec_t.c.id == link_t.c.recommendation_id)
-                .where(link_t.c.reply_id.in_(list(covers)))
-                .order_by(rec_t.c.position, rec_t.c.id)
-            ):
-                covers[reply_id].append(snapshot.Loaded(number=number))
+        covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
+        for reply_id, number in links:
+            covers[reply_id].append(snapshot.Loaded(number=number))
         replies = []
         for row in found:
-            values = dict(row._mapping)
+            values = row._asdict()
             document = snapshot.Loaded(
                 reference=values.pop("reference"),
                 sha256=values.pop("sha256"),
@@ -123,8 +127,7 @@ class RecommendationService:
                 if session.get(m.Cycle, cycle_id) is None:
                     raise NotFound("cycle", cycle_id, "is not a known cycle")
                 raise NotFound("recommendation", number, f"is not a recommendation of {cycle_id}")
-            if if_version is not None and rec.version != if_version:
-                raise Conflict(stale_recommendation(session, cycle_id, rec, if_version))
+            check_recommendation(session, cycle_id, rec, if_version)
             if text is not None:
                 cleaned = text.strip()
                 if not cleaned:
@@ -193,20 +196,6 @@ class RecommendationService:
                 session.flush()
             return convert.reply_row(reply)
 
-    @staticmethod
-    def changed_by(session: Session, reply: m.Reply, seen: int) -> str:
-        last = session.scalars(
-            select(m.ChangeLog)
-            .where(m.ChangeLog.entity == "reply", m.ChangeLog.entity_id == str(reply.id))
-            .order_by(m.ChangeLog.id.desc())
-        ).first()
-        who = (
-            f"{last.who} changed it on {last.at:%d %b %Y at %H:%M} (to {last.new or 'the suggestion'})"
-            if last
-            else ("someone changed it")
-        )
-        return f"while you were looking at it, {who}; your change was not saved (version {seen}, now {reply.version})"
-
     def set_grouping(self, reply_id: int, numbers: list[str], if_version: int | None = None) -> dto.ReplyRow:
         """Say which recommendations a reply passage answers. The reply's version is raised with its links, so
         two officers regrouping it at once cannot both be told "saved"; with `if_version`, only if the reply is
@@ -243,24 +232,29 @@ class RecommendationService:
         reply = session.get(m.Reply, reply_id, with_for_update=True)
         if reply is None:
             raise NotFound("reply", reply_id, "does not exist")
-        if if_version is not None and reply.version != if_version:
-            raise Conflict(self.changed_by(session, reply, if_version))
+        check_reply(session, reply, if_version)
         return reply
 
 
-def stale_recommendation(session: Session, cycle_id: str, rec: m.Recommendation, seen: int) -> str:
-    """What --if-version says when the recommendation moved on from the version the user saw."""
-    last = session.scalars(
-        select(m.ChangeLog)
-        .where(
-            m.ChangeLog.cycle_id == cycle_id,
-            m.ChangeLog.entity == "recommendation",
-            m.ChangeLog.entity_id == rec.number,
-        )
-        .order_by(m.ChangeLog.id.desc())
-    ).first()
-    who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else ""
-    return (
-        f"--if-version: recommendation {rec.number} of {cycle_id} changed{who} (it is now version "
-        f"{rec.version}, not {seen}); nothing was saved"
+def check_recommendation(
+    session: Session, cycle_id: str, rec: m.Recommendation, if_version: int | None
+) -> None:
+    """Refuse a change made from another version of the recommendation than the stored one."""
+    check_version(
+        session,
+        rec.version,
+        if_version,
+        what=f"recommendation {rec.number} of {cycle_id}",
+        entity="recommendation",
+        entity_id=rec.number,
+        cycle_id=cycle_id,
     )
+
+
+def check_reply(session: Session, reply: m.Reply, if_version: int | None) -> None:
+    """Refuse a change made from another version of the reply passage than the stored one."""
+    if if_version is None or reply.version == if_version:
+        return
+    numbers = ", ".join(r.number for r in reply.recommendations)
+    what = f"the reply to recommendation {numbers}" if numbers else "the reply passage"
+    check_version(session, reply.version, if_version, what=what, entity="reply", entity_id=str(reply.id))

@@ -32,6 +32,23 @@ def check_version(
     """Refuse the save unless the row is still at `if_version` (None: no check, "keep mine")."""
     if if_version is None or current == if_version:
         return
+    raise stale(
+        session, if_version, current, what=what, entity=entity, entity_id=entity_id, cycle_id=cycle_id
+    )
+
+
+def stale(
+    session: Session,
+    seen: int,
+    current: int,
+    *,
+    what: str,
+    entity: str,
+    entity_id: str,
+    cycle_id: str | None = None,
+) -> Conflict:
+    """The one refusal of a save made from version `seen` of a row now at `current`, for the app and the
+    command line alike: who made the last change the history holds, when, and to what."""
     from tracker.persistence import models as m
 
     query = select(m.ChangeLog).where(m.ChangeLog.entity == entity, m.ChangeLog.entity_id == entity_id)
@@ -40,7 +57,7 @@ def check_version(
     last = session.scalars(query.order_by(m.ChangeLog.id.desc()).limit(1)).first()
     who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else " by someone else"
     now = f" (to {last.new})" if last is not None and last.new else ""
-    raise Conflict(
+    return Conflict(
         f"while you were looking at it, {what} was {CHANGED}{who}{now}; your change was not saved "
-        f"(you saw version {if_version}, it is now version {current})"
+        f"(you saw version {seen}, it is now version {current})"
     )
