@@ -22,6 +22,7 @@ from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
 from tracker.importing.layouts.code_rows import code_rows
+from tracker.importing.layouts.contents_lines import is_contents_line
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
@@ -39,6 +40,7 @@ from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
 
@@ -366,7 +368,7 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str  # blank, footnote, separator, rec, r, numbered, sub, bullet, section, contact, text
+    kind: str  # blank, footnote, separator, contents, rec, r, numbered, sub, bullet, section, contact, text
     number: str | None = None
     rest: str = ""
     label: str = ""
@@ -426,6 +428,10 @@ def classify(text: str) -> tuple[Line, ...]:
             continue
         if FOOTNOTE.match(stripped):
             lines.append(Line(raw, cleaned, start, end, "footnote"))
+            continue
+        if stripped[-1:].isdigit() and is_contents_line(raw, cleaned):  # "Recommendations ..... 4"
+            lines.append(Line(raw, cleaned, start, end, "contents"))
+            previous_kind = "contents"
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = _LIST_MARKER.sub("", cleaned)
@@ -712,7 +718,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             if current is not None:
                 current.paragraphs.append([])
             continue
-        if line.kind in ("footnote", "separator", "status", "column"):
+        if line.kind in ("footnote", "separator", "status", "column", "contents"):
             continue
         if style == "numbered" and order and not list_closed:
             if line.kind == "section" and not SAYS_RECOMMENDS.search(line.text):
@@ -1318,7 +1324,7 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     if "respon" in lowered or "repl" in lowered or "ymateb" in lowered:  # else no request for a reply
         for m in REPLY_BY.finditer(plain.text):
             found = find_dates(plain.text[m.end() : m.end() + 40], default_year=default_year)
-            if found and found[0].start == 0:
+            if found and found[0].start == 0 and not states_the_law(plain.text, m.start()):
                 reply_by = found[0].date
                 break
     return DocumentInfo(
