@@ -38,6 +38,7 @@ from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
+from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.layouts.statutory_dates import states_the_law
@@ -814,6 +815,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
             or _drafts(recommending_clause(all_lines))
+            or _drafts(reported_recommendations(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):

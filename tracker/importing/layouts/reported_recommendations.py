@@ -1,0 +1,41 @@
+"""Recommendations told of in a sentence of the prose, as a response or a covering report tells them:
+
+    The Panel recommended that the Commissioner publish response times for each district. I accept this.
+    At its January meeting the Panel had recommended that the Commissioner review the victims' hub and that
+    the force publish its stop and search figures monthly.
+
+A sentence whose subject is the panel, committee, review or task group (or "you", in a reply to it), with
+"recommended that" in the past or perfect tense, gives one recommendation per "that" clause ("… that X and
+that Y" is two), each numbered by the app in document order. A clause that asks the paper's own meeting to
+note or receive something ("recommended that the report be noted") is no recommendation to the policing
+body. The lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts.recommending_clause import paragraph_sentences
+
+_REPORTED = re.compile(
+    r"\b(?:panel|committee|inquiry|review|task\s+(?:and\s+finish\s+)?group|working\s+group|you)\s+"
+    r"(?:(?:had|has|have|also|further|then|previously|subsequently)\s+){0,2}recommended\s+that\s+",
+    re.I,
+)
+_AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+", re.I)
+_OWN_MEETING = re.compile(r"\bbe\s+(?:noted|received|approved|agreed)\b|^(?:the\s+)?(?:report|minutes?)\b", re.I)
+
+
+def reported_recommendations(lines: Sequence[LineLike]) -> list[Found]:
+    items: list[tuple[int, int, str]] = []
+    for start, end, sentence in paragraph_sentences(lines):
+        m = _REPORTED.search(sentence)
+        if m is None:
+            continue
+        for clause in _AND_THAT.split(sentence[m.end() :]):
+            clause = clause.strip().rstrip(".!?").strip()
+            if len(clause.split()) >= 3 and not _OWN_MEETING.search(clause):
+                items.append((start, end, f"That {clause}."))
+    return app_numbered(items)
