@@ -52,7 +52,9 @@ def test_what_a_contents_line_looks_like():
     assert is_contents_line("3. Findings . . . . . 7", "3. Findings . . . . . 7")
     assert not is_contents_line("Recommendation 4", "Recommendation 4")  # a heading
     assert not is_contents_line("Recommendations 4 and 5", "Recommendations 4 and 5")
-    assert not is_contents_line("1. The force should recruit 40 officers", "1. The force should recruit 40 officers")
+    assert not is_contents_line(
+        "1. The force should recruit 40 officers", "1. The force should recruit 40 officers"
+    )
 
 
 PRECEPT = """Report to the Police and Crime Panel

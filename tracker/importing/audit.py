@@ -32,6 +32,7 @@ from tracker.importing.extract import (
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
 from tracker.importing.layouts.grouped_answer import grouped_answer
+from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
@@ -431,7 +432,6 @@ _PROSE_NUMBER = re.compile(
     r"\brecommendations?\s+(?:no\.?\s*)?(\d{1,3}(?:\s*(?:,|&|\band\b|\bto\b|-|–)\s*\d{1,3}){0,20})(?!\d)",
     re.I,
 )
-_PROSE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _TITLE_MAX_WORDS = 12
 
 
@@ -454,39 +454,6 @@ def _is_title(block: _Block) -> bool:
         and table_disposition(title) is None
         and not _FIRST_PERSON.search(title)
     )
-
-
-def _prose_sentences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence between start and end. A paragraph ends at a blank line or at
-    a line that ends a sentence."""
-    sentences: list[tuple[int, int, int]] = []
-    paragraph = 0
-    offset = start
-    for raw in text[start:end].split("\n"):
-        line_start, line_end = offset, offset + len(raw)
-        offset = line_end + 1
-        if not raw.strip():
-            paragraph += 1
-            continue
-        cut = line_start
-        for boundary in _PROSE_SENTENCE_END.finditer(text, line_start, line_end):
-            sentences.append((cut, boundary.start(), paragraph))
-            cut = boundary.end()
-        sentences.append((cut, line_end, paragraph))
-        if re.search(r"[.!?]\s*$", raw):
-            paragraph += 1
-    # a sentence wrapped over lines (no end mark before the line break) is one sentence
-    joined: list[tuple[int, int, int]] = []
-    for sentence in sentences:
-        if (
-            joined
-            and joined[-1][2] == sentence[2]
-            and not re.search(r"[.!?]\s*$", text[joined[-1][0] : joined[-1][1]])
-        ):
-            joined[-1] = (joined[-1][0], sentence[1], sentence[2])
-        else:
-            joined.append(sentence)
-    return [(s, e, p) for s, e, p in joined if text[s:e].strip()]
 
 
 def _prose_reply(
@@ -514,7 +481,7 @@ def _prose_reply(
     title_words = {n: subject_words(t) for n, t in titles.items()}
     passages: list[tuple[list[str], int, int]] = []
     open_paragraph: int | None = None  # the paragraph of the passage that is still open
-    for start, end, paragraph in _prose_sentences(text, line_end + 1, last.end):
+    for start, end, paragraph in prose_sentences(text, line_end + 1, last.end):
         sentence = text[start:end]
         named: list[str] = []
         for reference in _PROSE_NUMBER.finditer(sentence):
@@ -702,11 +669,25 @@ def _unnumbered_answers(
     text: str, known: dict[str, ExtractedRecommendation] | None, reference_date: dt.date | None
 ) -> list[Passage]:
     """A reply with no headings, numbers or table: one answer to every recommendation ("accept all the
-    recommendations"), or, against the committee's list, paragraphs tied to recommendations by subject."""
+    recommendations"), sentences that name the recommendations they answer ("with regard to recommendation
+    3", "the second recommendation"), or, against the committee's list, paragraphs tied by subject."""
     numbers = list(known or ())
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+    if named := named_passages(text, set(known) if known else None):  # "with regard to recommendation 3"
+        passages = [
+            _passage(text, n, start, end, "explicit" if len(n) > 1 else "single", reference_date)
+            for n, start, end in named
+        ]
+        if grouped := grouped_answer(text):
+            # "(1) that the recommendations be noted" beside answers that name theirs: tied to none by number,
+            # and ending where a passage that names its numbers begins ("(2) that recommendation 5 …")
+            start, end = grouped[0], min([grouped[1], *(p.start for p in passages if p.start > grouped[0])])
+            if not any(p.start <= start < p.end for p in passages) and text[start:end].strip():
+                passages.append(_passage(text, [], start, end, "single", reference_date, (TIED_BY_SUBJECT,)))
+                passages.sort(key=lambda p: p.start)
+        return passages
     if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
         start, end, count = grouped
         if count is not None and count != len(numbers):

@@ -1,7 +1,8 @@
 """One answer to a committee's recommendations as a whole, in the two shapes that do not say "accept all the
 recommendations" in so many words:
 
-- a decision that records what was done with them, as a council's cabinet resolves:
+- a decision that records what was done with them, as a council's cabinet resolves (or an item of it,
+  "(1) that the recommendations be noted", whose "resolved" the excerpt lost):
       The Cabinet resolved that:
       (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
       (2) officers report back on the costs.
@@ -19,6 +20,8 @@ import re
 from tracker.importing.layouts.subject_ties import paragraphs
 
 _DECIDED = re.compile(r"\b(?:resolved|decided|agreed)\b", re.I)
+# an item of a resolution whose "Resolved" the excerpt lost: "(1) that the recommendations … be noted"
+_RESOLUTION_ITEM = re.compile(r"\s*\(?(?:\d{1,2}|[a-h])\)\s+that\s+the\s+recommendations\b", re.I)
 _BE_DONE = re.compile(
     r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
     r"rejected|declined)\b",
@@ -64,7 +67,10 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
     answers the recommendations as a whole, or None."""
     spans = paragraphs(text)
     for m in _BE_DONE.finditer(text):
-        if _DECIDED.search(text, max(0, m.start() - 400), m.start()):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _DECIDED.search(text, max(0, m.start() - 400), m.start()) or _RESOLUTION_ITEM.match(
+            text, line_start, m.end()
+        ):
             return _within(spans, m.start(), None)
     if m := _COUNTED.search(text):
         word = m.group(1).lower()

@@ -25,7 +25,9 @@ _REPORTED = re.compile(
     re.I,
 )
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+", re.I)
-_OWN_MEETING = re.compile(r"\bbe\s+(?:noted|received|approved|agreed)\b|^(?:the\s+)?(?:report|minutes?)\b", re.I)
+_OWN_MEETING = re.compile(
+    r"\bbe\s+(?:noted|received|approved|agreed)\b|^(?:the\s+)?(?:report|minutes?)\b", re.I
+)
 
 
 def reported_recommendations(lines: Sequence[LineLike]) -> list[Found]:
