@@ -190,3 +190,17 @@ def test_one_paragraph_pointer_alone_is_a_cross_reference_not_a_list():
         "The Panel agreed with the Committee on this point. (Paragraph 4)\n\nNo further action is needed.\n"
     )
     assert extract_recommendations(text).recommendations == ()
+
+
+def test_paragraphs_reporting_progress_on_recommendations_are_no_list_of_them():
+    text = (
+        "Progress report\n\nA. Recommendation\nThat Members note the report.\n\nB. Supporting information\n"
+        "Single point of contact\n"
+        "1. Inspector Dale has taken over as the contact for victims' groups.\n"
+        "Training\n"
+        "2. Every response officer has now completed the new course.\n"
+        "3. Two more trainers joined the team in May.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert extraction.recommendations == ()
+    assert any("report progress" in w for w in extraction.warnings)

@@ -1083,6 +1083,12 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') does not call it recommendations, nor do its items recommend"
     before = [line.text for line in lines[max(0, first - 40) : first] if line.text][-6:]
     if any(re.search(r"\brecommend", text, re.I) for text in before):
+        if len(texts) >= 2 and sum(1 for t in texts if _asks(t)) * 4 < len(texts):
+            # "progress against the recommendations": paragraphs that report what was done, almost none asking
+            return (
+                "its items report progress and almost none asks for anything, though a line before it speaks "
+                "of recommendations"
+            )
         return None
     if sum(1 for t in texts if _item_asks(t)) * 2 >= len(texts):
         return None
