@@ -55,3 +55,15 @@ def test_a_request_of_the_meeting_itself_and_other_bodies_are_left_out():
         "forces publish their figures. Members recommended that officers attend.\n"
     )
     assert reported_recommendations(classify(text)) == []
+
+
+def test_a_summary_that_makes_a_recommendation_and_a_suggestion_in_its_prose():
+    text = (
+        "Scrutiny of victims' services\n\nThe Panel found that the hub works well, and this report makes "
+        "recommendation to the Commissioner that he keeps its funding for three years. The Panel have also "
+        "suggested that a leaflet is written for victims of fraud.\n"
+    )
+    assert [r.text for r in extract_recommendations(text).recommendations] == [
+        "That he keeps its funding for three years.",
+        "That a leaflet is written for victims of fraud.",
+    ]

@@ -41,6 +41,7 @@ from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.status_log import is_log_entry
 from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
@@ -369,7 +370,7 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str  # blank, footnote, separator, contents, rec, r, numbered, sub, bullet, section, contact, text
+    kind: str  # blank, footnote, separator, contents, log, rec, r, numbered, sub, bullet, section, contact, text
     number: str | None = None
     rest: str = ""
     label: str = ""
@@ -433,6 +434,10 @@ def classify(text: str) -> tuple[Line, ...]:
         if stripped[-1:].isdigit() and is_contents_line(raw, cleaned):  # "Recommendations ..... 4"
             lines.append(Line(raw, cleaned, start, end, "contents"))
             previous_kind = "contents"
+            continue
+        if is_log_entry(cleaned):  # "Update March 2024: …", "12/06/2024 – …": a status log under an item
+            lines.append(Line(raw, cleaned, start, end, "log"))
+            previous_kind = "log"
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = _LIST_MARKER.sub("", cleaned)
@@ -720,6 +725,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
                 current.paragraphs.append([])
             continue
         if line.kind in ("footnote", "separator", "status", "column", "contents"):
+            continue
+        if line.kind == "log":
+            current = None  # the recommendation's progress, not its text: what follows is the log's too
             continue
         if style == "numbered" and order and not list_closed:
             if line.kind == "section" and not SAYS_RECOMMENDS.search(line.text):
@@ -1298,7 +1306,7 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
-            if _LATER_DATE.match(cleaned):
+            if _LATER_DATE.match(cleaned) or is_log_entry(cleaned):
                 continue  # "UPDATE - 23 March 2022" dates what came after the document, not the document
             found = find_dates(cleaned)
             if not found or found[0].precision != "day":
@@ -1308,7 +1316,7 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 date = found[0].date
                 break
     if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
-        head = [clean(line) for line in lines[:40]]
+        head = _before_a_log([clean(line) for line in lines[:40]])
         date = (
             weekday_date(head)
             or leading_date(head)
@@ -1338,6 +1346,17 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     return DocumentInfo(
         date, reference, reply_by, LazyDates(lambda: _dated_contexts(plain.text, default_year))
     )
+
+
+_ASKS_OR_RECOMMENDS = re.compile(r"\b(?:should|must|recommend\w*)\b", re.I)
+
+
+def _before_a_log(head: list[str]) -> list[str]:
+    """The head of the document without the entries of a status log kept under a recommendation
+    ("12/03/2024 – Strategy in draft" after "1. The Commissioner should …"): they date progress, not the
+    document. A dated heading before any recommendation ("29/01/2021 - Review of CCTV") stays."""
+    first_ask = next((i for i, line in enumerate(head) if _ASKS_OR_RECOMMENDS.search(line)), len(head))
+    return [line for i, line in enumerate(head) if i <= first_ask or not is_log_entry(line)]
 
 
 class _Plain:

@@ -15,6 +15,7 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - subject_ties: reply paragraphs that answer a recommendation without its number
 - reported_recommendations: "the Panel (had) recommended that X (and that Y)" told of in a response's prose
 - named_in_prose: reply sentences that name what they answer ("recommendation 3", "the second recommendation")
+- status_log: dated entries under a recommendation ("Update March 2024: …"), its progress, not its text
 - contents_lines: a table of contents' entries ("Recommendations ..... 4"), never recommendations
 - statutory_dates: a deadline the law sets ("the Commissioner must respond by 1 March"), not a reply-by date
 """

@@ -4,8 +4,9 @@
     At its January meeting the Panel had recommended that the Commissioner review the victims' hub and that
     the force publish its stop and search figures monthly.
 
-A sentence whose subject is the panel, committee, review or task group (or "you", in a reply to it), with
-"recommended that" in the past or perfect tense, gives one recommendation per "that" clause ("… that X and
+A sentence whose subject is the panel, committee, review, report or task group (or "you", in a reply to it),
+with "recommended that" in the past or perfect tense, "has suggested that" (in minutes, "the Panel suggested
+that" narrates a discussion), or "makes recommendation(s) to the Commissioner that", gives one recommendation per "that" clause ("… that X and
 that Y" is two), each numbered by the app in document order. A clause that asks the paper's own meeting to
 note or receive something ("recommended that the report be noted") is no recommendation to the policing
 body. The lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
@@ -20,8 +21,11 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 from tracker.importing.layouts.recommending_clause import paragraph_sentences
 
 _REPORTED = re.compile(
-    r"\b(?:panel|committee|inquiry|review|task\s+(?:and\s+finish\s+)?group|working\s+group|you)\s+"
-    r"(?:(?:had|has|have|also|further|then|previously|subsequently)\s+){0,2}recommended\s+that\s+",
+    r"\b(?:panel|committee|inquiry|review|report|task\s+(?:and\s+finish\s+)?group|working\s+group|you)\s+"
+    r"(?:(?:had|has|have)\s+(?:also\s+|further\s+)?suggested"  # "suggested" in the perfect: a report's own
+    r"|(?:(?:had|has|have|also|further|then|previously|subsequently)\s+){0,2}recommended"
+    r"|makes?\s+(?:a\s+)?recommendations?(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
+    r"\s+that\s+",
     re.I,
 )
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+", re.I)
