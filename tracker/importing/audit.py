@@ -30,14 +30,15 @@ from tracker.importing.extract import (
     document_info,
     extract_recommendations,
 )
-from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
+from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
+from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
-from tracker.importing.layouts.subject_ties import blanket_answer, subject_words, tie_by_subject
+from tracker.importing.layouts.subject_ties import blanket_answer, paragraphs, subject_words, tie_by_subject
 from tracker.importing.readers import DocumentText, document_from_text
 
 
@@ -688,6 +689,10 @@ def _unnumbered_answers(
                 passages.append(_passage(text, [], start, end, "single", reference_date, (TIED_BY_SUBJECT,)))
                 passages.sort(key=lambda p: p.start)
         return passages
+    if ordered := _answers_in_order(
+        text, numbers, reference_date
+    ):  # no numbers, one answer per recommendation
+        return ordered
     if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
         start, end, count = grouped
         if count is not None and count != len(numbers):
@@ -700,6 +705,20 @@ def _unnumbered_answers(
     return [
         _passage(text, n, start, end, "single", reference_date, (TIED_BY_SUBJECT,)) for n, start, end in ties
     ]
+
+
+def _answers_in_order(text: str, numbers: list[str], reference_date: dt.date | None) -> list[Passage]:
+    """Answers with no numbers, one to each recommendation in turn (the responses of a table flattened into
+    alternating lines, the items of a resolution): tied in order when they are as many as the
+    recommendations, else each kept with no number for the officer to tie."""
+    spans = [(answer[0].start, answer[-1].end) for _, answer in interleaved_rows(classify(text))]
+    spans = spans or resolution_answers(paragraphs(text), text)
+    if len(spans) == len(numbers):
+        return [
+            _passage(text, [n], start, end, "single", reference_date, (TIED_BY_ORDER,))
+            for n, (start, end) in zip(numbers, spans, strict=True)
+        ]
+    return [_passage(text, [], start, end, "single", reference_date) for start, end in spans]
 
 
 def _merge_with(passages: list[Passage], number: str) -> list[Passage]:

@@ -34,6 +34,7 @@ from tracker.importing.layouts.document_date import (
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
+from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
 from tracker.importing.layouts.prose_asks import prose_asks
@@ -692,6 +693,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     lines = classify(text)
     style = _style(list(lines))
     replies_after_paraphrase = run_on_cuts(text)[1]  # where a reply starts in a letter run into one paragraph
+    responses = response_starts(lines)  # a two-column table flattened into alternating lines
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -755,8 +757,8 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             continue
         if current is None:
             continue
-        if line.start in replies_after_paraphrase:
-            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase"
+        if line.start in replies_after_paraphrase or line.start in responses:
+            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase", or a row's
             continue
         if line.kind in ("section", "contact", "rec", "r") or (
             line.kind == "numbered" and style == "numbered"
@@ -814,6 +816,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _drafts(code_rows(all_lines))
+            or _drafts(interleaved_recommendations(all_lines))
             or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
             or _drafts(inline_series(all_lines))

@@ -16,6 +16,7 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - reported_recommendations: "the Panel (had) recommended that X (and that Y)" told of in a response's prose
 - named_in_prose: reply sentences that name what they answer ("recommendation 3", "the second recommendation")
 - status_log: dated entries under a recommendation ("Update March 2024: …"), its progress, not its text
+- ordered_answers: answers with no number, tied in order when as many (interleaved table lines, a resolution)
 - contents_lines: a table of contents' entries ("Recommendations ..... 4"), never recommendations
 - statutory_dates: a deadline the law sets ("the Commissioner must respond by 1 March"), not a reply-by date
 """
@@ -30,6 +31,7 @@ NUMBERED_BY_APP = "numbered by the app"
 LETTERED_LIST = "lettered list read as recommendations"
 NO_ASKING_VERB = "no asking verb"
 TIED_BY_SUBJECT = "answer tied by subject, not number"
+TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
 
 
