@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from tracker.errors import BadInput
 from tracker.importing.dates import dated_phrases
 from tracker.importing.extract import (
-    PARAGRAPH_POINTER,
     RESPONSE_LABEL,
     STATUS_LABEL,
     DocumentInfo,
@@ -34,6 +33,7 @@ from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
+from tracker.importing.layouts.pointed_paragraphs import ends_with_pointer
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
@@ -303,7 +303,7 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
         if RESPONSE_LABEL.match(paragraph):
             return position
     for position, (paragraph, _) in enumerate(paragraphs):
-        if PARAGRAPH_POINTER.search(paragraph):
+        if ends_with_pointer(paragraph):
             return position + 1
     return None
 
@@ -409,7 +409,7 @@ def _blocks_at(
                 elif current and (
                     (re.search(r"[.!?:]$", current[-1]) and line.text[:1].isupper())
                     or RESPONSE_LABEL.match(line.text)
-                    or PARAGRAPH_POINTER.search(" ".join(current[-2:]))
+                    or ends_with_pointer(" ".join(current[-2:]))
                 ):
                     paragraphs.append((" ".join(current), False))
                     current = []

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
@@ -36,7 +37,11 @@ from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import is_own_request
-from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
+from tracker.importing.layouts.pointed_paragraphs import (
+    PARAGRAPH_POINTER,
+    ends_with_pointer,
+    pointed_paragraphs,
+)
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
@@ -420,7 +425,7 @@ def classify(text: str) -> tuple[Line, ...]:
         if _RULE_LINE.fullmatch(stripped):
             lines.append(Line(raw, "", start, end, "separator"))
             continue
-        statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)]
+        statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)] if "*" in raw else []
         if statements:  # an italic committee statement sharing a line with recommendation text
             raw = ITALIC_STATEMENT.sub("", raw)
         cleaned = clean(raw)
@@ -628,9 +633,7 @@ def is_welsh(text: str) -> bool:
     words = _WORD.findall(lowered)
     if not words:
         return False
-    lean = 0  # Welsh words less English ones, counted in one pass
-    for word in words:
-        lean += _LEAN.get(word, 0)
+    lean = sum(map(_LEAN.get, words, repeat(0)))  # Welsh words less English ones, counted in one pass
     return lean > 1 or (lean >= 0 and _WELSH_MARKS.search(lowered) is not None)
 
 
@@ -693,7 +696,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     lines = classify(text)
     style = _style(list(lines))
     replies_after_paraphrase = run_on_cuts(text)[1]  # where a reply starts in a letter run into one paragraph
-    responses = response_starts(lines)  # a two-column table flattened into alternating lines
+    responses = response_starts(lines, text)  # a two-column table flattened into alternating lines
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -782,13 +785,13 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if LETTER_CLOSING.match(body):
             current = None  # the letter's own closing lines, even where a PDF left no blank line before them
             continue
-        if STATEMENT.match(body) or _is_italic_line(line.raw):
+        if STATEMENT.match(body) or ("*" in line.raw or "_" in line.raw) and _is_italic_line(line.raw):
             statements.append(body)
             if style != "rec":
                 current = None
             continue
         written = next((p for p in reversed(current.paragraphs) if p), [])
-        if PARAGRAPH_POINTER.search(" ".join(written[-2:])):
+        if ends_with_pointer(" ".join(written[-2:])):
             current = None  # "(Paragraph 9)", even wrapped, ends a committee's conclusion: a reply may follow
             continue
         previous = current.last_text() or (current.subpoints[-1] if current.subpoints else "")
@@ -1210,7 +1213,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
 def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
     body = " ".join(base.english_text()).strip()
     body = _SPACE_BEFORE_MARK.sub(r"\1", body)
-    body = PARAGRAPH_POINTER.sub("", body)
+    if body.endswith(")"):
+        body = PARAGRAPH_POINTER.sub("", body)
     subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
     full = " ".join([body, *subpoints])
     asks = tuple(Ask(p.date, p.text) for p in dated_phrases(full, doc_date, relative=False))

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
-from tracker.importing.layouts.statuses import opening_status
+from tracker.importing.layouts.statuses import has_status_line, opening_status
 
 _ASKS = re.compile(r"\b(?:should|must|ought|needs?\s+to|recommends?|urges?|calls?\s+on)\b", re.I)
 _HEADER = re.compile(
@@ -107,6 +107,9 @@ def interleaved_recommendations(lines: Sequence[LineLike]) -> list[Found]:
     )
 
 
-def response_starts(lines: Sequence[LineLike]) -> frozenset[int]:
-    """Where each response line of a flattened two-column table starts: never a recommendation's text."""
+def response_starts(lines: Sequence[LineLike], text: str) -> frozenset[int]:
+    """Where each response line of a flattened two-column table starts: never a recommendation's text. A
+    text with no line that opens with a status has none (looked at once, before the lines one by one)."""
+    if not has_status_line(text):
+        return frozenset()
     return frozenset(line.start for _, answer in interleaved_rows(lines) for line in answer)
