@@ -4,6 +4,8 @@
     - the force publishes its figures;          - The Commissioner should publish …
     - the plan names a lead for rural crime.    - The plan should set out …
 
+or "… found areas for improvement. In particular, forces need to:" with its bullets.
+
 The app numbers them 1, 2, 3 … in document order and flags each "numbered by the app". Under a lead-in that
 mixes findings and recommendations ("the key findings and recommendations were:") only the bullets that ask
 for something are kept. Under a bare heading, most bullets must ask someone to act ("should", "must"): a
@@ -17,7 +19,8 @@ from collections.abc import Callable, Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
 
-_LEAD_IN = re.compile(r"\brecommend", re.I)
+# recommendations, or an inspectorate's areas for improvement, which the register counts as recommendations
+_LEAD_IN = re.compile(r"\brecommend|\bareas?\s+for\s+improvement\b", re.I)
 _LEAD_IN_END = re.compile(r"(?:[:–—-]|\bincluding|\bthat)\s*$", re.I)
 _ABOUT_ANSWERS = re.compile(
     r"\b(?:responses?|repl(?:y|ies)|answers?)\s+to\s+(?:the|its|our|their)\s+recommend", re.I
