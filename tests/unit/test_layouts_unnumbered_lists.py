@@ -137,12 +137,12 @@ def test_a_short_last_sentence_points_back_to_the_recommendations_before_it():
 
 
 def test_bullets_after_an_inspections_areas_for_improvement_are_recommendations():
-    text = (
-        "News\n\nThe inspectorate found several areas for improvement in how forces handle stalking. In "
-        "particular, forces need to:\n"
-        "- give every stalking victim a named officer;\n"
-        "- check protective orders are enforced within a week.\n"
-    )
+    text = """News
+
+The inspectorate found several areas for improvement in how forces handle stalking. In particular, forces need to:
+- give every stalking victim a named officer;
+- check protective orders are enforced within a week.
+"""
     recommendations = extract_recommendations(text).recommendations
     assert [r.text for r in recommendations] == [
         "give every stalking victim a named officer;",
