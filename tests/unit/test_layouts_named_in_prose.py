@@ -61,3 +61,12 @@ def test_what_counts_as_naming_a_recommendation():
     assert named_numbers("paragraph 2.1 of the recommendations 2024/25 report") == []
     assert named_numbers("see recommendation 2.1") == []
     assert named_numbers("the first report made no recommendations") == []
+
+
+def test_a_lettered_recommendation_named_in_prose():
+    minute = (
+        "Minutes\n\nWith reference to item (d) of the recommendations made in December, the force had written "
+        "to say it could not fund the cameras.\n\nRESOLVED that the tracker be noted.\n"
+    )
+    assert [p.numbers for p in audit_reply(minute).passages] == [("d",)]
+    assert named_numbers("as recommendation (b) asked, and item (c) of the agenda") == ["b"]

@@ -67,3 +67,19 @@ def test_a_summary_that_makes_a_recommendation_and_a_suggestion_in_its_prose():
         "That he keeps its funding for three years.",
         "That a leaflet is written for victims of fraud.",
     ]
+
+
+def test_a_report_named_with_its_subject_and_an_aside_and_the_answer_after_it():
+    answer = (
+        "Written answer\n\nThe Justice Committee's Third Report on custody (HC 41), published in May 2010, recommended "
+        "that the Home Office set a national standard for custody nurses. The Home Office is considering this "
+        "with the inspectorate.\n"
+    )
+    (recommendation,) = extract_recommendations(answer).recommendations
+    assert recommendation.text == "That the Home Office set a national standard for custody nurses."
+    # read alone, the reply's answer is found, for the officer to tie to the recommendation
+    (passage,) = audit_reply(answer).passages
+    assert (
+        passage.numbers == () and passage.text == "The Home Office is considering this with the inspectorate."
+    )
+    assert passage.disposition == "noted"

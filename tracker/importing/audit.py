@@ -35,6 +35,7 @@ from tracker.importing.layouts.named_in_prose import named_passages, prose_sente
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
 from tracker.importing.layouts.pointed_paragraphs import ends_with_pointer
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
+from tracker.importing.layouts.reported_recommendations import reported_answers
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
@@ -699,8 +700,10 @@ def _unnumbered_answers(
             numbers = []  # it counts other recommendations than the list read: the officer ties it
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, start, end, grouping, reference_date, (TIED_BY_SUBJECT,))]
-    if not known:
-        return []
+    if not known:  # "The Panel recommended that … . I accept this.": the answer, for the officer to tie
+        return [
+            _passage(text, [], start, end, "single", reference_date) for start, end in reported_answers(text)
+        ]
     ties = tie_by_subject(text, {n: r.full_text for n, r in known.items()})
     return [
         _passage(text, n, start, end, "single", reference_date, (TIED_BY_SUBJECT,)) for n, start, end in ties

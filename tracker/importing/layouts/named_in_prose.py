@@ -6,8 +6,8 @@
     be noted. The Cabinet accepted the second recommendation, and the first and third recommendations.
 
 A sentence that names recommendations by number ("recommendation 2", "recommendations 2, 4 and 6", "the
-remaining recommendations, 7, 9 and 11", "Recommendations 5 to 7") or by ordinal word ("the second
-recommendation", "the first and third recommendations") starts a passage answering those numbers; the
+remaining recommendations, 7, 9 and 11", "Recommendations 5 to 7"), by ordinal word ("the second
+recommendation", "the first and third recommendations") or by letter ("item (d) of the recommendations") starts a passage answering those numbers; the
 sentences after it in the same paragraph go on answering them, until a sentence names others. A sentence
 that names both kinds is tied to every number it names.
 """
@@ -57,6 +57,10 @@ _ORDINAL = "|".join(_ORDINALS)
 _BY_ORDINAL = re.compile(
     rf"\bthe\s+((?:{_ORDINAL})(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?(?:{_ORDINAL}))*)\s+recommendations?\b", re.I
 )
+# a lettered recommendation: "recommendation (d)", "item (d) of the recommendations"
+_BY_LETTER = re.compile(
+    r"\brecommendation\s+\(([a-z])\)|\bitem\s+\(([a-z])\)\s+of\s+the\s+recommendations\b", re.I
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"‘(])")
 
@@ -73,6 +77,9 @@ def _mentions(sentence: str) -> list[tuple[int, int, list[str]]]:
     found += [
         (m.start(), m.end(), [str(_ORDINALS[w.lower()]) for w in re.findall(_ORDINAL, m.group(1), re.I)])
         for m in _BY_ORDINAL.finditer(sentence)
+    ]
+    found += [
+        (m.start(), m.end(), [(m.group(1) or m.group(2)).lower()]) for m in _BY_LETTER.finditer(sentence)
     ]
     return sorted(found)
 

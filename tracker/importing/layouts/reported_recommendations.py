@@ -18,10 +18,13 @@ import re
 from collections.abc import Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts.named_in_prose import prose_sentences
 from tracker.importing.layouts.recommending_clause import paragraph_sentences
 
 _REPORTED = re.compile(
-    r"\b(?:panel|committee|inquiry|review|report|task\s+(?:and\s+finish\s+)?group|working\s+group|you)\s+"
+    r"\b(?:panel|committee|inquiry|review|report|task\s+(?:and\s+finish\s+)?group|working\s+group|you)"
+    # what it was on, a reference and an aside: "Report on the custody review (HC 12), published in March,"
+    r"(?:\s+(?:on|of|into|about)\s+[^,.;()]{1,80}?)?\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*|\s)"
     r"(?:(?:had|has|have)\s+(?:also\s+|further\s+)?suggested"  # "suggested" in the perfect: a report's own
     r"|(?:(?:had|has|have|also|further|then|previously|subsequently)\s+){0,2}recommended"
     r"|makes?\s+(?:a\s+)?recommendations?(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
@@ -45,3 +48,19 @@ def reported_recommendations(lines: Sequence[LineLike]) -> list[Found]:
             if len(clause.split()) >= 3 and not _OWN_MEETING.search(clause):
                 items.append((start, end, f"That {clause}."))
     return app_numbered(items)
+
+
+def reported_answers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the answer that follows each recommendation told of in the prose: the rest of its
+    paragraph after the sentence that tells of it ("The Panel recommended that … . I accept this.")."""
+    answers: list[tuple[int, int]] = []
+    sentences = prose_sentences(text, 0, len(text))
+    for index, (start, end, paragraph) in enumerate(sentences):
+        m = _REPORTED.search(text, start, end)
+        if m is None or any(_OWN_MEETING.search(c) for c in _AND_THAT.split(text[m.end() : end])):
+            continue
+        rest = [s for s in sentences[index + 1 :] if s[2] == paragraph]
+        rest = rest[: next((i for i, s in enumerate(rest) if _REPORTED.search(text, s[0], s[1])), len(rest))]
+        if rest:
+            answers.append((rest[0][0], rest[-1][1]))
+    return answers
