@@ -10,6 +10,7 @@ import pytest
 
 from tracker.importing.audit import audit_reply
 from tracker.importing.extract import document_info, extract_recommendations
+from tracker.importing.layouts import NUMBERED_BY_APP
 from tracker.importing.layouts.status_log import is_log_entry
 
 HEADED = """Panel recommendations tracker
@@ -58,6 +59,14 @@ def test_the_log_stays_with_its_recommendation_and_out_of_its_text(text):
 
 def test_a_registers_dated_entry_is_not_the_documents_date():
     assert document_info(REGISTER).date is None
+
+
+def test_a_paragraph_that_asks_followed_by_its_log_is_the_recommendation():
+    (recommendation,) = extract_recommendations(REGISTER).recommendations
+    assert recommendation.text.startswith("By 31 March 2025 forces should give call handlers")
+    assert NUMBERED_BY_APP in recommendation.flags
+    no_ask = REGISTER.replace("forces should give", "forces gave")
+    assert extract_recommendations(no_ask).recommendations == ()
 
 
 def test_a_decision_records_own_dated_heading_is_still_its_date():

@@ -47,7 +47,7 @@ from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
-from tracker.importing.layouts.status_log import is_log_entry
+from tracker.importing.layouts.status_log import is_log_entry, logged_recommendations
 from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
@@ -830,6 +830,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _agreed_in_prose(all_lines, warnings)
             or _drafts(recommending_clause(all_lines))
             or _drafts(reported_recommendations(all_lines))
+            or _drafts(logged_recommendations(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):

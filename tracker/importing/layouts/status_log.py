@@ -11,14 +11,18 @@ keeps it:
 A line that opens with a date stamp ("Update March 2024:", "Progress at 1 May 2024 –", "12/06/2024 –", a
 date alone after "[on]", or a bullet that opens "- June 2024:") is an entry of the log: it belongs to the
 recommendation above it as its progress, never to its text and never a new item. The audit reads the
-entries as the answer.
+entries as the answer. Where the recommendation has no number or heading (an inspectorate's register
+gives one recommendation, then its log), a paragraph that asks ("should", "must", "recommend") followed
+straight away by a log is the recommendation, numbered by the app.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tracker.importing.dates import find_dates
+from tracker.importing.layouts import Found, LineLike, app_numbered
 
 # what may come before the date: a list marker, a register's "[on]" tag, "Update", "Progress as at", …
 _STAMP_WORDS = re.compile(
@@ -49,3 +53,24 @@ def is_log_entry(text: str) -> bool:
     if not after.strip():  # a date alone: an entry only when a tag or a word says so ("[on]", "Update")
         return bool(prefix.strip(" -•*▪◦●·–"))
     return _AFTER_DATE.match(after) is not None and bool(after.strip(" -–—:)"))
+
+
+_ASKS = re.compile(r"\b(?:should|must|recommend\w*)\b", re.I)
+
+
+def logged_recommendations(lines: Sequence[LineLike]) -> list[Found]:
+    """Each paragraph that asks and is followed (blank lines aside) by a status log, numbered by the app."""
+    items: list[tuple[int, int, str]] = []
+    paragraph: list[LineLike] = []
+    for line in lines:
+        if line.kind == "log":
+            text = " ".join(part.text for part in paragraph)
+            if paragraph and _ASKS.search(text):
+                items.append((paragraph[0].start, paragraph[-1].end, text))
+            paragraph = []
+        elif line.kind == "text":
+            paragraph = paragraph if paragraph and paragraph[-1].end + 1 == line.start else []
+            paragraph.append(line)
+        elif line.kind != "blank":
+            paragraph = []
+    return app_numbered(items)
