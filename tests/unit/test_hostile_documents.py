@@ -193,6 +193,13 @@ HOSTILE = {
     "unclosed tags": "<b x",
     "dates without a full stop": "1 March 2022 ",
     "dated asks": "by 1 March 2022 and ",
+    "ordinals": "the first and ",
+    "recommendations told of": "The Panel recommended that x. I agree. ",
+    "asides": "the panel on x, ",
+    "numbers named": "recommendations 1, ",
+    "status lines": "Agreed.\n",
+    "contents leaders": "a .... 1\n",
+    "status log": "Update March 2024: x\n",
 }
 
 
@@ -202,6 +209,7 @@ def test_hostile_text_finishes(unit):
     text = (unit * (size // len(unit) + 1))[:size]
     extract_recommendations(text)
     extract_recommendations("1. The plan should be published " + text)  # as a recommendation's own text
+    audit_reply(text)  # and as a reply read alone
 
 
 # ---- 4. text kept as written --------------------------------------------------------------------------

@@ -54,8 +54,10 @@ _ORDINALS = {
     )
 }
 _ORDINAL = "|".join(_ORDINALS)
+# at most a dozen ordinals in one run: a bound keeps a hostile "the first and the first and …" linear
 _BY_ORDINAL = re.compile(
-    rf"\bthe\s+((?:{_ORDINAL})(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?(?:{_ORDINAL}))*)\s+recommendations?\b", re.I
+    rf"\bthe\s+((?:{_ORDINAL})(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?(?:{_ORDINAL})){{0,12}})\s+recommendations?\b",
+    re.I,
 )
 # a lettered recommendation: "recommendation (d)", "item (d) of the recommendations"
 _BY_LETTER = re.compile(
@@ -110,7 +112,7 @@ def prose_sentences(text: str, start: int, end: int, clauses: bool = False) -> l
     """(start, end, paragraph) of each sentence between start and end. A paragraph ends at a blank line or at
     a line that ends a sentence; a sentence wrapped over lines (no end mark before the line break) is one.
     With `clauses`, a semicolon ends a sentence too (the items of a resolution, "(1) that …; (2) that …")."""
-    boundaries, finished = (_CLAUSE_END, r"[.!?;]\s*$") if clauses else (_SENTENCE_END, r"[.!?]\s*$")
+    boundaries, marks = (_CLAUSE_END, ".!?;") if clauses else (_SENTENCE_END, ".!?")
     sentences: list[tuple[int, int, int]] = []
     paragraph = 0
     offset = start
@@ -132,12 +134,20 @@ def prose_sentences(text: str, start: int, end: int, clauses: bool = False) -> l
         if (
             joined
             and joined[-1][2] == sentence[2]
-            and not re.search(finished, text[joined[-1][0] : joined[-1][1]])
+            and not _ends_with(text, joined[-1][0], joined[-1][1], marks)
         ):
             joined[-1] = (joined[-1][0], sentence[1], sentence[2])
         else:
             joined.append(sentence)
     return [(s, e, p) for s, e, p in joined if text[s:e].strip()]
+
+
+def _ends_with(text: str, start: int, end: int, marks: str) -> bool:
+    """Whether text[start:end], trailing spaces aside, ends with one of the marks: looked at from its end, so
+    a sentence that grows line by line is not read again at each line."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in marks
 
 
 def named_passages(text: str, known: set[str] | None = None) -> list[tuple[list[str], int, int]]:

@@ -11,6 +11,7 @@ lines of a paragraph are joined first, so a sentence wrapped mid-way is read who
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
@@ -42,8 +43,10 @@ def paragraph_sentences(lines: Sequence[LineLike]) -> list[tuple[int, int, str]]
             at += len(line.text) + 1
         for m in _SENTENCE.finditer(text):
             sentence = _ASIDE.sub("", m.group(0)).strip()  # "(letter attached)" left from the sentence before
-            first = max(i for i, o in enumerate(offsets) if o <= m.start())
-            last = max(i for i, o in enumerate(offsets) if o < m.end())
+            first = (
+                bisect_right(offsets, m.start()) - 1
+            )  # the line the sentence starts on (a lookup, not a scan)
+            last = bisect_left(offsets, m.end()) - 1  # and the line it ends on
             sentences.append((paragraph[first].start, paragraph[last].end, sentence))
     return sentences
 
