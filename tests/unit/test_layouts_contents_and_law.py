@@ -50,6 +50,10 @@ def test_contents_lines_are_skipped_and_the_list_itself_is_read():
 def test_what_a_contents_line_looks_like():
     assert is_contents_line("Recommendations 12", "Recommendations 12")
     assert is_contents_line("3. Findings . . . . . 7", "3. Findings . . . . . 7")
+    leaders = "Recommendations " + ". " * 30 + "4"
+    assert is_contents_line(leaders, leaders)
+    row = "3\tThe force should publish its stop and search figures every month for each ward and district\t2"
+    assert not is_contents_line(row, row)  # a row of a tab-separated table, its last cell a number
     assert not is_contents_line("Recommendation 4", "Recommendation 4")  # a heading
     assert not is_contents_line("Recommendations 4 and 5", "Recommendations 4 and 5")
     assert not is_contents_line(

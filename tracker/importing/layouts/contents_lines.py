@@ -4,7 +4,7 @@
     Recommendation 3 ……… 12
     Recommendations                   4
 
-A line that ends in leader dots (or a run of spaces or a tab) and a page number, or the plural
+A short line that ends in leader dots (or a run of spaces or a tab) and a page number, or the plural
 "Recommendations" followed by nothing but a number, is a contents line: "Recommendations 4" names the
 section on page 4, where a heading would say "Recommendation 4" and go on to its text.
 """
@@ -21,5 +21,6 @@ _PLURAL_AND_PAGE = re.compile(r"^\W*recommendations\s+\d{1,3}\s*$", re.I)
 def is_contents_line(raw: str, text: str) -> bool:
     """Whether a line (as written, and without its markup) is an entry of a table of contents."""
     return _PLURAL_AND_PAGE.match(text) is not None or (
-        len(text) <= 120 and _LEADER_AND_PAGE.search(raw.rstrip()) is not None
+        len([w for w in text.split() if w.strip(".…")]) <= 14
+        and _LEADER_AND_PAGE.search(raw.rstrip()) is not None
     )
