@@ -200,6 +200,14 @@ HOSTILE = {
     "status lines": "Agreed.\n",
     "contents leaders": "a .... 1\n",
     "status log": "Update March 2024: x\n",
+    "it recommended": "The review found x. In particular, it recommended that y and that z. ",
+    "report openings": "The Committee has agreed to the following Report:\n1. x\n",
+    "answers to recommendations": "(a) to say which recommendations have been accepted;\n",
+    "approving resolutions": "(a) that approval be given to Recommendation 1, that x;\n",
+    "lone dashes": "-\nThe force should publish its figures monthly\n",
+    "key points": "Key points made by the committee include:\n- x should y\n",
+    "progress bullets": "o x to be published. This recommendation is met.\n",
+    "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
 }
 
 

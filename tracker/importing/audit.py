@@ -34,6 +34,7 @@ from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
 from tracker.importing.layouts.pointed_paragraphs import ends_with_pointer
+from tracker.importing.layouts.progress_notes import progress_answers
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
 from tracker.importing.layouts.reported_recommendations import reported_answers
 from tracker.importing.layouts.run_on_items import run_on_cuts
@@ -113,7 +114,7 @@ _PARTIAL = [
     r"does not go into (?:this|that) level of detail",
     r"\bwe agree that\b",
     rf"{_THIRD_PERSON_AGREES} that\b",
-    r"\bagree in principle\b",
+    r"\b(?:agree|support)s?,?\s+in principle\b",
 ]
 _NOT = [
     r"\bwill not\b",
@@ -167,7 +168,9 @@ _NOTED = [
 # Each cue's patterns all contain one of its words: a sentence with none of them cannot match, and is not
 # searched (most sentences hold none, and the patterns are slow to try at every word).
 _CUE_WORDS = {
-    "partially accepted": ("partial", "in part", "partly", "to some extent", "level of detail", "agree"),
+    "partially accepted": (
+        "partial", "in part", "partly", "to some extent", "level of detail", "agree", "principle",
+    ),
     "not accepted": (
         "not", "won't", "stopped short", "opted against", "declin", "reject", "disagree", "no plans",
         "cannot", "ni fyddwn",
@@ -694,6 +697,8 @@ def _unnumbered_answers(
         text, numbers, reference_date
     ):  # no numbers, one answer per recommendation
         return ordered
+    if progress := progress_answers(classify(text), text):  # "… this recommendation has been achieved"
+        return _in_order_or_untied(text, numbers, progress, reference_date)
     if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
         start, end, count = grouped
         if count is not None and count != len(numbers):
@@ -715,7 +720,15 @@ def _answers_in_order(text: str, numbers: list[str], reference_date: dt.date | N
     alternating lines, the items of a resolution): tied in order when they are as many as the
     recommendations, else each kept with no number for the officer to tie."""
     spans = [(answer[0].start, answer[-1].end) for _, answer in interleaved_rows(classify(text))]
-    spans = spans or resolution_answers(paragraphs(text), text)
+    return _in_order_or_untied(
+        text, numbers, spans or resolution_answers(paragraphs(text), text), reference_date
+    )
+
+
+def _in_order_or_untied(
+    text: str, numbers: list[str], spans: list[tuple[int, int]], reference_date: dt.date | None
+) -> list[Passage]:
+    """Answers tied in order to the recommendations when as many, else each kept with no number."""
     if len(spans) == len(numbers):
         return [
             _passage(text, [n], start, end, "single", reference_date, (TIED_BY_ORDER,))

@@ -22,6 +22,7 @@ from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
+from tracker.importing.layouts.approved_numbers import approved_numbers
 from tracker.importing.layouts.code_rows import code_rows
 from tracker.importing.layouts.contents_lines import is_contents_line
 from tracker.importing.layouts.document_date import (
@@ -42,6 +43,7 @@ from tracker.importing.layouts.pointed_paragraphs import (
     ends_with_pointer,
     pointed_paragraphs,
 )
+from tracker.importing.layouts.progress_notes import progress_notes
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
@@ -416,7 +418,9 @@ def classify(text: str) -> tuple[Line, ...]:
     (callers only read the lines)."""
     lines: list[Line] = []
     offset = 0
-    previous_kind = "blank"
+    # of the last line that is not blank (nor an item's wrapped text): "o" items stay bullets across blank
+    # lines and after an item that wraps
+    last_kind = "blank"
     row_table = _row_table(text)[0]
     for raw in split_run_on(text).split("\n"):
         start, end = offset, offset + len(raw)
@@ -432,18 +436,17 @@ def classify(text: str) -> tuple[Line, ...]:
         if not cleaned:
             kind = "statement" if statements else "blank"
             lines.append(Line(raw, "", start, end, kind, statements=statements))
-            previous_kind = "blank" if kind == "blank" else previous_kind
             continue
         if FOOTNOTE.match(stripped):
             lines.append(Line(raw, cleaned, start, end, "footnote"))
             continue
         if stripped[-1:].isdigit() and is_contents_line(raw, cleaned):  # "Recommendations ..... 4"
             lines.append(Line(raw, cleaned, start, end, "contents"))
-            previous_kind = "contents"
+            last_kind = "contents"
             continue
         if is_log_entry(cleaned):  # "Update March 2024: …", "12/06/2024 – …": a status log under an item
             lines.append(Line(raw, cleaned, start, end, "log"))
-            previous_kind = "log"
+            last_kind = "log"
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = _LIST_MARKER.sub("", cleaned)
@@ -479,12 +482,13 @@ def classify(text: str) -> tuple[Line, ...]:
             )
         elif (m := LETTERED.match(body)) or (m := LETTERED_DOT.match(body)):
             line.kind, line.label, line.rest = "sub", m.group(1), m.group(2).strip()
-        elif (m := BULLET.match(body)) or previous_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
+        elif (m := BULLET.match(body)) or last_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
             line.kind, line.rest = "bullet", m.group(1).strip()
         elif CONTACT.match(body):
             line.kind = "contact"
         lines.append(line)
-        previous_kind = line.kind
+        continues_item = line.kind == "text" and body[:1].islower() and last_kind in ("bullet", "sub")
+        last_kind = last_kind if continues_item else line.kind  # an item wrapped onto the next line goes on
     return tuple(_in_context(lines))
 
 
@@ -505,6 +509,7 @@ def _in_context(lines: list[Line]) -> list[Line]:
     "recommendations as follows:" is a recommendation, not a section heading; a numbered line whose sentence
     runs on to the next line ("1. We" / "recommend that ...") is too; and "2." alone on its line starts item 2."""
     under_lead_in = False
+    _join_lone_markers(lines)
     # the next non-blank line after each line, found in one backward pass (a slice per line is quadratic)
     next_non_blank: list[int | None] = [None] * len(lines)
     upcoming = None
@@ -561,6 +566,24 @@ def _in_context(lines: list[Line]) -> list[Line]:
     if len(rows) >= 2:
         _mark_repeated_cells(lines, rows)
     return lines
+
+
+LONE_MARKER = re.compile(r"[-•*▪◦●·–]")
+
+
+def _join_lone_markers(lines: list[Line]) -> None:
+    """A bullet mark alone on its line ("-", then the item's text on the next line, as a web page's list
+    copied as text leaves it) makes the next line a bullet; the mark's own line is read as blank. The next
+    line must read as a sentence (five words at least): a dash alone in a table's cell marks an empty cell."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        if (
+            line.kind == "text"
+            and following.kind == "text"
+            and LONE_MARKER.fullmatch(line.text)
+            and len(following.text.split()) >= 5
+        ):
+            line.kind, line.text = "blank", ""
+            following.kind, following.rest = "bullet", following.text
 
 
 def _mark_repeated_cells(lines: list[Line], rows: list[int]) -> None:
@@ -831,6 +854,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(recommending_clause(all_lines))
             or _drafts(reported_recommendations(all_lines))
             or _drafts(logged_recommendations(all_lines))
+            or _drafts(progress_notes(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
@@ -1088,6 +1112,12 @@ def _not_recommendations(
             "it is the resolution of the meeting that considered the scrutiny body's report (its decision on "
             "the recommendations, not recommendations of its own)"
         )
+    if sum(1 for t in texts if _ABOUT_THE_ANSWER.search(t)) * 2 > len(texts):
+        return (
+            "its items say how the recommendations are to be answered (which are accepted), not what they ask"
+        )
+    if _OWN_REPORT.search(lead) and sum(1 for t in texts if SAYS_IT_RECOMMENDS.search(t)) * 2 <= len(texts):
+        return "its lead-in opens a committee's report: its items are the report's numbered paragraphs"
     if _section_headings(drafts, lines, starts):
         return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
@@ -1120,6 +1150,15 @@ _CONSIDERED_SCRUTINY = re.compile(
     re.I,
 )
 _OPENS_THAT = re.compile(r"^\s*that\b", re.I)
+# "which recommendations have been accepted", "where recommendations are accepted": the handling of the answer
+_ABOUT_THE_ANSWER = re.compile(
+    r"\brecommendations?\s+(?:(?:have|has|had)\s+been|are|is|were|was|be|being)\s+"
+    r"(?:accepted|agreed|rejected|supported|implemented|answered)\b",
+    re.I,
+)
+# a parliamentary committee's report opens "The Committee has agreed to the following Report:": the numbered
+# paragraphs after it are the report's own text (its findings come later, under their own heading)
+_OWN_REPORT = re.compile(r"\bagreed\s+(?:to\s+)?the\s+following\s+report\s*:?\s*$", re.I)
 
 
 def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], first: int) -> bool:
@@ -1161,11 +1200,11 @@ def _clip(text: str, size: int = 60) -> str:
 
 
 def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Draft]:
-    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists."""
+    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists; a
+    resolution approving numbered recommendations one by one gives their numbers (layouts/approved_numbers.py)."""
     starts = [line.start for line in lines]  # once: a hostile file can hold thousands of short lists
-    return _drafts(
-        lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
-    )
+    found = lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
+    return _drafts(approved_numbers(found))  # "(a) that approval be given to Recommendation 1, that …"
 
 
 def _drafts(found: list[Found]) -> list[_Draft]:
@@ -1247,9 +1286,13 @@ def _flags(base: _Draft, full: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(flags))
 
 
+_TO_BE_DONE = re.compile(r"\bto\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)  # "figures to be published"
+
+
 def _has_asking_verb(text: str) -> bool:
-    """An asking word ("should", "recommend", "urge") or a verb of action in any form ("publishes", "review")."""
-    if _asks(text) or SAYS_RECOMMENDS.search(text):
+    """An asking word ("should", "recommend", "urge"), a verb of action in any form ("publishes", "review"),
+    or something "to be done" ("a timetable to be published")."""
+    if _asks(text) or SAYS_RECOMMENDS.search(text) or _TO_BE_DONE.search(text):
         return True
     for word in _WORD.findall(text.lower()):
         if (

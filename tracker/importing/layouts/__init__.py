@@ -19,6 +19,9 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - ordered_answers: answers with no number, tied in order when as many (interleaved table lines, a resolution)
 - contents_lines: a table of contents' entries ("Recommendations ..... 4"), never recommendations
 - statutory_dates: a deadline the law sets ("the Commissioner must respond by 1 March"), not a reply-by date
+- approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
+  Recommendation 1, that …"), read as those recommendations with their numbers
+- progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ recommendations" in so many words:
       (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
       (2) officers report back on the costs.
   → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
-- a reply that counts what it accepted: "The force accepted all six recommendations made to it." → the
+- a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
+  Executive supports, in principle, the five recommendations of the review" → the
   paragraph, with the count it states. Where the reply counts a different number of recommendations than
   the committee's list holds (the list read is part of a longer report, or only some were addressed to this
   body), the answer is tied to none of them by number: the officer ties it.
@@ -56,7 +57,8 @@ _NUMBER_WORDS = {
     )
 }
 _COUNTED = re.compile(
-    r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)\s+all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)(?:,?\s+in\s+principle,?)?"
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?|the\s+)"
     rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?recommendations\b",
     re.I,
 )

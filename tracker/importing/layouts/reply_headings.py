@@ -58,7 +58,8 @@ def expand_numbers(text: str) -> list[str]:
     return numbers
 
 
-_RESOLUTION_LEAD_IN = re.compile(r"\bresolved\b|^that\s*[:–—-]?\s*$", re.I)
+# "Resolved", a bare "That", or an item of a numbered resolution ("(3) That the Director be asked to …:")
+_RESOLUTION_LEAD_IN = re.compile(r"\bresolved\b|^that\s*[:–—-]?\s*$|^\(?\d{1,2}\)\s+that\b", re.I)
 _OPENS_THAT = re.compile(r"^that\b", re.I)
 
 
@@ -106,7 +107,8 @@ def _answers_questions(lines: Sequence[LineLike], run: list[tuple[int, tuple[lis
 
 
 def _is_resolution(lines: Sequence[LineLike], run: list[tuple[int, tuple[list[str], str]]]) -> bool:
-    """The run follows "Resolved" (or a bare "That"), or most of its items open "That …"."""
+    """The run follows "Resolved" (or a bare "That", or a numbered item "(3) That …"), or most of its items
+    open "That …"."""
     index = run[0][0] - 1
     while index >= 0 and not lines[index].text.strip():
         index -= 1

@@ -10,6 +10,9 @@ that" narrates a discussion), or "makes recommendation(s) to the Commissioner th
 that Y" is two), each numbered by the app in document order. A clause that asks the paper's own meeting to
 note or receive something ("recommended that the report be noted") is no recommendation to the policing
 body. The lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
+
+"It recommended that …" counts when the sentence before it, in the same paragraph, opens with the body
+("The review found … . In particular, it recommended that X and that Y."): "it" is that body.
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ _REPORTED = re.compile(
     r"\s+that\s+",
     re.I,
 )
+# "In particular, it recommended that …": the body is named by the sentence before
+_IT_RECOMMENDED = re.compile(
+    r"^(?:[^,.;]{1,40},\s*)?it\s+(?:(?:had|has|also|further|then)\s+){0,2}recommended\s+that\s+", re.I
+)
+_OPENS_WITH_BODY = re.compile(
+    r"^(?:the|this|that|its)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:panel|committee|inquiry|review|report|task\s+(?:and\s+finish\s+)?group|working\s+group)\b",
+    re.I,
+)
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+", re.I)
 _OWN_MEETING = re.compile(
     r"\bbe\s+(?:noted|received|approved|agreed)\b|^(?:the\s+)?(?:report|minutes?)\b", re.I
@@ -39,8 +51,10 @@ _OWN_MEETING = re.compile(
 
 def reported_recommendations(lines: Sequence[LineLike]) -> list[Found]:
     items: list[tuple[int, int, str]] = []
+    before = (0, 0, "")
     for start, end, sentence in paragraph_sentences(lines):
-        m = _REPORTED.search(sentence)
+        previous, before = before, (start, end, sentence)
+        m = _REPORTED.search(sentence) or _it_recommended(sentence, previous, start)
         if m is None:
             continue
         for clause in _AND_THAT.split(sentence[m.end() :]):
@@ -48,6 +62,13 @@ def reported_recommendations(lines: Sequence[LineLike]) -> list[Found]:
             if len(clause.split()) >= 3 and not _OWN_MEETING.search(clause):
                 items.append((start, end, f"That {clause}."))
     return app_numbered(items)
+
+
+def _it_recommended(sentence: str, previous: tuple[int, int, str], start: int) -> re.Match[str] | None:
+    """ "It recommended that …" after a sentence, in the same paragraph, that opens with the body it means."""
+    m = _IT_RECOMMENDED.match(sentence)
+    same_paragraph = previous[2] and previous[1] >= start  # the sentence before ends on this one's first line
+    return m if m and same_paragraph and _OPENS_WITH_BODY.match(previous[2]) else None
 
 
 def reported_answers(text: str) -> list[tuple[int, int]]:
