@@ -112,3 +112,5 @@ def test_key_points_of_a_report_that_only_speak_of_recommendations_are_none():
 def test_a_dash_alone_in_a_table_cell_does_not_make_a_bullet():
     text = "Status\n-\nOpen\n"
     assert [line.kind for line in classify(text)][:3] == ["text", "text", "text"]
+    one_dash = "Owner\n-\nThe force will report on this at the next meeting.\n\nDone\n"
+    assert [line.kind for line in classify(one_dash)][:3] == ["text", "text", "text"]

@@ -118,3 +118,12 @@ def test_it_recommended_with_no_body_named_just_before_is_left_out():
     assert reported_recommendations(classify(text)) == []
     other_paragraph = IT_RECOMMENDED.replace("too\nrarely. In particular,", "too\nrarely.\n\nIn particular,")
     assert reported_recommendations(classify(other_paragraph)) == []
+
+
+def test_recommendations_that_ask_for_other_recommendations_to_be_implemented_are_kept():
+    text = (
+        "The Panel recommends:\n\n"
+        "1. The Commissioner should report each year on how the inspectorate's recommendations are implemented.\n\n"
+        "2. The force should publish which recommendations have been accepted and when.\n"
+    )
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2"]

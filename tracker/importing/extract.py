@@ -574,16 +574,21 @@ LONE_MARKER = re.compile(r"[-•*▪◦●·–]")
 def _join_lone_markers(lines: list[Line]) -> None:
     """A bullet mark alone on its line ("-", then the item's text on the next line, as a web page's list
     copied as text leaves it) makes the next line a bullet; the mark's own line is read as blank. The next
-    line must read as a sentence (five words at least): a dash alone in a table's cell marks an empty cell."""
-    for line, following in zip(lines, lines[1:], strict=False):
-        if (
-            line.kind == "text"
-            and following.kind == "text"
-            and LONE_MARKER.fullmatch(line.text)
-            and len(following.text.split()) >= 5
-        ):
-            line.kind, line.text = "blank", ""
-            following.kind, following.rest = "bullet", following.text
+    line must read as a sentence (five words at least), and the pair must sit next to another such pair
+    (a list, not one dash): a dash alone in a table's cell marks an empty cell."""
+    pairs = [
+        index
+        for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False))
+        if line.kind == "text"
+        and following.kind == "text"
+        and LONE_MARKER.fullmatch(line.text)
+        and len(following.text.split()) >= 5
+    ]
+    listed = set(pairs)
+    for index in pairs:
+        if any(other in listed for other in (index - 3, index - 2, index + 2, index + 3)):
+            lines[index].kind, lines[index].text = "blank", ""
+            lines[index + 1].kind, lines[index + 1].rest = "bullet", lines[index + 1].text
 
 
 def _mark_repeated_cells(lines: list[Line], rows: list[int]) -> None:
@@ -1112,7 +1117,7 @@ def _not_recommendations(
             "it is the resolution of the meeting that considered the scrutiny body's report (its decision on "
             "the recommendations, not recommendations of its own)"
         )
-    if sum(1 for t in texts if _ABOUT_THE_ANSWER.search(t)) * 2 > len(texts):
+    if sum(1 for t in texts if _ABOUT_THE_ANSWER.search(t) and not _SHOULD.search(t)) * 2 > len(texts):
         return (
             "its items say how the recommendations are to be answered (which are accepted), not what they ask"
         )
@@ -1156,6 +1161,9 @@ _ABOUT_THE_ANSWER = re.compile(
     r"(?:accepted|agreed|rejected|supported|implemented|answered)\b",
     re.I,
 )
+_SHOULD = re.compile(
+    r"\b(?:should|must)\b", re.I
+)  # "… should report how the recommendations are implemented"
 # a parliamentary committee's report opens "The Committee has agreed to the following Report:": the numbered
 # paragraphs after it are the report's own text (its findings come later, under their own heading)
 _OWN_REPORT = re.compile(r"\bagreed\s+(?:to\s+)?the\s+following\s+report\s*:?\s*$", re.I)
