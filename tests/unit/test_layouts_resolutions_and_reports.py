@@ -34,6 +34,7 @@ def test_a_resolution_approving_numbered_recommendations_gives_their_numbers_and
     # each item of the resolution answers the recommendation it names, and the discussion answers 3
     passages = audit_reply(APPROVING_RESOLUTION).passages
     assert [p.numbers for p in passages] == [("3",), ("1",), ("2",)]
+    assert passages[1].disposition == "accepted"
 
 
 def test_a_resolution_that_names_a_number_in_only_some_items_stays_lettered():

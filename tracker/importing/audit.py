@@ -149,6 +149,7 @@ _ACCEPT = [
     r"\b(?:we|I) will (?:ensure|publish|include|introduce|set up|establish|convene|develop|deliver|provide|"
     r"implement|share|commission|report)\b",
     r"\bhas been (?:included|adopted|implemented)\b",
+    r"\b(?:approval|agreement) (?:be|was|is|has been) given to\b",  # a cabinet's "that approval be given to …"
     r"\bwe have (?:included|adopted|implemented|introduced)\b",
     rf"\bagreed\b{_ONLY_TO_CONSIDER}",
     r"\bcytuno\b",
@@ -177,7 +178,7 @@ _CUE_WORDS = {
     ),
     "accepted": (
         "agree", "accept", "commit", "reflect", "final plan", "welcome", "bringing forward", "i can", "will",
-        "has been", "we have", "cytuno",
+        "has been", "we have", "cytuno", "given to",
     ),
     "noted": ("note", "consider", "agree", "looking at", "under review", "reflected", "lobby", "explor"),
 }  # fmt: skip
