@@ -193,6 +193,21 @@ HOSTILE = {
     "unclosed tags": "<b x",
     "dates without a full stop": "1 March 2022 ",
     "dated asks": "by 1 March 2022 and ",
+    "ordinals": "the first and ",
+    "recommendations told of": "The Panel recommended that x. I agree. ",
+    "asides": "the panel on x, ",
+    "numbers named": "recommendations 1, ",
+    "status lines": "Agreed.\n",
+    "contents leaders": "a .... 1\n",
+    "status log": "Update March 2024: x\n",
+    "it recommended": "The review found x. In particular, it recommended that y and that z. ",
+    "report openings": "The Committee has agreed to the following Report:\n1. x\n",
+    "answers to recommendations": "(a) to say which recommendations have been accepted;\n",
+    "approving resolutions": "(a) that approval be given to Recommendation 1, that x;\n",
+    "lone dashes": "-\nThe force should publish its figures monthly\n",
+    "key points": "Key points made by the committee include:\n- x should y\n",
+    "progress bullets": "o x to be published. This recommendation is met.\n",
+    "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
 }
 
 
@@ -202,6 +217,7 @@ def test_hostile_text_finishes(unit):
     text = (unit * (size // len(unit) + 1))[:size]
     extract_recommendations(text)
     extract_recommendations("1. The plan should be published " + text)  # as a recommendation's own text
+    audit_reply(text)  # and as a reply read alone
 
 
 # ---- 4. text kept as written --------------------------------------------------------------------------

@@ -134,3 +134,20 @@ def test_a_short_last_sentence_points_back_to_the_recommendations_before_it():
     )
     found = extract_recommendations(text).recommendations
     assert [r.number for r in found] == ["1", "2"]
+
+
+def test_bullets_after_an_inspections_areas_for_improvement_are_recommendations():
+    text = """News
+
+The inspectorate found several areas for improvement in how forces handle stalking. In particular, forces need to:
+- give every stalking victim a named officer;
+- check protective orders are enforced within a week.
+"""
+    recommendations = extract_recommendations(text).recommendations
+    assert [r.text for r in recommendations] == [
+        "give every stalking victim a named officer;",
+        "check protective orders are enforced within a week.",
+    ]
+    assert all(NUMBERED_BY_APP in r.flags for r in recommendations)
+    findings = text.replace("areas for improvement", "good practices").replace("forces need to", "they are")
+    assert extract_recommendations(findings).recommendations == ()

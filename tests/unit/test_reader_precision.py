@@ -34,9 +34,14 @@ def test_narrating_minutes_with_no_lead_in_give_none_either():
         "2. Members asked how many officers had left the force in the year.\n\n"
         "3. The Commissioner said that the figures were published each quarter.\n"
     )
+    assert_left_out(text, "report what was said or done")
+
+
+def assert_left_out(text: str, reason: str) -> None:
+    """Nothing is read as a recommendation, and a warning says why."""
     extraction = extract_recommendations(text)
     assert extraction.recommendations == ()
-    assert any("report what was said or done" in w for w in extraction.warnings)
+    assert any(reason in w for w in extraction.warnings)
 
 
 def test_a_numbered_list_that_asks_is_still_read_without_a_lead_in():
@@ -190,3 +195,15 @@ def test_one_paragraph_pointer_alone_is_a_cross_reference_not_a_list():
         "The Panel agreed with the Committee on this point. (Paragraph 4)\n\nNo further action is needed.\n"
     )
     assert extract_recommendations(text).recommendations == ()
+
+
+def test_paragraphs_reporting_progress_on_recommendations_are_no_list_of_them():
+    text = (
+        "Progress report\n\nA. Recommendation\nThat Members note the report.\n\nB. Supporting information\n"
+        "Single point of contact\n"
+        "1. Inspector Dale has taken over as the contact for victims' groups.\n"
+        "Training\n"
+        "2. Every response officer has now completed the new course.\n"
+        "3. Two more trainers joined the team in May.\n"
+    )
+    assert_left_out(text, "report progress")

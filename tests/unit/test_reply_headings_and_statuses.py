@@ -205,3 +205,12 @@ def test_bullets_that_open_with_a_recommendations_label_are_its_answers():
     assert [p.numbers for p in audit.passages] == [("2",), ("4",), ("7",)]
     assert audit.passages[1].text.endswith("of every ward is finished.")
     assert audit.passages[2].text == "The Committee will receive a report each year."
+
+
+def test_lettered_answers_to_members_questions_are_not_answers_to_recommendations():
+    minute = (
+        "Minutes\n\nSeveral questions were raised in the debate, to which the following responses were given –\n\n"
+        "(a)\n\nthe force had recruited twelve more call handlers since January;\n\n"
+        "(b)\n\nthe Commissioner would write to the Home Office about the grant.\n"
+    )
+    assert audit_reply(minute).passages == ()

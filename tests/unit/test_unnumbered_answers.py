@@ -161,5 +161,12 @@ def test_agreeing_to_accept_the_recommendations_answers_them_all():
         "recommendations and asked for a report on progress in six months.\n"
     )
     assert [p.numbers for p in audit_reply(reply).passages] == [()]
-    for partial in ("accepted the recommendations except the third", "accepted the recommendations 2 and 4"):
-        assert audit_reply(f"Cabinet, 2 May 2024\n\nThe Cabinet {partial}.\n").passages == ()
+    assert (
+        audit_reply(
+            "Cabinet, 2 May 2024\n\nThe Cabinet accepted the recommendations except the third.\n"
+        ).passages
+        == ()
+    )
+    # the numbers named are answered, not all the recommendations
+    partial = audit_reply("Cabinet, 2 May 2024\n\nThe Cabinet accepted the recommendations 2 and 4.\n")
+    assert [p.numbers for p in partial.passages] == [("2", "4")]

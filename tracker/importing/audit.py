@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from tracker.errors import BadInput
 from tracker.importing.dates import dated_phrases
 from tracker.importing.extract import (
-    PARAGRAPH_POINTER,
     RESPONSE_LABEL,
     STATUS_LABEL,
     DocumentInfo,
@@ -30,13 +29,18 @@ from tracker.importing.extract import (
     document_info,
     extract_recommendations,
 )
-from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_SUBJECT
+from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
 from tracker.importing.layouts.grouped_answer import grouped_answer
+from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
+from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
+from tracker.importing.layouts.pointed_paragraphs import ends_with_pointer
+from tracker.importing.layouts.progress_notes import progress_answers
 from tracker.importing.layouts.reply_headings import expand_numbers, heading_numbers, lettered_headings
+from tracker.importing.layouts.reported_recommendations import reported_answers
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
-from tracker.importing.layouts.subject_ties import blanket_answer, subject_words, tie_by_subject
+from tracker.importing.layouts.subject_ties import blanket_answer, paragraphs, subject_words, tie_by_subject
 from tracker.importing.readers import DocumentText, document_from_text
 
 
@@ -110,7 +114,7 @@ _PARTIAL = [
     r"does not go into (?:this|that) level of detail",
     r"\bwe agree that\b",
     rf"{_THIRD_PERSON_AGREES} that\b",
-    r"\bagree in principle\b",
+    r"\b(?:agree|support)s?,?\s+in principle\b",
 ]
 _NOT = [
     r"\bwill not\b",
@@ -145,6 +149,7 @@ _ACCEPT = [
     r"\b(?:we|I) will (?:ensure|publish|include|introduce|set up|establish|convene|develop|deliver|provide|"
     r"implement|share|commission|report)\b",
     r"\bhas been (?:included|adopted|implemented)\b",
+    r"\b(?:approval|agreement) (?:be|was|is|has been) given to\b",  # a cabinet's "that approval be given to …"
     r"\bwe have (?:included|adopted|implemented|introduced)\b",
     rf"\bagreed\b{_ONLY_TO_CONSIDER}",
     r"\bcytuno\b",
@@ -164,14 +169,16 @@ _NOTED = [
 # Each cue's patterns all contain one of its words: a sentence with none of them cannot match, and is not
 # searched (most sentences hold none, and the patterns are slow to try at every word).
 _CUE_WORDS = {
-    "partially accepted": ("partial", "in part", "partly", "to some extent", "level of detail", "agree"),
+    "partially accepted": (
+        "partial", "in part", "partly", "to some extent", "level of detail", "agree", "principle",
+    ),
     "not accepted": (
         "not", "won't", "stopped short", "opted against", "declin", "reject", "disagree", "no plans",
         "cannot", "ni fyddwn",
     ),
     "accepted": (
         "agree", "accept", "commit", "reflect", "final plan", "welcome", "bringing forward", "i can", "will",
-        "has been", "we have", "cytuno",
+        "has been", "we have", "cytuno", "given to",
     ),
     "noted": ("note", "consider", "agree", "looking at", "under review", "reflected", "lobby", "explor"),
 }  # fmt: skip
@@ -301,7 +308,7 @@ def _reply_starts(paragraphs: list[tuple[str, bool]]) -> int | None:
         if RESPONSE_LABEL.match(paragraph):
             return position
     for position, (paragraph, _) in enumerate(paragraphs):
-        if PARAGRAPH_POINTER.search(paragraph):
+        if ends_with_pointer(paragraph):
             return position + 1
     return None
 
@@ -407,7 +414,7 @@ def _blocks_at(
                 elif current and (
                     (re.search(r"[.!?:]$", current[-1]) and line.text[:1].isupper())
                     or RESPONSE_LABEL.match(line.text)
-                    or PARAGRAPH_POINTER.search(" ".join(current[-2:]))
+                    or ends_with_pointer(" ".join(current[-2:]))
                 ):
                     paragraphs.append((" ".join(current), False))
                     current = []
@@ -431,7 +438,6 @@ _PROSE_NUMBER = re.compile(
     r"\brecommendations?\s+(?:no\.?\s*)?(\d{1,3}(?:\s*(?:,|&|\band\b|\bto\b|-|–)\s*\d{1,3}){0,20})(?!\d)",
     re.I,
 )
-_PROSE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _TITLE_MAX_WORDS = 12
 
 
@@ -454,39 +460,6 @@ def _is_title(block: _Block) -> bool:
         and table_disposition(title) is None
         and not _FIRST_PERSON.search(title)
     )
-
-
-def _prose_sentences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence between start and end. A paragraph ends at a blank line or at
-    a line that ends a sentence."""
-    sentences: list[tuple[int, int, int]] = []
-    paragraph = 0
-    offset = start
-    for raw in text[start:end].split("\n"):
-        line_start, line_end = offset, offset + len(raw)
-        offset = line_end + 1
-        if not raw.strip():
-            paragraph += 1
-            continue
-        cut = line_start
-        for boundary in _PROSE_SENTENCE_END.finditer(text, line_start, line_end):
-            sentences.append((cut, boundary.start(), paragraph))
-            cut = boundary.end()
-        sentences.append((cut, line_end, paragraph))
-        if re.search(r"[.!?]\s*$", raw):
-            paragraph += 1
-    # a sentence wrapped over lines (no end mark before the line break) is one sentence
-    joined: list[tuple[int, int, int]] = []
-    for sentence in sentences:
-        if (
-            joined
-            and joined[-1][2] == sentence[2]
-            and not re.search(r"[.!?]\s*$", text[joined[-1][0] : joined[-1][1]])
-        ):
-            joined[-1] = (joined[-1][0], sentence[1], sentence[2])
-        else:
-            joined.append(sentence)
-    return [(s, e, p) for s, e, p in joined if text[s:e].strip()]
 
 
 def _prose_reply(
@@ -514,7 +487,7 @@ def _prose_reply(
     title_words = {n: subject_words(t) for n, t in titles.items()}
     passages: list[tuple[list[str], int, int]] = []
     open_paragraph: int | None = None  # the paragraph of the passage that is still open
-    for start, end, paragraph in _prose_sentences(text, line_end + 1, last.end):
+    for start, end, paragraph in prose_sentences(text, line_end + 1, last.end):
         sentence = text[start:end]
         named: list[str] = []
         for reference in _PROSE_NUMBER.finditer(sentence):
@@ -702,23 +675,67 @@ def _unnumbered_answers(
     text: str, known: dict[str, ExtractedRecommendation] | None, reference_date: dt.date | None
 ) -> list[Passage]:
     """A reply with no headings, numbers or table: one answer to every recommendation ("accept all the
-    recommendations"), or, against the committee's list, paragraphs tied to recommendations by subject."""
+    recommendations"), sentences that name the recommendations they answer ("with regard to recommendation
+    3", "the second recommendation"), or, against the committee's list, paragraphs tied by subject."""
     numbers = list(known or ())
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+    if named := named_passages(text, set(known) if known else None):  # "with regard to recommendation 3"
+        passages = [
+            _passage(text, n, start, end, "explicit" if len(n) > 1 else "single", reference_date)
+            for n, start, end in named
+        ]
+        if grouped := grouped_answer(text):
+            # "(1) that the recommendations be noted" beside answers that name theirs: tied to none by number,
+            # and ending where a passage that names its numbers begins ("(2) that recommendation 5 …")
+            start, end = grouped[0], min([grouped[1], *(p.start for p in passages if p.start > grouped[0])])
+            if not any(p.start <= start < p.end for p in passages) and text[start:end].strip():
+                passages.append(_passage(text, [], start, end, "single", reference_date, (TIED_BY_SUBJECT,)))
+                passages.sort(key=lambda p: p.start)
+        return passages
+    if ordered := _answers_in_order(
+        text, numbers, reference_date
+    ):  # no numbers, one answer per recommendation
+        return ordered
+    if progress := progress_answers(classify(text), text):  # "… this recommendation has been achieved"
+        return _in_order_or_untied(text, numbers, progress, reference_date)
     if grouped := grouped_answer(text):  # "resolved that the recommendations be noted", "accepted all nine"
         start, end, count = grouped
         if count is not None and count != len(numbers):
             numbers = []  # it counts other recommendations than the list read: the officer ties it
         grouping = "explicit" if len(numbers) > 1 else "single"
         return [_passage(text, numbers, start, end, grouping, reference_date, (TIED_BY_SUBJECT,))]
-    if not known:
-        return []
+    if not known:  # "The Panel recommended that … . I accept this.": the answer, for the officer to tie
+        return [
+            _passage(text, [], start, end, "single", reference_date) for start, end in reported_answers(text)
+        ]
     ties = tie_by_subject(text, {n: r.full_text for n, r in known.items()})
     return [
         _passage(text, n, start, end, "single", reference_date, (TIED_BY_SUBJECT,)) for n, start, end in ties
     ]
+
+
+def _answers_in_order(text: str, numbers: list[str], reference_date: dt.date | None) -> list[Passage]:
+    """Answers with no numbers, one to each recommendation in turn (the responses of a table flattened into
+    alternating lines, the items of a resolution): tied in order when they are as many as the
+    recommendations, else each kept with no number for the officer to tie."""
+    spans = [(answer[0].start, answer[-1].end) for _, answer in interleaved_rows(classify(text))]
+    return _in_order_or_untied(
+        text, numbers, spans or resolution_answers(paragraphs(text), text), reference_date
+    )
+
+
+def _in_order_or_untied(
+    text: str, numbers: list[str], spans: list[tuple[int, int]], reference_date: dt.date | None
+) -> list[Passage]:
+    """Answers tied in order to the recommendations when as many, else each kept with no number."""
+    if len(spans) == len(numbers):
+        return [
+            _passage(text, [n], start, end, "single", reference_date, (TIED_BY_ORDER,))
+            for n, (start, end) in zip(numbers, spans, strict=True)
+        ]
+    return [_passage(text, [], start, end, "single", reference_date) for start, end in spans]
 
 
 def _merge_with(passages: list[Passage], number: str) -> list[Passage]:

@@ -209,6 +209,10 @@ _WORDS = {
 }
 
 
+# every month's name and abbreviation holds one of these, in lower case
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 @dataclass(frozen=True)
 class DatedPhrase:
     date: dt.date | None
@@ -220,6 +224,9 @@ def dated_phrases(text: str, reference: dt.date | None, *, relative: bool) -> li
     """Dated asks or commitments: "by 30 September 2022", "by the end of September 2013", "by June 2022",
     "from April 2026", and with relative=True "within 21 days" (counted from the reference date)."""
     out: list[DatedPhrase] = []
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _MONTH_STEMS) and not (relative and "within" in lowered):
+        return out  # no month's name, nor "within": nothing to find (most recommendations name no date)
     sentences: list[Sentences] = []  # found once, when the first phrase needs them
 
     def clause(start: int, end: int) -> str:

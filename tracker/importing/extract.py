@@ -16,12 +16,15 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
+from tracker.importing.layouts.approved_numbers import approved_numbers
 from tracker.importing.layouts.code_rows import code_rows
+from tracker.importing.layouts.contents_lines import is_contents_line
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
@@ -33,12 +36,21 @@ from tracker.importing.layouts.document_date import (
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
+from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import is_own_request
-from tracker.importing.layouts.pointed_paragraphs import PARAGRAPH_POINTER, pointed_paragraphs
+from tracker.importing.layouts.pointed_paragraphs import (
+    PARAGRAPH_POINTER,
+    ends_with_pointer,
+    pointed_paragraphs,
+)
+from tracker.importing.layouts.progress_notes import progress_notes
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.recommending_clause import recommending_clause
+from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.status_log import is_log_entry, logged_recommendations
+from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
 from tracker.importing.readers import DocumentText, document_from_text
 
@@ -366,7 +378,7 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str  # blank, footnote, separator, rec, r, numbered, sub, bullet, section, contact, text
+    kind: str  # blank, footnote, separator, contents, log, rec, r, numbered, sub, bullet, section, contact, text
     number: str | None = None
     rest: str = ""
     label: str = ""
@@ -406,7 +418,9 @@ def classify(text: str) -> tuple[Line, ...]:
     (callers only read the lines)."""
     lines: list[Line] = []
     offset = 0
-    previous_kind = "blank"
+    # of the last line that is not blank (nor an item's wrapped text): "o" items stay bullets across blank
+    # lines and after an item that wraps
+    last_kind = "blank"
     row_table = _row_table(text)[0]
     for raw in split_run_on(text).split("\n"):
         start, end = offset, offset + len(raw)
@@ -415,17 +429,24 @@ def classify(text: str) -> tuple[Line, ...]:
         if _RULE_LINE.fullmatch(stripped):
             lines.append(Line(raw, "", start, end, "separator"))
             continue
-        statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)]
+        statements = [m.group(1).strip() for m in ITALIC_STATEMENT.finditer(raw)] if "*" in raw else []
         if statements:  # an italic committee statement sharing a line with recommendation text
             raw = ITALIC_STATEMENT.sub("", raw)
         cleaned = clean(raw)
         if not cleaned:
             kind = "statement" if statements else "blank"
             lines.append(Line(raw, "", start, end, kind, statements=statements))
-            previous_kind = "blank" if kind == "blank" else previous_kind
             continue
         if FOOTNOTE.match(stripped):
             lines.append(Line(raw, cleaned, start, end, "footnote"))
+            continue
+        if stripped[-1:].isdigit() and is_contents_line(raw, cleaned):  # "Recommendations ..... 4"
+            lines.append(Line(raw, cleaned, start, end, "contents"))
+            last_kind = "contents"
+            continue
+        if is_log_entry(cleaned):  # "Update March 2024: …", "12/06/2024 – …": a status log under an item
+            lines.append(Line(raw, cleaned, start, end, "log"))
+            last_kind = "log"
             continue
         # a leading list marker before a number ("- 1.1 ...", "- 2. ...") belongs to the converter, not the text
         body = _LIST_MARKER.sub("", cleaned)
@@ -461,12 +482,13 @@ def classify(text: str) -> tuple[Line, ...]:
             )
         elif (m := LETTERED.match(body)) or (m := LETTERED_DOT.match(body)):
             line.kind, line.label, line.rest = "sub", m.group(1), m.group(2).strip()
-        elif (m := BULLET.match(body)) or previous_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
+        elif (m := BULLET.match(body)) or last_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
             line.kind, line.rest = "bullet", m.group(1).strip()
         elif CONTACT.match(body):
             line.kind = "contact"
         lines.append(line)
-        previous_kind = line.kind
+        continues_item = line.kind == "text" and body[:1].islower() and last_kind in ("bullet", "sub")
+        last_kind = last_kind if continues_item else line.kind  # an item wrapped onto the next line goes on
     return tuple(_in_context(lines))
 
 
@@ -487,6 +509,7 @@ def _in_context(lines: list[Line]) -> list[Line]:
     "recommendations as follows:" is a recommendation, not a section heading; a numbered line whose sentence
     runs on to the next line ("1. We" / "recommend that ...") is too; and "2." alone on its line starts item 2."""
     under_lead_in = False
+    _join_lone_markers(lines)
     # the next non-blank line after each line, found in one backward pass (a slice per line is quadratic)
     next_non_blank: list[int | None] = [None] * len(lines)
     upcoming = None
@@ -543,6 +566,29 @@ def _in_context(lines: list[Line]) -> list[Line]:
     if len(rows) >= 2:
         _mark_repeated_cells(lines, rows)
     return lines
+
+
+LONE_MARKER = re.compile(r"[-•*▪◦●·–]")
+
+
+def _join_lone_markers(lines: list[Line]) -> None:
+    """A bullet mark alone on its line ("-", then the item's text on the next line, as a web page's list
+    copied as text leaves it) makes the next line a bullet; the mark's own line is read as blank. The next
+    line must read as a sentence (five words at least), and the pair must sit next to another such pair
+    (a list, not one dash): a dash alone in a table's cell marks an empty cell."""
+    pairs = [
+        index
+        for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False))
+        if line.kind == "text"
+        and following.kind == "text"
+        and LONE_MARKER.fullmatch(line.text)
+        and len(following.text.split()) >= 5
+    ]
+    listed = set(pairs)
+    for index in pairs:
+        if any(other in listed for other in (index - 3, index - 2, index + 2, index + 3)):
+            lines[index].kind, lines[index].text = "blank", ""
+            lines[index + 1].kind, lines[index + 1].rest = "bullet", lines[index + 1].text
 
 
 def _mark_repeated_cells(lines: list[Line], rows: list[int]) -> None:
@@ -615,9 +661,7 @@ def is_welsh(text: str) -> bool:
     words = _WORD.findall(lowered)
     if not words:
         return False
-    lean = 0  # Welsh words less English ones, counted in one pass
-    for word in words:
-        lean += _LEAN.get(word, 0)
+    lean = sum(map(_LEAN.get, words, repeat(0)))  # Welsh words less English ones, counted in one pass
     return lean > 1 or (lean >= 0 and _WELSH_MARKS.search(lowered) is not None)
 
 
@@ -680,6 +724,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     lines = classify(text)
     style = _style(list(lines))
     replies_after_paraphrase = run_on_cuts(text)[1]  # where a reply starts in a letter run into one paragraph
+    responses = response_starts(lines, text)  # a two-column table flattened into alternating lines
     drafts: dict[str, _Draft] = {}
     order: list[_Draft] = []
     statements: list[str] = []
@@ -712,7 +757,10 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             if current is not None:
                 current.paragraphs.append([])
             continue
-        if line.kind in ("footnote", "separator", "status", "column"):
+        if line.kind in ("footnote", "separator", "status", "column", "contents"):
+            continue
+        if line.kind == "log":
+            current = None  # the recommendation's progress, not its text: what follows is the log's too
             continue
         if style == "numbered" and order and not list_closed:
             if line.kind == "section" and not SAYS_RECOMMENDS.search(line.text):
@@ -740,8 +788,8 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             continue
         if current is None:
             continue
-        if line.start in replies_after_paraphrase:
-            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase"
+        if line.start in replies_after_paraphrase or line.start in responses:
+            current = None  # the reply after a run-on letter's "Recommendation 2 – paraphrase", or a row's
             continue
         if line.kind in ("section", "contact", "rec", "r") or (
             line.kind == "numbered" and style == "numbered"
@@ -765,13 +813,13 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
         if LETTER_CLOSING.match(body):
             current = None  # the letter's own closing lines, even where a PDF left no blank line before them
             continue
-        if STATEMENT.match(body) or _is_italic_line(line.raw):
+        if STATEMENT.match(body) or ("*" in line.raw or "_" in line.raw) and _is_italic_line(line.raw):
             statements.append(body)
             if style != "rec":
                 current = None
             continue
         written = next((p for p in reversed(current.paragraphs) if p), [])
-        if PARAGRAPH_POINTER.search(" ".join(written[-2:])):
+        if ends_with_pointer(" ".join(written[-2:])):
             current = None  # "(Paragraph 9)", even wrapped, ends a committee's conclusion: a reply may follow
             continue
         previous = current.last_text() or (current.subpoints[-1] if current.subpoints else "")
@@ -799,6 +847,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     if not order:  # none in the numbering styles above: lettered lists, then bullets after a lead-in
         order = (
             _drafts(code_rows(all_lines))
+            or _drafts(interleaved_recommendations(all_lines))
             or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
             or _drafts(inline_series(all_lines))
@@ -808,6 +857,9 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
             or _drafts(recommending_clause(all_lines))
+            or _drafts(reported_recommendations(all_lines))
+            or _drafts(logged_recommendations(all_lines))
+            or _drafts(progress_notes(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
@@ -1065,6 +1117,12 @@ def _not_recommendations(
             "it is the resolution of the meeting that considered the scrutiny body's report (its decision on "
             "the recommendations, not recommendations of its own)"
         )
+    if sum(1 for t in texts if _ABOUT_THE_ANSWER.search(t) and not _SHOULD.search(t)) * 2 > len(texts):
+        return (
+            "its items say how the recommendations are to be answered (which are accepted), not what they ask"
+        )
+    if _OWN_REPORT.search(lead) and sum(1 for t in texts if SAYS_IT_RECOMMENDS.search(t)) * 2 <= len(texts):
+        return "its lead-in opens a committee's report: its items are the report's numbered paragraphs"
     if _section_headings(drafts, lines, starts):
         return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
@@ -1075,6 +1133,12 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') does not call it recommendations, nor do its items recommend"
     before = [line.text for line in lines[max(0, first - 40) : first] if line.text][-6:]
     if any(re.search(r"\brecommend", text, re.I) for text in before):
+        if len(texts) >= 2 and sum(1 for t in texts if _asks(t)) * 4 < len(texts):
+            # "progress against the recommendations": paragraphs that report what was done, almost none asking
+            return (
+                "its items report progress and almost none asks for anything, though a line before it speaks "
+                "of recommendations"
+            )
         return None
     if sum(1 for t in texts if _item_asks(t)) * 2 >= len(texts):
         return None
@@ -1091,6 +1155,18 @@ _CONSIDERED_SCRUTINY = re.compile(
     re.I,
 )
 _OPENS_THAT = re.compile(r"^\s*that\b", re.I)
+# "which recommendations have been accepted", "where recommendations are accepted": the handling of the answer
+_ABOUT_THE_ANSWER = re.compile(
+    r"\brecommendations?\s+(?:(?:have|has|had)\s+been|are|is|were|was|be|being)\s+"
+    r"(?:accepted|agreed|rejected|supported|implemented|answered)\b",
+    re.I,
+)
+_SHOULD = re.compile(
+    r"\b(?:should|must)\b", re.I
+)  # "… should report how the recommendations are implemented"
+# a parliamentary committee's report opens "The Committee has agreed to the following Report:": the numbered
+# paragraphs after it are the report's own text (its findings come later, under their own heading)
+_OWN_REPORT = re.compile(r"\bagreed\s+(?:to\s+)?the\s+following\s+report\s*:?\s*$", re.I)
 
 
 def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], first: int) -> bool:
@@ -1132,11 +1208,11 @@ def _clip(text: str, size: int = 60) -> str:
 
 
 def _lettered(lines: list[Line], warnings: list[str] | None = None) -> list[_Draft]:
-    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists."""
+    """Lettered (a), (b), (c) lists (layouts/lettered.py), judged by the same test as numbered lists; a
+    resolution approving numbered recommendations one by one gives their numbers (layouts/approved_numbers.py)."""
     starts = [line.start for line in lines]  # once: a hostile file can hold thousands of short lists
-    return _drafts(
-        lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
-    )
+    found = lettered_lists(lines, lambda found: _not_recommendations(_drafts(found), lines, starts), warnings)
+    return _drafts(approved_numbers(found))  # "(a) that approval be given to Recommendation 1, that …"
 
 
 def _drafts(found: list[Found]) -> list[_Draft]:
@@ -1185,7 +1261,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
 def _finish(base: _Draft, doc_date: dt.date | None) -> ExtractedRecommendation:
     body = " ".join(base.english_text()).strip()
     body = _SPACE_BEFORE_MARK.sub(r"\1", body)
-    body = PARAGRAPH_POINTER.sub("", body)
+    if body.endswith(")"):
+        body = PARAGRAPH_POINTER.sub("", body)
     subpoints = tuple(s.strip() for s in base.subpoints if s.strip())
     full = " ".join([body, *subpoints])
     asks = tuple(Ask(p.date, p.text) for p in dated_phrases(full, doc_date, relative=False))
@@ -1217,9 +1294,13 @@ def _flags(base: _Draft, full: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(flags))
 
 
+_TO_BE_DONE = re.compile(r"\bto\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)  # "figures to be published"
+
+
 def _has_asking_verb(text: str) -> bool:
-    """An asking word ("should", "recommend", "urge") or a verb of action in any form ("publishes", "review")."""
-    if _asks(text) or SAYS_RECOMMENDS.search(text):
+    """An asking word ("should", "recommend", "urge"), a verb of action in any form ("publishes", "review"),
+    or something "to be done" ("a timetable to be published")."""
+    if _asks(text) or SAYS_RECOMMENDS.search(text) or _TO_BE_DONE.search(text):
         return True
     for word in _WORD.findall(text.lower()):
         if (
@@ -1284,7 +1365,7 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
-            if _LATER_DATE.match(cleaned):
+            if _LATER_DATE.match(cleaned) or is_log_entry(cleaned):
                 continue  # "UPDATE - 23 March 2022" dates what came after the document, not the document
             found = find_dates(cleaned)
             if not found or found[0].precision != "day":
@@ -1294,7 +1375,7 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 date = found[0].date
                 break
     if date is None:  # "Panel - Tuesday, 15 September 2020", "presented to the Panel on the 4th March 2024"
-        head = [clean(line) for line in lines[:40]]
+        head = _before_a_log([clean(line) for line in lines[:40]])
         date = (
             weekday_date(head)
             or leading_date(head)
@@ -1318,12 +1399,23 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     if "respon" in lowered or "repl" in lowered or "ymateb" in lowered:  # else no request for a reply
         for m in REPLY_BY.finditer(plain.text):
             found = find_dates(plain.text[m.end() : m.end() + 40], default_year=default_year)
-            if found and found[0].start == 0:
+            if found and found[0].start == 0 and not states_the_law(plain.text, m.start()):
                 reply_by = found[0].date
                 break
     return DocumentInfo(
         date, reference, reply_by, LazyDates(lambda: _dated_contexts(plain.text, default_year))
     )
+
+
+_ASKS_OR_RECOMMENDS = re.compile(r"\b(?:should|must|recommend\w*)\b", re.I)
+
+
+def _before_a_log(head: list[str]) -> list[str]:
+    """The head of the document without the entries of a status log kept under a recommendation
+    ("12/03/2024 – Strategy in draft" after "1. The Commissioner should …"): they date progress, not the
+    document. A dated heading before any recommendation ("29/01/2021 - Review of CCTV") stays."""
+    first_ask = next((i for i, line in enumerate(head) if _ASKS_OR_RECOMMENDS.search(line)), len(head))
+    return [line for i, line in enumerate(head) if i <= first_ask or not is_log_entry(line)]
 
 
 class _Plain:

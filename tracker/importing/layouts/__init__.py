@@ -13,6 +13,15 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - statuses: the words of a status column or a one-word answer, as dispositions
 - reply_headings: the headings a reply answers under ("R1:", "Rec 2", "Recommendations R2 and R3", "a)")
 - subject_ties: reply paragraphs that answer a recommendation without its number
+- reported_recommendations: "the Panel (had) recommended that X (and that Y)" told of in a response's prose
+- named_in_prose: reply sentences that name what they answer ("recommendation 3", "the second recommendation")
+- status_log: dated entries under a recommendation ("Update March 2024: …"), its progress, not its text
+- ordered_answers: answers with no number, tied in order when as many (interleaved table lines, a resolution)
+- contents_lines: a table of contents' entries ("Recommendations ..... 4"), never recommendations
+- statutory_dates: a deadline the law sets ("the Commissioner must respond by 1 March"), not a reply-by date
+- approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
+  Recommendation 1, that …"), read as those recommendations with their numbers
+- progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ NUMBERED_BY_APP = "numbered by the app"
 LETTERED_LIST = "lettered list read as recommendations"
 NO_ASKING_VERB = "no asking verb"
 TIED_BY_SUBJECT = "answer tied by subject, not number"
+TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
 
 

@@ -1,7 +1,8 @@
 """The document's own date where it is not on a line of its own.
 
 - A label in mid-line, as a cover sheet flattened into one line gives it:
-  "Agenda item 6   Date of meeting: 4 March 2024   Report of the Chair" → 4 March 2024.
+  "Agenda item 6   Date of meeting: 4 March 2024   Report of the Chair" → 4 March 2024; a decision record's
+  "Cabinet Decision: 12th March 2015" → 12 March 2015.
 - A sentence that says when the document was presented, held or sent:
   "This report was presented to the Panel on the 4th March 2024" → 4 March 2024;
   "Minutes of the meeting held on 4 March 2024" is the minutes of an earlier meeting: no date from it.
@@ -24,11 +25,11 @@ import re
 
 from tracker.importing.dates import find_dates
 
-# a label that names the document's own date: "Date of meeting:", "Meeting date:", and a bare "Date:" or
-# "Meeting:" unless a word before it says it dates something else ("Target date:", "Due date:")
+# a label that names the document's own date: "Date of meeting:", "Meeting date:", and a bare "Date:",
+# "Meeting:" or "Decision:" ("Cabinet Decision: 12th March 2015") unless a word before it says it dates something else ("Target date:", "Due date:")
 _LABEL = re.compile(
     r"(?:\b(?:date\s+of\s+(?:the\s+)?(?:meeting|issue|letter|report|publication|decision)|meeting\s+date|"
-    r"report\s+date)|(?<![\w-])(?P<bare>(?P<before>[A-Za-z]+[ \t]+)?(?:date(?:d)?|meeting)))\s*[:：]\s*",
+    r"report\s+date)|(?<![\w-])(?P<bare>(?P<before>[A-Za-z]+[ \t]+)?(?:date(?:d)?|meeting|decision)))\s*[:：]\s*",
     re.I,
 )
 _OTHER_DATES = frozenset(

@@ -1,12 +1,14 @@
 """One answer to a committee's recommendations as a whole, in the two shapes that do not say "accept all the
 recommendations" in so many words:
 
-- a decision that records what was done with them, as a council's cabinet resolves:
+- a decision that records what was done with them, as a council's cabinet resolves (or an item of it,
+  "(1) that the recommendations be noted", whose "resolved" the excerpt lost):
       The Cabinet resolved that:
       (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
       (2) officers report back on the costs.
   → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
-- a reply that counts what it accepted: "The force accepted all six recommendations made to it." → the
+- a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
+  Executive supports, in principle, the five recommendations of the review" → the
   paragraph, with the count it states. Where the reply counts a different number of recommendations than
   the committee's list holds (the list read is part of a longer report, or only some were addressed to this
   body), the answer is tied to none of them by number: the officer ties it.
@@ -19,6 +21,8 @@ import re
 from tracker.importing.layouts.subject_ties import paragraphs
 
 _DECIDED = re.compile(r"\b(?:resolved|decided|agreed)\b", re.I)
+# an item of a resolution whose "Resolved" the excerpt lost: "(1) that the recommendations … be noted"
+_RESOLUTION_ITEM = re.compile(r"\s*\(?(?:\d{1,2}|[a-h])\)\s+that\s+the\s+recommendations\b", re.I)
 _BE_DONE = re.compile(
     r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
     r"rejected|declined)\b",
@@ -53,7 +57,8 @@ _NUMBER_WORDS = {
     )
 }
 _COUNTED = re.compile(
-    r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)\s+all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)(?:,?\s+in\s+principle,?)?"
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?|the\s+)"
     rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?recommendations\b",
     re.I,
 )
@@ -64,7 +69,10 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
     answers the recommendations as a whole, or None."""
     spans = paragraphs(text)
     for m in _BE_DONE.finditer(text):
-        if _DECIDED.search(text, max(0, m.start() - 400), m.start()):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _DECIDED.search(text, max(0, m.start() - 400), m.start()) or _RESOLUTION_ITEM.match(
+            text, line_start, m.end()
+        ):
             return _within(spans, m.start(), None)
     if m := _COUNTED.search(text):
         word = m.group(1).lower()

@@ -4,6 +4,10 @@
     - the force publishes its figures;          - The Commissioner should publish …
     - the plan names a lead for rural crime.    - The plan should set out …
 
+or "… found areas for improvement. In particular, forces need to:" with its bullets. Under a lead-in to the
+key points a committee or report makes ("Key points made by the committee include:"), only the bullets that
+ask someone to act ("should", "must", "recommends") are kept: the others are its findings.
+
 The app numbers them 1, 2, 3 … in document order and flags each "numbered by the app". Under a lead-in that
 mixes findings and recommendations ("the key findings and recommendations were:") only the bullets that ask
 for something are kept. Under a bare heading, most bullets must ask someone to act ("should", "must"): a
@@ -17,7 +21,8 @@ from collections.abc import Callable, Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
 
-_LEAD_IN = re.compile(r"\brecommend", re.I)
+# recommendations, or an inspectorate's areas for improvement, which the register counts as recommendations
+_LEAD_IN = re.compile(r"\brecommend|\bareas?\s+for\s+improvement\b", re.I)
 _LEAD_IN_END = re.compile(r"(?:[:–—-]|\bincluding|\bthat)\s*$", re.I)
 _ABOUT_ANSWERS = re.compile(
     r"\b(?:responses?|repl(?:y|ies)|answers?)\s+to\s+(?:the|its|our|their)\s+recommend", re.I
@@ -38,7 +43,9 @@ def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]
     for index, line in enumerate(lines):
         text = line.text
         heading = line.kind in ("text", "section") and _HEADING.match(text) is not None
-        if not heading and not _is_lead_in(line):
+        lead_in = not heading and _is_lead_in(line)
+        key_points = not heading and not lead_in and _is_key_points(line)
+        if not heading and not lead_in and not key_points:
             continue
         items: list[tuple[int, int, str]] = []
         for other in lines[index + 1 :]:
@@ -49,6 +56,10 @@ def bullets_under_lead_in(lines: Sequence[LineLike], asks: Callable[[str], bool]
             items.append((other.start, other.end, other.rest))
         if items and _MIXED.search(text):
             items = [item for item in items if asks(item[2])]
+        if key_points:  # a committee's points: the findings among them ask nobody to act
+            items = [
+                item for item in items if _ASKS_SOMEONE.search(item[2]) or _RECOMMENDS_THAT.search(item[2])
+            ]
         if heading and sum(1 for item in items if _ASKS_SOMEONE.search(item[2])) * 2 < len(items):
             continue  # a paper's own "Recommendations:" to its committee ("to note the report")
         if items:
@@ -62,6 +73,20 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])")
 
 # "… the recommendations of three task group reports on:": the bullets name the reports' subjects
 _REPORTS_ON = re.compile(r"\breports?\s+(?:on|about|into)\s*:\s*$", re.I)
+
+
+# "Key points made by the committee include:", "The inquiry's main findings are:"
+_KEY_POINTS = re.compile(
+    r"\b(?:key|main|principal)\s+(?:points|findings|conclusions)\b[^.!?]{0,80}[:–—-]\s*$", re.I
+)
+# the verb, not the noun: "recommends that it delay …" asks; "updates on each of the recommendations" does not
+_RECOMMENDS_THAT = re.compile(r"\brecommend(?:s|ed)?\s+that\b", re.I)
+_BODY = re.compile(r"\b(?:committee|panel|inquiry|inspectorate|review|report)\b", re.I)
+
+
+def _is_key_points(line: LineLike) -> bool:
+    """A lead-in to the points a committee or report makes, which mix findings and recommendations."""
+    return line.kind == "text" and bool(_KEY_POINTS.search(line.text) and _BODY.search(line.text))
 
 
 def _is_lead_in(line: LineLike) -> bool:

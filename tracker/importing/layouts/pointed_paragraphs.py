@@ -20,6 +20,11 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 PARAGRAPH_POINTER = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s+[\d.,\s–-]+(?:and\s+[\d.]+)?\)\s*$", re.I)
 
 
+def ends_with_pointer(text: str) -> bool:
+    """Whether the text ends with "(Paragraph 9)"; looked for only where it ends with a bracket (most do not)."""
+    return text.rstrip().endswith(")") and PARAGRAPH_POINTER.search(text) is not None
+
+
 def pointed_paragraphs(lines: Sequence[LineLike]) -> list[Found]:
     items: list[tuple[int, int, str]] = []
     paragraph: list[LineLike] = []

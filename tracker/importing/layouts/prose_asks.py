@@ -31,6 +31,7 @@ _ASKING_CLAUSE = re.compile(
     r"|^called\s+(?:on|upon)\s+",
 )
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_CLAUSE_END = re.compile(r"[.;:!?,]\s*$|\band\s*$")
 _CLAUSE_START = re.compile(
     r"^(?:considered|suggested|asked|recommended|requested|urged|proposed|advised|invited|encouraged|called|"
     r"noted|welcomed|received|agreed|thanked|discussed|questioned|supported|endorsed|resolved)\b"
@@ -44,14 +45,20 @@ def prose_asks(lines: Sequence[LineLike]) -> list[Found]:
         if m is None:
             continue
         clauses = _clauses(m.group("rest"), line.start + line.text.find(m.group("rest")), line.end)
+        last, runs_on = line.text, False
         for other in lines[index + 1 :]:
             if other.kind == "blank" and clauses:
+                last = ""
                 continue
             text = other.rest if other.kind in ("bullet", "sub") else other.text
             if other.kind not in ("text", "bullet", "sub") or not _CLAUSE_START.match(text):
+                # "The Panel recommended that …" cut mid-sentence by the line's end goes on in the next line:
+                # running prose, not the panel's clauses
+                runs_on = last is line.text and other.kind == "text" and not _CLAUSE_END.search(last)
                 break
             clauses.extend(_clauses(text, other.start, other.end))
-        if any(_NEXT_SENTENCE.search(clause) for _, _, clause in clauses):
+            last = text
+        if runs_on or any(_NEXT_SENTENCE.search(clause) for _, _, clause in clauses):
             continue  # running prose, not the panel's clauses
         subject = m.group("subject")
         asks = [

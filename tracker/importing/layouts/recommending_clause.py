@@ -11,6 +11,7 @@ lines of a paragraph are joined first, so a sentence wrapped mid-way is read who
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
@@ -26,7 +27,13 @@ _RECOMMENDING = re.compile(
 
 
 def recommending_clause(lines: Sequence[LineLike]) -> list[Found]:
-    items: list[tuple[int, int, str]] = []
+    return app_numbered([item for item in paragraph_sentences(lines) if _RECOMMENDING.match(item[2])])
+
+
+def paragraph_sentences(lines: Sequence[LineLike]) -> list[tuple[int, int, str]]:
+    """(start of its first line, end of its last line, the sentence) of each sentence of the text's
+    paragraphs, the lines of a paragraph joined so that a wrapped sentence is read whole."""
+    sentences: list[tuple[int, int, str]] = []
     for paragraph in _paragraphs(lines):
         text = " ".join(line.text for line in paragraph)
         offsets = []  # where each line's text begins in the joined paragraph
@@ -36,11 +43,12 @@ def recommending_clause(lines: Sequence[LineLike]) -> list[Found]:
             at += len(line.text) + 1
         for m in _SENTENCE.finditer(text):
             sentence = _ASIDE.sub("", m.group(0)).strip()  # "(letter attached)" left from the sentence before
-            if _RECOMMENDING.match(sentence):
-                first = max(i for i, o in enumerate(offsets) if o <= m.start())
-                last = max(i for i, o in enumerate(offsets) if o < m.end())
-                items.append((paragraph[first].start, paragraph[last].end, sentence))
-    return app_numbered(items)
+            first = (
+                bisect_right(offsets, m.start()) - 1
+            )  # the line the sentence starts on (a lookup, not a scan)
+            last = bisect_left(offsets, m.end()) - 1  # and the line it ends on
+            sentences.append((paragraph[first].start, paragraph[last].end, sentence))
+    return sentences
 
 
 def _paragraphs(lines: Sequence[LineLike]) -> list[list[LineLike]]:

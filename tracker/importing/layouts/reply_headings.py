@@ -5,7 +5,9 @@
 - "a)" or "(b)" alone on a line, or opening the answer ("c) I will not …"), in sequence from "a" → a letter,
   for the answers to a lettered list of recommendations. A meeting's own resolution ("Resolved: That" and
   then "a) further information be obtained;", or items that open "That …") is lettered by the meeting, not
-  by the recommendations it answers: its letters are taken only when the recommendations are lettered too.
+  by the recommendations it answers: its letters are taken only when the recommendations are lettered too;
+  nor are the lettered answers to members' questions ("questions were raised, to which the following
+  responses were provided –").
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ def expand_numbers(text: str) -> list[str]:
     return numbers
 
 
-_RESOLUTION_LEAD_IN = re.compile(r"\bresolved\b|^that\s*[:–—-]?\s*$", re.I)
+# "Resolved", a bare "That", or an item of a numbered resolution ("(3) That the Director be asked to …:")
+_RESOLUTION_LEAD_IN = re.compile(r"\bresolved\b|^that\s*[:–—-]?\s*$|^\(?\d{1,2}\)\s+that\b", re.I)
 _OPENS_THAT = re.compile(r"^that\b", re.I)
 
 
@@ -82,12 +85,30 @@ def lettered_headings(
             continue
         runs[-1].append((index, ([letter], m.group(2).strip())))
         expected = chr(ord(letter) + 1)
-    long_runs = [run for run in runs if len(run) >= 2 and (resolutions or not _is_resolution(lines, run))]
+    long_runs = [
+        run
+        for run in runs
+        if len(run) >= 2
+        and (resolutions or not _is_resolution(lines, run) and not _answers_questions(lines, run))
+    ]
     return long_runs[-1] if long_runs else []
 
 
+_QUESTIONS = re.compile(r"\bquestions?\b", re.I)
+
+
+def _answers_questions(lines: Sequence[LineLike], run: list[tuple[int, tuple[list[str], str]]]) -> bool:
+    """The run follows a lead-in about questions ("questions were raised, to which the following responses
+    were provided –"): the answers to members' questions, lettered by the minute, not to recommendations."""
+    index = run[0][0] - 1
+    while index >= 0 and not lines[index].text.strip():
+        index -= 1
+    return index >= 0 and _QUESTIONS.search(lines[index].text) is not None
+
+
 def _is_resolution(lines: Sequence[LineLike], run: list[tuple[int, tuple[list[str], str]]]) -> bool:
-    """The run follows "Resolved" (or a bare "That"), or most of its items open "That …"."""
+    """The run follows "Resolved" (or a bare "That", or a numbered item "(3) That …"), or most of its items
+    open "That …"."""
     index = run[0][0] - 1
     while index >= 0 and not lines[index].text.strip():
         index -= 1

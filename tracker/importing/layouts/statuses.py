@@ -46,14 +46,20 @@ STATUS_DISPOSITIONS = {
     "being considered": "noted",
 }
 # a status opening an answer, as its own sentence or before a colon or dash ("Agreed: the figures are online")
-_OPENING = re.compile(
-    r"^\W{0,3}("
-    + "|".join(
-        sorted((re.escape(k) for k in STATUS_DISPOSITIONS if " " in k or len(k) > 3), key=len, reverse=True)
-    )
-    + r")\s*(?:[.:;!–—-]|$)",
-    re.I,
+_STATUS_WORDS = "|".join(
+    sorted((re.escape(k) for k in STATUS_DISPOSITIONS if " " in k or len(k) > 3), key=len, reverse=True)
 )
+_OPENING = re.compile(rf"^\W{{0,3}}({_STATUS_WORDS})\s*(?:[.:;!–—-]|$)", re.I)
+# a line of a text that opens with a status, after a list marker or item number if any
+_LINE_OPENING = re.compile(
+    rf"^[^\w\n]{{0,3}}(?:(?:\d{{1,3}}|[a-z])[.)][ \t]+)?[^\w\n]{{0,3}}(?:{_STATUS_WORDS})[ \t]*(?:[.:;!–—-]|$)",
+    re.I | re.M,
+)
+
+
+def has_status_line(text: str) -> bool:
+    """Whether any line of the text opens with a status ("Agreed.", "- Not accepted:"), in one pass."""
+    return _LINE_OPENING.search(text) is not None
 
 
 def status_disposition(cell: str) -> str | None:

@@ -132,8 +132,9 @@ def blanket_answer(text: str) -> tuple[int, int] | None:
 def tie_by_subject(text: str, known: dict[str, str]) -> list[tuple[list[str], int, int]]:
     """(numbers, start, end) of the body paragraphs tied to the recommendations they answer by subject.
     With one recommendation every body paragraph answers it (one passage). With more, a paragraph is tied to
-    the one whose distinctive words it repeats most (at least three, and half of that recommendation's);
-    the paragraphs after it, until the next tie, go on answering it."""
+    the one whose distinctive words it repeats most (at least three, and half of that recommendation's), or to
+    every one it repeats nearly word for word ("had recommended that X and that Y. Both are done."); the
+    paragraphs after it, until the next tie, go on answering it."""
     spans = paragraphs(text)
     if not spans or not known:
         return []
@@ -144,12 +145,16 @@ def tie_by_subject(text: str, known: dict[str, str]) -> list[tuple[list[str], in
     for start, end in spans:
         said = subject_words(text[start:end])
         best, shared = None, 0
+        quoted = []  # recommendations the paragraph repeats (nearly) word for word: it answers them together
         for number, wanted in words.items():
             overlap = len(wanted & said)
             if overlap >= 3 and 2 * overlap >= len(wanted) and overlap > shared:
                 best, shared = number, overlap
-        if best is not None and not (passages and passages[-1][0] == [best]):
-            passages.append(([best], start, end))
+            if overlap >= 3 and 10 * overlap >= 9 * len(wanted):
+                quoted.append(number)
+        tied = quoted if len(quoted) > 1 else [best] if best is not None else []
+        if tied and not (passages and passages[-1][0] == tied):
+            passages.append((tied, start, end))
         elif passages:
             passages[-1] = (passages[-1][0], passages[-1][1], end)
     return passages
