@@ -94,3 +94,13 @@ def test_what_states_the_law():
     assert states_the_law(text, text.index("respond"))
     text = "Please respond by 22 February."
     assert not states_the_law(text, text.index("respond"))
+
+
+def test_a_panel_that_asks_for_or_would_welcome_a_response_gives_the_reply_by_date():
+    asks = "Panel report\n\n1. The Commissioner should publish the plan.\n\nThe Panel asks for a written response by 21 February 2025.\n"
+    assert document_info(asks).reply_requested_by == dt.date(2025, 2, 21)
+    welcome = "Dear Commissioner\n\nWe would welcome a reply to this letter by 3 March 2025.\n"
+    assert document_info(welcome).reply_requested_by == dt.date(2025, 3, 3)
+    # a past request narrated is not one: no reply-by date without a date after "by"
+    narrated = "Dear Commissioner\n\nWe asked last year whether you would respond in time.\n"
+    assert document_info(narrated).reply_requested_by is None

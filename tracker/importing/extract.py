@@ -1340,6 +1340,9 @@ DATE_LINE = re.compile(
 REPLY_BY = re.compile(
     r"(?:\b(?:send|let us have|provide|receive|submit|have)\b[^.\n]{0,40}?\b(?:response|reply|responses)\b"
     r"|\b(?:response|reply)\s+(?:is\s+|will\s+be\s+)?(?:requested|required|due|expected|needed)"
+    # "The Panel asks for a written response by …", "would welcome a reply by …"
+    r"|\b(?:asks?|asked|requests?|requested|invites?|would\s+welcome|would\s+be\s+grateful\s+for|look\s+forward\s+to)"
+    r"\b[^.\n]{0,40}?\b(?:response|reply|responses)\b"
     r"|\brespond\b|\bymateb\b)"
     r"[^.\n]{0,60}?\b(?:by|before|no later than|erbyn)\s+",
     re.I,
