@@ -113,6 +113,36 @@ def test_agenda_says_when_the_reply_came_after_the_plan(demo):
     assert "in March 2013 (the day is not known)" in text
 
 
+def test_agenda_says_when_the_draft_was_sent_to_the_panel(capsys, tmp_path, db_url):
+    run(capsys, "demo", "--db", db_url)
+    run(capsys, "set-date", "london-2022", "draft_sent", "2021-11-18", "--db", db_url)
+    target = tmp_path / "agenda.pdf"
+    code, _, err = run(capsys, "report", "agenda", "--cycle", "london-2022", "--without-appendix",
+                       "-o", str(target), "--db", db_url)  # fmt: skip
+    assert code == 0, err
+    text = squash(pdf_text(target.read_bytes()))
+    assert "published on 16 November 2021 and sent to the Committee on 18 November 2021" in text
+    assert "a date not recorded" not in text
+
+
+def test_agenda_for_a_pcc_names_the_day_the_draft_was_sent_when_only_that_is_recorded(detail_2022):
+    sent = next(s for s in detail_2022.stages if s.key == "draft_sent")
+    stages = tuple(
+        dataclasses.replace(sent, actual=D(2025, 1, 10), actual_text="10 Jan 2025", precision="day")
+        if s.key == "draft_sent"
+        else dataclasses.replace(s, actual=None, actual_text="not recorded", precision=None)
+        if s.key == "draft_published"
+        else s
+        for s in detail_2022.stages
+    )
+    pcc = dataclasses.replace(
+        detail_2022, stages=stages, summary=dataclasses.replace(detail_2022.summary, template_id="plan-pcc")
+    )
+    text = squash(pdf_text(render_agenda(pcc, AgendaOptions(), SETTINGS, "pdf")))
+    assert "The draft plan was sent to the Panel on 10 January 2025" in text
+    assert "published on a date not recorded" not in text
+
+
 def test_agenda_as_word(detail_2022):
     import docx
 

@@ -182,6 +182,7 @@ def _reply_content(
         review_citation=cites["review"],
         response_citation=cites["response"],
         draft_published=_when(stages.get("draft_published")),
+        draft_sent=_when(stages.get("draft_sent")),
         panel_report=_when(stages.get("panel_report")),
         reply_date=_when(stages.get("reply")),
         plan_issued=_when(stages.get("plan_issued")),
@@ -191,6 +192,7 @@ def _reply_content(
         missing=coverage.missing,
     )
     sentences = words["sentences"]
+    values["draft_sentence"] = sentences[_draft_key(stages)].format_map(values)
     reply_stage = stages.get("reply")
     values["reply_sentence"] = (
         sentences["reply_on"]
@@ -352,6 +354,17 @@ def _when(stage) -> str:
             else ("on a date known only as after another step (the exact date is not known)")
         )
     return stage.actual_text
+
+
+def _draft_key(stages: dict) -> str:
+    """Which of the draft's two steps the record holds: published, sent to the panel, both or neither."""
+    published, sent = (
+        (s := stages.get(key)) is not None and s.actual_text != "not recorded"
+        for key in ("draft_published", "draft_sent")
+    )
+    if published and sent:
+        return "draft_both"
+    return "draft_sent_only" if sent else "draft_published_only" if published else "draft_unknown"
 
 
 def _sentence_case(text: str) -> str:
