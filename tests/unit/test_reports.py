@@ -358,3 +358,33 @@ def test_audit_paper_shows_what_was_asked_before_only_when_asked(capsys, tmp_pat
         text = paper(name)
         assert "Asked before" not in text and "london-2017 no. 6" not in text
     assert "30 Sep 2022" in paper("with.pdf", "--asked-before")  # the follow-up keeps its due day
+
+
+def test_audit_paper_keeps_words_whole_and_leaves_out_an_empty_asked_before_column(capsys, tmp_path, db_url):
+    import docx
+
+    run(capsys, "demo", "--db", db_url)
+    run(capsys, "recommendation", "link", "london-2022", "16", "london-2013", "1", "--confirm", "--db", db_url)
+    run(capsys, "recommendation", "set", "london-2022", "4", "--text",
+        "Print <script>alert(1)</script> literally, as typed.", "--db", db_url)  # fmt: skip
+    with_matches = tmp_path / "with.pdf"
+    code, _, err = run(capsys, "report", "audit", "--cycle", "london-2022", "--asked-before",
+                       "-o", str(with_matches), "--db", db_url)  # fmt: skip
+    assert code == 0, err
+    lines = pdf_text(with_matches.read_bytes()).splitlines()
+    # an ordinary word of a recommendation is never broken across two lines of its column
+    for word in ("<script>alert(1)</script>", "practitioners", "interventions.", "cybercrime."):
+        assert any(word in line.split() for line in lines), word
+    # no earlier cycle has recommendations for 2013's to match: one line says so, and no empty column
+    for name in ("none.pdf", "none.docx"):
+        code, _, err = run(capsys, "report", "audit", "--cycle", "london-2013", "--asked-before",
+                           "-o", str(tmp_path / name), "--db", db_url)  # fmt: skip
+        assert code == 0, err
+        data = (tmp_path / name).read_bytes()
+        if name.endswith(".pdf"):
+            text = squash(pdf_text(data))
+        else:
+            document = docx.Document(io.BytesIO(data))
+            text = squash(" ".join(p.text for p in document.paragraphs))
+            text += " ".join(c.text for t in document.tables for c in t.rows[0].cells)
+        assert "Nothing asked before was found." in text and "Asked before" not in text
