@@ -352,8 +352,8 @@ def test_audit_paper_shows_what_was_asked_before_only_when_asked(capsys, tmp_pat
     for name in ("with.pdf", "with.docx"):
         text = paper(name, "--asked-before")
         assert "Asked before" in text
-        assert "london-2017 no. 6: no reply recorded (score 0.6" in text  # the drugs ask, found by its words
-        assert "london-2013 no. 1: no reply recorded (confirmed)" in text
+        assert "london-2017 no. 6: not recorded (score 0.6" in text  # the drugs ask, found by its words
+        assert "london-2013 no. 1: not recorded (confirmed)" in text
     for name in ("plain.pdf", "plain.docx"):
         text = paper(name)
         assert "Asked before" not in text and "london-2017 no. 6" not in text

@@ -83,7 +83,7 @@ def asked_before_text(found: AskedBefore | None) -> str:
     if found is None:
         return ""
     outcome = found.disposition or (
-        "reply gave no disposition" if found.reply_status == "replied" else "no reply recorded"
+        "reply gave no disposition" if found.reply_status == "replied" else found.reply_status
     )
     how = "confirmed" if found.link == "confirmed" else f"score {found.score:.2f}"
     return f"{found.cycle_id} no. {found.number}: {outcome} ({how})"
