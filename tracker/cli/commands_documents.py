@@ -286,7 +286,11 @@ def cmd_audit(args: argparse.Namespace) -> Output:
                 "disposition": r.disposition,
                 "evidence": r.evidence or None,
                 "subpoints": subpoints_json(r),
-                "follow_ups": [{"kind": f.kind, "date": _date(f.due), "text": f.text} for f in r.follow_ups],
+                # "date" as first published; "due" as `tracker show --json` names it
+                "follow_ups": [
+                    {"kind": f.kind, "date": _date(f.due), "due": _date(f.due), "text": f.text}
+                    for f in r.follow_ups
+                ],
             }
             for r in order
         ],

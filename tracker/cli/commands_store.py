@@ -376,7 +376,8 @@ def recommendation_json(r) -> dict:
         "reply_status": r.reply_status,
         "grouped_with": list(r.grouped_with),
         "disposition": r.disposition,
-        "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
+        # "due" as first published; "date" as `tracker audit --json` names it
+        "follow_ups": [{"kind": f.kind, "due": f.due, "date": f.due, "text": f.text} for f in r.follow_ups],
         "version": r.version,
         "origin": r.origin,
         "source": source_json(r.source),
