@@ -13,6 +13,7 @@ from tracker.cli.common import (
     services_for,
     uk_date,
 )
+from tracker.domain.formatting import plural
 from tracker.errors import BadInput
 
 
@@ -128,7 +129,7 @@ def cmd_extract(args: argparse.Namespace) -> Output:
         f"{document.file_name}: dated {uk_date(info.date)}"
         + (f", reference {info.reference}" if info.reference else "")
         + (f", reply asked for by {uk_date(info.reply_requested_by)}" if info.reply_requested_by else ""),
-        f"{len(extraction.recommendations)} recommendations",
+        plural(len(extraction.recommendations), "recommendation"),
         format_table(
             ["no.", "sub-points", "asks", "recommendation"],
             [
