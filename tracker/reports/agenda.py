@@ -24,6 +24,7 @@ from tracker.reports.common import (
     date_long,
     esc,
     markup,
+    numbered,
     para,
     title_block,
 )
@@ -474,7 +475,7 @@ def render_agenda_pdf(
         story.append(Heading(f"{number}. {heading}"))
         for sub, text in enumerate(paragraphs, start=1):
             body = f"<b>{esc(text)}</b>" if bold else esc(text)
-            story.append(markup(f"{number}.{sub}&nbsp;&nbsp;{body}", "Numbered"))
+            story.append(numbered(f"{number}.{sub}", body))
         if number - 1 == content.recommendations_in:
             if content.recommendations_note:
                 story.append(para(content.recommendations_note, "Muted"))

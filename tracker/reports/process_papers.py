@@ -416,7 +416,7 @@ def render_panel_report(
     for number, (title, paragraphs) in enumerate(numbered, start=1):
         story.append(layout.Heading(f"{number}. {title}"))
         for sub, text in enumerate(paragraphs, start=1):
-            story.append(layout.markup(f"{number}.{sub}&nbsp;&nbsp;{layout.esc(text)}", "Numbered"))
+            story.append(layout.numbered(f"{number}.{sub}", layout.esc(text)))
         if title == heading:
             for rec in report.recommendations:
                 story.append(
