@@ -49,3 +49,35 @@ def test_the_agenda_item_does_not_call_the_commissioner_it(demo):
     background = " ".join(next(p for h, p, _ in content.sections if h == "Background"))
     assert "sets out the police and crime objectives for the area" in background
     assert "its policing and crime objectives" not in background and "Before it issues" not in background
+
+
+def test_the_agenda_item_counts_a_single_recommendation_in_the_singular(demo):
+    import dataclasses
+
+    from tracker.reports.agenda import AgendaOptions, agenda_content
+    from tracker.services.dto import Coverage
+
+    detail = demo.cycles.detail("london-2022", dt.date(2022, 4, 1))
+    for coverage, wanted in (
+        (Coverage(total=1, replied=1, grouped=0, missing=0), "The recommendation received a reply."),
+        (Coverage(total=1, replied=0, grouped=0, missing=1), "The reply does not answer the recommendation."),
+    ):
+        one = dataclasses.replace(
+            detail,
+            recommendations=detail.recommendations[:1],
+            summary=dataclasses.replace(detail.summary, coverage=coverage),
+        )
+        text = " ".join(p for _, paragraphs, _ in agenda_content(one, AgendaOptions()).sections for p in paragraphs)
+        assert wanted in text and "1 recommendations" not in text
+
+
+def test_extract_counts_one_recommendation_in_the_singular(capsys, db_url, tmp_path):
+    report = tmp_path / "one.txt"
+    report.write_text(
+        "Report of the Panel\n\nRecommendations\n\n"
+        "Recommendation 1: The Commissioner should publish the plan in plain English.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "extract", str(report), "--db", db_url)
+    assert code == 0, err
+    assert "1 recommendation" in out.splitlines() and "1 recommendations" not in out

@@ -302,14 +302,22 @@ def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> s
     return "; ".join(papers)
 
 
+def recommendations_phrase(count: int) -> str:
+    """"the recommendation" or "the 16 recommendations"."""
+    return "the recommendation" if count == 1 else f"the {count} recommendations"
+
+
 def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
     """Counts that agree with the audit, in sentences that read well whatever the numbers."""
     if not coverage.total:
         return ""
     if coverage.not_recorded:  # the reply is before members; the record cannot count what it answers
         return ""
+    values["recommendations_phrase"] = recommendations_phrase(coverage.total)
     if coverage.replied == 0 and coverage.missing == 0:
         return sentences["coverage_no_reply"].format_map(values)
+    if coverage.total == 1:
+        return sentences["coverage_one" if coverage.replied else "coverage_one_missing"].format_map(values)
     values["replied_phrase"] = "all" if coverage.replied == coverage.total else str(coverage.replied)
     values["grouped_phrase"] = (
         f", {coverage.grouped} of them in replies that answer several recommendations together"

@@ -199,7 +199,10 @@ def _reply_cell(rec: RecommendationRow, after: str | None) -> CellParagraph | st
     """The reply's status; with what the reply answered it together, and whether it came out of order."""
     notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
     notes += [f"answered out of order, after {after}"] if after else []
-    return cell(f"{rec.reply_status}; {'; '.join(notes)}") if notes else rec.reply_status
+    if not notes:
+        return rec.reply_status
+    # the status in bold, as on every recommendation's own row
+    return CellParagraph(f"<b>{esc(rec.reply_status)}</b>; {esc('; '.join(notes))}", stylesheet()["Cell"])
 
 
 def _follow_up_due(follow) -> CellParagraph | str:
