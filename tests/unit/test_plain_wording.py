@@ -28,6 +28,8 @@ def test_a_stale_panel_rename_names_the_panel_and_the_day_as_the_app_writes_it(c
     assert "the panel's name was set to Wessex Scrutiny Panel" in err
     day = re.search(r" on (\S+ \S+ \S+) at \d\d:\d\d", err).group(1)
     assert day == uk_date(dt.datetime.strptime(day, "%d %b %Y").date())  # "7 Dec 2026", never "07 Dec 2026"
+    code, out, _ = run(capsys, "history", "--db", panel)
+    assert code == 0 and f"{day} " in out.splitlines()[2]  # the change log writes the day the same way
 
 
 def test_one_recommendation_is_counted_in_the_singular(capsys, panel, tmp_path):

@@ -19,6 +19,7 @@ from tracker.cli.common import (
     whole_days,
 )
 from tracker.domain import Precision
+from tracker.domain.formatting import uk_date_time
 from tracker.errors import BadInput
 from tracker.persistence.urls import display_url
 from tracker.services.history import field_name
@@ -343,7 +344,7 @@ def cmd_history(args: argparse.Namespace) -> Output:
             ["when", "who", "cycle", "item", "what changed", "old", "new"],
             [
                 [
-                    r.at.strftime("%d %b %Y %H:%M"),
+                    uk_date_time(r.at),
                     r.who,
                     r.cycle_id or "",
                     _clip(r.item or f"{r.entity} {r.entity_id}", 40),
