@@ -388,3 +388,23 @@ def test_audit_paper_keeps_words_whole_and_leaves_out_an_empty_asked_before_colu
             text = squash(" ".join(p.text for p in document.paragraphs))
             text += " ".join(c.text for t in document.tables for c in t.rows[0].cells)
         assert "Nothing asked before was found." in text and "Asked before" not in text
+
+
+def test_a_long_follow_up_is_cut_at_a_word_in_the_audit_pdf_and_whole_in_word(detail_2022):
+    import docx
+
+    from tracker.reports.audit import render_audit_docx
+    from tracker.services.dto import FollowUpRow
+
+    long_text = " ".join(["report progress to the committee every quarter"] * 8) + " ending here"
+    follow = FollowUpRow(1, "ask", "6", D(2022, 9, 30), long_text, None)
+    recs = tuple(
+        dataclasses.replace(r, follow_ups=(follow,)) if r.number == "6" else r for r in detail_2022.recommendations
+    )
+    detail = dataclasses.replace(detail_2022, recommendations=recs)
+    text = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))
+    assert "report progress to the committee every quarter" in text and " …" in text
+    assert "ending here" not in text
+    document = docx.Document(io.BytesIO(render_audit_docx(detail, SETTINGS)))
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "ending here" in cells

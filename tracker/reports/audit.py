@@ -144,7 +144,7 @@ def render_audit_pdf(
                 earlier = asked_before.get(rec.number)
                 tail = [cell(asked_before_text(earlier)) if earlier else "", _follow_up_due(follow)]
             else:
-                tail = [cell(follow.text) if follow else "", date_short(follow.due, "") if follow else ""]
+                tail = [cell(_short(follow.text)) if follow else "", date_short(follow.due, "") if follow else ""]
             rows.append(
                 [
                     rec.number,
@@ -161,7 +161,7 @@ def render_audit_pdf(
             if rec.reply_status == "missing":
                 missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                more = ["", _follow_up_due(extra)] if asked else [cell(extra.text), date_short(extra.due, "")]
+                more = ["", _follow_up_due(extra)] if asked else [cell(_short(extra.text)), date_short(extra.due, "")]
                 rows.append(["", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
@@ -209,7 +209,18 @@ def _follow_up_due(follow) -> CellParagraph | str:
     """A follow-up and its due day in one cell (the audit with the "asked before" column)."""
     if follow is None:
         return ""
-    return cell(f"{follow.text} (due {date_short(follow.due)})" if follow.due else follow.text)
+    text = _short(follow.text)
+    return cell(f"{text} (due {date_short(follow.due)})" if follow.due else text)
+
+
+FOLLOW_UP_CHARS = 140  # in the paper's narrow column; the Word paper and the app give the whole text
+
+
+def _short(text: str) -> str:
+    """A follow-up cut at a word near FOLLOW_UP_CHARS, so one long commitment does not run down the page."""
+    if len(text) <= FOLLOW_UP_CHARS:
+        return text
+    return text[:FOLLOW_UP_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
