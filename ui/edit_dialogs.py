@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from tracker.domain.formatting import uk_date
 from ui.conflicts import ask_keep_or_take, on_refusal
 from ui.context import AppContext
 from ui.forms import DateField, FieldErrors, error_label, members_box, save_cancel
@@ -155,7 +156,7 @@ class MeetingEditDialog(ChooseAndEditDialog):
         self.for_stage = self.add_row("&For", QComboBox(), "--for", "Stage of the cycle the meeting is for")
 
     def describe(self, row) -> str:
-        return f"{row.date:%d %b %Y}: {row.title} ({row.cycle_id or row.panel})"
+        return f"{uk_date(row.date)}: {row.title} ({row.cycle_id or row.panel})"
 
     def fill(self, row) -> None:
         self.date.setDate(row.date)

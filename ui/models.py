@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush
 
 from tracker.domain import DISPOSITIONS, Status
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import uk_date, uk_date_time
 from ui.colours import status_colours
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -315,7 +315,7 @@ def _logged_value(value: str | None) -> str:
 
 class HistoryTableModel(RowTableModel):
     columns = (
-        Column("When", lambda c: c.at.strftime("%d %b %Y %H:%M"), sort=lambda c: c.at),
+        Column("When", lambda c: uk_date_time(c.at), sort=lambda c: c.at),
         Column("Who", lambda c: c.who),
         Column("Cycle", lambda c: c.cycle_id or ""),
         Column(

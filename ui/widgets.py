@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
-from tracker.domain.formatting import uk_date
+from tracker.domain.formatting import uk_date, uk_date_time
 
 
 def table_view(
@@ -50,7 +50,7 @@ def history_html(changes) -> str:
     from html import escape
 
     lines = [
-        f"<p>{escape(c.at.strftime('%d %b %Y %H:%M'))} {escape(c.who)}: {escape(c.field)} "
+        f"<p>{escape(uk_date_time(c.at))} {escape(c.who)}: {escape(c.field)} "
         f"{escape(c.old or '')} → {escape(c.new or '')}</p>"
         for c in changes
     ]

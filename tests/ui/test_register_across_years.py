@@ -46,7 +46,7 @@ def test_asked_before_panel_shows_the_2017_ask_and_takes_the_officers_word(qtbot
         window.show_page(2)
     select(qtbot, page, "london-2022", "3")
     first = page.asked.item(0).text()
-    assert first.startswith("london-2017 6") and "suggested, score" in first and "no reply recorded" in first
+    assert first.startswith("london-2017 6") and "suggested, score" in first and "not recorded" in first
     assert page.confirm_link.isEnabled() and page.dismiss_link.isEnabled()
     page.asked.setCurrentRow(0)
     qtbot.mouseClick(page.confirm_link, Qt.MouseButton.LeftButton)

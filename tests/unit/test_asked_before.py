@@ -20,7 +20,7 @@ def test_the_2022_drugs_ask_was_asked_in_2017_with_what_became_of_it(store, caps
     assert {"cycle", "number", "text", "score", "disposition"} <= set(first)
     assert (first["cycle"], first["number"]) == ("london-2017", "6")
     assert 0.5 <= first["score"] <= 1
-    assert first["disposition"] is None and first["reply_status"] == "no reply recorded"
+    assert first["disposition"] is None and first["reply_status"] == "not recorded"
     assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
 
 
@@ -123,3 +123,21 @@ def test_every_recommendation_at_once_agrees_with_each_one_asked_alone(demo, cap
     assert sum(map(len, alone.values())) > 40
     assert alone[("london-2013", "2")][0][::3] == ("london-2013", "confirmed")
     assert ("london-2017", "6") not in [(c, n) for c, n, _, _ in alone[("london-2022", "3")]]
+
+
+def test_an_earlier_ask_whose_answer_was_cleared_says_missing_as_the_register_does(store, capsys):
+    ok(capsys, "cycle", "add", "london-2026", "--body", "mopac", "--template", "plan-london",
+       "--trigger", "election=2026-05-07", "--db", store)  # fmt: skip
+    ok(capsys, "recommendation", "add", "london-2026", "1", "--text",
+       "Name the actions on drug harm, use and supply.", "--db", store)  # fmt: skip
+    ok(capsys, "recommendation", "link", "london-2026", "1", "london-2022", "3", "--confirm", "--db", store)
+    ok(capsys, "reply", "clear", "london-2022", "3", "--db", store)
+    shown = ok(capsys, "show", "london-2022", "--db", store)
+    register = next(r["reply_status"] for r in shown["recommendations"] if r["number"] == "3")
+    found = ok(capsys, "recommendation", "related", "london-2026", "1", "--db", store)
+    earlier = next(r for r in found if (r["cycle"], r["number"]) == ("london-2022", "3"))
+    assert register == "missing" and earlier["reply_status"] == "missing"
+    # an earlier cycle whose reply was given but not imported: "not recorded", as its register says
+    drugs = next(r for r in ok(capsys, "recommendation", "related", "london-2022", "3", "--db", store)
+                 if (r["cycle"], r["number"]) == ("london-2017", "6"))  # fmt: skip
+    assert drugs["reply_status"] == "not recorded"

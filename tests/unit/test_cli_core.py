@@ -175,3 +175,14 @@ def test_tracker_db_environment_variable(capsys, store, monkeypatch):
 def test_unsupported_database_url(capsys):
     code, _, err = run(capsys, "cycles", "--db", "mysql://x/y")
     assert code == 2 and "does not support" in err
+
+
+def test_a_follow_up_has_its_day_under_both_names_in_audit_and_show(store, capsys):
+    def follow_ups(*argv: str) -> list[dict]:
+        code, out, err = run(capsys, *argv, "london-2022", "--json", "--db", store)
+        assert code == 0, err
+        return next(r["follow_ups"] for r in json.loads(out)["recommendations"] if r["number"] == "6")
+
+    for command in ("audit", "show"):
+        (follow,) = follow_ups(command)
+        assert follow["date"] == follow["due"] == "2022-09-30", command

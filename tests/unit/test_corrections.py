@@ -451,3 +451,14 @@ def test_a_prose_report_becomes_a_register_that_the_audit_the_agenda_and_the_spr
         assert number in line.split(" | ")
     assert sum("accepted" in x for x in lines) >= 4 and any("not accepted" in x for x in lines)
     assert json.dumps(audit)  # the audit is plain JSON a script can read
+
+
+def test_remove_without_yes_says_what_would_go_and_how_to_confirm(capsys, db_url):
+    assert run(capsys, "demo", "--db", db_url)[0] == 0
+    code, _, err = run(capsys, "recommendation", "remove", "london-2022", "6", "--db", db_url)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert 'recommendation 6 of london-2022 ("Set trust and confidence targets' in err
+    assert "1 reply link and 1 follow-up" in err and "Nothing was removed" in err
+    assert "tracker recommendation remove london-2022 6 --yes" in err
+    shown = ok(capsys, "show", "london-2022", "--db", db_url)
+    assert any(r["number"] == "6" for r in shown["recommendations"])

@@ -113,6 +113,36 @@ def test_agenda_says_when_the_reply_came_after_the_plan(demo):
     assert "in March 2013 (the day is not known)" in text
 
 
+def test_agenda_says_when_the_draft_was_sent_to_the_panel(capsys, tmp_path, db_url):
+    run(capsys, "demo", "--db", db_url)
+    run(capsys, "set-date", "london-2022", "draft_sent", "2021-11-18", "--db", db_url)
+    target = tmp_path / "agenda.pdf"
+    code, _, err = run(capsys, "report", "agenda", "--cycle", "london-2022", "--without-appendix",
+                       "-o", str(target), "--db", db_url)  # fmt: skip
+    assert code == 0, err
+    text = squash(pdf_text(target.read_bytes()))
+    assert "published on 16 November 2021 and sent to the Committee on 18 November 2021" in text
+    assert "a date not recorded" not in text
+
+
+def test_agenda_for_a_pcc_names_the_day_the_draft_was_sent_when_only_that_is_recorded(detail_2022):
+    sent = next(s for s in detail_2022.stages if s.key == "draft_sent")
+    stages = tuple(
+        dataclasses.replace(sent, actual=D(2025, 1, 10), actual_text="10 Jan 2025", precision="day")
+        if s.key == "draft_sent"
+        else dataclasses.replace(s, actual=None, actual_text="not recorded", precision=None)
+        if s.key == "draft_published"
+        else s
+        for s in detail_2022.stages
+    )
+    pcc = dataclasses.replace(
+        detail_2022, stages=stages, summary=dataclasses.replace(detail_2022.summary, template_id="plan-pcc")
+    )
+    text = squash(pdf_text(render_agenda(pcc, AgendaOptions(), SETTINGS, "pdf")))
+    assert "The draft plan was sent to the Panel on 10 January 2025" in text
+    assert "published on a date not recorded" not in text
+
+
 def test_agenda_as_word(detail_2022):
     import docx
 
@@ -322,9 +352,59 @@ def test_audit_paper_shows_what_was_asked_before_only_when_asked(capsys, tmp_pat
     for name in ("with.pdf", "with.docx"):
         text = paper(name, "--asked-before")
         assert "Asked before" in text
-        assert "london-2017 no. 6: no reply recorded (score 0.6" in text  # the drugs ask, found by its words
-        assert "london-2013 no. 1: no reply recorded (confirmed)" in text
+        assert "london-2017 no. 6: not recorded (score 0.6" in text  # the drugs ask, found by its words
+        assert "london-2013 no. 1: not recorded (confirmed)" in text
     for name in ("plain.pdf", "plain.docx"):
         text = paper(name)
         assert "Asked before" not in text and "london-2017 no. 6" not in text
     assert "30 Sep 2022" in paper("with.pdf", "--asked-before")  # the follow-up keeps its due day
+
+
+def test_audit_paper_keeps_words_whole_and_leaves_out_an_empty_asked_before_column(capsys, tmp_path, db_url):
+    import docx
+
+    run(capsys, "demo", "--db", db_url)
+    run(capsys, "recommendation", "link", "london-2022", "16", "london-2013", "1", "--confirm", "--db", db_url)
+    run(capsys, "recommendation", "set", "london-2022", "4", "--text",
+        "Print <script>alert(1)</script> literally, as typed.", "--db", db_url)  # fmt: skip
+    with_matches = tmp_path / "with.pdf"
+    code, _, err = run(capsys, "report", "audit", "--cycle", "london-2022", "--asked-before",
+                       "-o", str(with_matches), "--db", db_url)  # fmt: skip
+    assert code == 0, err
+    lines = pdf_text(with_matches.read_bytes()).splitlines()
+    # an ordinary word of a recommendation is never broken across two lines of its column
+    for word in ("<script>alert(1)</script>", "practitioners", "interventions.", "cybercrime."):
+        assert any(word in line.split() for line in lines), word
+    # no earlier cycle has recommendations for 2013's to match: one line says so, and no empty column
+    for name in ("none.pdf", "none.docx"):
+        code, _, err = run(capsys, "report", "audit", "--cycle", "london-2013", "--asked-before",
+                           "-o", str(tmp_path / name), "--db", db_url)  # fmt: skip
+        assert code == 0, err
+        data = (tmp_path / name).read_bytes()
+        if name.endswith(".pdf"):
+            text = squash(pdf_text(data))
+        else:
+            document = docx.Document(io.BytesIO(data))
+            text = squash(" ".join(p.text for p in document.paragraphs))
+            text += " ".join(c.text for t in document.tables for c in t.rows[0].cells)
+        assert "Nothing asked before was found." in text and "Asked before" not in text
+
+
+def test_a_long_follow_up_is_cut_at_a_word_in_the_audit_pdf_and_whole_in_word(detail_2022):
+    import docx
+
+    from tracker.reports.audit import render_audit_docx
+    from tracker.services.dto import FollowUpRow
+
+    long_text = " ".join(["report progress to the committee every quarter"] * 8) + " ending here"
+    follow = FollowUpRow(1, "ask", "6", D(2022, 9, 30), long_text, None)
+    recs = tuple(
+        dataclasses.replace(r, follow_ups=(follow,)) if r.number == "6" else r for r in detail_2022.recommendations
+    )
+    detail = dataclasses.replace(detail_2022, recommendations=recs)
+    text = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))
+    assert "report progress to the committee every quarter" in text and " …" in text
+    assert "ending here" not in text
+    document = docx.Document(io.BytesIO(render_audit_docx(detail, SETTINGS)))
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "ending here" in cells

@@ -13,6 +13,7 @@ from tracker.cli.common import (
     services_for,
     uk_date,
 )
+from tracker.domain.formatting import plural
 from tracker.errors import BadInput
 
 
@@ -128,7 +129,7 @@ def cmd_extract(args: argparse.Namespace) -> Output:
         f"{document.file_name}: dated {uk_date(info.date)}"
         + (f", reference {info.reference}" if info.reference else "")
         + (f", reply asked for by {uk_date(info.reply_requested_by)}" if info.reply_requested_by else ""),
-        f"{len(extraction.recommendations)} recommendations",
+        plural(len(extraction.recommendations), "recommendation"),
         format_table(
             ["no.", "sub-points", "asks", "recommendation"],
             [
@@ -286,7 +287,11 @@ def cmd_audit(args: argparse.Namespace) -> Output:
                 "disposition": r.disposition,
                 "evidence": r.evidence or None,
                 "subpoints": subpoints_json(r),
-                "follow_ups": [{"kind": f.kind, "date": _date(f.due), "text": f.text} for f in r.follow_ups],
+                # "date" as first published; "due" as `tracker show --json` names it
+                "follow_ups": [
+                    {"kind": f.kind, "date": _date(f.due), "due": _date(f.due), "text": f.text}
+                    for f in r.follow_ups
+                ],
             }
             for r in order
         ],

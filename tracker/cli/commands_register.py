@@ -8,6 +8,7 @@ import argparse
 from tracker.cli.commands_store import recommendation_json, reply_json
 from tracker.cli.common import Output, add_command, if_version_option, services_for
 from tracker.domain import DISPOSITIONS
+from tracker.domain.formatting import plural
 from tracker.errors import BadInput
 
 
@@ -233,8 +234,16 @@ def cmd_recommendation_add(args: argparse.Namespace) -> Output:
 
 def cmd_recommendation_remove(args: argparse.Namespace) -> Output:
     if not args.yes:
+        plan = services_for(args).corrections.removal_plan(args.cycle, args.number)
+        words = plan.text.split()
+        start = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        links = [plural(plan.replies, "reply link"), plural(plan.follow_ups, "follow-up")]
         raise BadInput(
-            "--yes", "", "is needed to remove a recommendation with its reply links and follow-ups"
+            "--yes",
+            "",
+            f"is needed to remove recommendation {plan.number} of {plan.cycle_id} (\"{start}\") with its "
+            f"{' and '.join(links)}. Nothing was removed; to remove it: tracker recommendation remove "
+            f"{plan.cycle_id} {plan.number} --yes",
         )
     done = services_for(args).corrections.remove_recommendation(args.cycle, args.number, args.if_version)
     data = {

@@ -168,7 +168,7 @@ def _members(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--members: {value!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
 
 
 def _working_days(value: str) -> int:

@@ -19,6 +19,7 @@ from tracker.cli.common import (
     whole_days,
 )
 from tracker.domain import Precision
+from tracker.domain.formatting import uk_date_time
 from tracker.errors import BadInput
 from tracker.persistence.urls import display_url
 from tracker.services.history import field_name
@@ -343,7 +344,7 @@ def cmd_history(args: argparse.Namespace) -> Output:
             ["when", "who", "cycle", "item", "what changed", "old", "new"],
             [
                 [
-                    r.at.strftime("%d %b %Y %H:%M"),
+                    uk_date_time(r.at),
                     r.who,
                     r.cycle_id or "",
                     _clip(r.item or f"{r.entity} {r.entity_id}", 40),
@@ -376,7 +377,8 @@ def recommendation_json(r) -> dict:
         "reply_status": r.reply_status,
         "grouped_with": list(r.grouped_with),
         "disposition": r.disposition,
-        "follow_ups": [{"kind": f.kind, "due": f.due, "text": f.text} for f in r.follow_ups],
+        # "due" as first published; "date" as `tracker audit --json` names it
+        "follow_ups": [{"kind": f.kind, "due": f.due, "date": f.due, "text": f.text} for f in r.follow_ups],
         "version": r.version,
         "origin": r.origin,
         "source": source_json(r.source),

@@ -72,7 +72,7 @@ def if_version_option(p: argparse.ArgumentParser, what: str, shown_by: str = "tr
 
 def _version(value: str) -> int:
     if not (value.isascii() and value.isdigit()):
-        raise argparse.ArgumentTypeError(f"--if-version: {value!r} is not a whole number")
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number")
     return int(value)
 
 

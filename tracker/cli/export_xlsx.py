@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from tracker.cli.common import Output, add_command, parse_date, reads_only, services_for
+from tracker.domain.formatting import uk_date
 from tracker.errors import BadInput
 from tracker.files import check_output_path, write_atomically
 
@@ -39,5 +40,5 @@ def cmd_xlsx(args: argparse.Namespace) -> Output:
     write_atomically(target, data)
     return Output(
         {"file": str(target), "register_rows": len(register), "deadline_rows": len(deadlines)},
-        f"Wrote {target} ({len(register)} register rows, {len(deadlines)} deadlines, as of {as_of:%d %b %Y})",
+        f"Wrote {target} ({len(register)} register rows, {len(deadlines)} deadlines, as of {uk_date(as_of)})",
     )

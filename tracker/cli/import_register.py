@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.cli.common import Output, add_command, services_for
+from tracker.domain.formatting import plural
 from tracker.errors import BadInput
 
 HELP = "import a spreadsheet register of recommendations and replies (.xlsx or .csv) into a cycle"
@@ -59,8 +60,8 @@ def cmd_import_register(args: argparse.Namespace) -> Output:
     }
     count = len(result.skipped)
     lines = [
-        f"Imported {result.imported} recommendations ({len(result.added)} added, {len(result.updated)} updated, "
-        f"{result.unchanged} unchanged); {count} {'row' if count == 1 else 'rows'} skipped"
+        f"Imported {plural(result.imported, 'recommendation')} ({len(result.added)} added, "
+        f"{len(result.updated)} updated, {result.unchanged} unchanged); {plural(count, 'row')} skipped"
         + (":" if count else ".")
     ]
     lines.extend(f"- line {line}: {reason}" for line, reason in result.skipped)

@@ -16,6 +16,11 @@ def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknow
     return f"{value.day} {month} {value.year}"
 
 
+def uk_date_time(value: dt.datetime, joiner: str = " ") -> str:
+    """A moment as the app writes one: "7 Dec 2026 09:05" (or with joiner " at ")."""
+    return f"{uk_date(value.date())}{joiner}{value:%H:%M}"
+
+
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

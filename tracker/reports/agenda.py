@@ -24,6 +24,7 @@ from tracker.reports.common import (
     date_long,
     esc,
     markup,
+    numbered,
     para,
     title_block,
 )
@@ -182,6 +183,7 @@ def _reply_content(
         review_citation=cites["review"],
         response_citation=cites["response"],
         draft_published=_when(stages.get("draft_published")),
+        draft_sent=_when(stages.get("draft_sent")),
         panel_report=_when(stages.get("panel_report")),
         reply_date=_when(stages.get("reply")),
         plan_issued=_when(stages.get("plan_issued")),
@@ -191,6 +193,7 @@ def _reply_content(
         missing=coverage.missing,
     )
     sentences = words["sentences"]
+    values["draft_sentence"] = sentences[_draft_key(stages)].format_map(values)
     reply_stage = stages.get("reply")
     values["reply_sentence"] = (
         sentences["reply_on"]
@@ -299,14 +302,22 @@ def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> s
     return "; ".join(papers)
 
 
+def recommendations_phrase(count: int) -> str:
+    """"the recommendation" or "the 16 recommendations"."""
+    return "the recommendation" if count == 1 else f"the {count} recommendations"
+
+
 def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
     """Counts that agree with the audit, in sentences that read well whatever the numbers."""
     if not coverage.total:
         return ""
     if coverage.not_recorded:  # the reply is before members; the record cannot count what it answers
         return ""
+    values["recommendations_phrase"] = recommendations_phrase(coverage.total)
     if coverage.replied == 0 and coverage.missing == 0:
         return sentences["coverage_no_reply"].format_map(values)
+    if coverage.total == 1:
+        return sentences["coverage_one" if coverage.replied else "coverage_one_missing"].format_map(values)
     values["replied_phrase"] = "all" if coverage.replied == coverage.total else str(coverage.replied)
     values["grouped_phrase"] = (
         f", {coverage.grouped} of them in replies that answer several recommendations together"
@@ -352,6 +363,17 @@ def _when(stage) -> str:
             else ("on a date known only as after another step (the exact date is not known)")
         )
     return stage.actual_text
+
+
+def _draft_key(stages: dict) -> str:
+    """Which of the draft's two steps the record holds: published, sent to the panel, both or neither."""
+    published, sent = (
+        (s := stages.get(key)) is not None and s.actual_text != "not recorded"
+        for key in ("draft_published", "draft_sent")
+    )
+    if published and sent:
+        return "draft_both"
+    return "draft_sent_only" if sent else "draft_published_only" if published else "draft_unknown"
 
 
 def _sentence_case(text: str) -> str:
@@ -461,7 +483,7 @@ def render_agenda_pdf(
         story.append(Heading(f"{number}. {heading}"))
         for sub, text in enumerate(paragraphs, start=1):
             body = f"<b>{esc(text)}</b>" if bold else esc(text)
-            story.append(markup(f"{number}.{sub}&nbsp;&nbsp;{body}", "Numbered"))
+            story.append(numbered(f"{number}.{sub}", body))
         if number - 1 == content.recommendations_in:
             if content.recommendations_note:
                 story.append(para(content.recommendations_note, "Muted"))

@@ -37,11 +37,14 @@ if TYPE_CHECKING:
     from tracker.services.asked_before import AskedBefore
 
 WIDTH = 210 * mm - 2 * MARGIN
-TEXT_COLUMN = WIDTH - 132 * mm  # the recommendation, evidence or sub-point
-# with the "asked before" column: the follow-up and its due day share one column to make room for it
-WIDTHS = [12 * mm, 27 * mm, 19 * mm, 27 * mm, TEXT_COLUMN, 27 * mm, 20 * mm]
-ASKED_COLUMN = 33 * mm
-WIDTHS_ASKED = [11 * mm, 23 * mm, 17 * mm, 23 * mm, WIDTH - 135 * mm, ASKED_COLUMN, 28 * mm]
+# No., reply (with what it was grouped with), disposition; the recommendation takes what the others leave, so
+# an ordinary word never breaks across lines. "Asked before" gets a column only when a row has a match: then
+# the follow-up and its due day share one column to make room for it.
+LEAD = [10 * mm, 26 * mm, 23 * mm]
+WIDTHS = [*LEAD, WIDTH - 112 * mm, 32 * mm, 21 * mm]
+ASKED_COLUMN = 30 * mm
+WIDTHS_ASKED = [*LEAD, WIDTH - 123 * mm, ASKED_COLUMN, 34 * mm]
+NOTHING_ASKED_BEFORE = "Nothing asked before was found."
 CELL_SIZE = 8.2  # the size of the Cell style, and of the plain strings in the table
 
 
@@ -80,7 +83,7 @@ def asked_before_text(found: AskedBefore | None) -> str:
     if found is None:
         return ""
     outcome = found.disposition or (
-        "reply gave no disposition" if found.reply_status == "replied" else "no reply recorded"
+        "reply gave no disposition" if found.reply_status == "replied" else found.reply_status
     )
     how = "confirmed" if found.link == "confirmed" else f"score {found.score:.2f}"
     return f"{found.cycle_id} no. {found.number}: {outcome} ({how})"
@@ -116,11 +119,12 @@ def render_audit_pdf(
             para("No recommendations are recorded for this cycle. Import the committee's report first.")
         )
     else:
-        asked = asked_before is not None
+        asked = any_asked_before(detail, asked_before)
+        if asked_before is not None and not asked:
+            story.append(para(NOTHING_ASKED_BEFORE))
         header = header_cells(
             "No.",
             "Reply",
-            "Grouped with",
             "Disposition",
             "Recommendation, evidence or sub-point",
             *(("Asked before", "Follow-up, due") if asked else ("Follow-up", "Due")),
@@ -135,21 +139,16 @@ def render_audit_pdf(
         # and plain table strings are not parsed as markup, so they need no escaping
         for rec in audit_rows(detail):
             follow = rec.follow_ups[0] if rec.follow_ups else None
-            reply = (
-                cell(f"{rec.reply_status}; answered out of order, after {late[rec.number]}")
-                if rec.number in late
-                else rec.reply_status
-            )
+            reply = _reply_cell(rec, late.get(rec.number))
             if asked:
                 earlier = asked_before.get(rec.number)
                 tail = [cell(asked_before_text(earlier)) if earlier else "", _follow_up_due(follow)]
             else:
-                tail = [cell(follow.text) if follow else "", date_short(follow.due, "") if follow else ""]
+                tail = [cell(_short(follow.text)) if follow else "", date_short(follow.due, "") if follow else ""]
             rows.append(
                 [
                     rec.number,
                     reply,
-                    ", ".join(rec.grouped_with),
                     # a plain string is far cheaper than a Paragraph, but does not wrap: only the short ones
                     (cell(rec.disposition) if len(rec.disposition) > 14 else rec.disposition)
                     if rec.disposition
@@ -162,12 +161,12 @@ def render_audit_pdf(
             if rec.reply_status == "missing":
                 missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                more = ["", _follow_up_due(extra)] if asked else [cell(extra.text), date_short(extra.due, "")]
-                rows.append(["", "", "", "", "", *more])
+                more = ["", _follow_up_due(extra)] if asked else [cell(_short(extra.text)), date_short(extra.due, "")]
+                rows.append(["", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
                 # the reply gives no disposition per sub-point: the row says whether the reply reaches it
-                rows.append([label, subpoint_mark(rec, index), "", "", cell(sub, "Small"), "", ""])
+                rows.append([label, subpoint_mark(rec, index), "", cell(sub, "Small"), "", ""])
         story.append(
             table(
                 rows,
@@ -190,11 +189,38 @@ def render_audit_pdf(
     )
 
 
+def any_asked_before(detail: CycleDetail, asked_before: Mapping[str, AskedBefore] | None) -> bool:
+    """Whether the paper needs the "Asked before" column: asked for, and at least one recommendation has a
+    match (otherwise the paper says in one line that nothing was found)."""
+    return asked_before is not None and any(asked_before.get(r.number) for r in detail.recommendations)
+
+
+def _reply_cell(rec: RecommendationRow, after: str | None) -> CellParagraph | str:
+    """The reply's status; with what the reply answered it together, and whether it came out of order."""
+    notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
+    notes += [f"answered out of order, after {after}"] if after else []
+    if not notes:
+        return rec.reply_status
+    # the status in bold, as on every recommendation's own row
+    return CellParagraph(f"<b>{esc(rec.reply_status)}</b>; {esc('; '.join(notes))}", stylesheet()["Cell"])
+
+
 def _follow_up_due(follow) -> CellParagraph | str:
     """A follow-up and its due day in one cell (the audit with the "asked before" column)."""
     if follow is None:
         return ""
-    return cell(f"{follow.text} (due {date_short(follow.due)})" if follow.due else follow.text)
+    text = _short(follow.text)
+    return cell(f"{text} (due {date_short(follow.due)})" if follow.due else text)
+
+
+FOLLOW_UP_CHARS = 140  # in the paper's narrow column; the Word paper and the app give the whole text
+
+
+def _short(text: str) -> str:
+    """A follow-up cut at a word near FOLLOW_UP_CHARS, so one long commitment does not run down the page."""
+    if len(text) <= FOLLOW_UP_CHARS:
+        return text
+    return text[:FOLLOW_UP_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
@@ -257,6 +283,10 @@ def render_audit_docx(
         [[name, str(totals.get(name, 0))] for name in TOTAL_ROWS] + [["total", str(sum(totals.values()))]],
     )
     document.add_heading("Recommendations", level=1)
+    if asked_before is not None and not any_asked_before(detail, asked_before):
+        document.add_paragraph(NOTHING_ASKED_BEFORE)
+    if not any_asked_before(detail, asked_before):
+        asked_before = None
     late = answered_out_of_order([p.covers for p in detail.replies])
     rows = []
     for rec in audit_rows(detail):

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tracker.domain import Status
+from tracker.domain.formatting import uk_date
 from tracker.errors import BadInput
 
 
@@ -51,7 +52,7 @@ def calendar_entries(
                 f"Meeting: {meeting.title} ({meeting.panel})",
                 "meeting",
                 "",
-                f"papers to be published by {meeting.papers_by:%d %b %Y}: {meeting.papers_working}",
+                f"papers to be published by {uk_date(meeting.papers_by)}: {meeting.papers_working}",
             )
         )
     for cid in [cycle_id] if cycle_id else services.cycles.ids():

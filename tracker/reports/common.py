@@ -133,7 +133,12 @@ def stylesheet() -> StyleSheet1:
             keepWithNext=1,
         )
     )
-    sheet.add(ParagraphStyle("Numbered", parent=base, leftIndent=9 * mm, firstLineIndent=-9 * mm))
+    # the number hangs in the indent as the paragraph's bullet, so every line of the text starts at 9 mm
+    sheet.add(
+        ParagraphStyle(
+            "Numbered", parent=base, leftIndent=9 * mm, bulletIndent=0, bulletFontName=FONT, bulletFontSize=10
+        )
+    )
     sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=6 * mm, bulletIndent=2 * mm, spaceAfter=2))
     sheet.add(
         ParagraphStyle("Reply", parent=base, spaceAfter=6)
@@ -173,6 +178,11 @@ class CellParagraph(Paragraph):
 def cell(text: object, style: str = "Cell") -> CellParagraph:
     """User text in a table cell that may wrap (escaped, like para)."""
     return CellParagraph(esc(text), stylesheet()[style])
+
+
+def numbered(number: str, text: str) -> Paragraph:
+    """A numbered paragraph ("3.2") of markup written by us, the number hanging to the left of the text."""
+    return Paragraph(text, stylesheet()["Numbered"], bulletText=number)
 
 
 def bullet(text: object) -> Paragraph:

@@ -17,7 +17,15 @@ from reportlab.platypus import Flowable, Spacer
 
 from tracker.errors import BadInput
 from tracker.reports import common as layout
-from tracker.reports.agenda import ACT, AgendaContent, _Blank, _sentence_case, _the, _when
+from tracker.reports.agenda import (
+    ACT,
+    AgendaContent,
+    _Blank,
+    _sentence_case,
+    _the,
+    _when,
+    recommendations_phrase,
+)
 from tracker.reports.wording import wording
 from tracker.rules.templates import get_template
 from tracker.services.dto import CycleDetail, RecommendationRow
@@ -96,7 +104,7 @@ def process_values(detail: CycleDetail) -> _Blank:
         cycle_title=detail.summary.title,
         veto_citation=template.veto_citation,
         recommendation_count=len(detail.recommendations),
-        recommendations_phrase=_phrase(len(detail.recommendations)),
+        recommendations_phrase=recommendations_phrase(len(detail.recommendations)),
     )
     dues = {o.rule_id: o.due for o in detail.obligations}
     for rule in template.rules:
@@ -330,7 +338,7 @@ def panel_report_content(detail: CycleDetail, decision: str | None = None) -> Pa
     else:
         response = words["response_unset"]
     recommendations = _recommendations_of(detail, kind)
-    values["recommendations_phrase"] = _phrase(len(recommendations))
+    values["recommendations_phrase"] = recommendations_phrase(len(recommendations))
     outcomes = words["outcomes"]
     outcome = [
         outcomes["veto"]
@@ -351,16 +359,12 @@ def _later_report(detail: CycleDetail, kind: str, decision: str | None) -> Panel
     words = section_for(detail)[kind]
     values = process_values(detail)
     recommendations = _recommendations_of(detail, kind)
-    values["recommendations_phrase"] = _phrase(len(recommendations))
+    values["recommendations_phrase"] = recommendations_phrase(len(recommendations))
     outcome = [words["outcomes"][decision]] if decision else []
     if recommendations:
         outcome.append(words["outcomes"]["recommendations"])
     outcome.append(words["no_veto"])
     return _report(detail, words, values, outcome, recommendations, words["response"])
-
-
-def _phrase(count: int) -> str:
-    return "the recommendation" if count == 1 else f"the {count} recommendations"
 
 
 def _report(detail, words, values, outcome, recommendations, response) -> PanelReport:
@@ -416,7 +420,7 @@ def render_panel_report(
     for number, (title, paragraphs) in enumerate(numbered, start=1):
         story.append(layout.Heading(f"{number}. {title}"))
         for sub, text in enumerate(paragraphs, start=1):
-            story.append(layout.markup(f"{number}.{sub}&nbsp;&nbsp;{layout.esc(text)}", "Numbered"))
+            story.append(layout.numbered(f"{number}.{sub}", layout.esc(text)))
         if title == heading:
             for rec in report.recommendations:
                 story.append(

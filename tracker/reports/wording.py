@@ -23,7 +23,8 @@ from tracker.paths import resource
 PLACEHOLDERS = frozenset(
     {
         "committee", "committee_short", "plan_title", "body", "the_body", "the_body_lower", "responder", "act",
-        "plan_citation", "review_citation", "response_citation", "draft_published", "panel_report",
+        "plan_citation", "review_citation", "response_citation", "recommendations_phrase", "draft_published",
+        "draft_sent", "draft_sentence", "panel_report",
         "reply_date", "plan_issued", "total", "replied", "grouped", "missing", "replied_phrase",
         "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
         "disposition", "reply_reference", "reply_document_date", "contents_citation", "reply_at",

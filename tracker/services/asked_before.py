@@ -17,6 +17,7 @@ from tracker.domain.similarity import SAME_ASK, Index
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import tables as t
 from tracker.persistence.database import UnitOfWork
+from tracker.services.convert import Record, reply_status
 from tracker.services.history import record_change
 from tracker.services.snapshot import unknown_cycle
 
@@ -44,7 +45,7 @@ class AskedBefore:
     theme: str
     score: float
     disposition: str | None
-    reply_status: str  # "replied" | "no reply recorded"
+    reply_status: str  # as the register says it: "replied", "missing", "not recorded" or "no reply yet"
     follow_ups: tuple[FollowUpNote, ...]
     link: str | None  # "confirmed" by the officer, or None: the app's own suggestion
 
@@ -363,18 +364,42 @@ class _Register:
                     query.where(column.in_(chunk)).order_by(fu_t.c.id)
                 ).all():
                     notes[(kind, key)].append(FollowUpNote(fkind, due, text, met))
+        with_reply, reply_given = self._cycle_replies({self.recs[self.position[i]][1] for i in ids})
         out = {}
         for rec_id in ids:
+            cycle_id = self.recs[self.position[rec_id]][1]
             answered = sorted(replies.get(rec_id, []))
             follow = list(notes.get(("rec", rec_id), []))
             for _, reply_id, _ in answered:
                 follow += notes.get(("reply", reply_id), [])
             out[rec_id] = (
                 answered[0][2] if answered else None,
-                "replied" if answered else "no reply recorded",
+                reply_status(bool(answered), cycle_id in with_reply, cycle_id in reply_given),
                 tuple(follow),
             )
         return out
+
+    def _cycle_replies(self, cycle_ids: set[str]) -> tuple[set[str], set[str]]:
+        """Of these cycles, those with a reply passage recorded, and those whose reply is recorded as given
+        (its stage dated): what the register's status of a recommendation without a reply depends on."""
+        reply_t, stage_t = t.reply, t.stage
+        with_reply: set[str] = set()
+        given: set[str] = set()
+        for chunk in _chunks(sorted(cycle_ids)):
+            with_reply.update(
+                self.connection.execute(
+                    select(reply_t.c.cycle_id).where(reply_t.c.cycle_id.in_(chunk)).distinct()
+                ).scalars()
+            )
+            given.update(
+                self.connection.execute(
+                    select(stage_t.c.cycle_id)
+                    .where(stage_t.c.cycle_id.in_(chunk), stage_t.c.key.in_(Record.REPLY_STAGES))
+                    .where((stage_t.c.actual_date.is_not(None)) | (stage_t.c.actual_precision == "after"))
+                    .distinct()
+                ).scalars()
+            )
+        return with_reply, given
 
 
 def _chunks(ids: list[int], size: int = 900):

@@ -39,6 +39,17 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class RemovalPlan:
+    """What removing a recommendation would take with it, said before anything goes."""
+
+    cycle_id: str
+    number: str
+    text: str
+    replies: int  # reply passages that would no longer answer it
+    follow_ups: int
+
+
+@dataclass(frozen=True)
 class Cleared:
     cycle_id: str
     number: str
@@ -84,6 +95,14 @@ class CorrectionService:
             _reorder(cycle, row)
             self._log(session, cycle_id, "recommendation", number, "added by hand", None, text[:200])
             return _row(session, cycle, number)
+
+    def removal_plan(self, cycle_id: str, number: str) -> RemovalPlan:
+        """The recommendation that `remove_recommendation` would remove, with what goes with it."""
+        with self.uow() as session:
+            cycle = _cycle(session, cycle_id)
+            rec = _recommendation(session, cycle, number, None)
+            follow_ups = sum(1 for f in cycle.follow_ups if f.recommendation_id == rec.id)
+            return RemovalPlan(cycle.id, rec.number, rec.text, len(rec.replies), follow_ups)
 
     def remove_recommendation(self, cycle_id: str, number: str, if_version: int | None = None) -> Removed:
         """Remove a recommendation with its reply links and follow-ups. One read from a document is set aside,

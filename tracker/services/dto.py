@@ -198,9 +198,9 @@ class Coverage:
         if self.total == 0:
             return "no recommendations recorded"
         if self.not_recorded:
-            return f"{self.total} recommendations; reply given but its text not recorded"
+            return f"{formatting.plural(self.total, 'recommendation')}; reply given but its text not recorded"
         if self.replied == 0 and self.missing == 0:
-            return f"{self.total} recommendations; no reply recorded yet"
+            return f"{formatting.plural(self.total, 'recommendation')}; no reply recorded yet"
         return f"{self.replied} of {self.total} replied, {self.grouped} grouped, {self.missing} missing"
 
 

@@ -114,6 +114,7 @@ _FIELD_NAMES = {
     "planned_date (meeting)": "planned date, set by a meeting",
     "disposition_override": "disposition (corrected by hand)",
     "suggested_disposition": "disposition suggested by the reader",
+    "panel": "panel's name",  # a body's panel
 }
 
 

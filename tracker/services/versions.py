@@ -49,14 +49,17 @@ def stale(
 ) -> Conflict:
     """The one refusal of a save made from version `seen` of a row now at `current`, for the app and the
     command line alike: who made the last change the history holds, when, and to what."""
+    from tracker.domain.formatting import uk_date_time
     from tracker.persistence import models as m
+    from tracker.services.history import field_name
 
     query = select(m.ChangeLog).where(m.ChangeLog.entity == entity, m.ChangeLog.entity_id == entity_id)
     if cycle_id is not None:
         query = query.where(m.ChangeLog.cycle_id == cycle_id)
     last = session.scalars(query.order_by(m.ChangeLog.id.desc()).limit(1)).first()
-    who = f" by {last.who} on {last.at:%d %b %Y at %H:%M}" if last else " by someone else"
-    now = f" (to {last.new})" if last is not None and last.new else ""
+    who = f" by {last.who} on {uk_date_time(last.at, ' at ')}" if last else " by someone else"
+    # the field that changed named, so a body's panel renamed never reads as the body renamed
+    now = f" (the {field_name(last.field)} was set to {last.new})" if last is not None and last.new else ""
     return Conflict(
         f"while you were looking at it, {what} was {CHANGED}{who}{now}; your change was not saved "
         f"(you saw version {seen}, it is now version {current})"
