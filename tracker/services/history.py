@@ -115,6 +115,7 @@ _FIELD_NAMES = {
     "disposition_override": "disposition (corrected by hand)",
     "suggested_disposition": "disposition suggested by the reader",
     "panel": "panel's name",  # a body's panel
+    "members_in_post": "number of members in post",
 }
 
 

@@ -59,7 +59,11 @@ def stale(
     last = session.scalars(query.order_by(m.ChangeLog.id.desc()).limit(1)).first()
     who = f" by {last.who} on {uk_date_time(last.at, ' at ')}" if last else " by someone else"
     # the field that changed named, so a body's panel renamed never reads as the body renamed
-    now = f" (the {field_name(last.field)} was set to {last.new})" if last is not None and last.new else ""
+    now = ""
+    if last is not None and last.new:
+        name = field_name(last.field)
+        verb = "were" if name.endswith(("answers", "sub-points", "subpoints", "links", "numbers")) else "was"
+        now = f" (the {name} {verb} set to {last.new})"
     return Conflict(
         f"while you were looking at it, {what} was {CHANGED}{who}{now}; your change was not saved "
         f"(you saw version {seen}, it is now version {current})"
