@@ -466,3 +466,57 @@ def test_seed_documents_without_recommendations(seeds_dir):
         assert extraction.recommendations == ()
     consultee = extract_recommendations(read_document(seeds_dir / "002_3402ab8ab63d700c.txt")).document
     assert D(2017, 1, 31) in {d.date for d in consultee.dates}
+
+
+def test_a_number_given_twice_and_a_gap_are_shown_not_repaired():
+    from tracker.importing.extract import reading_warnings
+
+    text = (
+        "Recommendations\n\n1. The Commissioner should publish the plan.\n\n"
+        "2. The Commissioner should consult victims.\n\n2. The Commissioner should report each quarter.\n\n"
+        "5. The Commissioner should fund the helpline.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert [r.number for r in extraction.recommendations] == ["1", "2", "2", "5"]
+    warnings = reading_warnings(extraction)
+    assert "the number 2 appears more than once" in warnings
+    assert any(w.startswith("the numbering skips 3, 4") for w in warnings)
+
+
+def test_a_heading_met_again_before_english_words_of_its_own_is_a_second_recommendation():
+    from tracker.importing.extract import reading_warnings
+
+    text = (
+        "Recommendation 1\nThe Commissioner should publish the plan.\n\n"
+        "Recommendation 2\nThe Commissioner should consult victims.\n\n"
+        "Recommendation 2\nThe Commissioner should report each quarter.\n"
+    )
+    extraction = extract_recommendations(text)
+    found = [(r.number, r.text, r.text_cy) for r in extraction.recommendations]
+    assert found == [
+        ("1", "The Commissioner should publish the plan.", None),
+        ("2", "The Commissioner should consult victims.", None),
+        ("2", "The Commissioner should report each quarter.", None),
+    ]
+    second, third = extraction.recommendations[1:]
+    assert text[second.start : second.end].endswith("consult victims.")
+    assert text[third.start : third.end].startswith("Recommendation 2\nThe Commissioner should report")
+    assert "the number 2 appears more than once" in reading_warnings(extraction)
+
+
+def test_a_report_giving_one_number_twice_is_refused_whole_and_says_how_to_go_on(
+    capsys, demo, db_url, tmp_path
+):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Recommendation 1\nThe Mayor should publish the plan.\n\n"
+        "Recommendation 2\nThe Mayor should consult victims.\n\n"
+        "Recommendation 2\nThe Mayor should report each quarter.\n"
+    )
+    before = demo.history.for_item(cycle_id="london-2025")
+    code, _, err = run(
+        capsys, "import", "recommendations", str(report), "--cycle", "london-2025", "--db", db_url
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "'2' given to more than one recommendation" in err and "renumber one" in err
+    assert demo.history.for_item(cycle_id="london-2025") == before  # nothing half-written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -18,6 +19,12 @@ def natural_key(number: str) -> tuple[tuple[int, int, str], ...]:
         (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.lower())
         for chunk in _CHUNKS.findall(number.strip())
     )
+
+
+def repeated(numbers: Sequence[str]) -> list[str]:
+    """The numbers given more than once, each once, in natural order: a list to show, never to repair."""
+    counts = Counter(numbers)
+    return sorted((n for n, count in counts.items() if count > 1), key=natural_key)
 
 
 def place_by_number(items: list[T], item: T, number_of: Callable[[T], str]) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 
+from tracker.domain.numbers import normalised
 from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
@@ -687,6 +688,15 @@ class _Draft:
         return ""
 
 
+def _given_twice(draft: _Draft, rest: str, welsh_heading: bool) -> bool:
+    """A number met again before English words that are not the first ones' start: two recommendations given
+    one number (the warnings say so), not the Welsh text of a bilingual document nor a summary restated."""
+    if not rest or welsh_heading or is_welsh(rest) or not draft.english_text():
+        return False
+    before, now = normalised(" ".join(draft.english_text())), normalised(rest)
+    return bool(now) and not (before.startswith(now[:40]) or now.startswith(before[:40]))
+
+
 def _style(lines: list[Line]) -> str:
     headings = [line for line in lines if line.kind == "rec"]
     r_labels = [line for line in lines if line.kind == "r"]
@@ -713,6 +723,8 @@ def _starts_recommendation(line: Line, style: str, drafts: list[_Draft]) -> bool
         return True
     if last + 1 < number <= last + 3 and line.rest and _asks(line.rest):
         return True  # a gap in the numbering: kept, and the user is warned (tracker extract), never repaired
+    if number == last and line.rest and _asks(line.rest) and not is_welsh(line.rest):
+        return True  # the same number twice in a row, each asking: both kept, and the user is warned
     # a second language restarts the numbering under the same numbers
     return number <= last and is_welsh(line.rest)
 
@@ -736,7 +748,20 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     heading_since_list = False
     list_closed = False
 
+    # a recommendation met again by a heading alone, and where that heading stands: the text after it says
+    # whether it is the Welsh one or a second recommendation given the same number
+    repeat: tuple[_Draft, int, int, int] | None = None
+
     def add_text(value: str) -> None:
+        nonlocal current, other_language, repeat
+        if repeat is not None and repeat[0] is current:
+            _, start, end, end_before = repeat
+            repeat = None
+            if _given_twice(current, value, False):  # English words of its own: a second recommendation
+                current.end = end_before
+                current = _Draft(number=current.number, label=current.label, start=start, end=end)
+                order.append(current)
+                other_language = False
         if other_language or is_welsh(value):
             current.welsh.append(value)
         else:
@@ -773,6 +798,8 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             number = line.number.lower()
             welsh_heading = line.label.lower().startswith("argymhell")
             current = drafts.get(number)
+            if current is not None and _given_twice(current, line.rest, welsh_heading):
+                current = None  # the same number before other English words: kept apart and shown, never folded
             if current is None:
                 label = "Recommendation " + line.number if style == "rec" else line.label
                 current = _Draft(number=line.number, label=label, start=line.start, end=line.end)
@@ -781,6 +808,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
                 other_language = welsh_heading
             else:  # the same number again: the other language of a bilingual document
                 other_language = True
+                repeat = None if welsh_heading or line.rest else (current, line.start, line.end, current.end)
                 current.end = max(current.end, line.end)
             if line.rest:
                 add_text(line.rest)
@@ -1453,13 +1481,13 @@ def _dated_contexts(plain: str, default_year: int | None) -> tuple[DatedContext,
 def reading_warnings(extraction: Extraction) -> list[str]:
     """What the user should check before trusting the list: a number given twice or a gap in the numbering
     (shown, never silently repaired), numbers the app supplied, and what the reader itself was unsure of."""
-    from tracker.domain.formatting import number_key
+    from tracker.domain.numbers import repeated
 
     numbers = [r.number for r in extraction.recommendations]
     out = []
-    repeated = sorted({n for n in numbers if numbers.count(n) > 1}, key=number_key)
-    if repeated:
-        out.append(f"the number {', '.join(repeated)} appears more than once")
+    twice = repeated(numbers)
+    if twice:
+        out.append(f"the number {', '.join(twice)} appears more than once")
     plain = sorted({int(n) for n in numbers if n.isdigit()})
     gaps = [str(n) for n in range(plain[0], plain[-1]) if n not in plain] if plain else []
     if gaps:

@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import Precision
 from tracker.domain.formatting import uk_date
-from tracker.domain.numbers import in_document_order, natural_key, normalised, place_by_number, similarity
+from tracker.domain.numbers import (
+    in_document_order,
+    natural_key,
+    normalised,
+    place_by_number,
+    repeated,
+    similarity,
+)
 from tracker.errors import BadInput
 from tracker.importing.audit import NoAnswersFound, ReplyAudit, audit_reply
 from tracker.importing.extract import (
@@ -200,13 +207,13 @@ class ImportService:
             extraction = dataclasses.replace(
                 extraction, document=dataclasses.replace(extraction.document, date=document_date)
             )
-        numbers = [r.number for r in extraction.recommendations]
-        duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+        duplicates = repeated([r.number for r in extraction.recommendations])
         if duplicates:
             raise BadInput(
                 "recommendations",
                 ", ".join(duplicates),
-                "appear more than once; a number may be used once in a cycle",
+                "given to more than one recommendation in the document; a number may be used once in a cycle: "
+                "renumber one on the app's Import page (review), or correct the file and import it again",
             )
         officer = _indices("by_officer", by_officer, len(extraction.recommendations))
         _check_set_aside(set_aside)

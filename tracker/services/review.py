@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.domain.numbers import natural_key
+from tracker.domain.numbers import natural_key, repeated
 from tracker.domain.types import DISPOSITIONS, REPLY, REPORT
 from tracker.errors import BadInput
 from tracker.importing.audit import Passage, RecommendationAudit, ReplyAudit, suggest_disposition
@@ -122,7 +122,7 @@ class Review:
         out = []
         if self.kind == REPORT:
             numbers = self.numbers()
-            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=natural_key)
+            twice = repeated(numbers)
             if twice:
                 out.append(f"recommendation {', '.join(twice)} is numbered twice: renumber one")
             if any(not n.strip() for n in numbers):
