@@ -104,3 +104,13 @@ def test_a_panel_that_asks_for_or_would_welcome_a_response_gives_the_reply_by_da
     # a past request narrated is not one: no reply-by date without a date after "by"
     narrated = "Dear Commissioner\n\nWe asked last year whether you would respond in time.\n"
     assert document_info(narrated).reply_requested_by is None
+
+
+def test_a_letter_header_spaced_wide_is_no_contents_line_and_is_read_at_once():
+    header = "Our ref: PCP/21" + " " * 400 + "Date: 3 May 2024"
+    assert not is_contents_line(header, " ".join(header.split()))
+    assert not is_contents_line("Contents" + "\t" * 3000 + "x 2024", "Contents x 2024")
+    letter = f"{header}\n\nDear Commissioner\n\n1. The Commissioner should publish the plan.\n"
+    assert [r.number for r in extract_recommendations(letter).recommendations] == ["1"]
+    assert is_contents_line("Summary . . . . 7", "Summary . . . . 7")
+    assert is_contents_line("Introduction\t3", "Introduction 3")
