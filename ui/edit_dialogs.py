@@ -162,6 +162,8 @@ class MeetingEditDialog(ChooseAndEditDialog):
         self.date.setDate(row.date)
         self.title_edit.setText(row.title)
         self._fill_stages(row, [])
+        # a load still on its way for the meeting chosen before would fill in that meeting's stages
+        self.context.runner.cancel("meeting-stages")
         if row.cycle_id is not None:  # the stages of its cycle's process, read off the window's thread
             meetings, cycle_id = self.context.services.meetings, row.cycle_id
             self.context.runner.run(

@@ -404,3 +404,31 @@ def test_a_local_protocol_is_shown_only_for_the_body_whose_panel_turned_its_own_
     assert "acknowledge the panel's report in writing" in text and "edit to match" not in text
     ok(capsys, "body", "edit", "wessex", "--no-protocol", "--db", panel)
     assert protocol_rows("wessex-plan") == []
+
+
+def test_a_meeting_for_another_stage_plans_that_stage_and_moving_it_leaves_the_papers_meeting(panel, capsys):
+    add_plan_cycle(capsys, panel)
+
+    def planned() -> dict:
+        shown = ok(capsys, "show", "c1", "--db", panel)
+        return {
+            s["stage"]: s["planned"] for s in shown["stages"] if s["stage"] in ("panel_report", "reply_noted")
+        }
+
+    common = ["--body", "wessex", "--cycle", "c1", "--db", panel]
+    ok(capsys, "meeting", "add", "--date", "2025-02-10", "--title", "Reply noted", *common)
+    review = ok(
+        capsys,
+        "meeting",
+        "add",
+        "--date",
+        "2024-12-02",
+        "--title",
+        "Draft plan",
+        "--for",
+        "panel_report",
+        *common,
+    )
+    assert planned() == {"panel_report": "2024-12-02", "reply_noted": "2025-02-10"}
+    ok(capsys, "meeting", "edit", str(review["id"]), "--date", "2024-12-09", "--db", panel)
+    assert planned() == {"panel_report": "2024-12-09", "reply_noted": "2025-02-10"}

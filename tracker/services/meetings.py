@@ -172,7 +172,7 @@ class MeetingService:
                 f"{uk_date(day)}: {title}" + (f" (for {for_stage})" if for_stage else ""),
             )
             if cycle is not None:
-                notes.extend(self._plan_stage(session, cycle, day))
+                notes.extend(self._plan_stage(session, cycle, day, for_stage or None))
             return self._row(session, meeting), notes
 
     def edit(
@@ -217,8 +217,8 @@ class MeetingService:
                 setattr(meeting, field, new)
                 shown = [uk_date(v) if isinstance(v, dt.date) else v for v in (old, new)]
                 record_change(session, self.user, meeting.cycle_id, "meeting", str(meeting.id), field, *shown)
-            if cycle is not None and any(field == "date" for field, _old, _new in changes):
-                notes.extend(self._plan_stage(session, cycle, meeting.date))
+            if cycle is not None and any(field in ("date", "for_stage") for field, _old, _new in changes):
+                notes.extend(self._plan_stage(session, cycle, meeting.date, meeting.for_stage))
             session.flush()
             return self._row(session, meeting), notes
 
@@ -279,9 +279,12 @@ class MeetingService:
             raise NotFound("--meeting", str(meeting_id), "is not a known meeting (tracker meeting list)")
         return next(r for r in self.list(panel_id=panel_id) if r.id == meeting_id)
 
-    def _plan_stage(self, session: Session, cycle: m.Cycle, day: dt.date) -> list[str]:
+    def _plan_stage(
+        self, session: Session, cycle: m.Cycle, day: dt.date, for_stage: str | None = None
+    ) -> list[str]:
+        """Plan the stage the meeting is for (else the process's meeting stage) for the meeting's day."""
         template = convert.template_for(cycle)
-        key = meeting_stage(template)
+        key = for_stage or meeting_stage(template)
         if key is None:
             return []
         stage = next((s for s in cycle.stages if s.key == key), None)
