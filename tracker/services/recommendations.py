@@ -84,8 +84,9 @@ class RecommendationService:
                     raise NotFound("recommendation", recommendation_id, "does not exist")
                 return []
         covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
-        for reply_id, number in links:
-            covers[reply_id].append(snapshot.Loaded(number=number))
+        for reply_id, number in links:  # a link saved between the two selects (PostgreSQL) waits for the next read
+            if reply_id in covers:
+                covers[reply_id].append(snapshot.Loaded(number=number))
         replies = []
         for row in found:
             values = row._asdict()

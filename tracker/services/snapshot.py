@@ -443,8 +443,11 @@ def assemble_full(results) -> list[Loaded]:
         stage.extensions = []
         stage.evidence_document = documents.get(stage.evidence_document_id)
         cycles[stage.cycle_id].stages.append(stage)
+    # on PostgreSQL each select of a read sees the store as it is when it runs: a row added by a colleague
+    # between two of them may have no parent in the rows already read, and is left for the next read
     for row in extension_rows:
-        stages[row.stage_id].extensions.append(Loaded(**row._asdict()))
+        if row.stage_id in stages:
+            stages[row.stage_id].extensions.append(Loaded(**row._asdict()))
 
     for row in obligation_rows:
         cycles[row.cycle_id].obligations.append(Loaded(**row._asdict()))
@@ -454,7 +457,8 @@ def assemble_full(results) -> list[Loaded]:
         rec.subpoints, rec.replies = [], []
         cycles[rec.cycle_id].recommendations.append(rec)
     for row in point_rows:
-        recommendations[row.recommendation_id].subpoints.append(Loaded(**row._asdict()))
+        if row.recommendation_id in recommendations:
+            recommendations[row.recommendation_id].subpoints.append(Loaded(**row._asdict()))
 
     replies = {row.id: LoadedReply(**row._asdict()) for row in reply_rows}
     for reply in replies.values():
