@@ -799,7 +799,8 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             welsh_heading = line.label.lower().startswith("argymhell")
             current = drafts.get(number)
             if current is not None and _given_twice(current, line.rest, welsh_heading):
-                current = None  # the same number before other English words: kept apart and shown, never folded
+                # the same number before other English words: kept apart and shown, never folded
+                current = None
             if current is None:
                 label = "Recommendation " + line.number if style == "rec" else line.label
                 current = _Draft(number=line.number, label=label, start=line.start, end=line.end)
@@ -1189,9 +1190,8 @@ _ABOUT_THE_ANSWER = re.compile(
     r"(?:accepted|agreed|rejected|supported|implemented|answered)\b",
     re.I,
 )
-_SHOULD = re.compile(
-    r"\b(?:should|must)\b", re.I
-)  # "… should report how the recommendations are implemented"
+# "… should report how the recommendations are implemented"
+_SHOULD = re.compile(r"\b(?:should|must)\b", re.I)
 # a parliamentary committee's report opens "The Committee has agreed to the following Report:": the numbered
 # paragraphs after it are the report's own text (its findings come later, under their own heading)
 _OWN_REPORT = re.compile(r"\bagreed\s+(?:to\s+)?the\s+following\s+report\s*:?\s*$", re.I)

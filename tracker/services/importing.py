@@ -849,5 +849,3 @@ def _stored_recommendations(cycle: m.Cycle) -> list[ExtractedRecommendation]:
         )
         for r in cycle.recommendations
     ]
-
-

@@ -84,7 +84,8 @@ class RecommendationService:
                     raise NotFound("recommendation", recommendation_id, "does not exist")
                 return []
         covers: dict[int, list[snapshot.Loaded]] = {row.id: [] for row in found}
-        for reply_id, number in links:  # a link saved between the two selects (PostgreSQL) waits for the next read
+        # a link saved between the two selects (PostgreSQL) waits for the next read
+        for reply_id, number in links:
             if reply_id in covers:
                 covers[reply_id].append(snapshot.Loaded(number=number))
         replies = []
@@ -153,9 +154,8 @@ class RecommendationService:
                     record_change(
                         session, self.user, cycle_id, "reply", str(reply.id), "disposition", old, disposition
                     )
-                if (
-                    changed
-                ):  # the recommendation's own version moves too: a disposition is part of what was read
+                # the recommendation's own version moves too: a disposition is part of what was read
+                if changed:
                     record_change(
                         session,
                         self.user,
