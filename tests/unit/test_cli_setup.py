@@ -432,3 +432,13 @@ def test_a_meeting_for_another_stage_plans_that_stage_and_moving_it_leaves_the_p
     assert planned() == {"panel_report": "2024-12-02", "reply_noted": "2025-02-10"}
     ok(capsys, "meeting", "edit", str(review["id"]), "--date", "2024-12-09", "--db", panel)
     assert planned() == {"panel_report": "2024-12-09", "reply_noted": "2025-02-10"}
+
+
+def test_a_stale_edit_of_a_meeting_never_changed_since_it_was_made_says_it_was_created(panel, capsys):
+    add_plan_cycle(capsys, panel)
+    common = ["--body", "wessex", "--cycle", "c1", "--db", panel]
+    meeting = ok(capsys, "meeting", "add", "--date", "2025-02-10", "--title", "Reply noted", *common)
+    code, _, err = run(
+        capsys, "meeting", "edit", str(meeting["id"]), "--if-version", "0", "--title", "x", "--db", panel
+    )
+    assert code == 2 and "(created as 10 Feb 2025: Reply noted)" in err and "the created" not in err

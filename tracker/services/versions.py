@@ -60,7 +60,9 @@ def stale(
     who = f" by {last.who} on {uk_date_time(last.at, ' at ')}" if last else " by someone else"
     # the field that changed named, so a body's panel renamed never reads as the body renamed
     now = ""
-    if last is not None and last.new:
+    if last is not None and last.new and last.field == "created":
+        now = f" (created as {last.new})"
+    elif last is not None and last.new:
         name = field_name(last.field)
         verb = "were" if name.endswith(("answers", "sub-points", "subpoints", "links", "numbers")) else "was"
         now = f" (the {name} {verb} set to {last.new})"
