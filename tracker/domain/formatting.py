@@ -17,8 +17,19 @@ def uk_date(value: dt.date | None, *, long: bool = False, unknown: str = "unknow
 
 
 def uk_date_time(value: dt.datetime, joiner: str = " ") -> str:
-    """A moment as the app writes one: "7 Dec 2026 09:05" (or with joiner " at ")."""
-    return f"{uk_date(value.date())}{joiner}{value:%H:%M}"
+    """A moment as the app writes one, on the clock of the UK: "7 Jul 2026 10:05" (or with joiner " at ").
+    The store keeps moments in UTC without a zone (a naive value is taken as UTC); a person reading
+    "changed at 09:05" in July means British Summer Time."""
+    local = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).astimezone(_uk_zone())
+    return f"{uk_date(local.date())}{joiner}{local:%H:%M}"
+
+
+@lru_cache(maxsize=1)
+def _uk_zone() -> dt.tzinfo:
+    # dateutil carries its own copy of the zone rules, so this works where the system has none (Windows)
+    from dateutil import tz
+
+    return tz.gettz("Europe/London") or dt.UTC
 
 
 _MONTHS = (
