@@ -254,3 +254,66 @@ def test_the_pages_read_from_the_server_in_one_go_show_what_its_backup_shows(pg_
         local.dispose()
     assert shown[0] == shown[1]
     assert shown[0][3][0].protocol is not None
+
+
+def test_the_selects_of_one_page_read_share_one_moment_on_the_server(pg_services, pg_url):
+    """A colleague's save that lands between two selects a page sends together is seen by both or by
+    neither: a page never shows a row whose parent it did not see."""
+    import threading
+    import time
+
+    from sqlalchemy import create_engine, text
+
+    from tracker.persistence.database import fetch_together
+
+    other = create_engine(pg_services.url)
+    with other.begin() as connection:
+        connection.execute(text("CREATE TABLE probe (n integer)"))
+        connection.execute(text("INSERT INTO probe VALUES (1)"))
+
+    def save_while_the_read_waits():
+        with other.connect() as watcher:
+            for _ in range(600):  # until the read is inside its pause (between its two counts)
+                waiting = watcher.execute(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")
+                ).scalar()
+                if waiting:
+                    break
+                time.sleep(0.05)
+        with other.begin() as connection:
+            connection.execute(text("INSERT INTO probe VALUES (2)"))
+
+    saver = threading.Thread(target=save_while_the_read_waits)
+    saver.start()
+    with pg_services.uow.read() as connection:
+        first, _pause, second = fetch_together(
+            connection,
+            [
+                text("SELECT count(*) AS n FROM probe"),
+                text("SELECT pg_sleep(1)"),
+                text("SELECT count(*) AS n FROM probe"),
+            ],
+        )
+    saver.join()
+    assert first[0].n == second[0].n == 1
+    with pg_services.uow.read() as connection:  # the connection is back out of its transaction, and sees it
+        assert connection.execute(text("SELECT count(*) FROM probe")).scalar() == 2
+        assert (
+            fetch_together(connection, [text("SELECT 1 AS one"), text("SELECT count(*) AS n FROM probe")])[1][
+                0
+            ].n
+            == 2
+        )
+    other.dispose()
+
+
+def test_a_failed_select_in_a_page_read_leaves_the_connection_usable(pg_services):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from tracker.persistence.database import fetch_together
+
+    with pg_services.uow.read() as connection:
+        with pytest.raises(DBAPIError):
+            fetch_together(connection, [text("SELECT 1 AS one"), text("SELECT * FROM no_such_table")])
+        assert fetch_together(connection, [text("SELECT 1 AS one"), text("SELECT 2 AS two")])[1][0].two == 2

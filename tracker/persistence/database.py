@@ -290,8 +290,9 @@ class UnitOfWork:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """Plain selects; nothing is written. On SQLite one transaction (a consistent view across them). On
-        PostgreSQL each select sees what was committed when it began (read committed, as a transaction there
-        would see anyway), without a BEGIN and a COMMIT: two round trips fewer on a slow network."""
+        PostgreSQL without a BEGIN and a COMMIT of their own (two round trips fewer on a slow network): the
+        selects a page sends together with `fetch_together` share one snapshot; a select sent alone sees what
+        was committed when it began."""
         try:
             with self.engine.connect() as connection:
                 if connection.dialect.name == "postgresql":
@@ -353,6 +354,9 @@ def fetch_together(connection: Connection, queries: Sequence) -> list[list]:
     statement, parameters = "", {}
     try:
         with pipeline():
+            # one snapshot for all of them, at no extra round trip: the transaction opens and closes inside
+            # the same batch (the read itself runs without one, see UnitOfWork.read)
+            driver.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             for each in compiled:
                 statement, parameters = str(each), each.params
                 cursor = driver.cursor(row_factory=namedtuple_row)
@@ -360,12 +364,26 @@ def fetch_together(connection: Connection, queries: Sequence) -> list[list]:
                     listener(connection, cursor, statement, parameters, None, False)
                 cursor.execute(statement, parameters)
                 sent.append(cursor)
+            driver.execute("COMMIT")
         return [cursor.fetchall() for cursor in sent]
     except Error as exc:
+        _end_transaction(driver)
         raise DBAPIError.instance(statement, parameters, exc, Error) from exc
     finally:
         for cursor in sent:
             cursor.close()
+
+
+def _end_transaction(driver) -> None:
+    """After a failed batch: leave the connection out of the aborted transaction, for the next read."""
+    from contextlib import suppress
+
+    from psycopg import Error
+    from psycopg.pq import TransactionStatus
+
+    if driver.info.transaction_status != TransactionStatus.IDLE:
+        with suppress(Error):  # if the connection is broken, the pool's ping replaces it
+            driver.execute("ROLLBACK")
 
 
 # PostgreSQL's lock_timeout and statement_timeout, a serialisation failure and a deadlock
