@@ -208,6 +208,7 @@ HOSTILE = {
     "key points": "Key points made by the committee include:\n- x should y\n",
     "progress bullets": "o x to be published. This recommendation is met.\n",
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
+    "meeting days": "To the Meeting Tuesday,1 ",
 }
 
 
