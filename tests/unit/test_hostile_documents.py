@@ -209,6 +209,7 @@ HOSTILE = {
     "progress bullets": "o x to be published. This recommendation is met.\n",
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
     "meeting days": "To the Meeting Tuesday,1 ",
+    "paragraphs under headings": "Topic\n1. x.\n2. y.\n",
 }
 
 

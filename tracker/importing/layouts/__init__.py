@@ -22,6 +22,8 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
   Recommendation 1, that …"), read as those recommendations with their numbers
 - progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
+- topic_paragraphs: a progress report's own numbered paragraphs under headings, numbers that name no
+  recommendation
 """
 
 from __future__ import annotations
