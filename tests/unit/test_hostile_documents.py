@@ -210,6 +210,7 @@ HOSTILE = {
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
     "meeting days": "To the Meeting Tuesday,1 ",
     "paragraphs under headings": "Topic\n1. x.\n2. y.\n",
+    "drafts named by number": "The Panel considered the draft recommendations and Recommendation 1, ",
 }
 
 

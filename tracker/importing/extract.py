@@ -37,6 +37,7 @@ from tracker.importing.layouts.document_date import (
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
+from tracker.importing.layouts.numbers_in_minutes import numbers_in_minutes
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import (
@@ -889,6 +890,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(reported_recommendations(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
+            or _drafts(numbers_in_minutes(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):

@@ -22,6 +22,8 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
   Recommendation 1, that …"), read as those recommendations with their numbers
 - progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
+- numbers_in_minutes: minutes that go through a review's draft recommendations by number only ("agreed
+  Recommendation 6 as drafted"), read with those numbers and flagged: their text is not in the minutes
 - topic_paragraphs: a progress report's own numbered paragraphs under headings, numbers that name no
   recommendation
 """
