@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tracker.importing.extract import extract_recommendations
-from tracker.importing.layouts.numbers_in_minutes import NAMED_BY_NUMBER_ONLY
+from tracker.importing.layouts import NAMED_BY_NUMBER_ONLY
 
 MINUTES = """Minutes
 

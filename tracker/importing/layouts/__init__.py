@@ -40,6 +40,7 @@ NO_ASKING_VERB = "no asking verb"
 TIED_BY_SUBJECT = "answer tied by subject, not number"
 TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
+NAMED_BY_NUMBER_ONLY = "named by number only: its text is not in the document"
 
 
 class LineLike(Protocol):

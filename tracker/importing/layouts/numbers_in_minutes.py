@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.importing.layouts import Found, LineLike
+from tracker.importing.layouts import NAMED_BY_NUMBER_ONLY, Found, LineLike
 from tracker.importing.layouts.named_in_prose import named_numbers
 from tracker.importing.layouts.recommending_clause import paragraph_sentences
-
-NAMED_BY_NUMBER_ONLY = "named by number only: its text is not in the document"
 
 _OWN_DRAFTS = re.compile(
     r"\b(?:considered|discussed|reviewed|examined|went\s+through|agreed|noted|approved)\b"
