@@ -211,6 +211,9 @@ HOSTILE = {
     "meeting days": "To the Meeting Tuesday,1 ",
     "paragraphs under headings": "Topic\n1. x.\n2. y.\n",
     "drafts named by number": "The Panel considered the draft recommendations and Recommendation 1, ",
+    "one of several": "the recommendations, one of which was that x, ",
+    "a body's recommendation to": "The Panel made its recommendation to act, which ",
+    "responses told of": "The Panel recommended that x.\n\nThe Commissioner's response ",
 }
 
 
