@@ -214,6 +214,7 @@ HOSTILE = {
     "one of several": "the recommendations, one of which was that x, ",
     "a body's recommendation to": "The Panel made its recommendation to act, which ",
     "responses told of": "The Panel recommended that x.\n\nThe Commissioner's response ",
+    "quoted extracts": "Extracts from the letter of the Panel.\nIt should act\n",
 }
 
 
