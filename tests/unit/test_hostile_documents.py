@@ -208,6 +208,13 @@ HOSTILE = {
     "key points": "Key points made by the committee include:\n- x should y\n",
     "progress bullets": "o x to be published. This recommendation is met.\n",
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
+    "meeting days": "To the Meeting Tuesday,1 ",
+    "paragraphs under headings": "Topic\n1. x.\n2. y.\n",
+    "drafts named by number": "The Panel considered the draft recommendations and Recommendation 1, ",
+    "one of several": "the recommendations, one of which was that x, ",
+    "a body's recommendation to": "The Panel made its recommendation to act, which ",
+    "responses told of": "The Panel recommended that x.\n\nThe Commissioner's response ",
+    "quoted extracts": "Extracts from the letter of the Panel.\nIt should act\n",
 }
 
 

@@ -73,3 +73,19 @@ def test_a_weekday_run_into_its_month_dates_the_meeting():
     assert weekday_date(["Thursdays 7 March 2024"]) is None
     text = "ThursdayMarch 7th, 2024\nCouncil Chamber\nReport to the Panel\n\nThe Panel is asked to note it.\n"
     assert extract_recommendations(text).document.date == dt.date(2024, 3, 7)
+
+
+def test_a_cover_sheet_run_into_one_paragraph_is_dated_by_its_meeting_day():
+    cover = (
+        "Open item REPORT OF THE PORTFOLIO HOLDER FOR SAFER STREETS To the Executive Meeting Wednesday,"
+        "4th June, 2025 SUBJECT: Street lighting review RECOMMENDATIONS: The Executive to approve the "
+        "lighting plan. The plan will be reviewed by 30 September 2025 and reported to the Board."
+    )
+    assert weekday_date([cover]) == dt.date(2025, 6, 4)
+    assert extract_recommendations(cover).document.date == dt.date(2025, 6, 4)
+    assert weekday_date(["Policing Panel - Wednesday,4 June 2025"]) == dt.date(2025, 6, 4)
+    # a later meeting told of in a long paragraph is no date of this one
+    later = cover.replace("To the Executive Meeting Wednesday,", "It goes to the next meeting Wednesday,")
+    assert weekday_date([later]) is None
+    # far into a long paragraph, a meeting's day is narration, not the cover sheet
+    assert weekday_date(["x " * 200 + cover]) is None

@@ -83,3 +83,58 @@ def test_a_report_named_with_its_subject_and_an_aside_and_the_answer_after_it():
         passage.numbers == () and passage.text == "The Home Office is considering this with the inspectorate."
     )
     assert passage.disposition == "noted"
+
+
+DECISION_RECORD = """Decision summary
+
+The Commissioner presented a draft change to the Plan to the Panel at its meeting on 3 May 2024.
+
+The Panel considered the draft change and wrote a short report on its recommendation to support the change to the Plan, which can be read on the Panel's pages at:
+
+The Commissioner sent a reply dated 1 June 2024 to the Panel accepting its recommendation.
+
+The Plan with the change has been published.
+"""
+
+PANEL_MINUTE = """Minutes:
+
+The Commissioner brought the revised plan back to the Panel with an update on the recommendations made at the last meeting, one of which was that the Commissioner share the draft plan with the Panel before it is finalised.
+
+The Chair told Members that the Commissioner's first response had been that the timetable did not allow it, but that he had reconsidered and would share the draft in future years.
+
+Members then asked about the budget.
+"""
+
+
+def test_a_recommendation_told_of_as_a_bodys_recommendation_to_do_something():
+    (recommendation,) = extract_recommendations(DECISION_RECORD).recommendations
+    assert recommendation.text == "To support the change to the Plan."  # not where the report can be read
+    (passage,) = audit_reply(DECISION_RECORD).passages
+    assert passage.numbers == () and passage.text.startswith(
+        "The Commissioner sent a reply dated 1 June 2024"
+    )
+
+
+def test_a_recommendation_told_of_as_one_of_several_with_the_response_in_the_next_paragraph():
+    (recommendation,) = extract_recommendations(PANEL_MINUTE).recommendations
+    assert recommendation.text == (
+        "That the Commissioner share the draft plan with the Panel before it is finalised."
+    )
+    (passage,) = audit_reply(PANEL_MINUTE).passages
+    assert passage.text.startswith("The Chair told Members that the Commissioner's first response")
+    assert "budget" not in passage.text
+
+
+def test_a_next_paragraph_that_tells_of_no_response_is_no_answer():
+    text = PANEL_MINUTE.replace(
+        "the Commissioner's first response had been that the timetable did not allow it, but that he had "
+        "reconsidered and",
+        "the timetable was tight and the Commissioner",
+    )
+    assert audit_reply(text).passages == ()
+
+
+def test_the_meeting_bodys_own_recommendation_to_note_or_another_object_is_not_taken():
+    assert reported_recommendations(classify("The Committee made its recommendation to the Cabinet.\n")) == []
+    text = "The Panel agreed its recommendation to note the report and the minutes of the meeting.\n"
+    assert reported_recommendations(classify(text)) == []

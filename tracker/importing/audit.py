@@ -41,6 +41,7 @@ from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.statuses import opening_status, status_disposition
 from tracker.importing.layouts.subject_ties import STOP_WORDS as _STOP
 from tracker.importing.layouts.subject_ties import blanket_answer, paragraphs, subject_words, tie_by_subject
+from tracker.importing.layouts.topic_paragraphs import topic_paragraphs
 from tracker.importing.readers import DocumentText, document_from_text
 
 
@@ -543,7 +544,11 @@ def audit_reply(
         for numbers, start, end in spans:
             grouping = "explicit" if len(numbers) > 1 else "single"
             passages.append(_passage(text, numbers, start, end, grouping, reference_date))
-    for block in raw_blocks if prose is None else ():
+    # a progress report's own numbered paragraphs under headings that name what is answered: tied to no number
+    topics = [] if table or prose is not None else topic_paragraphs(classify(text))
+    for start, end in topics:
+        passages.append(_passage(text, [], start, end, "single", reference_date))
+    for block in raw_blocks if prose is None and not topics else ():
         answer_parts: list[str] = []
         in_restatement = True
         restated_before = {n: restated.get(n) for n in block.numbers}
@@ -625,6 +630,8 @@ def audit_reply(
         committee_numbers = list(known)
     elif prose is not None:
         committee_numbers = list(restated)  # the titles: numbered items before them are not recommendations
+    elif topics:
+        committee_numbers = []  # the numbers count the report's paragraphs
     else:
         committee_numbers = list(dict.fromkeys([n for b in raw_blocks for n in b.numbers]))
     answered: dict[str, int] = {}

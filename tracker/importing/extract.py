@@ -37,6 +37,7 @@ from tracker.importing.layouts.document_date import (
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
+from tracker.importing.layouts.numbers_in_minutes import numbers_in_minutes
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import is_own_request
 from tracker.importing.layouts.pointed_paragraphs import (
@@ -46,6 +47,7 @@ from tracker.importing.layouts.pointed_paragraphs import (
 )
 from tracker.importing.layouts.progress_notes import progress_notes
 from tracker.importing.layouts.prose_asks import prose_asks
+from tracker.importing.layouts.quoted_extracts import quoted_extracts
 from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
@@ -889,6 +891,8 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(reported_recommendations(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
+            or _drafts(numbers_in_minutes(all_lines))
+            or _drafts(quoted_extracts(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):

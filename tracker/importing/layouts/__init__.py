@@ -22,6 +22,12 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
   Recommendation 1, that …"), read as those recommendations with their numbers
 - progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
+- numbers_in_minutes: minutes that go through a review's draft recommendations by number only ("agreed
+  Recommendation 6 as drafted"), read with those numbers and flagged: their text is not in the minutes
+- quoted_extracts: a page quoting extracts of a panel's letter or report, each extract that asks read as a
+  recommendation
+- topic_paragraphs: a progress report's own numbered paragraphs under headings, numbers that name no
+  recommendation
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ NO_ASKING_VERB = "no asking verb"
 TIED_BY_SUBJECT = "answer tied by subject, not number"
 TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
+NAMED_BY_NUMBER_ONLY = "named by number only: its text is not in the document"
+QUOTED_EXTRACT = "read from extracts another page quotes: check against the original"
 
 
 class LineLike(Protocol):

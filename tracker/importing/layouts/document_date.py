@@ -6,7 +6,9 @@
 - A sentence that says when the document was presented, held or sent:
   "This report was presented to the Panel on the 4th March 2024" → 4 March 2024;
   "Minutes of the meeting held on 4 March 2024" is the minutes of an earlier meeting: no date from it.
-- A title that names the day: "Police and Crime Panel - Tuesday, 15 September 2020 10.30 am" → 15 September.
+- A title that names the day: "Police and Crime Panel - Tuesday, 15 September 2020 10.30 am" → 15 September;
+  a cover sheet run into one long paragraph, near its start: "… To the Cabinet Meeting Tuesday,10th April, 2007
+  TITLE: …" → 10 April 2007.
   "The Panel had held a review meeting on 4 March 2024" tells of an earlier meeting: no date from it.
 - A decision record's heading that opens with the date: "29/01/2021 - Review of CCTV - Recommendations" →
   29 January 2021.
@@ -46,11 +48,19 @@ _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|approve|approved|record|minutes\s+of\s+the\s+meeting)\b", re.I
 )
 # a title or heading that names the day of the meeting: "Police and Crime Panel - Tuesday, 15 September 2020"
-# "FridayJuly 19th" where a conversion lost the space: a capital straight after the day's name
-_WEEKDAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?(?:\s+(?:the\s+)?|(?=(?-i:[A-Z])))",
+_DAY_NAME = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# where a conversion lost a space: "FridayJuly 19th" (a capital straight after the day's name), "Tuesday,10th
+# April" (a digit straight after its comma)
+_AFTER_DAY_NAME = r"(?:,?\s+(?:the\s+)?|,?(?=(?-i:[A-Z]))|,(?=\d))"
+_WEEKDAY = re.compile(_DAY_NAME + _AFTER_DAY_NAME, re.I)
+# a cover sheet flattened into one long line names its meeting's day: "To the Cabinet Meeting Tuesday, 10 April
+# 2007"; not "the next meeting Tuesday, 5 May"
+_MEETING_DAY = re.compile(
+    r"(?<!\bnext )(?<!\bprevious )(?<!\blast )(?<!\bearlier )(?<!\bfollowing )(?<!\bfuture )"
+    rf"\bmeeting[:\s]\s*{_DAY_NAME}{_AFTER_DAY_NAME}",
     re.I,
 )
+_COVER_HEAD = 300  # how far into a long line a cover sheet's meeting is sought
 
 
 # a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"
@@ -104,8 +114,12 @@ def narrated_date(lines: list[str]) -> dt.date | None:
 
 
 def weekday_date(lines: list[str]) -> dt.date | None:
-    """The date after a day's name in a short line (a title or heading), as agenda pages give the meeting."""
-    return _day_after(_WEEKDAY, [line for line in lines if len(line) <= 160 and not _EARLIER.search(line)])
+    """The date after a day's name in a short line (a title or heading), as agenda pages give the meeting, or
+    after "Meeting" and a day's name near the start of a long line (a cover sheet run into one paragraph)."""
+    short = [line for line in lines if len(line) <= 160 and not _EARLIER.search(line)]
+    return _day_after(_WEEKDAY, short) or _day_after(
+        _MEETING_DAY, [line[:_COVER_HEAD] for line in lines if len(line) > 160]
+    )
 
 
 def _day_after(pattern: re.Pattern, lines: list[str]) -> dt.date | None:
