@@ -221,6 +221,14 @@ def table_disposition(cell: str) -> str | None:
 # ---- restatements -------------------------------------------------------------------------------------
 _WORD = re.compile(r"[a-zA-Zà-ÿŵŷ']+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me|we're|we've|we'll)\b")
+# the reply speaking, at the start of a sentence too ("We agree."); "US" and a lone "i" are not a speaker
+_SPEAKER = re.compile(
+    r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|[Uu]s|I(?:['’](?:m|ve|ll|d))?|[Mm]y|[Mm]e)\b"
+)
+# the committee's voice inside the recommendation it restates ("We recommend that …", "I would urge …")
+_COMMITTEE_VOICE = re.compile(
+    r"\b(?:we|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*(?:recommend|urge|ask)\b", re.I
+)
 _REC_LIKE = re.compile(r"\b(?:should|must|needs? to|recommends?|ought to|is asked to|dylai|dylid)\b", re.I)
 _CLOSING = re.compile(
     r"^(?:Yours\s+(?:sincerely|faithfully)|I am grateful|I look forward|Thank you again|Kind regards|"
@@ -233,13 +241,6 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
-def _containment(paragraph: str, reference: str) -> float:
-    words = _words(paragraph)
-    if not words:
-        return 0.0
-    return len(words & _words(reference)) / len(words)
-
-
 # a paragraph opening with a verdict answers; it never restates, however many of the recommendation's words it
 # repeats ("Accepted. The plan will be published in Welsh and English at the same time.")
 _VERDICT_OPENING = re.compile(
@@ -250,19 +251,37 @@ _VERDICT_OPENING = re.compile(
 )
 
 
+def _speakers(text: str) -> set[str]:
+    """The first-person words of `text` ("we", "our", "I"), leaving out the committee's "we recommend"."""
+    return {w.lower() for w in _SPEAKER.findall(_COMMITTEE_VOICE.sub(" ", text))}
+
+
 def _is_restatement(
-    paragraph: str, numbers: list[str], known: dict[str, ExtractedRecommendation] | None
+    paragraph: str,
+    numbers: list[str],
+    known: dict[str, ExtractedRecommendation] | None,
+    restated: set[str] | frozenset[str] = frozenset(),
 ) -> bool:
+    """Whether `paragraph` repeats the recommendation rather than answering it. `restated` holds the words of
+    the paragraphs of the same block already taken as its restatement: a reply restates a recommendation
+    once, so a paragraph that only echoes those words ("We agree. The final plan sets out how …") answers."""
     if _VERDICT_OPENING.match(paragraph):
         return False
+    speaking = _speakers(paragraph)
     if known:
+        words = _words(paragraph) - restated
         for number in numbers:
             rec = known.get(number)
-            if rec is not None and _containment(paragraph, rec.full_text + " " + (rec.text_cy or "")) >= 0.6:
+            if rec is None:
+                continue
+            reference = rec.full_text + " " + (rec.text_cy or "")
+            if speaking - _speakers(reference):
+                continue  # the reply speaks ("we", "I") where the recommendation does not: an answer
+            if words and len(words & _words(reference)) / len(words) >= 0.6:
                 return True
         return False
     # without the committee's list: it reads like a recommendation (a modal verb, and nobody speaking)
-    return bool(_REC_LIKE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
+    return bool(_REC_LIKE.search(paragraph)) and not speaking
 
 
 # ---- the audit ----------------------------------------------------------------------------------------
@@ -551,6 +570,7 @@ def audit_reply(
     for block in raw_blocks if prose is None and not topics else ():
         answer_parts: list[str] = []
         in_restatement = True
+        restated_words: set[str] = set()  # the words this block has restated so far
         restated_before = {n: restated.get(n) for n in block.numbers}
         reply_starts = None if table else _reply_starts(block.paragraphs)
         if reply_starts is None and block.reply_at is not None:
@@ -573,10 +593,11 @@ def audit_reply(
             labelled = not block.numbers[0][:1].isdigit()
             if in_restatement and (
                 (is_bullet and position > 0 and not labelled)
-                or _is_restatement(paragraph, block.numbers, known)
+                or _is_restatement(paragraph, block.numbers, known, restated_words)
             ):
                 for number in block.numbers:
                     restated[number] = (restated.get(number, "") + " " + paragraph).strip()
+                restated_words |= _words(paragraph)
                 continue
             in_restatement = False
             answer_parts.append(paragraph)
