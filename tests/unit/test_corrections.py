@@ -370,6 +370,55 @@ def test_reimporting_a_reply_keeps_the_officers_answers_and_what_has_no_answer(c
     assert "in July" in again[start:end]
 
 
+# minutes that name two recommendations in one sentence give both that sentence as their text
+MINUTES = """Minutes of the Wessex Police and Crime Panel, 14 May 2025
+
+7.
+Review of rural crime
+
+The Panel considered the six draft recommendations of its review of rural crime.
+
+Members agreed Recommendation 1 as drafted.
+
+With regard to Recommendations 3 and 4, the Panel asked the Commissioner to fund both the farm watch scheme
+and the rural patrol vans by 30 September 2025.
+
+RESOLVED: That the recommendations be agreed, with the changes above.
+"""
+BY_HAND = "The Commissioner should fund the rural patrol vans."
+
+
+@pytest.mark.parametrize("corrected", ["3", "4"])
+@pytest.mark.parametrize(
+    "again",
+    [MINUTES + "\n", MINUTES.replace("with the changes above", "with the changes minuted above")],
+    ids=["the same minutes saved again", "a corrected version"],
+)
+def test_reimporting_minutes_keeps_a_correction_on_its_number_where_two_share_one_sentence(
+    cycle, capsys, tmp_path, corrected, again
+):
+    other = "4" if corrected == "3" else "3"
+    first = tmp_path / "minutes.txt"
+    first.write_text(MINUTES, encoding="utf-8")
+    _cli(cycle, capsys, "import", "recommendations", str(first), "--cycle", "c1")
+    shared = {r["number"]: r["text"] for r in _show(cycle, capsys)["recommendations"]}
+    assert shared["3"] == shared["4"] and shared["3"].startswith("With regard to Recommendations 3 and 4")
+    _cli(cycle, capsys, "recommendation", "set", "c1", corrected, "--text", BY_HAND)
+    assert _cli(cycle, capsys, "import", "recommendations", str(first), "--cycle", "c1")["unchanged"]
+    copy = tmp_path / "minutes-again.txt"
+    copy.write_text(again, encoding="utf-8")
+    result = _cli(cycle, capsys, "import", "recommendations", str(copy), "--cycle", "c1")
+    assert result["added"] == [] and result["not_added"] == [] and result["not_in_this_version"] == []
+    assert [(c["number"], c["field"], c["old"]) for c in result["kept"]] == [(corrected, "text", BY_HAND)]
+    shown = {r["number"]: r for r in _show(cycle, capsys)["recommendations"]}
+    assert list(shown) == ["1", "3", "4"]
+    assert shown[corrected]["text"] == BY_HAND and shown[corrected]["origin"] == "officer"
+    assert shown[other]["text"] == shared[other] and shown[other]["origin"] == "reader"
+    for number in ("3", "4"):
+        assert shown[number]["source"]["document"] == "minutes-again.txt"
+        assert [f["due"] for f in shown[number]["follow_ups"]] == ["2025-09-30"]
+
+
 # ---- done when: a prose report the reader gives nothing for ----------------------------------------------
 PROSE = """Wessex Police and Crime Panel
 Meeting of 4 February 2025: the Commissioner's draft Police and Crime Plan

@@ -792,11 +792,13 @@ def _check_set_aside(items: Sequence[SetAsideItem]) -> None:
 
 
 def _match(
-    stored: list[m.Recommendation], read: dict[int, ExtractedRecommendation], same_text: set[int]
+    stored: list[m.Recommendation], read: dict[int, ExtractedRecommendation], same_text_documents: set[int]
 ) -> dict[int, m.Recommendation]:
     """Which stored row each recommendation read is: the same text; else the same place in a document with
     the same text; else the same number and a like text; else the most like text (a renumbered row whose
-    wording was corrected); else the same number."""
+    wording was corrected); else the same number. A text or place that several recommendations share (minutes
+    naming two in one sentence give both that sentence) goes first to the row with the same number, so the
+    row the officer corrected keeps its number and the other is not taken for it."""
     free = list(stored)
     out: dict[int, m.Recommendation] = {}
 
@@ -809,8 +811,23 @@ def _match(
                 out[index] = row
                 free.remove(row)
 
-    pass_(lambda r, rec: normalised(r.text) == normalised(rec.text))
-    pass_(lambda r, rec: r.document_id in same_text and (r.span_start, r.span_end) == (rec.start, rec.end))
+    def numbered_pass(accept) -> None:
+        by_number = {r.number: r for r in free}
+        for index, rec in read.items():
+            row = by_number.get(rec.number)
+            if index not in out and row is not None and accept(row, rec):
+                out[index] = by_number.pop(rec.number)
+                free.remove(row)
+
+    def same_text(r: m.Recommendation, rec: ExtractedRecommendation) -> bool:
+        return normalised(r.text) == normalised(rec.text)
+
+    def same_place(r: m.Recommendation, rec: ExtractedRecommendation) -> bool:
+        return r.document_id in same_text_documents and (r.span_start, r.span_end) == (rec.start, rec.end)
+
+    for accept in (same_text, same_place):
+        numbered_pass(accept)
+        pass_(accept)
     pass_(lambda r, rec: r.number == rec.number and similarity(r.text, rec.text) >= 0.5)
     for index, rec in read.items():
         if index in out or not free:
