@@ -419,6 +419,23 @@ def test_reimporting_minutes_keeps_a_correction_on_its_number_where_two_share_on
         assert [f["due"] for f in shown[number]["follow_ups"]] == ["2025-09-30"]
 
 
+@pytest.mark.parametrize("removed", ["3", "4"])
+def test_removing_one_of_two_that_share_one_sentence_leaves_the_other_in_on_reimport(
+    cycle, capsys, tmp_path, removed
+):
+    other = "4" if removed == "3" else "3"
+    first = tmp_path / "minutes.txt"
+    first.write_text(MINUTES, encoding="utf-8")
+    _cli(cycle, capsys, "import", "recommendations", str(first), "--cycle", "c1")
+    _cli(cycle, capsys, "recommendation", "remove", "c1", removed, "--yes")
+    copy = tmp_path / "minutes-again.txt"
+    copy.write_text(MINUTES + "\n", encoding="utf-8")
+    result = _cli(cycle, capsys, "import", "recommendations", str(copy), "--cycle", "c1")
+    assert result["still_set_aside"] == [removed] and result["not_in_this_version"] == []
+    shown = {r["number"]: r for r in _show(cycle, capsys)["recommendations"]}
+    assert list(shown) == ["1", other] and shown[other]["source"]["document"] == "minutes-again.txt"
+
+
 # ---- done when: a prose report the reader gives nothing for ----------------------------------------------
 PROSE = """Wessex Police and Crime Panel
 Meeting of 4 February 2025: the Commissioner's draft Police and Crime Plan

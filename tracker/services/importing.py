@@ -236,20 +236,25 @@ class ImportService:
             doc_row = self._add_document(cycle, COMMITTEE_REPORT, document, info.date, info.reference)
             self._store_set_aside(session, cycle_id, set_aside)
             put_aside = self._set_aside_texts(session, cycle_id, "recommendation")
+            shared = set(repeated([normalised(r.text) for r in extraction.recommendations]))
+
+            def aside(rec: ExtractedRecommendation) -> bool:
+                """Set aside before: known by its words, and by its number too where several recommendations
+                read share those words (minutes naming two in one sentence)."""
+                key = normalised(rec.text)
+                numbers = put_aside.get(key, set())
+                return numbers is None or (key in put_aside and (key not in shared or rec.number in numbers))
+
             # what the officer set aside stays out; what the officer made stays in, whatever its text
             items = in_document_order(
-                [
-                    i
-                    for i, rec in enumerate(extraction.recommendations)
-                    if i in officer or normalised(rec.text) not in put_aside
-                ],
+                [i for i, rec in enumerate(extraction.recommendations) if i in officer or not aside(rec)],
                 lambda i: (extraction.recommendations[i].start, extraction.recommendations[i].end),
                 lambda i: extraction.recommendations[i].number,
             )
             still_set_aside = tuple(
                 rec.number
                 for i, rec in enumerate(extraction.recommendations)
-                if i not in officer and normalised(rec.text) in put_aside
+                if i not in officer and aside(rec)
             )
             stored = list(cycle.recommendations)
             matched = _match(stored, {i: extraction.recommendations[i] for i in items}, same_text)
