@@ -324,18 +324,27 @@ class Index:
         return scaled(cosine + (THEME_WEIGHT if same_theme else 0.0))
 
     def earlier_alike(
-        self, groups: Sequence[Sequence[int]], min_score: float, wanted: Container[int] | None = None
+        self,
+        groups: Sequence[Sequence[int]],
+        min_score: float,
+        wanted: Container[int] | None = None,
+        names: Sequence[int] | None = None,
     ) -> dict[int, list[tuple[int, float]]]:
         """For each text of `groups` but the first (of those `wanted`), (text index, score) of the texts of
         the groups before its own that score `min_score` or more, as `nearest` scores them: most similar
         first, alike in the index's order. `groups` are the texts in the order they were made (a panel's
-        cycles, earliest first); each text is compared only with the earlier ones sharing a word with it."""
+        cycles, earliest first); each text is compared only with the earlier ones sharing a word with it.
+        `names`, if given, name each text in the answer instead of its index."""
         vectors, themes = self.vectors, self.themes
+        names = range(len(vectors)) if names is None else names
+        order = [i for group in groups for i in group]
+        # made in the index's order (as cycles named by their year are), a text's matches come in that order
+        rank = None if order == sorted(order) else {names[i]: i for i in order}
         floor = _floor(min_score)
         # a cosine this low stays at or below the floor with the theme's bonus too
         low = max(floor - THEME_WEIGHT - 1e-9, 0.0)
         postings: dict[str, list[tuple[int, float]]] = {}  # of the earlier groups' texts only
-        made: list[int] = []  # the text index of each of those, by its place in the order made
+        made: list[int] = []  # the name of each of those, by its place in the order made
         made_themes: list[str] = []
         out: dict[int, list[tuple[int, float]]] = {}
         for group in groups:
@@ -361,13 +370,14 @@ class Index:
                                 score = round(min(1.0, SAME_ASK + _RISE * (raw - THRESHOLD) / _SPAN), 3)
                             if score >= min_score:
                                 found.append((made[p], score))
-                found.sort()  # in the index's order, then most similar first (a stable sort keeps the rest)
-                found.sort(key=_score, reverse=True)
-                out[i] = found
+                if rank is not None:
+                    found.sort(key=lambda pair: rank[pair[0]])
+                found.sort(key=_score, reverse=True)  # stable: alike, they stay in the index's order
+                out[names[i]] = found
             for i in group:
                 for term, weight in vectors[i].items():
                     postings.setdefault(term, []).append((len(made), weight))
-                made.append(i)
+                made.append(names[i])
                 made_themes.append(themes[i])
         return out
 

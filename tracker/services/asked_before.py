@@ -270,8 +270,7 @@ class _Register:
         index, members, local = self._index(panel)
         made = self._made(panel)
         groups = [[local[i] for i in self.cycles[panel][c]] for c in sorted(made, key=made.__getitem__)]
-        alike = index.earlier_alike(groups, min_score, {local[i] for i in rows})
-        return {members[k]: [(members[j], s) for j, s in pairs] for k, pairs in alike.items()}
+        return index.earlier_alike(groups, min_score, {local[i] for i in rows}, members)
 
     def _score(self, i: int, j: int) -> float:
         """The score of j (of the same panel) for i: 0.0 unless j's cycle was made before i's."""
