@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from functools import cache, cached_property, lru_cache
-from operator import itemgetter
+from itertools import chain
+from operator import itemgetter, mul
 
 SAME_ASK = 0.5
 # the raw cosine that the labelled pairs put at the line between "same ask" and "different ask"
@@ -236,12 +238,13 @@ _score = itemgetter(1)
 
 
 @lru_cache(maxsize=1 << 15)
-def _bag(text: str) -> tuple[tuple[str, float], ...]:
-    """The text's `ask_terms`, each once, with its weight by how often it occurs (1 + log of the count)."""
+def _bag(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The text's `ask_terms`, each once, and the weight of each by how often it occurs (1 + log of the
+    count)."""
     counts: dict[str, int] = {}
     for term in ask_terms(text):
         counts[term] = counts.get(term, 0) + 1
-    return tuple((term, 1 + math.log(count)) for term, count in counts.items())
+    return tuple(counts), tuple([1 + math.log(count) for count in counts.values()])
 
 
 def _floor(min_score: float) -> float:
@@ -264,17 +267,14 @@ class Index:
 
     def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
         bags = [_bag(t) for t in texts]
-        df: dict[str, int] = {}
-        for bag in bags:
-            for term, _ in bag:
-                df[term] = df.get(term, 0) + 1
+        df = Counter(chain.from_iterable([terms for terms, _ in bags]))
         n = len(bags)
         idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
         self.vectors: list[dict[str, float]] = []
-        for bag in bags:
-            vector = {term: weight * idf[term] for term, weight in bag}
-            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            self.vectors.append({term: v / norm for term, v in vector.items()})
+        for terms, counted in bags:
+            weights = list(map(mul, counted, map(idf.__getitem__, terms)))
+            norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+            self.vectors.append(dict(zip(terms, [w / norm for w in weights], strict=True)))
         self.themes = [(t or "").strip().lower() for t in (themes or [""] * n)]
 
     @cached_property

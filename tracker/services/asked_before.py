@@ -232,10 +232,11 @@ class _Register:
             by_cycle[row[1]].append(i)
         for cycle_id in sorted(by_cycle):
             self.cycles[self.panel_of[cycle_id]][cycle_id] = by_cycle[cycle_id]
+        order = [(row[5], row[0]) for row in self.recs]  # position, then id
         for cycles in self.cycles.values():
             if len(cycles) > 1:
                 for rows in cycles.values():
-                    rows.sort(key=lambda i: (self.recs[i][5], self.recs[i][0]))
+                    rows.sort(key=order.__getitem__)
         self.position = {row[0]: i for i, row in enumerate(self.recs)}
         # only a panel with more than one cycle of recommendations can have asked anything before
         dated = sorted(c for by_cycle in self.cycles.values() if len(by_cycle) > 1 for c in by_cycle)
@@ -252,7 +253,7 @@ class _Register:
         """The panel's index, the positions (in self.recs) of its texts in the index's order, and the reverse."""
         if panel not in self._indexes:
             members = [i for rows in self.cycles[panel].values() for i in rows]
-            index = Index([self.recs[i].text for i in members], [self.recs[i].theme for i in members])
+            index = Index([self.recs[i][3] for i in members], [self.recs[i][4] for i in members])
             self._indexes[panel] = (index, members, {g: k for k, g in enumerate(members)})
         return self._indexes[panel]
 
