@@ -314,22 +314,25 @@ class _Register:
             i = self.position[rec_id]
             said = links.get(rec_id)
             if not said:
-                found[rec_id] = alike.get(i, [])
+                found[rec_id] = alike.pop(i, [])
                 continue
             # the officer's confirmed ones first, most similar first; the app's suggestions after
             chosen = [(j, self._score(i, j)) for j, state in said.items() if state == "confirmed"]
             chosen.sort(key=lambda pair: -pair[1])
-            chosen += [(j, s) for j, s in alike.get(i, []) if j not in said]
+            chosen += [(j, s) for j, s in alike.pop(i, []) if j not in said]
             found[rec_id] = chosen
         rows = {j for pairs in found.values() for j, _ in pairs}
         outcome = self._outcomes({self.recs[j][0] for j in rows})
         # each earlier recommendation's own fields, and what became of it: the same in every match
         own = {j: tuple(self.recs[j][:5]) for j in rows}
-        make = AskedBefore._make
+        new = tuple.__new__  # as AskedBefore(...) makes it, without naming each field
         result = {}
-        for rec_id, pairs in found.items():
+        for rec_id in list(found):
+            pairs = found.pop(rec_id)  # let go of each as its matches are made: fewer objects alive at once
             said = links.get(rec_id, {})
-            result[rec_id] = [make((*own[j], score, *outcome[own[j][0]], said.get(j))) for j, score in pairs]
+            result[rec_id] = [
+                new(AskedBefore, (*own[j], score, *outcome[own[j][0]], said.get(j))) for j, score in pairs
+            ]
         return result
 
     def _links(self, rec_ids: list[int]) -> dict[int, dict[int, str]]:
@@ -372,7 +375,10 @@ class _Register:
         scope_replies = None
         if self.scope is not None:
             scope_replies = select(link_t.c.reply_id).where(link_t.c.recommendation_id.in_(self.scope))
-        notes: dict[tuple[str, int], list[FollowUpNote]] = defaultdict(list)
+        notes: dict[str, dict[int, list[FollowUpNote]]] = {
+            "rec": defaultdict(list),
+            "reply": defaultdict(list),
+        }
         for column, keys, kind, scope in (
             (fu_t.c.recommendation_id, rec_ids, "rec", self.scope),
             (fu_t.c.reply_id, reply_ids, "reply", scope_replies),
@@ -383,23 +389,27 @@ class _Register:
             for where in self._among(column, sorted(keys), whole, scope):
                 for key, fkind, due, text, met in self._rows(query, where):
                     if key in keys:
-                        notes[(kind, key)].append(FollowUpNote(fkind, due, text, met))
+                        notes[kind][key].append(FollowUpNote(fkind, due, text, met))
         cycle_of = {rec_id: self.recs[self.position[rec_id]][1] for rec_id in ids}
         with_reply, reply_given = self._cycle_replies(set(cycle_of.values()), whole)
+        # what the register says of a recommendation of each cycle that no reply passage answers
+        unanswered = {
+            c: reply_status(False, c in with_reply, c in reply_given) for c in set(cycle_of.values())
+        }
+        asked, committed = notes["rec"], notes["reply"]
         out = {}
         for rec_id in ids:
+            answered = replies.get(rec_id)
+            if not answered:
+                out[rec_id] = (None, unanswered[cycle_of[rec_id]], tuple(asked.get(rec_id, ())))
+                continue
+            answered.sort()
+            follow = asked.get(rec_id, []) + [
+                n for _, reply_id, _ in answered for n in committed.get(reply_id, ())
+            ]
             cycle_id = cycle_of[rec_id]
-            answered = sorted(replies.get(rec_id, ()))
-            follow = notes.get(("rec", rec_id), [])
-            if answered:
-                follow = follow + [
-                    n for _, reply_id, _ in answered for n in notes.get(("reply", reply_id), ())
-                ]
-            out[rec_id] = (
-                answered[0][2] if answered else None,
-                reply_status(bool(answered), cycle_id in with_reply, cycle_id in reply_given),
-                tuple(follow),
-            )
+            status = reply_status(True, cycle_id in with_reply, cycle_id in reply_given)
+            out[rec_id] = (answered[0][2], status, tuple(follow))
         return out
 
     def _among(self, column, keys: list, whole: bool, scope) -> list:
