@@ -232,11 +232,11 @@ class _Register:
             by_cycle[row[1]].append(i)
         for cycle_id in sorted(by_cycle):
             self.cycles[self.panel_of[cycle_id]][cycle_id] = by_cycle[cycle_id]
-        order = [(row[5], row[0]) for row in self.recs]  # position, then id
+        recs = self.recs
         for cycles in self.cycles.values():
             if len(cycles) > 1:
                 for rows in cycles.values():
-                    rows.sort(key=order.__getitem__)
+                    rows.sort(key=lambda i: (recs[i][5], recs[i][0]))
         self.position = {row[0]: i for i, row in enumerate(self.recs)}
         # only a panel with more than one cycle of recommendations can have asked anything before
         dated = sorted(c for by_cycle in self.cycles.values() if len(by_cycle) > 1 for c in by_cycle)
