@@ -224,6 +224,10 @@ def _stopword_stems() -> frozenset[str]:
     return frozenset(_stemmer().stemWords(sorted(STOPWORDS)))
 
 
+_RISE, _SPAN = 1 - SAME_ASK, 1 - THRESHOLD  # the slope of `scaled` above the line: _RISE over _SPAN
+_by_score = itemgetter(1)
+
+
 def scaled(raw: float) -> float:
     """The raw cosine on the 0-1 scale where SAME_ASK is the measured line (monotonic, piecewise linear)."""
     if raw <= 0:
@@ -231,10 +235,6 @@ def scaled(raw: float) -> float:
     if raw < THRESHOLD:
         return round(SAME_ASK * raw / THRESHOLD, 3)
     return round(min(1.0, SAME_ASK + _RISE * (raw - THRESHOLD) / _SPAN), 3)
-
-
-_RISE, _SPAN = 1 - SAME_ASK, 1 - THRESHOLD  # the slope of `scaled` above the line: _RISE over _SPAN
-_score = itemgetter(1)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -255,7 +255,7 @@ def _floor(min_score: float) -> float:
     if min_score < SAME_ASK:
         raw = min_score * THRESHOLD / SAME_ASK
     else:
-        raw = THRESHOLD + (min_score - SAME_ASK) * (1 - THRESHOLD) / (1 - SAME_ASK)
+        raw = THRESHOLD + (min_score - SAME_ASK) * _SPAN / _RISE
     raw -= 0.002  # below the rounding to three places; stepped down further if that is not enough
     while raw > 0 and scaled(raw) >= min_score:
         raw -= 0.002
@@ -372,7 +372,7 @@ class Index:
                                 found.append((made[p], score))
                 if rank is not None:
                     found.sort(key=lambda pair: rank[pair[0]])
-                found.sort(key=_score, reverse=True)  # stable: alike, they stay in the index's order
+                found.sort(key=_by_score, reverse=True)  # stable: alike, they stay in the index's order
                 out[names[i]] = found
             for i in group:
                 for term, weight in vectors[i].items():
