@@ -317,3 +317,28 @@ def test_a_failed_select_in_a_page_read_leaves_the_connection_usable(pg_services
         with pytest.raises(DBAPIError):
             fetch_together(connection, [text("SELECT 1 AS one"), text("SELECT * FROM no_such_table")])
         assert fetch_together(connection, [text("SELECT 1 AS one"), text("SELECT 2 AS two")])[1][0].two == 2
+
+
+def test_asked_before_on_the_server_shows_what_its_backup_shows(pg_services, pg_url, tmp_path):
+    """Every recommendation's earlier asks, read for the whole store at once and for one panel's cycle at
+    a time, with what became of each: the same on the server as from its SQLite backup."""
+    from tracker.services.backup import backup
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    pg_services.asked_before.link("london-2022", "16", "london-2013", "1", "confirmed")
+    pg_services.asked_before.link("london-2022", "3", "london-2017", "6", "dismissed")
+    copy = tmp_path / "server.db"
+    backup(pg_services.uow, pg_url, copy)
+    local = open_services(f"sqlite:///{copy}")
+    try:
+        shown = []
+        for s in (pg_services, local):
+            every = s.asked_before.related_all(min_score=0.2)
+            by_cycle = {cid: s.asked_before.related_in_cycle(cid, 0.2) for cid, _ in s.cycles.titles()}
+            shown.append((every, by_cycle))
+    finally:
+        local.dispose()
+    assert shown[0] == shown[1]
+    assert sum(map(len, shown[0][0].values())) > 40
+    assert shown[0][1]["london-2022"]["16"][0].link == "confirmed"

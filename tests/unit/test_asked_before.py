@@ -114,15 +114,21 @@ def test_every_recommendation_at_once_agrees_with_each_one_asked_alone(demo, cap
         }
 
     def seen(items):
-        return [(a.cycle_id, a.number, a.score, a.link) for a in items]
+        return [
+            (a.cycle_id, a.number, a.score, a.link, a.disposition, a.reply_status, a.follow_ups)
+            for a in items
+        ]
 
     every = demo.asked_before.related_all(min_score=0.2)
     at_once = {keys[rec_id]: seen(items) for rec_id, items in every.items()}
     alone = {key: seen(demo.asked_before.related(*key, min_score=0.2)) for key in keys.values()}
     assert at_once == alone
     assert sum(map(len, alone.values())) > 40
-    assert alone[("london-2013", "2")][0][::3] == ("london-2013", "confirmed")
-    assert ("london-2017", "6") not in [(c, n) for c, n, _, _ in alone[("london-2022", "3")]]
+    assert alone[("london-2013", "2")][0][:4:3] == ("london-2013", "confirmed")
+    assert ("london-2017", "6") not in [item[:2] for item in alone[("london-2022", "3")]]
+    # what became of each earlier ask (its follow-ups here) is read for the whole store at once, and for
+    # one ask alone, alike
+    assert any(item[6] for items in alone.values() for item in items)
 
 
 def test_an_earlier_ask_whose_answer_was_cleared_says_missing_as_the_register_does(store, capsys):

@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from collections.abc import Container, Iterable, Sequence
+from functools import cache, cached_property, lru_cache
+from itertools import chain
+from operator import itemgetter, mul
 
 SAME_ASK = 0.5
 # the raw cosine that the labelled pairs put at the line between "same ask" and "different ask"
@@ -222,37 +224,68 @@ def _stopword_stems() -> frozenset[str]:
     return frozenset(_stemmer().stemWords(sorted(STOPWORDS)))
 
 
+_RISE, _SPAN = 1 - SAME_ASK, 1 - THRESHOLD  # the slope of `scaled` above the line: _RISE over _SPAN
+_by_score = itemgetter(1)
+
+
 def scaled(raw: float) -> float:
     """The raw cosine on the 0-1 scale where SAME_ASK is the measured line (monotonic, piecewise linear)."""
     if raw <= 0:
         return 0.0
     if raw < THRESHOLD:
         return round(SAME_ASK * raw / THRESHOLD, 3)
-    return round(min(1.0, SAME_ASK + (1 - SAME_ASK) * (raw - THRESHOLD) / (1 - THRESHOLD)), 3)
+    return round(min(1.0, SAME_ASK + _RISE * (raw - THRESHOLD) / _SPAN), 3)
+
+
+@lru_cache(maxsize=1 << 15)
+def _bag(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The text's `ask_terms`, each once, and the weight of each by how often it occurs (1 + log of the
+    count)."""
+    counts: dict[str, int] = {}
+    for term in ask_terms(text):
+        counts[term] = counts.get(term, 0) + 1
+    return tuple(counts), tuple([1 + math.log(count) for count in counts.values()])
+
+
+def _floor(min_score: float) -> float:
+    """A raw cosine (with any theme bonus) at or below which no score reaches `min_score`: the scores rise
+    with the cosine, so a text that low need not be scored at all."""
+    if min_score <= 0:
+        return 0.0
+    if min_score < SAME_ASK:
+        raw = min_score * THRESHOLD / SAME_ASK
+    else:
+        raw = THRESHOLD + (min_score - SAME_ASK) * _SPAN / _RISE
+    raw -= 0.002  # below the rounding to three places; stepped down further if that is not enough
+    while raw > 0 and scaled(raw) >= min_score:
+        raw -= 0.002
+    return max(raw, 0.0)
 
 
 class Index:
     """TF-IDF vectors of a set of texts (one panel's recommendations), compared by cosine."""
 
     def __init__(self, texts: Sequence[str], themes: Sequence[str] | None = None) -> None:
-        bags = [Counter(ask_terms(t)) for t in texts]
-        df: Counter = Counter()
-        for bag in bags:
-            df.update(bag.keys())
+        bags = [_bag(t) for t in texts]
+        df = Counter(chain.from_iterable([terms for terms, _ in bags]))
         n = len(bags)
         idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
         self.vectors: list[dict[str, float]] = []
-        for bag in bags:
-            vector = {term: (1 + math.log(tf)) * idf[term] for term, tf in bag.items()}
-            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            self.vectors.append({term: v / norm for term, v in vector.items()})
+        for terms, counted in bags:
+            weights = list(map(mul, counted, map(idf.__getitem__, terms)))
+            norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+            self.vectors.append(dict(zip(terms, [w / norm for w in weights], strict=True)))
         self.themes = [(t or "").strip().lower() for t in (themes or [""] * n)]
-        # postings: which texts hold each term, and its weight there, so a comparison touches only texts
-        # that share a word
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+
+    @cached_property
+    def postings(self) -> dict[str, list[tuple[int, float]]]:
+        """Which texts hold each term, and its weight there, so a comparison touches only texts that share
+        a word."""
+        postings: dict[str, list[tuple[int, float]]] = {}
         for i, vector in enumerate(self.vectors):
             for term, weight in vector.items():
-                self.postings.setdefault(term, []).append((i, weight))
+                postings.setdefault(term, []).append((i, weight))
+        return postings
 
     def raw(self, i: int, j: int) -> float:
         a, b = self.vectors[i], self.vectors[j]
@@ -277,6 +310,76 @@ class Index:
             scored.append((j, scaled(cosine + (THEME_WEIGHT if same_theme else 0.0))))
         scored.sort(key=lambda pair: -pair[1])
         return scored
+
+    def score(self, i: int, j: int) -> float:
+        """Text j's score for text i as `nearest` gives it; 0.0 where they share no word."""
+        other = self.vectors[j]
+        cosine, shared = 0.0, False
+        for term, weight in self.vectors[i].items():
+            if term in other:
+                cosine, shared = cosine + weight * other[term], True
+        if not shared:
+            return 0.0
+        same_theme = self.themes[i] and self.themes[i] == self.themes[j]
+        return scaled(cosine + (THEME_WEIGHT if same_theme else 0.0))
+
+    def earlier_alike(
+        self,
+        groups: Sequence[Sequence[int]],
+        min_score: float,
+        wanted: Container[int] | None = None,
+        names: Sequence[int] | None = None,
+    ) -> dict[int, list[tuple[int, float]]]:
+        """For each text of `groups` but the first (of those `wanted`), (text index, score) of the texts of
+        the groups before its own that score `min_score` or more, as `nearest` scores them: most similar
+        first, alike in the index's order. `groups` are the texts in the order they were made (a panel's
+        cycles, earliest first); each text is compared only with the earlier ones sharing a word with it.
+        `names`, if given, name each text in the answer instead of its index."""
+        vectors, themes = self.vectors, self.themes
+        names = range(len(vectors)) if names is None else names
+        order = [i for group in groups for i in group]
+        # made in the index's order (as cycles named by their year are), a text's matches come in that order
+        rank = None if order == sorted(order) else {names[i]: i for i in order}
+        floor = _floor(min_score)
+        # a cosine this low stays at or below the floor with the theme's bonus too
+        low = max(floor - THEME_WEIGHT - 1e-9, 0.0)
+        postings: dict[str, list[tuple[int, float]]] = {}  # of the earlier groups' texts only
+        made: list[int] = []  # the name of each of those, by its place in the order made
+        made_themes: list[str] = []
+        out: dict[int, list[tuple[int, float]]] = {}
+        for group in groups:
+            for i in group if made else ():
+                if wanted is not None and i not in wanted:
+                    continue
+                # each dot product summed in text i's order of terms, as `nearest` sums it
+                dots = [0.0] * len(made)
+                for term, weight in vectors[i].items():
+                    for p, other in postings.get(term, ()):
+                        dots[p] += weight * other
+                theme = themes[i] or None  # no theme: no bonus
+                found = []
+                for p, raw in enumerate(dots):
+                    if raw > low:
+                        if made_themes[p] == theme:
+                            raw += THEME_WEIGHT
+                        if raw > floor:
+                            # scaled(raw), inline: this runs for every pair near the line
+                            if raw < THRESHOLD:
+                                score = round(SAME_ASK * raw / THRESHOLD, 3)
+                            else:
+                                score = round(min(1.0, SAME_ASK + _RISE * (raw - THRESHOLD) / _SPAN), 3)
+                            if score >= min_score:
+                                found.append((made[p], score))
+                if rank is not None:
+                    found.sort(key=lambda pair: rank[pair[0]])
+                found.sort(key=_by_score, reverse=True)  # stable: alike, they stay in the index's order
+                out[names[i]] = found
+            for i in group:
+                for term, weight in vectors[i].items():
+                    postings.setdefault(term, []).append((len(made), weight))
+                made.append(names[i])
+                made_themes.append(themes[i])
+        return out
 
 
 # what the audit says of each sub-point of a recommendation

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -34,9 +35,9 @@ class FollowUpNote:
     met_on: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class AskedBefore:
-    """An earlier recommendation that asks for the same thing, and what became of it."""
+class AskedBefore(NamedTuple):
+    """An earlier recommendation that asks for the same thing, and what became of it. A named tuple rather
+    than a frozen dataclass: as immutable, and the register makes tens of thousands of them at a time."""
 
     id: int
     cycle_id: str
@@ -216,6 +217,11 @@ class _Register:
             query = query.where(
                 rec_t.c.cycle_id.in_(panels.with_only_columns(cycle_t.c.id).scalar_subquery())
             )
+        # the register's recommendations, for statements about most of them: a panel's, or every one
+        self.scope = None if panel is None else query.with_only_columns(rec_t.c.id).scalar_subquery()
+        self.scope_cycles = (
+            None if panel is None else panels.with_only_columns(cycle_t.c.id).scalar_subquery()
+        )
         self.panel_of: dict[str, str] = dict(connection.execute(panels).all())
         self.recs = connection.execute(query).all()  # rows: id, cycle_id, number, text, theme, position
         # each panel's recommendations (positions in self.recs) by cycle; sorted, in the order of the
@@ -226,10 +232,11 @@ class _Register:
             by_cycle[row[1]].append(i)
         for cycle_id in sorted(by_cycle):
             self.cycles[self.panel_of[cycle_id]][cycle_id] = by_cycle[cycle_id]
+        recs = self.recs
         for cycles in self.cycles.values():
             if len(cycles) > 1:
                 for rows in cycles.values():
-                    rows.sort(key=lambda i: (self.recs[i][5], self.recs[i][0]))
+                    rows.sort(key=lambda i: (recs[i][5], recs[i][0]))
         self.position = {row[0]: i for i, row in enumerate(self.recs)}
         # only a panel with more than one cycle of recommendations can have asked anything before
         dated = sorted(c for by_cycle in self.cycles.values() if len(by_cycle) > 1 for c in by_cycle)
@@ -237,6 +244,7 @@ class _Register:
         for chunk in _chunks(dated):
             self.days.update(cycle_days(connection, chunk))
         self._indexes: dict[str, tuple[Index, list[int], dict[int, int]]] = {}
+        self._places: dict[str, dict[str, int]] = {}
 
     def panel(self, i: int) -> str:
         return self.panel_of[self.recs[i][1]]
@@ -245,22 +253,34 @@ class _Register:
         """The panel's index, the positions (in self.recs) of its texts in the index's order, and the reverse."""
         if panel not in self._indexes:
             members = [i for rows in self.cycles[panel].values() for i in rows]
-            index = Index([self.recs[i].text for i in members], [self.recs[i].theme for i in members])
+            index = Index([self.recs[i][3] for i in members], [self.recs[i][4] for i in members])
             self._indexes[panel] = (index, members, {g: k for k, g in enumerate(members)})
         return self._indexes[panel]
 
-    def _earlier(self, panel: str) -> dict[str, list[int]]:
-        """For each of the panel's cycles, the recommendations of the cycles made before, numbered as in the
-        panel's index."""
-        by_cycle = self.cycles[panel]
-        order = sorted(by_cycle, key=lambda c: (self.days.get(c, dt.date.max), c))
-        earlier: dict[str, list[int]] = {}
-        before: list[int] = []
-        _, _, local = self._index(panel)
-        for cycle_id in order:
-            earlier[cycle_id] = sorted(before)
-            before.extend(local[i] for i in by_cycle[cycle_id])
-        return earlier
+    def _made(self, panel: str) -> dict[str, int]:
+        """The places of the panel's cycles in the order they were made (by the day of their asks)."""
+        if panel not in self._places:
+            by_cycle = self.cycles[panel]
+            order = sorted(by_cycle, key=lambda c: (self.days.get(c, dt.date.max), c))
+            self._places[panel] = {cycle_id: n for n, cycle_id in enumerate(order)}
+        return self._places[panel]
+
+    def _alike(self, panel: str, rows: list[int], min_score: float) -> dict[int, list[tuple[int, float]]]:
+        """For each of these of the panel's recommendations (positions in self.recs), the recommendations of
+        the cycles made before its own that score `min_score` or more, most similar first."""
+        index, members, local = self._index(panel)
+        made = self._made(panel)
+        groups = [[local[i] for i in self.cycles[panel][c]] for c in sorted(made, key=made.__getitem__)]
+        return index.earlier_alike(groups, min_score, {local[i] for i in rows}, members)
+
+    def _score(self, i: int, j: int) -> float:
+        """The score of j (of the same panel) for i: 0.0 unless j's cycle was made before i's."""
+        panel = self.panel(i)
+        made = self._made(panel)
+        if made[self.recs[j][1]] >= made[self.recs[i][1]]:
+            return 0.0
+        index, _, local = self._index(panel)
+        return index.score(local[i], local[j])
 
     def related_all(self, min_score: float) -> dict[int, list[AskedBefore]]:
         """Every recommendation's: only those of a panel with more than one cycle of recommendations, or
@@ -280,41 +300,40 @@ class _Register:
 
     def related(self, rec_ids: list[int], min_score: float) -> dict[int, list[AskedBefore]]:
         links = self._links(rec_ids)
-        found: dict[int, list[tuple[int, float]]] = {}
-        earlier_by_panel: dict[str, dict[str, list[int]]] = {}
+        # by panel, those that can have asked anything before: a panel's only cycle of recommendations cannot
+        wanted: dict[str, list[int]] = defaultdict(list)
         for rec_id in rec_ids:
             i = self.position[rec_id]
-            said = links.get(rec_id, {})
-            panel = self.panel(i)
-            if len(self.cycles[panel]) < 2 and not said:
-                found[rec_id] = []  # the panel's only cycle of recommendations: nothing was asked before
+            if len(self.cycles[self.panel(i)]) > 1:
+                wanted[self.panel(i)].append(i)
+        alike: dict[int, list[tuple[int, float]]] = {}
+        for panel, rows in wanted.items():
+            alike.update(self._alike(panel, rows, min_score))
+        found: dict[int, list[tuple[int, float]]] = {}
+        for rec_id in rec_ids:
+            i = self.position[rec_id]
+            said = links.get(rec_id)
+            if not said:
+                found[rec_id] = alike.pop(i, [])
                 continue
-            if panel not in earlier_by_panel:
-                earlier_by_panel[panel] = self._earlier(panel)
-            earlier = earlier_by_panel[panel][self.recs[i][1]]
-            scored: dict[int, float] = {}
-            if earlier:
-                index, members, local = self._index(panel)
-                # most similar first; alike, in the register's order
-                nearest = sorted(index.nearest(local[i], earlier), key=lambda p: (-p[1], p[0]))
-                scored = {members[k]: s for k, s in nearest}
-            chosen = [(j, scored.get(j, 0.0)) for j, state in said.items() if state == "confirmed"]
+            # the officer's confirmed ones first, most similar first; the app's suggestions after
+            chosen = [(j, self._score(i, j)) for j, state in said.items() if state == "confirmed"]
             chosen.sort(key=lambda pair: -pair[1])
-            chosen += [(j, s) for j, s in scored.items() if s >= min_score and j not in said]
+            chosen += [(j, s) for j, s in alike.pop(i, []) if j not in said]
             found[rec_id] = chosen
-        outcome = self._outcomes({self.recs[j].id for pairs in found.values() for j, _ in pairs})
+        rows = {j for pairs in found.values() for j, _ in pairs}
+        outcome = self._outcomes({self.recs[j][0] for j in rows})
+        # each earlier recommendation's own fields, and what became of it: the same in every match
+        own = {j: tuple(self.recs[j][:5]) for j in rows}
+        new = tuple.__new__  # as AskedBefore(...) makes it, without naming each field
         result = {}
-        for rec_id, pairs in found.items():
+        for rec_id in list(found):
+            pairs = found.pop(rec_id)  # let go of each as its matches are made: fewer objects alive at once
             said = links.get(rec_id, {})
-            result[rec_id] = [self._asked(j, score, said.get(j), outcome) for j, score in pairs]
+            result[rec_id] = [
+                new(AskedBefore, (*own[j], score, *outcome[own[j][0]], said.get(j))) for j, score in pairs
+            ]
         return result
-
-    def _asked(self, j: int, score: float, link: str | None, outcome: dict) -> AskedBefore:
-        rec_id, cycle_id, number, text, theme = self.recs[j][:5]
-        disposition, reply_status, follow_ups = outcome[rec_id]
-        return AskedBefore(
-            rec_id, cycle_id, number, text, theme, score, disposition, reply_status, follow_ups, link
-        )
 
     def _links(self, rec_ids: list[int]) -> dict[int, dict[int, str]]:
         """The officer's word, by recommendation id, then by the earlier one's position (same panel only)."""
@@ -337,68 +356,89 @@ class _Register:
             return {}
         ids = sorted(rec_ids)
         link_t, reply_t, fu_t = t.reply_recommendation, t.reply, t.follow_up
+        # most of the register's recommendations (every earlier one, for every recommendation): the
+        # statements select the register's own (one panel's, or all) rather than list thousands of ids
+        whole = len(ids) * 4 > len(self.recs)
         replies: dict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            query = (
-                select(
-                    link_t.c.recommendation_id,
-                    reply_t.c.id,
-                    reply_t.c.position,
-                    reply_t.c.disposition_override,
-                    reply_t.c.suggested_disposition,
-                )
-                .join(reply_t, reply_t.c.id == link_t.c.reply_id)
-                .where(link_t.c.recommendation_id.in_(chunk))
-            )
-            for rec_id, reply_id, position, override, suggested in self.connection.execute(query).all():
-                replies[rec_id].append((position, reply_id, override or suggested))
-        reply_ids = sorted({reply_id for rows in replies.values() for _, reply_id, _ in rows})
-        notes: dict[tuple[str, int], list[FollowUpNote]] = defaultdict(list)
-        for column, keys, kind in (
-            (fu_t.c.recommendation_id, ids, "rec"),
-            (fu_t.c.reply_id, reply_ids, "reply"),
+        query = select(
+            link_t.c.recommendation_id,
+            reply_t.c.id,
+            reply_t.c.position,
+            reply_t.c.disposition_override,
+            reply_t.c.suggested_disposition,
+        ).join(reply_t, reply_t.c.id == link_t.c.reply_id)
+        for where in self._among(link_t.c.recommendation_id, ids, whole, self.scope):
+            for rec_id, reply_id, position, override, suggested in self._rows(query, where):
+                if rec_id in rec_ids:
+                    replies[rec_id].append((position, reply_id, override or suggested))
+        reply_ids = {reply_id for rows in replies.values() for _, reply_id, _ in rows}
+        scope_replies = None
+        if self.scope is not None:
+            scope_replies = select(link_t.c.reply_id).where(link_t.c.recommendation_id.in_(self.scope))
+        notes: dict[str, dict[int, list[FollowUpNote]]] = {
+            "rec": defaultdict(list),
+            "reply": defaultdict(list),
+        }
+        for column, keys, kind, scope in (
+            (fu_t.c.recommendation_id, rec_ids, "rec", self.scope),
+            (fu_t.c.reply_id, reply_ids, "reply", scope_replies),
         ):
-            for chunk in _chunks(keys):
-                query = select(column, fu_t.c.kind, fu_t.c.due_date, fu_t.c.text, fu_t.c.met_date, fu_t.c.id)
-                for key, fkind, due, text, met, _ in self.connection.execute(
-                    query.where(column.in_(chunk)).order_by(fu_t.c.id)
-                ).all():
-                    notes[(kind, key)].append(FollowUpNote(fkind, due, text, met))
-        with_reply, reply_given = self._cycle_replies({self.recs[self.position[i]][1] for i in ids})
+            query = select(column, fu_t.c.kind, fu_t.c.due_date, fu_t.c.text, fu_t.c.met_date).order_by(
+                fu_t.c.id
+            )
+            for where in self._among(column, sorted(keys), whole, scope):
+                for key, fkind, due, text, met in self._rows(query, where):
+                    if key in keys:
+                        notes[kind][key].append(FollowUpNote(fkind, due, text, met))
+        cycle_of = {rec_id: self.recs[self.position[rec_id]][1] for rec_id in ids}
+        with_reply, reply_given = self._cycle_replies(set(cycle_of.values()), whole)
+        # what the register says of a recommendation of each cycle that no reply passage answers
+        unanswered = {
+            c: reply_status(False, c in with_reply, c in reply_given) for c in set(cycle_of.values())
+        }
+        asked, committed = notes["rec"], notes["reply"]
         out = {}
         for rec_id in ids:
-            cycle_id = self.recs[self.position[rec_id]][1]
-            answered = sorted(replies.get(rec_id, []))
-            follow = list(notes.get(("rec", rec_id), []))
-            for _, reply_id, _ in answered:
-                follow += notes.get(("reply", reply_id), [])
-            out[rec_id] = (
-                answered[0][2] if answered else None,
-                reply_status(bool(answered), cycle_id in with_reply, cycle_id in reply_given),
-                tuple(follow),
-            )
+            answered = replies.get(rec_id)
+            if not answered:
+                out[rec_id] = (None, unanswered[cycle_of[rec_id]], tuple(asked.get(rec_id, ())))
+                continue
+            answered.sort()
+            follow = asked.get(rec_id, []) + [
+                n for _, reply_id, _ in answered for n in committed.get(reply_id, ())
+            ]
+            cycle_id = cycle_of[rec_id]
+            status = reply_status(True, cycle_id in with_reply, cycle_id in reply_given)
+            out[rec_id] = (answered[0][2], status, tuple(follow))
         return out
 
-    def _cycle_replies(self, cycle_ids: set[str]) -> tuple[set[str], set[str]]:
+    def _among(self, column, keys: list, whole: bool, scope) -> list:
+        """The conditions that select the rows for these keys of `column`: the register's whole scope at
+        once (`scope`: None for the whole store, where the column need only be set), else in chunks."""
+        if whole:
+            return [column.isnot(None) if scope is None else column.in_(scope)]
+        return [column.in_(chunk) for chunk in _chunks(keys)]
+
+    def _rows(self, query, where) -> list:
+        return self.connection.execute(query.where(where)).all()
+
+    def _cycle_replies(self, cycle_ids: set[str], whole: bool = False) -> tuple[set[str], set[str]]:
         """Of these cycles, those with a reply passage recorded, and those whose reply is recorded as given
         (its stage dated): what the register's status of a recommendation without a reply depends on."""
         reply_t, stage_t = t.reply, t.stage
         with_reply: set[str] = set()
         given: set[str] = set()
-        for chunk in _chunks(sorted(cycle_ids)):
-            with_reply.update(
-                self.connection.execute(
-                    select(reply_t.c.cycle_id).where(reply_t.c.cycle_id.in_(chunk)).distinct()
-                ).scalars()
-            )
-            given.update(
-                self.connection.execute(
-                    select(stage_t.c.cycle_id)
-                    .where(stage_t.c.cycle_id.in_(chunk), stage_t.c.key.in_(Record.REPLY_STAGES))
-                    .where((stage_t.c.actual_date.is_not(None)) | (stage_t.c.actual_precision == "after"))
-                    .distinct()
-                ).scalars()
-            )
+        replied = select(reply_t.c.cycle_id).distinct()
+        dated = (
+            select(stage_t.c.cycle_id)
+            .where(stage_t.c.key.in_(Record.REPLY_STAGES))
+            .where((stage_t.c.actual_date.is_not(None)) | (stage_t.c.actual_precision == "after"))
+            .distinct()
+        )
+        for where in self._among(reply_t.c.cycle_id, sorted(cycle_ids), whole, self.scope_cycles):
+            with_reply.update(self.connection.execute(replied.where(where)).scalars())
+        for where in self._among(stage_t.c.cycle_id, sorted(cycle_ids), whole, self.scope_cycles):
+            given.update(self.connection.execute(dated.where(where)).scalars())
         return with_reply, given
 
 
