@@ -208,6 +208,11 @@ HOSTILE = {
     "key points": "Key points made by the committee include:\n- x should y\n",
     "progress bullets": "o x to be published. This recommendation is met.\n",
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
+    "debate paragraphs": "1. Mr Black, Chair of the Board introduced x.\n",
+    "roman lists": "i) x\n",
+    "recommended without that": "The report recommended the x should be y. ",
+    "calling for": "The Police and Crime Committee wrote, calling for x. ",
+    "speech lead-ins": "The update on recommendations. She highlighted that:\n· x\n",
 }
 
 

@@ -38,7 +38,7 @@ from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
-from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request
 from tracker.importing.layouts.pointed_paragraphs import (
     PARAGRAPH_POINTER,
     ends_with_pointer,
@@ -50,6 +50,7 @@ from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.spoken_minutes import reports_speakers
 from tracker.importing.layouts.status_log import is_log_entry, logged_recommendations
 from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
@@ -1139,7 +1140,11 @@ def _not_recommendations(
     lead, explicit = _lead_in(lines, first)
     if is_own_request(lead):
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
-    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
+    if asks_own_meeting(texts):
+        return "its items ask the paper's own meeting to receive or agree something, not the policing body"
+    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts) or (
+        reports_speakers(texts)
+    ):
         return "its items report what was said or done (as minutes do), whatever its lead-in says"
     if _receiving_bodys_resolution(lead, texts, lines, first):
         return (
