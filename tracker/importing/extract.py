@@ -39,6 +39,7 @@ from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request
+from tracker.importing.layouts.plain_lines import plain_lines
 from tracker.importing.layouts.pointed_paragraphs import (
     PARAGRAPH_POINTER,
     ends_with_pointer,
@@ -880,6 +881,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(interleaved_recommendations(all_lines))
             or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(plain_lines(all_lines))
             or _drafts(inline_series(all_lines))
             or _drafts(titled_items(all_lines))
             or _drafts(prose_asks(all_lines))

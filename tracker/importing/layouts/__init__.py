@@ -22,6 +22,7 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - approved_numbers: a resolution approving numbered recommendations one by one ("(a) that approval be given to
   Recommendation 1, that …"), read as those recommendations with their numbers
 - progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
+- plain_lines: recommendations as plain lines after a lead-in that names them ("The five recommendations are:")
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ NO_ASKING_VERB = "no asking verb"
 TIED_BY_SUBJECT = "answer tied by subject, not number"
 TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
+PLAIN_LINES = "plain lines after a lead-in read as recommendations"
 
 
 class LineLike(Protocol):
