@@ -216,6 +216,8 @@ HOSTILE = {
     "recommended without that": "The report recommended the x should be y. ",
     "calling for": "The Police and Crime Committee wrote, calling for x. ",
     "speech lead-ins": "The update on recommendations. She highlighted that:\n· x\n",
+    "decision lines": "The recommendations of the x be approved. ",
+    "weighed answers": "The force has assessed the recommendations:\n\n",
 }
 
 

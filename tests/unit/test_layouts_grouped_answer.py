@@ -54,3 +54,24 @@ def test_a_counted_answer_is_tied_to_the_list_only_when_the_counts_agree():
     assert [p.numbers for p in audit_reply(reply, recommendations).passages] == [("1", "2")]
     other = reply.replace("all two", "all nine")
     assert [p.numbers for p in audit_reply(other, recommendations).passages] == [()]
+
+
+def test_a_decision_on_its_own_line_answers_them_all_but_advice_does_not():
+    decision = (
+        "Cabinet decision\n\nThe task group's recommendations were put before the Cabinet.\n"
+        "The recommendations of the Overview and Scrutiny Committee be approved.\n"
+    )
+    assert [p.numbers for p in audit_reply(decision).passages] == [()]
+    advice = decision.replace("Committee be approved", "Committee should be approved by the Leader")
+    assert grouped_answer(advice) is None
+
+
+def test_a_reply_that_weighed_the_recommendations_together_with_the_words_it_leads_into():
+    reply = (
+        "Recommendations tracker\n\nThe force has assessed the recommendations and advises that it:\n\n"
+        "'has trained twenty officers as single points of contact and begun a review of its policy.'\n\n"
+        "Next update due in March.\n"
+    )
+    start, end, count = grouped_answer(reply)
+    assert reply[start:end].startswith("The force has assessed") and reply[start:end].endswith("policy.'")
+    assert count is None

@@ -7,6 +7,10 @@ recommendations" in so many words:
       (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
       (2) officers report back on the costs.
   → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
+- a decision standing alone on its line, with no "resolved" before it ("The recommendations of the Scrutiny
+  Committee be approved."): the bare "be" of a resolution, not "should be", answers them all;
+- a reply that says it has weighed them together ("The force has assessed the recommendations and advises
+  that it:") → that paragraph and, when it ends in a colon, the one it leads into;
 - a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
   Executive supports, in principle, the five recommendations of the review" → the
   paragraph, with the count it states. Where the reply counts a different number of recommendations than
@@ -23,6 +27,19 @@ from tracker.importing.layouts.subject_ties import paragraphs
 _DECIDED = re.compile(r"\b(?:resolved|decided|agreed)\b", re.I)
 # an item of a resolution whose "Resolved" the excerpt lost: "(1) that the recommendations … be noted"
 _RESOLUTION_ITEM = re.compile(r"\s*\(?(?:\d{1,2}|[a-h])\)\s+that\s+the\s+recommendations\b", re.I)
+# "The recommendations of the Scrutiny Committee be approved." at the start of its line: a resolution's bare
+# "be" ("should be noted" is advice, not a decision)
+_DECISION_LINE = re.compile(
+    r"[ \t]*(?:that\s+)?the\s+recommendations\s+(?:(?:of|from|made\s+by)\s+"
+    r"(?:(?!\b(?:should|must|will|would|can|could|may|might|shall|to)\b)[^;.\n]){1,120}?\s+)?be\s",
+    re.I,
+)
+# "The force has assessed the recommendations and advises that it:"
+_WEIGHED = re.compile(
+    r"\b(?:the\s+force|we|I)\s+(?:has|have)\s+(?:now\s+)?(?:assessed|considered|reviewed)\s+(?:all\s+)?"
+    r"(?:of\s+)?the\s+recommendations\b",
+    re.I,
+)
 _BE_DONE = re.compile(
     r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
     r"rejected|declined)\b",
@@ -70,10 +87,19 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
     spans = paragraphs(text)
     for m in _BE_DONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _DECIDED.search(text, max(0, m.start() - 400), m.start()) or _RESOLUTION_ITEM.match(
-            text, line_start, m.end()
+        if (
+            _DECIDED.search(text, max(0, m.start() - 400), m.start())
+            or _RESOLUTION_ITEM.match(text, line_start, m.end())
+            or _DECISION_LINE.match(text, line_start, m.end())
         ):
             return _within(spans, m.start(), None)
+    if m := _WEIGHED.search(text):
+        found = _within(spans, m.start(), None)
+        # "… advises that it:" and the words it leads into
+        if found and text[found[0] : found[1]].rstrip().endswith(":"):
+            after = [span for span in spans if span[0] >= found[1]]
+            return (found[0], after[0][1], None) if after else found
+        return found
     if m := _COUNTED.search(text):
         word = m.group(1).lower()
         return _within(spans, m.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word])
