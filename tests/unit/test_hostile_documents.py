@@ -218,6 +218,7 @@ HOSTILE = {
     "speech lead-ins": "The update on recommendations. She highlighted that:\n· x\n",
     "decision lines": "The recommendations of the x be approved. ",
     "weighed answers": "The force has assessed the recommendations:\n\n",
+    "gap numbers": "1      The force should x;\n",
 }
 
 

@@ -34,6 +34,7 @@ from tracker.importing.layouts.document_date import (
     salutation_date,
     weekday_date,
 )
+from tracker.importing.layouts.gap_numbers import gap_number
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
@@ -482,6 +483,13 @@ def classify(text: str) -> tuple[Line, ...]:
                 m.group(1),
                 m.group(2).strip(),
                 f"{m.group(1)}.",
+            )
+        elif number := gap_number(raw):  # "1<tab>Ward forums be consulted …": a numbered list copied as text
+            line.kind, line.number, line.rest, line.label = (
+                "numbered",
+                number,
+                body[len(number) :].strip(),
+                f"{number}.",
             )
         elif (m := LETTERED.match(body)) or (m := LETTERED_DOT.match(body)):
             line.kind, line.label, line.rest = "sub", m.group(1), m.group(2).strip()
