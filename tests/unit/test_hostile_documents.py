@@ -219,6 +219,7 @@ HOSTILE = {
     "decision lines": "The recommendations of the x be approved. ",
     "weighed answers": "The force has assessed the recommendations:\n\n",
     "gap numbers": "1      The force should x;\n",
+    "most of them": "Most of the recommendations had been agreed. ",
 }
 
 

@@ -75,3 +75,15 @@ def test_a_reply_that_weighed_the_recommendations_together_with_the_words_it_lea
     start, end, count = grouped_answer(reply)
     assert reply[start:end].startswith("The force has assessed") and reply[start:end].endswith("policy.'")
     assert count is None
+
+
+def test_most_of_the_recommendations_agreed_is_an_answer_tied_to_none_but_all_to_every_one():
+    update = (
+        "Update on the review\n\nThe Cabinet Member highlighted that:\n"
+        "· Most of the recommendations had been agreed and several were complete.\n"
+        "· In relation to recommendation 2, a new programme starts in May.\n"
+    )
+    recommendations = list(extract_recommendations(REPORT).recommendations)
+    assert [p.numbers for p in audit_reply(update, recommendations).passages] == [(), ("2",)]
+    whole = "Reply\n\nAll of the recommendations have been accepted by the Cabinet.\n"
+    assert [p.numbers for p in audit_reply(whole, recommendations).passages] == [("1", "2")]

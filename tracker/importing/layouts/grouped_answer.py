@@ -9,6 +9,8 @@ recommendations" in so many words:
   → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
 - a decision standing alone on its line, with no "resolved" before it ("The recommendations of the Scrutiny
   Committee be approved."): the bare "be" of a resolution, not "should be", answers them all;
+- a reply that says what became of them together ("All of the recommendations have been accepted"; "Most of
+  the recommendations had been agreed by Cabinet", tied to none by number, as "most" names none of them);
 - a reply that says it has weighed them together ("The force has assessed the recommendations and advises
   that it:") → that paragraph and, when it ends in a colon, the one it leads into;
 - a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
@@ -32,6 +34,12 @@ _RESOLUTION_ITEM = re.compile(r"\s*\(?(?:\d{1,2}|[a-h])\)\s+that\s+the\s+recomme
 _DECISION_LINE = re.compile(
     r"[ \t]*(?:that\s+)?the\s+recommendations\s+(?:(?:of|from|made\s+by)\s+"
     r"(?:(?!\b(?:should|must|will|would|can|could|may|might|shall|to)\b)[^;.\n]){1,120}?\s+)?be\s",
+    re.I,
+)
+# "All of the recommendations have been accepted", "Most of the recommendations had been agreed by Cabinet"
+_ALL_DONE = re.compile(
+    r"\b(?P<how_many>all|most|many)\s+of\s+the\s+recommendations\s+(?:(?:had|have|has)\s+been|were|are)\s+"
+    r"(?:agreed|accepted|approved|implemented|completed|supported|adopted)\b",
     re.I,
 )
 # "The force has assessed the recommendations and advises that it:"
@@ -82,8 +90,8 @@ _COUNTED = re.compile(
 
 
 def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
-    """(start, end, the number of recommendations it says it answers, if it says) of the paragraph that
-    answers the recommendations as a whole, or None."""
+    """(start, end, the number of recommendations it says it answers, if it says: 0 for "most" or "many" of
+    them) of the paragraph that answers the recommendations as a whole, or None."""
     spans = paragraphs(text)
     for m in _BE_DONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -93,6 +101,8 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
             or _DECISION_LINE.match(text, line_start, m.end())
         ):
             return _within(spans, m.start(), None)
+    if m := _ALL_DONE.search(text):  # "most of them": an answer tied to none by number (a count of none)
+        return _within(spans, m.start(), None if m.group("how_many").lower() == "all" else 0)
     if m := _WEIGHED.search(text):
         found = _within(spans, m.start(), None)
         # "… advises that it:" and the words it leads into
