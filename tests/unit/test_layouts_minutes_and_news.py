@@ -108,6 +108,8 @@ def test_recommendations_told_of_without_that_and_a_letter_calling_for_something
     letter = "The London" + NEWS.split("The London")[1]
     (called,) = extract_recommendations(letter).recommendations
     assert called.text.startswith("The London Assembly Police and Crime Committee has written")
+    evidence = "The Committee has opened an inquiry, calling for the public to send their views by May.\n"
+    assert extract_recommendations(evidence).recommendations == ()
 
 
 PRIORITIES = """The following priorities were agreed by Members:-

@@ -95,5 +95,12 @@ def test_lines_that_do_not_ask_or_a_lead_in_about_the_answers_or_the_own_committ
     assert plain_lines(classify(answers)) == []
     own = "The Committee is recommended to:\n\nNote the work of the sub-groups this year.\n\nAgree the plan for next year.\n"
     assert plain_lines(classify(own)) == []
+    bodies = "The report makes recommendations for:\nThe Office of the Police and Crime Commissioner\nThe Chief Constable of the force\n"
+    assert plain_lines(classify(bodies)) == []  # the bodies it addresses, not what it asks of them
+    answered = LABEL.replace(
+        "Within three months the national leads should consider",
+        "We accept this recommendation and will issue",
+    )
+    assert len(plain_lines(classify(answered))) == 0  # the noun "recommendation" asks for nothing
     one = "The Panel's recommendation is:\n\nThe force should publish its figures.\n"
     assert plain_lines(classify(one)) == []  # one line is a sentence, not a list

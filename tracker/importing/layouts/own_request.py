@@ -32,7 +32,7 @@ def is_own_request(lead_in: str) -> bool:
 # "the annual report be received", "the update be noted", "members agree that …", "Members note the report"
 _OWN_MEETING_ITEM = re.compile(
     r"^(?:that\s+)?(?:(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:report|update|minutes|paper)s?\s+be\s+"
-    r"(?:received|noted|approved|endorsed|agreed|considered)\b|members\s+(?:agree|note|receive|approve|endorse|"
+    r"(?:received|noted|approved|endorsed|agreed)\b|members\s+(?:agree|note|receive|approve|endorse|"
     r"consider|are\s+asked)\b)",
     re.I,
 )

@@ -43,7 +43,8 @@ _COUNT_WORDS = dict(
 )
 _COUNT = re.compile(rf"\b(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?{_NAMES}", re.I)
 _ASKS = re.compile(
-    r"\b(?:should|must|ought\s+to|needs?\s+to|recommend\w*|urge[sd]?|calls?\s+(?:on|for))\b|\bto\s+be\s+\w+(?:ed|en)\b",
+    r"\b(?:should|must|ought\s+to|needs?\s+to|recommend(?:s|ed)?|urge[sd]?|calls?\s+(?:on|for))\b"
+    r"|\bto\s+be\s+\w+(?:ed|en)\b",
     re.I,
 )
 _NOT_A_VERB = frozenset(
@@ -103,10 +104,12 @@ def _count(lead: str) -> int:
 
 def _fits(text: str, shape: str) -> bool:
     """A line of the shape the lead-in announces: a sentence or phrase of four words at least, opening with a
-    capital, that is not itself a lead-in."""
+    capital, with some words of its own in small letters (not a name), that is not itself a lead-in."""
     words = text.split()
     if len(words) < 4 or not text[:1].isupper() and text[:1] not in "‘'\"“" or text.endswith(":"):
         return False
+    if sum(1 for word in words if len(word) >= 4 and word[:1].islower()) < 2:
+        return False  # a name ("The Office of the Police and Crime Commissioner"), not something asked for
     if shape == "asks":
         return _ASKS.search(text) is not None
     if shape == "phrase":
