@@ -220,6 +220,8 @@ HOSTILE = {
     "weighed answers": "The force has assessed the recommendations:\n\n",
     "gap numbers": "1      The force should x;\n",
     "most of them": "Most of the recommendations had been agreed. ",
+    "stated asks": "The Police and Crime Committee calls on the Mayor to x. ",
+    "stated asks run on": "The Committee and ",
 }
 
 

@@ -6,9 +6,11 @@ of the layout."""
 from __future__ import annotations
 
 from tracker.importing.extract import classify, document_info, extract_recommendations
+from tracker.importing.layouts import NUMBERED_BY_APP
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.own_request import asks_own_meeting
 from tracker.importing.layouts.spoken_minutes import reports_speakers
+from tracker.importing.layouts.stated_asks import stated_asks
 
 DEBATE = """Agenda item
 
@@ -125,3 +127,32 @@ def test_a_number_before_a_wide_gap_numbers_the_item_as_a_full_stop_would():
     assert first.text.startswith("Ward forums be consulted")
     kinds = [line.kind for line in classify("1 April 2025 was the start.\n1      Purpose of the report\n")]
     assert kinds == ["text", "section", "blank"]
+
+
+PAGE = """Youth violence: the Committee's report
+
+The report found that youth services had been cut by a third since 2019.
+
+The Committee calls on the Mayor to restore funding for youth centres in every borough.
+
+It also recommends that the Met publishes its stop and search figures every month.
+
+"Young people told us they had nowhere to go," said the Chair.
+"""
+
+
+def test_asks_a_committee_states_in_its_prose_are_its_recommendations():
+    recommendations = extract_recommendations(PAGE).recommendations
+    assert [r.text.split()[:3] for r in recommendations] == [
+        ["The", "Committee", "calls"],
+        ["It", "also", "recommends"],
+    ]
+    assert all(NUMBERED_BY_APP in r.flags for r in recommendations)
+
+
+def test_asks_of_the_meeting_itself_or_by_others_and_an_it_with_no_committee_before_it_are_not():
+    minutes = (
+        "Minutes\n\nThe Committee recommends that the report be noted.\n\nThe inspectorate recommends that forces "
+        "publish their data.\n\nIt also recommends that forces train call handlers.\n\nThe Panel calls on members to attend.\n"
+    )
+    assert stated_asks(classify(minutes)) == []

@@ -53,6 +53,7 @@ from tracker.importing.layouts.reported_recommendations import reported_recommen
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
 from tracker.importing.layouts.spoken_minutes import reports_speakers
+from tracker.importing.layouts.stated_asks import stated_asks
 from tracker.importing.layouts.status_log import is_log_entry, logged_recommendations
 from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
@@ -900,6 +901,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(reported_recommendations(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
+            or _drafts(stated_asks(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):

@@ -23,6 +23,7 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
   Recommendation 1, that …"), read as those recommendations with their numbers
 - progress_notes: unnumbered recommendations each followed by progress that calls it "this recommendation"
 - plain_lines: recommendations as plain lines after a lead-in that names them ("The five recommendations are:")
+- stated_asks: a committee's asks stated in its prose ("The Committee calls on the Mayor to …", "We recommend that …")
 """
 
 from __future__ import annotations
