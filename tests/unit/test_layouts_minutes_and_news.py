@@ -37,6 +37,11 @@ def test_numbered_paragraphs_telling_what_members_said_are_no_recommendations():
 def test_a_speaker_is_told_of_only_when_the_first_verb_is_in_the_past():
     assert reports_speakers(["Mr Black drew out the points.", "Cllr Reed, Vice Chair asked for figures."])
     assert not reports_speakers(["The Mayor should publish the plan.", "Members should visit the hub."])
+    assert reports_speakers(
+        ["The Commissioner clarified the figures.", "The Chief Constable stressed the risks."]
+    )
+    agreed = ["The Chairman proposed, and the Panel agreed to recommend that the force publishes x."] * 2
+    assert not reports_speakers(agreed)
 
 
 def test_a_paper_asking_its_own_meeting_to_receive_and_agree():
