@@ -210,6 +210,7 @@ HOSTILE = {
     "progress paragraphs": "The force should act.\n\nThis recommendation is met.\n\n",
     "plain lines": "The five recommendations are:\nThe force should act now.\n",
     "plain labels": "Recommendations: the force should act on it\n",
+    "plain headings": "Recommendations\nThe force should act on it now.\n",
     "verb lines": "The recommendations seek to:\nImprove the way it works.\n",
     "debate paragraphs": "1. Mr Black, Chair of the Board introduced x.\n",
     "roman lists": "i) x\n",

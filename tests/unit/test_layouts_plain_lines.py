@@ -86,6 +86,25 @@ def test_a_label_that_holds_the_first_and_the_asking_paragraphs_after_it():
     assert [f.text.split()[3] for f in found] == ["chief", "the"]
 
 
+HEADED = """Custody review
+
+The review visited four custody suites over the winter.
+
+## Recommendations
+
+The force should publish the waiting times for a doctor at night.
+
+The Commissioner must fund a second nurse for the central suite.
+
+The review recommended a new leaflet for families of detained people.
+"""
+
+
+def test_under_a_heading_of_their_own_each_line_says_what_someone_should_do():
+    found = plain_lines(classify(HEADED))
+    assert [f.text.split()[1] for f in found] == ["force", "Commissioner"]  # the told-of one ends the list
+
+
 def test_lines_that_do_not_ask_or_a_lead_in_about_the_answers_or_the_own_committee_give_nothing():
     findings = COUNTED.replace("should publish", "publishes").replace("should name", "named")
     assert plain_lines(classify(findings.replace("should hold", "held"))) == []

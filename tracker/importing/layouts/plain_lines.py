@@ -10,13 +10,14 @@ web page copied as text leaves a list:
     Improve how victims are kept informed.         A single contact point for victims
     Publish the figures every quarter.             Regular reviews of the custody suite
 
-or under a label that holds the first one ("Recommendations: Within six months forces should …"). The lead-in
+or under a heading of their own ("Recommendations"), or under a label that holds the first one ("Recommendations: Within six months forces should …"). The lead-in
 says what the lines must look like, and the run stops at the first line that does not:
 
 - "… to:" is followed by lines that open with a verb ("Improve …"): a line opening with a noun in the plural
   or a determiner ("Responses to the report were received in April") ends the list;
 - "… for:" by short phrases, one sentence each; a paragraph of several sentences ends it;
-- any other lead-in ("… are:", the label) by lines that each ask someone to act ("should", "must").
+- any other lead-in ("… are:", the label) by lines that each ask someone to act ("should", "must", "recommends");
+- a heading of its own ("Recommendations") by lines that each say what someone "should" or "must" do.
 
 Never more lines than the lead-in counts ("five recommendations"), never fewer than two, never under a
 lead-in about the answers or one that asks the paper's own committee ("The Committee is recommended to:").
@@ -52,6 +53,14 @@ _NOT_A_VERB = frozenset(
      "there", "he", "she", "all", "each", "every", "some", "any", "no", "in", "on", "at", "for", "of", "by", "with",
      "from", "as")
 )  # fmt: skip
+# a heading of its own: "Recommendations", "Our recommendations", "The Panel's recommendations to the Commissioner"
+_HEADING = re.compile(
+    r"^(?:(?:our|the|panel['’]s|committee['’]s|key|main)\s+){0,2}(?:recommendations|argymhellion)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[\w'’ ]{1,40})?\s*:?$",
+    re.I,
+)
+# under a bare heading, each line must ask someone to act in so many words
+_SHOULD = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _TO = re.compile(r"\bto:-?$")  # "… seek to:": verbs follow
 _FOR = re.compile(r"\bfor:-?$")  # "… including for:": phrases follow
@@ -61,11 +70,15 @@ def plain_lines(lines: Sequence[LineLike]) -> list[Found]:
     """The plain lines after the first lead-in or label whose lines fit the shape it announces."""
     for index, line in enumerate(lines):
         lowered = line.text.lower()
-        if line.kind != "text" or "recommend" not in lowered and "argymhell" not in lowered:
+        if line.kind not in ("text", "section") or "recommend" not in lowered and "argymhell" not in lowered:
             continue  # most lines name no recommendations: no pattern is tried on them
         items: list[tuple[int, int, str]] = []
-        label = _LABEL.match(line.text)
-        if label:
+        label = _LABEL.match(line.text) if line.kind == "text" else None
+        if _HEADING.match(line.text):
+            shape, most = "should", 99
+        elif line.kind != "text":
+            continue
+        elif label:
             shape, most = "asks", 99
             items.append((line.start, line.end, line.text[label.end() :]))
             if not _fits(items[0][2], shape):
@@ -112,6 +125,8 @@ def _fits(text: str, shape: str) -> bool:
         return False  # a name ("The Office of the Police and Crime Commissioner"), not something asked for
     if shape == "asks":
         return _ASKS.search(text) is not None
+    if shape == "should":
+        return _SHOULD.search(text) is not None
     if shape == "phrase":
         return _SENTENCE_BREAK.search(text) is None
     first = words[0].lower()  # "Improve …", "Address …": a verb opens it, not "Responses" or "The"
