@@ -75,6 +75,8 @@ def test_a_reply_that_weighed_the_recommendations_together_with_the_words_it_lea
     start, end, count = grouped_answer(reply)
     assert reply[start:end].startswith("The force has assessed") and reply[start:end].endswith("policy.'")
     assert count is None
+    introduction = "We have considered the recommendations and respond to each below.\n"
+    assert grouped_answer(introduction) is None
 
 
 def test_most_of_the_recommendations_agreed_is_an_answer_tied_to_none_but_all_to_every_one():

@@ -42,10 +42,11 @@ _ALL_DONE = re.compile(
     r"(?:agreed|accepted|approved|implemented|completed|supported|adopted)\b",
     re.I,
 )
-# "The force has assessed the recommendations and advises that it:"
+# "The force has assessed the recommendations and advises that it:" (not "We have considered the
+# recommendations and respond to each below", which introduces the answers)
 _WEIGHED = re.compile(
     r"\b(?:the\s+force|we|I)\s+(?:has|have)\s+(?:now\s+)?(?:assessed|considered|reviewed)\s+(?:all\s+)?"
-    r"(?:of\s+)?the\s+recommendations\b",
+    r"(?:of\s+)?the\s+recommendations\s+and\s+(?:advises|reports|states|confirms)\b",
     re.I,
 )
 _BE_DONE = re.compile(
