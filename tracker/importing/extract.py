@@ -485,7 +485,7 @@ def classify(text: str) -> tuple[Line, ...]:
                 m.group(2).strip(),
                 f"{m.group(1)}.",
             )
-        elif number := gap_number(raw):  # "1<tab>Ward forums be consulted …": a numbered list copied as text
+        elif stripped[:1].isdigit() and (number := gap_number(stripped)):  # "1<tab>Ward forums be …"
             line.kind, line.number, line.rest, line.label = (
                 "numbered",
                 number,

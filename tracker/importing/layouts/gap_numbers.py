@@ -17,8 +17,7 @@ import re
 _GAP_NUMBER = re.compile(r"(\d{1,3})(?:\t|[ \u00a0]{3,})(?=[A-Z(‘'\"“])")
 
 
-def gap_number(raw: str) -> str | None:
-    """The item number before a wide gap at the start of the raw line, or None."""
-    stripped = raw.lstrip()
-    m = _GAP_NUMBER.match(stripped) if stripped[:1].isdigit() else None
+def gap_number(line: str) -> str | None:
+    """The item number before a wide gap at the start of the line as written (its spaces kept), or None."""
+    m = _GAP_NUMBER.match(line.lstrip())
     return m.group(1) if m else None

@@ -36,18 +36,26 @@ _DECISION_LINE = re.compile(
     r"(?:(?!\b(?:should|must|will|would|can|could|may|might|shall|to)\b)[^;.\n]){1,120}?\s+)?be\s",
     re.I,
 )
-# "All of the recommendations have been accepted", "Most of the recommendations had been agreed by Cabinet"
-_ALL_DONE = re.compile(
-    r"\b(?P<how_many>all|most|many)\s+of\s+the\s+recommendations\s+(?:(?:had|have|has)\s+been|were|are)\s+"
-    r"(?:agreed|accepted|approved|implemented|completed|supported|adopted)\b",
-    re.I,
-)
+# "All of the recommendations have been accepted", "Most of the recommendations had been agreed by Cabinet";
 # "The force has assessed the recommendations and advises that it:" (not "We have considered the
-# recommendations and respond to each below", which introduces the answers)
-_WEIGHED = re.compile(
-    r"\b(?:the\s+force|we|I)\s+(?:has|have)\s+(?:now\s+)?(?:assessed|considered|reviewed)\s+(?:all\s+)?"
-    r"(?:of\s+)?the\s+recommendations\s+and\s+(?:advises|reports|states|confirms)\b",
-    re.I,
+# recommendations and respond to each below", which introduces the answers). Each is sought from its end
+# ("recommendations have been accepted"), then its start is looked for just before: a pass over a long
+# reply that tries every "all", "we" or "I" would cost more than the rest of the search.
+_ALL_DONE = (
+    re.compile(
+        r"recommendations\s+(?:(?:had|have|has)\s+been|were|are)\s+"
+        r"(?:agreed|accepted|approved|implemented|completed|supported|adopted)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?P<how_many>all|most|many)\s+of\s+the\s+$", re.I),
+)
+_WEIGHED = (
+    re.compile(r"recommendations\s+and\s+(?:advises|reports|states|confirms)\b", re.I),
+    re.compile(
+        r"\b(?:the\s+force|we|I)\s+(?:has|have)\s+(?:now\s+)?(?:assessed|considered|reviewed)\s+(?:all\s+)?"
+        r"(?:of\s+)?the\s+$",
+        re.I,
+    ),
 )
 _BE_DONE = re.compile(
     r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
@@ -93,7 +101,6 @@ _COUNTED = re.compile(
 def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
     """(start, end, the number of recommendations it says it answers, if it says: 0 for "most" or "many" of
     them) of the paragraph that answers the recommendations as a whole, or None."""
-    spans = paragraphs(text)
     for m in _BE_DONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if (
@@ -101,10 +108,12 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
             or _RESOLUTION_ITEM.match(text, line_start, m.end())
             or _DECISION_LINE.match(text, line_start, m.end())
         ):
-            return _within(spans, m.start(), None)
-    if m := _ALL_DONE.search(text):  # "most of them": an answer tied to none by number (a count of none)
-        return _within(spans, m.start(), None if m.group("how_many").lower() == "all" else 0)
-    if m := _WEIGHED.search(text):
+            return _within(paragraphs(text), m.start(), None)
+    if m := _ending_with(_ALL_DONE, text):
+        # "most of them": an answer tied to none by number (a count of none)
+        return _within(paragraphs(text), m.start(), None if m.group("how_many").lower() == "all" else 0)
+    if m := _ending_with(_WEIGHED, text):
+        spans = paragraphs(text)
         found = _within(spans, m.start(), None)
         # "… advises that it:" and the words it leads into
         if found and text[found[0] : found[1]].rstrip().endswith(":"):
@@ -113,7 +122,16 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
         return found
     if m := _COUNTED.search(text):
         word = m.group(1).lower()
-        return _within(spans, m.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word])
+        return _within(paragraphs(text), m.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word])
+    return None
+
+
+def _ending_with(pattern: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The start of the first phrase whose end (pattern[0]) has its start (pattern[1]) right before it."""
+    end, start = pattern
+    for m in end.finditer(text):
+        if found := start.search(text, max(0, m.start() - 80), m.start()):
+            return found
     return None
 
 
