@@ -112,6 +112,10 @@ def test_lines_that_do_not_ask_or_a_lead_in_about_the_answers_or_the_own_committ
         "The Panel's three recommendations are:", "Responses to the recommendations are:"
     )
     assert plain_lines(classify(answers)) == []
+    answerer = VERBS.replace(
+        "The review's recommendations aim to:", "We will use the review's recommendations to:"
+    )
+    assert plain_lines(classify(answerer)) == []
     own = "The Committee is recommended to:\n\nNote the work of the sub-groups this year.\n\nAgree the plan for next year.\n"
     assert plain_lines(classify(own)) == []
     bodies = "The report makes recommendations for:\nThe Office of the Police and Crime Commissioner\nThe Chief Constable of the force\n"

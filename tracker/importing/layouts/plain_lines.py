@@ -20,7 +20,8 @@ says what the lines must look like, and the run stops at the first line that doe
 - a heading of its own ("Recommendations") by lines that each say what someone "should" or "must" do.
 
 Never more lines than the lead-in counts ("five recommendations"), never fewer than two, never under a
-lead-in about the answers or one that asks the paper's own committee ("The Committee is recommended to:").
+lead-in about the answers ("We will use the Panel's recommendations to:") or one that asks the paper's own
+committee ("The Committee is recommended to:").
 Each is numbered by the app and flagged as read from plain lines.
 """
 
@@ -39,6 +40,13 @@ _LEAD_IN = re.compile(rf"\b{_NAMES}\b[^:]{{0,120}}:-?$", re.I)
 # a label that holds the first recommendation: "Recommendations: Within six months forces should …"
 _LABEL = re.compile(rf"^{_NAMES}\s*:\s*(?=\S)", re.I)
 _ABOUT_ANSWERS = re.compile(r"\b(?:responses?|repl(?:y|ies)|answers?|progress|updates?)\b", re.I)
+# a lead-in that says what the one answering will do with them: "We will use the Panel's recommendations to:"
+_ANSWERER = re.compile(
+    r"\b(?:we|I)\s+(?:will|shall|plan|intend)\b"
+    r"|\b(?:use|implement|deliver|address|respond\s+to)\s+(?:the\s+|these\s+|its\s+|your\s+|our\s+)?"
+    r"(?:[\w'’]+\s+){0,2}?recommendations\b",
+    re.I,
+)
 _COUNT_WORDS = dict(
     zip(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), range(2, 11), strict=True)
 )
@@ -85,7 +93,9 @@ def plain_lines(lines: Sequence[LineLike]) -> list[Found]:
                 continue
         else:
             lead = _LAST_SENTENCE.split(line.text)[-1]
-            if not _LEAD_IN.search(lead) or _ABOUT_ANSWERS.search(lead) or is_own_request(lead):
+            if not _LEAD_IN.search(lead) or _ABOUT_ANSWERS.search(lead) or _ANSWERER.search(lead):
+                continue
+            if is_own_request(lead):
                 continue
             shape = "verb" if _TO.search(lead) else "phrase" if _FOR.search(lead) else "asks"
             most = _count(lead)
