@@ -215,6 +215,21 @@ HOSTILE = {
     "a body's recommendation to": "The Panel made its recommendation to act, which ",
     "responses told of": "The Panel recommended that x.\n\nThe Commissioner's response ",
     "quoted extracts": "Extracts from the letter of the Panel.\nIt should act\n",
+    "plain lines": "The five recommendations are:\nThe force should act now.\n",
+    "plain labels": "Recommendations: the force should act on it\n",
+    "plain headings": "Recommendations\nThe force should act on it now.\n",
+    "verb lines": "The recommendations seek to:\nImprove the way it works.\n",
+    "debate paragraphs": "1. Mr Black, Chair of the Board introduced x.\n",
+    "roman lists": "i) x\n",
+    "recommended without that": "The report recommended the x should be y. ",
+    "calling for": "The Police and Crime Committee wrote, calling for x. ",
+    "speech lead-ins": "The update on recommendations. She highlighted that:\n· x\n",
+    "decision lines": "The recommendations of the x be approved. ",
+    "weighed answers": "The force has assessed the recommendations:\n\n",
+    "gap numbers": "1      The force should x;\n",
+    "most of them": "Most of the recommendations had been agreed. ",
+    "stated asks": "The Police and Crime Committee calls on the Mayor to x. ",
+    "stated asks run on": "The Committee and ",
 }
 
 

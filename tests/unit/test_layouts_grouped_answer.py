@@ -54,3 +54,38 @@ def test_a_counted_answer_is_tied_to_the_list_only_when_the_counts_agree():
     assert [p.numbers for p in audit_reply(reply, recommendations).passages] == [("1", "2")]
     other = reply.replace("all two", "all nine")
     assert [p.numbers for p in audit_reply(other, recommendations).passages] == [()]
+
+
+def test_a_decision_on_its_own_line_answers_them_all_but_advice_does_not():
+    decision = (
+        "Cabinet decision\n\nThe task group's recommendations were put before the Cabinet.\n"
+        "The recommendations of the Overview and Scrutiny Committee be approved.\n"
+    )
+    assert [p.numbers for p in audit_reply(decision).passages] == [()]
+    advice = decision.replace("Committee be approved", "Committee should be approved by the Leader")
+    assert grouped_answer(advice) is None
+
+
+def test_a_reply_that_weighed_the_recommendations_together_with_the_words_it_leads_into():
+    reply = (
+        "Recommendations tracker\n\nThe force has assessed the recommendations and advises that it:\n\n"
+        "'has trained twenty officers as single points of contact and begun a review of its policy.'\n\n"
+        "Next update due in March.\n"
+    )
+    start, end, count = grouped_answer(reply)
+    assert reply[start:end].startswith("The force has assessed") and reply[start:end].endswith("policy.'")
+    assert count is None
+    introduction = "We have considered the recommendations and respond to each below.\n"
+    assert grouped_answer(introduction) is None
+
+
+def test_most_of_the_recommendations_agreed_is_an_answer_tied_to_none_but_all_to_every_one():
+    update = (
+        "Update on the review\n\nThe Cabinet Member highlighted that:\n"
+        "· Most of the recommendations had been agreed and several were complete.\n"
+        "· In relation to recommendation 2, a new programme starts in May.\n"
+    )
+    recommendations = list(extract_recommendations(REPORT).recommendations)
+    assert [p.numbers for p in audit_reply(update, recommendations).passages] == [(), ("2",)]
+    whole = "Reply\n\nAll of the recommendations have been accepted by the Cabinet.\n"
+    assert [p.numbers for p in audit_reply(whole, recommendations).passages] == [("1", "2")]

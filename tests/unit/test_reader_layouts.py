@@ -60,6 +60,12 @@ def test_a_papers_request_of_its_own_committee_is_no_recommendation():
     extraction = extract_recommendations(text)
     assert extraction.recommendations == ()
     assert any("paper's own committee" in w for w in extraction.warnings)
+    # the same request made item by item: the paper asks its own meeting to receive a report and agree
+    items = (
+        "A. Recommendation\n\nThat\n\n  1. the board's annual report be received; and\n"
+        "  2. members agree that the board should meet for two more years, subject to review\n"
+    )
+    assert extract_recommendations(items).recommendations == ()
 
 
 # ---- numbering a conversion spoilt ---------------------------------------------------------------------

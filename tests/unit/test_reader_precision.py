@@ -101,7 +101,7 @@ def test_a_supporting_information_section_ends_the_list():
     extraction = read("lettered_sections_supporting.txt")
     recs = extraction.recommendations
     assert [r.number for r in recs] == ["1", "2"]
-    assert recs[1].text.startswith("Members agree the list of matters")
+    assert recs[1].text.startswith("The Commissioner should agree the list of matters")
     assert all("terms of reference" not in r.text for r in recs)
 
 

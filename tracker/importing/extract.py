@@ -34,12 +34,14 @@ from tracker.importing.layouts.document_date import (
     salutation_date,
     weekday_date,
 )
+from tracker.importing.layouts.gap_numbers import gap_number
 from tracker.importing.layouts.heading_bullets import bullets_under_lead_in
 from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.numbers_in_minutes import numbers_in_minutes
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
-from tracker.importing.layouts.own_request import is_own_request
+from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request
+from tracker.importing.layouts.plain_lines import plain_lines
 from tracker.importing.layouts.pointed_paragraphs import (
     PARAGRAPH_POINTER,
     ends_with_pointer,
@@ -52,6 +54,8 @@ from tracker.importing.layouts.recommending_clause import recommending_clause
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
+from tracker.importing.layouts.spoken_minutes import reports_speakers
+from tracker.importing.layouts.stated_asks import stated_asks
 from tracker.importing.layouts.status_log import is_log_entry, logged_recommendations
 from tracker.importing.layouts.statutory_dates import states_the_law
 from tracker.importing.layouts.titled_items import titled_items
@@ -483,6 +487,13 @@ def classify(text: str) -> tuple[Line, ...]:
                 m.group(2).strip(),
                 f"{m.group(1)}.",
             )
+        elif stripped[:1].isdigit() and (number := gap_number(stripped)):  # "1<tab>Ward forums be …"
+            line.kind, line.number, line.rest, line.label = (
+                "numbered",
+                number,
+                body[len(number) :].strip(),
+                f"{number}.",
+            )
         elif (m := LETTERED.match(body)) or (m := LETTERED_DOT.match(body)):
             line.kind, line.label, line.rest = "sub", m.group(1), m.group(2).strip()
         elif (m := BULLET.match(body)) or last_kind in ("bullet", "sub") and (m := O_BULLET.match(body)):
@@ -881,6 +892,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(interleaved_recommendations(all_lines))
             or _lettered(all_lines, warnings)
             or _drafts(bullets_under_lead_in(all_lines, _asks_for_something))
+            or _drafts(plain_lines(all_lines))
             or _drafts(inline_series(all_lines))
             or _drafts(titled_items(all_lines))
             or _drafts(prose_asks(all_lines))
@@ -893,6 +905,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(progress_notes(all_lines))
             or _drafts(numbers_in_minutes(all_lines))
             or _drafts(quoted_extracts(all_lines))
+            or _drafts(stated_asks(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     if _cut_short(recommendations, text):
@@ -1143,7 +1156,11 @@ def _not_recommendations(
     lead, explicit = _lead_in(lines, first)
     if is_own_request(lead):
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
-    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts):
+    if asks_own_meeting(texts):
+        return "its items ask the paper's own meeting to receive or agree something, not the policing body"
+    if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts) or (
+        reports_speakers(texts)
+    ):
         return "its items report what was said or done (as minutes do), whatever its lead-in says"
     if _receiving_bodys_resolution(lead, texts, lines, first):
         return (

@@ -28,6 +28,8 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
   recommendation
 - topic_paragraphs: a progress report's own numbered paragraphs under headings, numbers that name no
   recommendation
+- plain_lines: recommendations as plain lines after a lead-in that names them ("The five recommendations are:")
+- stated_asks: a committee's asks stated in its prose ("The Committee calls on the Mayor to …", "We recommend that …")
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ TIED_BY_ORDER = "answer tied by order, not number"
 RESTATEMENT_NOT_FOUND = "restatement not found"
 NAMED_BY_NUMBER_ONLY = "named by number only: its text is not in the document"
 QUOTED_EXTRACT = "read from extracts another page quotes: check against the original"
+PLAIN_LINES = "plain lines after a lead-in read as recommendations"
 
 
 class LineLike(Protocol):

@@ -45,7 +45,7 @@ _NARRATED = re.compile(
     re.I,
 )
 _EARLIER = re.compile(
-    r"\b(?:previous|last|earlier|approve|approved|record|minutes\s+of\s+the\s+meeting)\b", re.I
+    r"\b(?:previous|last|earlier|approve|approved|record|minutes\s+of\s+the\s+meeting|arising\s+from)\b", re.I
 )
 # a title or heading that names the day of the meeting: "Police and Crime Panel - Tuesday, 15 September 2020"
 _DAY_NAME = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -21,8 +21,16 @@ from collections.abc import Callable, Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
 
-# recommendations, or an inspectorate's areas for improvement, which the register counts as recommendations
-_LEAD_IN = re.compile(r"\brecommend|\bareas?\s+for\s+improvement\b", re.I)
+# recommendations (in Welsh "argymhellion"), or an inspectorate's areas for improvement, which the register
+# counts as recommendations
+_LEAD_IN = re.compile(r"\brecommend|\bargymhell|\bareas?\s+for\s+improvement\b", re.I)
+# minutes that report what someone said: "… an update on the recommendations. In particular, she highlighted
+# that:" leads into the points made, not into recommendations
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:highlighted|said|explained|noted|reported|stated|commented|advised|outlined|mentioned|emphasi[sz]ed|"
+    r"confirmed|added|informed\s+\w+|told\s+\w+)(?:\s+that)?\s*[:–—-]\s*$",
+    re.I,
+)
 _LEAD_IN_END = re.compile(r"(?:[:–—-]|\bincluding|\bthat)\s*$", re.I)
 _ABOUT_ANSWERS = re.compile(
     r"\b(?:responses?|repl(?:y|ies)|answers?)\s+to\s+(?:the|its|our|their)\s+recommend", re.I
@@ -93,11 +101,12 @@ def _is_lead_in(line: LineLike) -> bool:
     """ "The Committee recommends that:", "… makes 16 recommendations, including" (not about the answers).
     In a paragraph, only its last sentence leads into the list: "… a response for each recommendation. The
     following points were made:" names no recommendations, but a short last sentence ("They are:") points back
-    to the one before it."""
+    to the one before it, unless it reports what someone said ("In particular, she highlighted that:")."""
     sentences = _LAST_SENTENCE.split(line.text)
     text = sentences[-1] if len(sentences[-1].split()) > 6 else " ".join(sentences[-2:])
     return (
         line.kind == "text"
+        and not _REPORTS_SPEECH.search(sentences[-1])
         and _LEAD_IN.search(text) is not None
         and _LEAD_IN_END.search(text) is not None
         and not _ABOUT_ANSWERS.search(text)

@@ -5,7 +5,8 @@
     b) The plan should name a lead for rural crime.
        (i) with a budget of its own;
 
-A new "(a)" starts a new list. A list counts when the reader's test for lists (passed in as
+A new "(a)" starts a new list. A list may be numbered in roman numerals instead, "i)", "ii)", "iii)", when its
+"i)" opens no lettered item's sub-points. A list counts when the reader's test for lists (passed in as
 `not_recommendations`, which gives the reason a list is not one) says so. Where a section holds more than one
 list that passes (the topics the panel examined, "a) Housing register checks", then the recommendations it
 makes on them), a list whose own lead-in line names recommendations ("Preliminary recommendations:") is taken
@@ -21,6 +22,7 @@ from collections.abc import Callable, Sequence
 from tracker.importing.layouts import LETTERED_LIST, Found, LineLike
 
 ROMAN = re.compile(r"^[ivx]{1,5}$", re.I)
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "")
 _NAMES_RECOMMENDATIONS = re.compile(r"\brecommend\w*\b.*[:–—-]\s*$", re.I)
 
 
@@ -63,15 +65,18 @@ def _lists(lines: Sequence[LineLike]) -> list[list[Found]]:
     items: list[list] = []  # [number, start, end, texts, subpoints] of the list being read
     expected = "a"
     current: list | None = None
+    roman = False  # the list being read is numbered i), ii), iii)
     for line in lines:
         label = line.label.lower() if line.kind == "sub" else ""
-        if label == "a" or label == expected:
-            if label == "a":  # "(a)" again: the list before has ended, and another begins
+        starts_roman = label == "i" and current is None  # "i)" with no lettered item open: a roman list
+        if label == "a" or label == expected or starts_roman:
+            if label == "a" or starts_roman:  # "(a)" again: the list before has ended, and another begins
                 items = []
                 lists.append(items)  # type: ignore[arg-type]
+                roman = starts_roman
             current = [label, line.start, line.end, [line.rest], []]
             items.append(current)
-            expected = chr(ord(label) + 1)
+            expected = _ROMANS[_ROMANS.index(label) + 1] if roman else chr(ord(label) + 1)
         elif line.kind == "sub" and current is not None and ROMAN.match(line.label):
             current[4].append(line.rest)
             current[2] = line.end

@@ -4,7 +4,8 @@
     force's response times for each district.
 
 A sentence whose subject is a committee, panel, inquiry or report (or "we") and which goes on ", recommending
-…" (or "and recommends that …") is one recommendation, the whole sentence its text, numbered by the app. The
+…" or ", calling for …" (or "and recommends that …") is one recommendation, the whole sentence its text,
+numbered by the app ("calling for the public to send views" asks for evidence, not of the policing body). The
 lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
 """
 
@@ -19,9 +20,11 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)\s*")
 _BODY = r"(?:committee|panel|inquiry|review|report|commission|task\s+group|we)"
+# the body's name may hold "and" ("The Police and Crime Committee"); "calling for …" and "calling on …" ask too
 _RECOMMENDING = re.compile(
-    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?recommending\s+"
-    r"(?:that\s+|they\s+|it\s+|the\s+|[A-Z])",
+    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?"
+    r"(?:recommending\s+(?:that\s+|they\s+|it\s+|the\s+|[A-Z])"
+    r"|calling\s+(?:for|on)\s+(?!the\s+(?:public|views|evidence)\b)(?:the\s+|[A-Z]))",
     re.I,
 )
 

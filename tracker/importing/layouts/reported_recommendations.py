@@ -5,9 +5,10 @@
     the force publish its stop and search figures monthly.
 
 A sentence whose subject is the panel, committee, review, report or task group (or "you", in a reply to it),
-with "recommended that" in the past or perfect tense, "has suggested that" (in minutes, "the Panel suggested
-that" narrates a discussion), or "makes recommendation(s) to the Commissioner that", gives one recommendation per "that" clause ("… that X and
-that Y" is two), each numbered by the app in document order. A clause that asks the paper's own meeting to
+with "recommended that" in the past or perfect tense ("that" may be left out before a clause with "should"),
+"has suggested that" (in minutes, "the Panel suggested that" narrates a discussion), or "makes
+recommendation(s) to the Commissioner that", gives one recommendation per "that" clause ("… that X and that
+Y" is two), each numbered by the app in document order. A clause that asks the paper's own meeting to
 note or receive something ("recommended that the report be noted") is no recommendation to the policing
 body. The lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
 
@@ -36,7 +37,8 @@ _REPORTED = re.compile(
     r"(?:(?:had|has|have)\s+(?:also\s+|further\s+)?suggested"  # "suggested" in the perfect: a report's own
     r"|(?:(?:had|has|have|also|further|then|previously|subsequently)\s+){0,2}recommended"
     r"|makes?\s+(?:a\s+)?recommendations?(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
-    r"\s+that\s+",
+    # "that" left out before a clause that asks: "the report recommended the membership should be reviewed"
+    r"\s+(?:that\s+|(?=(?:the|all|each|every)\s+[^.!?]{0,150}?\b(?:should|must)\b))",
     re.I,
 )
 # "In particular, it recommended that …": the body is named by the sentence before
