@@ -200,6 +200,9 @@ def test_import_document_keeps_a_scan_with_the_date_given_or_none(cycle, capsys,
     scan = scanned_letter(tmp_path / "draft.pdf")
     result = ok(capsys, "import", "document", str(scan), "--cycle", "c1", "--kind", "draft", "--db", cycle)
     assert result["unread"] and not result["unchanged"]
+    code, out, _ = run(capsys, "import", "document", str(scanned_letter(tmp_path / "plan.pdf", pages=3)),
+                       "--cycle", "c1", "--kind", "annual-report", "--db", cycle)  # fmt: skip
+    assert code == 0 and "Kept plan.pdf unread in c1 (annual report): it has no text layer" in out
     other = scanned_letter(tmp_path / "notice.pdf", pages=2)
     ok(capsys, "import", "document", str(other), "--cycle", "c1", "--kind", "notification", "--date",
        "2024-09-01", "--db", cycle)  # fmt: skip

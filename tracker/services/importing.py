@@ -131,6 +131,8 @@ class ImportResult:
                     *(f"Recorded {d}" for d in self.dates_recorded),
                 ]
             )
+        if self.unread:  # a document kept for its agenda item, with no text layer to read
+            return f"Kept {self.file_name} unread in {self.cycle_id} ({self.kind}): it has no text layer."
         lines = [f"Imported {self.file_name} into {self.cycle_id} as a {self.kind}."]
         if self.added:
             lines.append(f"Recommendations added: {', '.join(self.added)}")
