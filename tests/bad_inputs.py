@@ -453,6 +453,12 @@ def cases(workdir: Path) -> list[Case]:
     for key in ("empty-txt", "binary-bin", "notzip-docx", "bomb-docx", "notext-pdf", "folder", "missing",
                 "symlink-loop"):  # fmt: skip
         add(f"file-import-reply-{key}", ["import", "reply", bad_files[key], "--cycle", PLAN_CYCLE])
+    for key in ("empty-pdf", "binary-bin", "corrupt-pdf", "notpdf-pdf", "notzip-docx", "folder", "missing",
+                "dangling-link", "dev-null"):  # fmt: skip
+        add(
+            f"file-keep-reply-unread-{key}",
+            ["import", "reply", bad_files[key], "--cycle", PLAN_CYCLE, "--unread"],
+        )
     # Odd but valid: these may work (exit 0) or be refused, never crash.
     add("file-extract-welsh-amp-name", ["extract", f["welsh_amp"]], {0, 2})
     add("file-extract-latin1", ["extract", f["latin1_txt"]], {0, 2})

@@ -8,6 +8,7 @@ import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,7 +37,6 @@ from ui.widgets import MessageBar
 
 if TYPE_CHECKING:  # the readers and the editing core load with the first document read, not with the page
     from tracker.services.review import Review
-
 
 
 class ImportPage(Page):
@@ -120,6 +120,8 @@ class ImportPage(Page):
         self.layout_.addLayout(actions)
         self.message = MessageBar()
         self.layout_.addWidget(self.message)
+        self.unread_offer = self._unread_offer()
+        self.layout_.addWidget(self.unread_offer)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
@@ -129,6 +131,7 @@ class ImportPage(Page):
         self.workspace.changed.connect(self._review_changed)
         self.layout_.addWidget(self.workspace, 1)
         self.path: str | None = None
+        self.unread_path: str | None = None  # the reply offered to be kept unread
         self.result = None  # (kind, document, analysis) of the last analysis
         self.review: Review | None = None  # the officer's corrections of it
 
@@ -141,6 +144,32 @@ class ImportPage(Page):
         self.cancel.clicked.connect(self._cancel)
         self.save.clicked.connect(self.save_import)
         context.data_changed.connect(lambda _: self.reload_if_shown())
+
+    def _unread_offer(self) -> QGroupBox:
+        """Shown when a reply cannot be read (a scan): keep it as it came for the papers, or leave it."""
+        box = QGroupBox("This reply cannot be read")
+        layout = QVBoxLayout(box)
+        self.unread_text = QLabel()
+        self.unread_text.setWordWrap(True)
+        self.unread_text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.unread_text)
+        buttons = QHBoxLayout()  # no access keys left on this page: the offer takes the focus when it opens
+        self.keep_unread = QPushButton("Keep it unread for the papers")
+        self.keep_unread.setAccessibleName("Keep the reply unread, as it came, for the papers")
+        self.keep_unread.clicked.connect(self.keep_reply_unread)
+        self.leave_unread = QPushButton("Forget it")
+        self.leave_unread.setAccessibleName("Do not keep the reply")
+        self.leave_unread.clicked.connect(self._hide_offer)
+        buttons.addWidget(self.keep_unread)
+        buttons.addWidget(self.leave_unread)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        box.setVisible(False)
+        return box
+
+    def _hide_offer(self) -> None:
+        self.unread_offer.setVisible(False)
+        self.unread_path = None
 
     def refresh(self) -> None:
         services = self.context.services
@@ -162,6 +191,7 @@ class ImportPage(Page):
 
     def _kind_changed(self) -> None:
         """An analysis made as the other kind of document cannot be saved as this one."""
+        self._hide_offer()
         if self.result is not None:
             self.result = None
             self.review = None
@@ -186,6 +216,7 @@ class ImportPage(Page):
         self.path = path
         self.paste.clear()
         self.file_label.setText(path)
+        self._hide_offer()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0 if busy else 1)
@@ -202,6 +233,7 @@ class ImportPage(Page):
         imports = self.context.services.imports
         self.save.setEnabled(False)
         self.message.hide()
+        self._hide_offer()
 
         def work():
             from tracker.importing.audit import NoAnswersFound
@@ -218,7 +250,39 @@ class ImportPage(Page):
                 return kind, document, exc.audit
 
         self._busy(True)
-        self.context.runner.run("import", work, self._analysed, self._failed)
+        self.context.runner.run(
+            "import", work, self._analysed, lambda exc: self._not_analysed(exc, kind, path)
+        )
+
+    def _not_analysed(self, exc: BaseException, kind: str, path: str | None) -> None:
+        """A reply with no text layer (a scan) can still be kept as it came: offer that beside the reason."""
+        from tracker.importing.readers import NoTextLayer
+
+        self._failed(exc)
+        if not (isinstance(exc, NoTextLayer) and kind == REPLY and path):
+            return
+        self.unread_path = path
+        self.unread_text.setText(
+            f"{exc.value} has no text layer: it looks like a scanned image, so the app cannot read its "
+            "answers. You can keep it unread, as it came: the agenda item then appends its pages as "
+            "Appendix 1. Give its date under Document date first (tick known); it is recorded as the "
+            "date of the reply. Then record its answers by hand on the Recommendations page: select a "
+            "recommendation and press Record the answer."
+        )
+        self.unread_offer.setVisible(True)
+        self._show_date(None)  # never the date of a document analysed before
+        self.keep_unread.setFocus()
+
+    def keep_reply_unread(self) -> None:
+        path, cycle_id = self.unread_path, self.cycle_combo.currentData()
+        if path is None or cycle_id is None:
+            return
+        if self.date_known.isChecked() and not self.document_date.commit():
+            self.message.error("the document date is not a date: see beside it")
+            return
+        day, imports = self.chosen_date(), self.context.services.imports
+        self._hide_offer()
+        self._start_save(lambda: imports.keep_reply_unread(cycle_id, path, document_date=day))
 
     def _cancel(self) -> None:
         self.context.runner.cancel("import")
@@ -378,6 +442,11 @@ class ImportPage(Page):
     def _saved(self, result) -> None:
         self._busy(False)
         self.message.success(result.describe().replace("\n", " · "))
+        if result.unread and not result.unchanged:
+            self.summary.setText(
+                "Record its answers on the Recommendations page: select a recommendation of this cycle, type "
+                "the answer as the letter words it and press Record the answer."
+            )
         self.result = None
         self.context.data_changed.emit(result.cycle_id)
 

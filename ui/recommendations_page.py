@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -86,7 +87,7 @@ class RecommendationsPage(Page):
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("Recommendation, its replies and history")
         right_layout.addWidget(self.detail, 1)
-        box = QGroupBox("Correct the reply")
+        box = QGroupBox("The reply")
         form = QFormLayout(box)
         self.disposition = QComboBox()
         self.disposition.setAccessibleName("Disposition")
@@ -104,6 +105,18 @@ class RecommendationsPage(Page):
         form.addRow(self.apply_disposition)
         form.addRow("Answers", self.grouping)
         form.addRow(self.apply_grouping)
+        # an answer typed in from a letter the app could not read (a scan) or that came on paper
+        self.answer = QPlainTextEdit()
+        self.answer.setAccessibleName("The answer as the reply words it")
+        self.answer.setPlaceholderText("the answer as the letter words it, for a scanned or paper reply")
+        self.answer.setTabChangesFocus(True)
+        self.answer.setMaximumHeight(64)
+        self.record_answer = QPushButton("Record the &answer")
+        self.record_answer.setAccessibleName(
+            "Record the answer to the recommendations under Answers, with the disposition chosen"
+        )
+        form.addRow("Its words", self.answer)
+        form.addRow(self.record_answer)
         right_layout.addWidget(box)
         asked = QGroupBox("Asked before")
         asked_layout = QVBoxLayout(asked)
@@ -133,6 +146,7 @@ class RecommendationsPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.apply_disposition.clicked.connect(self._set_disposition)
         self.apply_grouping.clicked.connect(self._set_grouping)
+        self.record_answer.clicked.connect(lambda: self._record_answer())
         self.confirm_link.clicked.connect(lambda: self._link("confirmed"))
         self.dismiss_link.clicked.connect(lambda: self._link("dismissed"))
         context.data_changed.connect(lambda _: self.reload_if_shown())
@@ -269,11 +283,12 @@ class RecommendationsPage(Page):
             )
         parts.append(history_html(history))
         self.detail.setHtml("".join(parts))
-        enabled = bool(replies)
-        for widget in (self.disposition, self.apply_disposition, self.grouping, self.apply_grouping):
-            widget.setEnabled(enabled)
-        if replies:
-            self.grouping.setText(", ".join(replies[0].covers))
+        for widget in (self.apply_disposition, self.apply_grouping):
+            widget.setEnabled(bool(replies))  # an answer is recorded for any recommendation, answered or not
+        self.grouping.setText(", ".join(replies[0].covers) if replies else rec.number)
+        if not replies:
+            self.disposition.setCurrentIndex(0)  # an answer recorded takes the disposition its words suggest
+        else:
             self.disposition.setCurrentIndex(
                 max(
                     0,
@@ -355,7 +370,7 @@ class RecommendationsPage(Page):
         if not self.replies:
             return
         reply = self.replies[0]
-        numbers = [n.strip() for n in self.grouping.text().replace(" and ", ",").split(",")]
+        numbers = self._answers()
         version = None if force else reply.version
         self.context.runner.run(
             "rec-edit",
@@ -363,6 +378,33 @@ class RecommendationsPage(Page):
             lambda row: self._saved(f"The reply now answers {', '.join(row.covers)}."),
             lambda exc: self._edit_failed(exc, self._set_grouping),
         )
+
+    def _record_answer(self, force: bool = False) -> None:
+        """The answer typed in (as `tracker reply set` records it): it replaces what answered the
+        recommendations under Answers before."""
+        rec, text = self.current(), self.answer.toPlainText()
+        if rec is None:
+            return
+        if not text.strip():
+            self.message.error("Its words are empty: type the answer as the letter words it")
+            return
+        numbers = self._answers() or [rec.number]
+        # someone else's change meanwhile is caught for the reply this page shows (the first number's)
+        known = self.replies and numbers[0] == rec.number
+        version = self.replies[0].version if known and not force else None
+        value = self.disposition.currentData()
+        self.context.runner.run(
+            "rec-edit",
+            lambda: self.context.services.corrections.set_reply(rec.cycle_id, numbers, text, value, version),
+            lambda row: (
+                self.answer.clear()
+                or self._saved(f"Reply to {', '.join(row.covers)} recorded ({row.disposition}).")
+            ),
+            lambda exc: self._edit_failed(exc, self._record_answer),
+        )
+
+    def _answers(self) -> list[str]:
+        return [n.strip() for n in self.grouping.text().replace(" and ", ",").split(",") if n.strip()]
 
     def _saved(self, text: str) -> None:
         self.message.success(text)

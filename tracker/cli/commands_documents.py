@@ -49,6 +49,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(
             "--date", metavar="DATE", help="the document's date, if the one read from it is wrong or missing"
         )
+    p.add_argument(  # the reply's parser, the last one made above
+        "--unread",
+        action="store_true",
+        help="keep a PDF as it came without reading it (a scanned letter) for the papers; its answers are "
+        "recorded with tracker reply set, its date given with --date",
+    )
+    p.add_argument("--title", metavar="TEXT", help="with --unread: the title papers give it")
     p = add_command(
         inner,
         "document",
@@ -244,8 +251,24 @@ def cmd_import_recommendations(args: argparse.Namespace) -> Output:
 
 
 def cmd_import_reply(args: argparse.Namespace) -> Output:
+    from tracker.importing.readers import NO_TEXT_LAYER, NoTextLayer
+
     day = parse_date(args.date, "--date") if args.date else None
-    result = services_for(args).imports.import_reply(args.cycle, args.path, document_date=day)
+    imports = services_for(args).imports
+    if args.unread:
+        result = imports.keep_reply_unread(args.cycle, args.path, title=args.title, document_date=day)
+        return Output(result.as_json(), result.describe())
+    if args.title is not None:
+        raise BadInput("--title", args.title, "needs --unread: a reply that is read keeps its own title")
+    try:
+        result = imports.import_reply(args.cycle, args.path, document_date=day)
+    except NoTextLayer as exc:
+        raise BadInput(
+            exc.field,
+            exc.value,
+            NO_TEXT_LAYER.replace(", or paste", ", paste")
+            + ", or keep it unread for the papers with --unread and record its answers with tracker reply set",
+        ) from exc
     return Output(result.as_json(), result.describe())
 
 

@@ -50,8 +50,18 @@ def document_from_text(text: str, name: str = "pasted text") -> DocumentText:
     )
 
 
-def read_document(path: str | Path) -> DocumentText:
-    path = Path(path)
+class NoTextLayer(BadInput):
+    """A PDF with no text to read: a scanned image. It can still be kept, unread, for the papers."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__("file", name, NO_TEXT_LAYER)
+
+
+NO_TEXT_LAYER = "has no text layer; it looks like a scanned image: run OCR on it, or paste the text instead"
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The file's bytes, once it is known to be a document of a supported type and a sensible size."""
     field = "file"
     if not path.exists():
         raise BadInput(field, str(path), "does not exist")
@@ -65,7 +75,42 @@ def read_document(path: str | Path) -> DocumentText:
         raise BadInput(field, path.name, "is empty")
     if size > MAX_BYTES:
         raise BadInput(field, path.name, f"is {size / 1024 / 1024:.1f} MB; the limit is 20 MB")
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def unread_document(path: str | Path) -> DocumentText:
+    """A PDF kept as it came, its text not read (a scanned letter): checked only to be a PDF that opens, so
+    its pages can be appended to a paper. Its text is empty; its title is the one its properties give."""
+    path = Path(path)
+    data = _file_bytes(path)
+    if path.suffix.lower() != ".pdf":
+        raise BadInput("file", path.name, "is not a PDF: only a PDF is kept unread, as it came")
+    reader = _open_pdf(data, path.name)
+    try:
+        if not reader.pages:
+            raise BadInput("file", path.name, "is a PDF with no pages")
+    except BadInput:
+        raise
+    except Exception as exc:  # a damaged page tree: a message, not a traceback
+        raise BadInput("file", path.name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    return DocumentText(
+        "",
+        "pdf",
+        path.name,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        data,
+        PDF,
+        own_title(_pdf_title(reader), path.name),
+    )
+
+
+def read_document(path: str | Path) -> DocumentText:
+    path = Path(path)
+    field = "file"
+    data = _file_bytes(path)
+    suffix = path.suffix.lower()
+    size = len(data)
     digest = hashlib.sha256(data).hexdigest()
     title = ""
     if suffix in (".txt", ".md"):
@@ -189,7 +234,8 @@ def _refuse_binary(text: str, name: str) -> None:
         raise BadInput("file", name, "looks like a binary file, not text")
 
 
-def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
+def _open_pdf(data: bytes, name: str):
+    """A pypdf reader of the file, opened as any viewer would (an owner password only: with the empty one)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
@@ -209,25 +255,30 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
                 raise BadInput("file", name, locked) from exc
             if not opened:
                 raise BadInput("file", name, locked)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        try:
-            title = str((reader.metadata or {}).get("/Title") or "")
-        except Exception:  # a damaged information dictionary: the text still counts
-            title = ""
     except BadInput:
         raise
-    except (
-        Exception
-    ) as exc:  # whatever a damaged or hostile file makes pypdf raise: a message, not a traceback
+    except Exception as exc:  # whatever a damaged or hostile file makes pypdf raise: a message, no traceback
+        raise BadInput("file", name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    return reader
+
+
+def _pdf_title(reader) -> str:
+    try:
+        return str((reader.metadata or {}).get("/Title") or "")
+    except Exception:  # a damaged information dictionary: the text still counts
+        return ""
+
+
+def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
+    reader = _open_pdf(data, name)
+    try:
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # a damaged or hostile page: a message, not a traceback
         raise BadInput("file", name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
     text = "\n\n".join(pages)
     if len(text.strip()) < 20:
-        raise BadInput(
-            "file",
-            name,
-            "has no text layer; it looks like a scanned image: run OCR on it, or paste the text instead",
-        )
-    return text, title
+        raise NoTextLayer(name)
+    return text, _pdf_title(reader)
 
 
 MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's parts once unpacked: far beyond any real letter or report

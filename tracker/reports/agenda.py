@@ -97,6 +97,7 @@ class AgendaContent:
     reply: ReplyAppendix | None = None
     reply_note: str = ""  # who replied, when, with what reference
     reply_follows: str = ""  # in the PDF paper: that the document's own pages follow, and how many
+    reply_unread: str = ""  # in the Word paper: a scan kept unread has no text to set, only its PDF pages
     assessment_title: str = ""
     date: dt.date | None = None  # the meeting's, printed in the running footer
     description: str = "Committee agenda item"  # the PDF's and the Word file's subject
@@ -239,10 +240,12 @@ def _reply_content(
     values["appendix_number"] = 2 if appended else 1
     assessment_title = words["assessment_title"].format_map(values) if options.with_assessment else ""
     reply_note = _reply_note(detail, values, reply)
-    reply_follows = ""
+    reply_follows = reply_unread = ""
     if appended and reply.pdf is not None:  # the PDF paper appends its pages; the Word paper sets its text
         pages = f"{reply.pages} page{'' if reply.pages == 1 else 's'}"
         reply_follows = words["appendix"]["reply_follows"].format(reply_pages=pages)
+        if not reply.paragraphs:
+            reply_unread = words["appendix"]["reply_unread"].format(reply_pages=pages)
     return AgendaContent(
         subject=words["subject"].format_map(values),
         heading_lines=heading_lines,
@@ -268,6 +271,7 @@ def _reply_content(
         reply=reply if appended else None,
         reply_note=reply_note,
         reply_follows=reply_follows,
+        reply_unread=reply_unread,
         assessment_title=assessment_title,
         date=meeting,
         description=words["description_appended" if appended else "description_separately"],
@@ -303,7 +307,7 @@ def _background_papers(detail: CycleDetail, appended: ReplyAppendix | None) -> s
 
 
 def recommendations_phrase(count: int) -> str:
-    """"the recommendation" or "the 16 recommendations"."""
+    """ "the recommendation" or "the 16 recommendations"."""
     return "the recommendation" if count == 1 else f"the {count} recommendations"
 
 
@@ -602,6 +606,8 @@ def render_agenda_docx(
         document.add_heading(content.appendix_title, level=1)
         document.add_paragraph().add_run(content.reply.title).bold = True
         document.add_paragraph(content.reply_note)
+        if content.reply_unread:
+            document.add_paragraph(content.reply_unread)
         for text in content.reply.paragraphs:  # verbatim; a line break within a paragraph stays one
             paragraph = document.add_paragraph()
             for index, line in enumerate(text.split("\n")):

@@ -177,6 +177,7 @@ def process_content(
     if appendices and document is None:
         note = wording()["appendix"]["document_separately" if published_separately else "document_not_held"]
         appendices = tuple(f"{a} ({note})" for a in appendices)
+    unread = document is not None and not document.paragraphs  # a scan: its pages only, in the PDF paper
     return dataclasses.replace(
         content,
         subject=subject,
@@ -186,6 +187,7 @@ def process_content(
         reply=document,
         reply_note=_document_note(document, values) if document else "",
         reply_follows=_document_follows(document) if document else "",
+        reply_unread=_document_follows(document, "document_unread") if unread else "",
         sections=tuple(sections),
         recommendations=(),
         recommendations_in=-1,
@@ -207,12 +209,13 @@ def _document_note(document, values: dict) -> str:
     return note
 
 
-def _document_follows(document) -> str:
-    """In the PDF paper, that the document's own pages follow; the Word paper sets its text instead."""
+def _document_follows(document, key: str = "document_follows") -> str:
+    """In the PDF paper, that the document's own pages follow; the Word paper sets its text instead, or, for
+    a scan kept unread ("document_unread"), says its pages are in the PDF paper."""
     if document.pdf is None:
         return ""
     pages = f"{document.pages} page{'' if document.pages == 1 else 's'}"
-    return wording()["appendix"]["document_follows"].format(reply_pages=pages)
+    return wording()["appendix"][key].format(reply_pages=pages)
 
 
 # ---- the panel's report to the commissioner ---------------------------------------------------------------

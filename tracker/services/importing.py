@@ -34,7 +34,13 @@ from tracker.importing.extract import (
     NothingFound,
     extract_recommendations,
 )
-from tracker.importing.readers import DocumentText, document_from_text, read_document
+from tracker.importing.readers import (
+    DocumentText,
+    NoTextLayer,
+    document_from_text,
+    read_document,
+    unread_document,
+)
 from tracker.persistence import models as m
 from tracker.persistence.database import UnitOfWork
 from tracker.services.convert import document_title
@@ -103,6 +109,7 @@ class ImportResult:
     added_by_hand: tuple[str, ...] = ()  # recommendations the officer added, not in this document: kept
     still_set_aside: tuple[str, ...] = ()  # read again, but the officer set them aside: left out
     not_added: tuple[str, ...] = ()  # read, but the number is the officer's for another recommendation
+    unread: bool = False  # kept as it came for the papers, its text not read (a scanned letter)
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -114,6 +121,18 @@ class ImportResult:
     def describe(self) -> str:
         if self.unchanged:
             return f"{self.file_name} is already imported into {self.cycle_id}: nothing changed."
+        if self.unread and self.kind == REPLY:
+            return "\n".join(
+                [
+                    f"Kept {self.file_name} unread as the reply of {self.cycle_id}: the papers append it as it "
+                    "came; its answers are recorded by hand.",
+                    f"Answers recorded: {', '.join(self.replied) or 'none'}; "
+                    f"not yet: {', '.join(self.missing) or 'none'}",
+                    *(f"Recorded {d}" for d in self.dates_recorded),
+                ]
+            )
+        if self.unread:  # a document kept for its agenda item, with no text layer to read
+            return f"Kept {self.file_name} unread in {self.cycle_id} ({self.kind}): it has no text layer."
         lines = [f"Imported {self.file_name} into {self.cycle_id} as a {self.kind}."]
         if self.added:
             lines.append(f"Recommendations added: {', '.join(self.added)}")
@@ -221,14 +240,7 @@ class ImportService:
             cycle = self._cycle(session, cycle_id)
             existing_doc = self._same_document(cycle, document, COMMITTEE_REPORT)
             if existing_doc is not None:
-                return ImportResult(
-                    cycle_id,
-                    COMMITTEE_REPORT,
-                    document.file_name,
-                    document.sha256,
-                    existing_doc.id,
-                    unchanged=True,
-                )
+                return _result(cycle_id, COMMITTEE_REPORT, document, existing_doc)
             info = extraction.document
             same_text = {
                 d.id for d in cycle.documents if d.kind == COMMITTEE_REPORT and d.text == document.text
@@ -379,9 +391,7 @@ class ImportService:
             cycle = self._cycle(session, cycle_id)
             existing_doc = self._same_document(cycle, document, REPLY)
             if existing_doc is not None:
-                return ImportResult(
-                    cycle_id, REPLY, document.file_name, document.sha256, existing_doc.id, unchanged=True
-                )
+                return _result(cycle_id, REPLY, document, existing_doc)
             info = audit.document
             reply_date = info.date
             if not cycle.recommendations:  # the reply alone: its restatements become the recommendations
@@ -550,27 +560,61 @@ class ImportService:
         if kind not in APPENDIX_DOCUMENTS:
             raise BadInput("--kind", kind, f"is not one of: {', '.join(APPENDIX_DOCUMENTS)}")
         stored, label = APPENDIX_DOCUMENTS[kind]
-        title = " ".join((title or "").split())
-        if len(title) > 300:
-            raise BadInput("--title", title[:40] + "…", "is longer than 300 characters")
+        title = _title(title)
         self._check_cycle(cycle_id)
-        document = self.read(path)
-        document_date = document_date or extract_recommendations(document).document.date
+        try:
+            document = self.read(path)
+        except NoTextLayer:  # a scan is kept all the same: its pages are what the appendix shows
+            document = unread_document(path)
+        if document_date is None and document.text:
+            document_date = extract_recommendations(document).document.date
         with self.uow() as session:
             cycle = self._cycle(session, cycle_id)
             existing = self._same_document(cycle, document, stored)
             if existing is not None:
-                return ImportResult(
-                    cycle_id, stored, document.file_name, document.sha256, existing.id, unchanged=True
-                )
+                return _result(cycle_id, stored, document, existing)
             row = self._add_document(cycle, stored, document, document_date, None)
             if kind in ("notification", "other"):  # a revised precept's notice does not replace the first
                 row.supersedes_id = None
             row.title = title or document.title or f"{label} from {cycle.policing_body.name}"
             session.flush()
             self._log_import(session, cycle_id, row, document, stored)
-            return ImportResult(
-                cycle_id, stored, document.file_name, document.sha256, row.id, unchanged=False
+            return _result(cycle_id, stored, document, row, unchanged=False)
+
+    def keep_reply_unread(
+        self,
+        cycle_id: str,
+        path: str | Path,
+        *,
+        title: str | None = None,
+        document_date: dt.date | None = None,
+    ) -> ImportResult:
+        """Keep the reply as it came, without reading it (a scanned letter): the file, its title and
+        `document_date`, which is recorded as the reply's date as a read reply's is. The answers are not
+        touched: the officer records them by hand."""
+        title = _title(title)
+        self._check_cycle(cycle_id)
+        document = unread_document(path)
+        with self.uow() as session:
+            cycle = self._cycle(session, cycle_id)
+            existing = self._same_document(cycle, document, REPLY)
+            if existing is not None:
+                return _result(cycle_id, REPLY, document, existing)
+            row = self._add_document(cycle, REPLY, document, document_date, None)
+            if title:
+                row.title = title
+            session.flush()
+            dates = self._record_stage(session, cycle, "reply", document_date, row)
+            self._log_import(session, cycle_id, row, document, REPLY)
+            return _result(
+                cycle_id,
+                REPLY,
+                document,
+                row,
+                unchanged=False,
+                replied=tuple(r.number for r in cycle.recommendations if r.replies),
+                missing=tuple(r.number for r in cycle.recommendations if not r.replies),
+                dates_recorded=dates,
             )
 
     def _store_set_aside(self, session: Session, cycle_id: str, items: Sequence[SetAsideItem]) -> None:
@@ -624,7 +668,7 @@ class ImportService:
             str(doc_row.id),
             "imported",
             None,
-            f"{document.file_name} ({kind})",
+            f"{document.file_name} ({kind}{'' if document.text else ', kept unread'})",
         )
 
     def _check_cycle(self, cycle_id: str) -> None:
@@ -769,6 +813,31 @@ def set_numbers(session: Session, renumbered: Sequence[tuple[m.Recommendation, s
     for row, number in renumbered:
         row.number = number
     session.flush()
+
+
+def _result(
+    cycle_id: str, kind: str, document: DocumentText, row: m.Document, unchanged: bool = True, **more
+) -> ImportResult:
+    """What importing `document` as `row` did; by default nothing: the same file is already in the cycle as
+    this kind of document."""
+    return ImportResult(
+        cycle_id,
+        kind,
+        document.file_name,
+        document.sha256,
+        row.id,
+        unchanged=unchanged,
+        unread=not row.text,
+        **more,
+    )
+
+
+def _title(title: str | None) -> str:
+    """The title papers give a kept document, on one line; "" for the document's own."""
+    title = " ".join((title or "").split())
+    if len(title) > 300:
+        raise BadInput("--title", title[:40] + "…", "is longer than 300 characters")
+    return title
 
 
 def _by_hand(row: m.Recommendation) -> bool:
