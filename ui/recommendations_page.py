@@ -136,7 +136,7 @@ class RecommendationsPage(Page):
         asked_layout.addLayout(buttons)
         right_layout.addWidget(asked, 1)
         splitter.addWidget(right)
-        splitter.setSizes([720, 380])
+        splitter.setSizes([800, 300])
         self.layout_.addWidget(splitter, 1)
         self.replies = []
 
@@ -196,7 +196,7 @@ class RecommendationsPage(Page):
         # the text is cut with "…" (whole in its tooltip and in the panel beside) so the reply and the
         # disposition stay in view at 1280 x 800
         text = RecommendationTableModel.COL_TEXT
-        header.resizeSection(text, min(header.sectionSize(text), 300))
+        header.resizeSection(text, min(header.sectionSize(text), 260))
         from tracker.services.convert import REPLY_STATUSES
 
         # every status counted, so the figures add up to the number shown
