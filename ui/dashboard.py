@@ -21,7 +21,7 @@ from ui.context import AppContext, Page
 from ui.first_start import FirstStartWidget
 from ui.forms import DateField
 from ui.models import CycleTableModel, ObligationTableModel, sortable
-from ui.widgets import MessageBar, table_view
+from ui.widgets import MessageBar, keep_readable, table_view
 
 OPEN = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE)
 
@@ -188,6 +188,7 @@ class DashboardPage(Page):
         for column in CycleTableModel.COUNT_COLUMNS:
             heading = str(model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, header.fontMetrics().horizontalAdvance(heading) + 16)
+        keep_readable(self.cycle_view, CycleTableModel.COL_NEXT, 120)
         self.due_view.resizeColumnsToContents()
         self.due_view.horizontalHeader().resizeSection(ObligationTableModel.COL_CITATION, 220)
         self.empty.setVisible(not summaries and bodies > 0)

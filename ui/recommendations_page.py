@@ -28,7 +28,7 @@ from tracker.domain.formatting import uk_date
 from ui.colours import muted
 from ui.context import AppContext, Page
 from ui.models import ObjectRole, RecommendationTableModel, sortable
-from ui.widgets import MessageBar, history_html, table_view
+from ui.widgets import MessageBar, history_html, keep_readable, table_view
 
 
 class RecommendationsPage(Page):
@@ -197,6 +197,7 @@ class RecommendationsPage(Page):
         # disposition stay in view at 1280 x 800
         text = RecommendationTableModel.COL_TEXT
         header.resizeSection(text, min(header.sectionSize(text), 260))
+        keep_readable(self.view, text, 260)
         from tracker.services.convert import REPLY_STATUSES
 
         # every status counted, so the figures add up to the number shown

@@ -45,6 +45,21 @@ def table_view(
     return view
 
 
+def keep_readable(view: QTableView, column: int, floor: int) -> None:
+    """The stretched column takes the room the others leave, but never less than `floor` pixels: with less
+    room, the table scrolls sideways instead of cutting the column to a few letters. Call after sizing the
+    other columns."""
+    header = view.horizontalHeader()
+    others = sum(
+        header.sectionSize(i) for i in range(header.count()) if i != column and not header.isSectionHidden(i)
+    )
+    if view.viewport().width() - others < floor:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, floor)
+    else:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
 def history_html(changes) -> str:
     """The change log of one item, for a detail pane: when, who, what, old and new."""
     from html import escape
