@@ -528,3 +528,30 @@ def test_remove_without_yes_says_what_would_go_and_how_to_confirm(capsys, db_url
     assert "tracker recommendation remove london-2022 6 --yes" in err
     shown = ok(capsys, "show", "london-2022", "--db", db_url)
     assert any(r["number"] == "6" for r in shown["recommendations"])
+
+
+def test_a_replaced_answer_moves_on_a_version_so_a_second_officer_with_the_old_one_is_refused(
+    cycle, capsys, tmp_path
+):
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    _cli(cycle, capsys, "import", "recommendations", str(tmp_path / "report.txt"), "--cycle", "c1")
+    first = _cli(cycle, capsys, "reply", "set", "c1", "2", "--text", "I accept this.")
+    read = first["version"]  # both officers read this version
+    answer_2 = ["reply", "set", "c1", "2", "--if-version", str(read)]
+    second = _cli(cycle, capsys, *answer_2, "--text", "I accept this in part.")
+    assert second["version"] > read
+    (passage,) = [p for p in _show(cycle, capsys)["replies"] if p["numbers"] == ["2"]]
+    assert passage["version"] == second["version"] and passage["text"] == "I accept this in part."
+    # the other officer, still at the version read before, is refused and nothing changes
+    code, _, err = run(capsys, *answer_2, "--text", "I do not accept this.", "--db", cycle)
+    assert code == 2 and "your change was not saved" in err
+    (passage,) = [p for p in _show(cycle, capsys)["replies"] if p["numbers"] == ["2"]]
+    assert passage["text"] == "I accept this in part."
+    # clearing at a stale version is refused too; at the current one it clears
+    clear_2 = ["reply", "clear", "c1", "2", "--if-version"]
+    code, _, err = run(capsys, *clear_2, str(read), "--db", cycle)
+    assert code == 2 and "your change was not saved" in err
+    _cli(cycle, capsys, *clear_2, str(passage["version"]))
+    # an answer given again after the clear does not return to a version seen before it
+    again = _cli(cycle, capsys, "reply", "set", "c1", "2", "--text", "I accept this after all.")
+    assert again["version"] > passage["version"]

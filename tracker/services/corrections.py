@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain import DISPOSITIONS
@@ -202,6 +202,7 @@ class CorrectionService:
             cycle = _cycle(session, cycle_id)
             recs = [_recommendation(session, cycle, n, None, field="NUMBERS") for n in wanted]
             _check_reply_version(session, cycle_id, recs[0], if_version)
+            version = _next_answer_version(session, cycle_id, recs)
             for rec in recs:
                 for reply in list(rec.replies):
                     self._unlink(session, cycle, reply, rec)
@@ -222,6 +223,8 @@ class CorrectionService:
             cycle.replies.append(row)
             with session.no_autoflush:
                 row.recommendations = sorted(recs, key=lambda r: r.position)
+            session.flush()
+            row.version = version  # the insert starts at 1; the answer it replaces had a version already
             session.flush()
             self._log(session, cycle_id, "reply", str(row.id), "answers", None, ", ".join(wanted))
             for rec in recs:
@@ -323,6 +326,23 @@ def _check_reply_version(
             "nothing was saved"
         )
     check_reply(session, current[0], if_version)
+
+
+def _next_answer_version(session: Session, cycle_id: str, recs: Sequence[m.Recommendation]) -> int:
+    """The version a new answer to `recs` starts at: past every passage it replaces and every answer set or
+    cleared before, so an --if-version read before the change (or before a clear) is stale after it."""
+    replaced = max((r.version for rec in recs for r in rec.replies), default=0)
+    changes = session.scalar(
+        select(func.count())
+        .select_from(m.ChangeLog)
+        .where(
+            m.ChangeLog.cycle_id == cycle_id,
+            m.ChangeLog.entity == "recommendation",
+            m.ChangeLog.entity_id.in_([rec.number for rec in recs]),
+            m.ChangeLog.field == "answer",
+        )
+    )
+    return max(replaced, changes or 0) + 1
 
 
 def _latest(cycle: m.Cycle, kind: str) -> m.Document | None:
