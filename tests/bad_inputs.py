@@ -500,6 +500,13 @@ def cases(workdir: Path) -> list[Case]:
         "clear-stale": ["reply", "clear", reg, "3", "--if-version", "9"],
         "clear-unknown-cycle": ["reply", "clear", "no-such-cycle", "3"],
         "clear-no-answer": ["reply", "clear", "london-2017", "3"],
+        "subpoint-no-letter": ["recommendation", "subpoint", reg, "2", "q", "--answered"],
+        "subpoint-no-place": ["recommendation", "subpoint", reg, "2", "0", "--answered"],
+        "subpoint-nothing-to-do": ["recommendation", "subpoint", reg, "2", "b"],
+        "subpoint-empty-text": ["recommendation", "subpoint", reg, "2", "b", "--text", " "],
+        "subpoint-remove-without-yes": ["recommendation", "subpoint", reg, "2", "b", "--remove"],
+        "subpoint-stale": ["recommendation", "subpoint", reg, "2", "b", "--text", "Other words.", "--if-version", "9"],
+        "subpoint-text-and-answered": ["recommendation", "subpoint", reg, "2", "b", "--text", "x", "--answered"],
     }.items():
         add(f"register-{id_}", argv)
 

@@ -77,3 +77,66 @@ def test_the_audit_paper_and_the_assessment_flag_the_unreached_subpoint(store, t
        "-o", str(agenda), "--db", store)  # fmt: skip
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(agenda.read_bytes())).pages)
     assert "does not reach: 2(c) domestic abuse" in " ".join(text.split())
+
+
+def _rec(capsys, store, number, cycle="london-2013"):
+    shown = ok(capsys, "show", cycle, "--db", store)
+    return next(r for r in shown["recommendations"] if r["number"] == number)
+
+
+def test_a_subpoint_is_named_by_its_letter_as_the_papers_print_it(store, capsys):
+    for given in ("d", "(d)", "2(d)", "D"):
+        done = ok(
+            capsys, "recommendation", "subpoint", "london-2022", "2", given, "--answered", "--db", store
+        )
+        assert (done["index"], done["label"], done["text"]) == (4, "d", "a whole-school approach")
+    code, out, err = run(
+        capsys, "recommendation", "subpoint", "london-2022", "2", "(f)", "--answered", "--db", store
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1 and "'(f)'" in err and "a to d" in err
+
+
+def test_the_officer_corrects_a_subpoints_words_and_removes_one(store, capsys):
+    before = _rec(capsys, store, "6")
+    done = ok(capsys, "recommendation", "subpoint", "london-2013", "6", "b", "--text",
+              "  where the extra resources\ncome from, year by year ", "--if-version", str(before["version"]),
+              "--db", store)  # fmt: skip
+    assert done["text"] == "where the extra resources come from, year by year" and done["removed"] is False
+    after = _rec(capsys, store, "6")
+    assert after["subpoints"][1] == done["text"] and after["version"] == done["version"] > before["version"]
+    # the other officer, still at the version read before, is refused with the shared wording
+    code, _, err = run(capsys, "recommendation", "subpoint", "london-2013", "6", "b", "--text", "other words",
+                       "--if-version", str(before["version"]), "--db", store)  # fmt: skip
+    assert code == 2 and "your change was not saved" in err
+    # removing asks for --yes, and says what would go
+    code, _, err = run(
+        capsys, "recommendation", "subpoint", "london-2013", "6", "a", "--remove", "--db", store
+    )
+    assert code == 2 and "--yes" in err and "how the model strengthens" in err and err.count("\n") == 1
+    assert len(_rec(capsys, store, "6")["subpoints"]) == 3
+    gone = ok(
+        capsys, "recommendation", "subpoint", "london-2013", "6", "a", "--remove", "--yes", "--db", store
+    )
+    assert gone["removed"] is True and gone["text"] == "how the model strengthens neighbourhood policing"
+    assert _rec(capsys, store, "6")["subpoints"] == [
+        done["text"],
+        "the value of locally known, named officers",
+    ]
+    history = ok(capsys, "history", "--cycle", "london-2013", "--db", store)
+    fields = {(h["entity_id"], h["field"]) for h in history}
+    assert {("6", "sub-point b"), ("6", "sub-point a removed")} <= fields
+
+
+@pytest.mark.parametrize(
+    "argv, wanted",
+    [
+        (["b"], "--answered, --not-answered, --clear, --text or --remove"),
+        (["b", "--text", "   "], "--text"),
+        (["b", "--remove", "--text", "x"], "--remove"),
+        (["b", "--answered", "--text", "x"], "--text"),
+    ],
+)
+def test_a_subpoint_change_that_makes_no_sense_is_one_line(store, capsys, argv, wanted):
+    code, out, err = run(capsys, "recommendation", "subpoint", "london-2013", "6", *argv, "--db", store)
+    assert code == 2 and out == "" and err.count("\n") == 1 and wanted in err
+    assert len(_rec(capsys, store, "6")["subpoints"]) == 3

@@ -80,16 +80,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     said.add_argument("--clear", action="store_const", const="", dest="state", help="back to the suggestion")
 
     p = add_command(
-        rec_sub, "subpoint", cmd_recommendation_subpoint, "say whether the reply answers sub-point INDEX"
+        rec_sub,
+        "subpoint",
+        cmd_recommendation_subpoint,
+        "say whether the reply answers sub-point INDEX, or correct or remove it",
     )
     _cycle_number(p)
-    p.add_argument("index", type=int, metavar="INDEX", help="the sub-point's place, from 1")
-    said = p.add_mutually_exclusive_group(required=True)
+    p.add_argument(
+        "index",
+        metavar="INDEX",
+        help="the sub-point as the papers print it (b, or 2(b) for recommendation 2), or its place from 1",
+    )
+    said = p.add_mutually_exclusive_group()
     said.add_argument("--answered", action="store_const", const="answered", dest="state")
     said.add_argument("--not-answered", action="store_const", const="not answered", dest="state")
     said.add_argument(
         "--clear", action="store_const", const="", dest="state", help="back to the reply's words"
     )
+    said.add_argument("--text", metavar="TEXT", help="the sub-point's words, corrected")
+    said.add_argument("--remove", action="store_true", help="remove the sub-point (with --yes)")
+    p.add_argument("--yes", action="store_true", help="needed with --remove")
+    if_version_option(p, "the recommendation")
 
     reply = subparsers.add_parser(
         "reply", help="say which passage of the reply answers which recommendations"
@@ -195,21 +206,62 @@ def cmd_recommendation_link(args: argparse.Namespace) -> Output:
 
 
 def cmd_recommendation_subpoint(args: argparse.Namespace) -> Output:
-    from tracker.services.asked_before import set_subpoint_status
+    from tracker.services import subpoints
 
     services = services_for(args)
-    text = set_subpoint_status(
-        services.uow, services.user, args.cycle, args.number, args.index, args.state or None
-    )
+    if args.state is None and args.text is None and not args.remove:
+        raise BadInput(
+            "recommendation subpoint",
+            "",
+            "needs one of --answered, --not-answered, --clear, --text or --remove",
+        )
+    if args.remove and not args.yes:
+        point = subpoints.find_subpoint(services.uow, args.cycle, args.number, args.index)
+        raise BadInput(
+            "--yes",
+            "",
+            f"is needed to remove sub-point ({point.label}) of recommendation {point.number} of {args.cycle} "
+            f'("{point.text}"). Nothing was removed; to remove it: tracker recommendation subpoint '
+            f"{args.cycle} {point.number} {point.label} --remove --yes",
+        )
+    if args.state is not None:
+        done = subpoints.set_subpoint_status(
+            services.uow,
+            services.user,
+            args.cycle,
+            args.number,
+            args.index,
+            args.state or None,
+            args.if_version,
+        )
+        said = done.status or "left to the reply's words"
+    else:
+        done = subpoints.edit_subpoint(
+            services.uow,
+            services.user,
+            args.cycle,
+            args.number,
+            args.index,
+            text=args.text,
+            remove=args.remove,
+            if_version=args.if_version,
+        )
+        said = "removed" if done.removed else "corrected"
     data = {
         "cycle": args.cycle,
-        "number": args.number,
-        "index": args.index,
-        "text": text,
-        "status": args.state or None,
+        "number": done.number,
+        "index": done.index,
+        "label": done.label,
+        "text": done.text,
+        "status": done.status,
+        "removed": done.removed,
+        "version": done.version,
     }
-    said = args.state or "left to the reply's words"
-    return Output(data, f"Sub-point {args.index} of recommendation {args.number} ({text}): {said}")
+    return Output(
+        data,
+        f"Sub-point ({done.label}) of recommendation {done.number} ({done.text}): {said} "
+        f"(recommendation version {done.version})",
+    )
 
 
 def _saved(args: argparse.Namespace, row, what: str) -> Output:
@@ -241,7 +293,7 @@ def cmd_recommendation_remove(args: argparse.Namespace) -> Output:
         raise BadInput(
             "--yes",
             "",
-            f"is needed to remove recommendation {plan.number} of {plan.cycle_id} (\"{start}\") with its "
+            f'is needed to remove recommendation {plan.number} of {plan.cycle_id} ("{start}") with its '
             f"{' and '.join(links)}. Nothing was removed; to remove it: tracker recommendation remove "
             f"{plan.cycle_id} {plan.number} --yes",
         )

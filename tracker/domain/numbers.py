@@ -72,3 +72,29 @@ def in_document_order(
     for item in sorted(unplaced, key=lambda i: natural_key(number_of(i))):
         place_by_number(placed, item, number_of)
     return placed
+
+
+def subpoint_letter(index: int) -> str:
+    """What the papers print for the sub-point at `index` (from 0): a, b … z, then 27, 28 (its place)."""
+    return chr(97 + index) if index < 26 else str(index + 1)
+
+
+def subpoint_place(given: str, number: str, labels: Sequence[str]) -> int | None:
+    """The place (from 1) of the sub-point `given` names among sub-points with these `labels` (as read, often
+    empty), or None. Taken as printed: its place (2), its letter (b, (b), 2(b) for recommendation 2), or the
+    label it was read with (roman ii where the report numbers them so)."""
+    text = "".join(given.split()).lower()
+    if number and text.startswith(f"{number.lower()}(") and text.endswith(")"):
+        text = text[len(number) :]
+    elif number and text.startswith(f"{number.lower()}."):  # past z the papers print 2.27
+        text = text[len(number) + 1 :]
+    text = text.removeprefix("(").removesuffix(")").removesuffix(".")
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text) if 1 <= int(text) <= len(labels) else None
+    read = [label.strip().strip("().").lower() for label in labels]
+    if text in read:
+        return read.index(text) + 1
+    printed = [subpoint_letter(i) for i in range(len(labels))]
+    return printed.index(text) + 1 if text in printed else None

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from tracker.domain import DISPOSITIONS, Status
+from tracker.domain.numbers import subpoint_letter
 from tracker.reports.common import (
     FONT_BOLD,
     MARGIN,
@@ -343,7 +344,7 @@ def subpoint_mark(rec: RecommendationRow, index: int) -> str:
 def unreached(rec: RecommendationRow) -> list[str]:
     """The sub-points the reply never reaches, labelled as the audit labels them: ["(c) ...", ...]."""
     return [
-        f"({chr(97 + i) if i < 26 else i + 1}) {text}"
+        f"({subpoint_letter(i)}) {text}"
         for i, (text, status) in enumerate(zip(rec.subpoints, rec.subpoint_status, strict=False))
         if status == "not answered"
     ]

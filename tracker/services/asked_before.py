@@ -126,36 +126,6 @@ class AskedBeforeService:
             return before
 
 
-def set_subpoint_status(
-    uow: UnitOfWork, user: str, cycle_id: str, number: str, index: int, status: str | None
-) -> str:
-    """The officer's word on sub-point INDEX (from 1) of a recommendation: "answered", "not answered", or
-    None to leave it to the reply's words. One transaction, logged. Returns the sub-point's text."""
-    from tracker.domain.similarity import ANSWERED, NOT_ANSWERED
-
-    if status not in (ANSWERED, NOT_ANSWERED, None):
-        raise BadInput("status", str(status), f"is not one of: {ANSWERED}, {NOT_ANSWERED}")
-    sp_t = t.sub_point
-    with uow() as session:
-        connection = session.connection()
-        rec_id, _ = _find(connection, cycle_id, number)
-        points = connection.execute(
-            select(sp_t.c.id, sp_t.c.text, sp_t.c.status)
-            .where(sp_t.c.recommendation_id == rec_id)
-            .order_by(sp_t.c.position, sp_t.c.id)
-        ).all()
-        if not 1 <= index <= len(points):
-            has = f"it has {len(points)}" if points else "it has none"
-            raise BadInput("INDEX", str(index), f"is not a sub-point of recommendation {number} ({has})")
-        point_id, text, before = points[index - 1]
-        if before != status:
-            connection.execute(sp_t.update().where(sp_t.c.id == point_id).values(status=status))
-            record_change(
-                session, user, cycle_id, "recommendation", number, f"sub-point {index}", before, status
-            )
-        return text
-
-
 def _find(connection: Connection, cycle_id: str, number: str, field: str = "CYCLE") -> tuple[int, str]:
     """The recommendation's id and its cycle's panel."""
     panel = _panel(connection, cycle_id, field)
