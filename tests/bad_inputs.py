@@ -475,6 +475,7 @@ def cases(workdir: Path) -> list[Case]:
 
     # -- correcting the register (london-2022 has recommendations 1 to 12, each answered at version 1) -------
     reg = "london-2022"
+    sub = ["recommendation", "subpoint", reg, "2"]  # recommendation 2 has sub-points a to d
     for id_, argv in {
         "unknown-cycle": ["recommendation", "add", "no-such-cycle", "13", "--text", "A new one."],
         "used-number": ["recommendation", "add", reg, "3", "--text", "A new one."],
@@ -500,13 +501,13 @@ def cases(workdir: Path) -> list[Case]:
         "clear-stale": ["reply", "clear", reg, "3", "--if-version", "9"],
         "clear-unknown-cycle": ["reply", "clear", "no-such-cycle", "3"],
         "clear-no-answer": ["reply", "clear", "london-2017", "3"],
-        "subpoint-no-letter": ["recommendation", "subpoint", reg, "2", "q", "--answered"],
-        "subpoint-no-place": ["recommendation", "subpoint", reg, "2", "0", "--answered"],
-        "subpoint-nothing-to-do": ["recommendation", "subpoint", reg, "2", "b"],
-        "subpoint-empty-text": ["recommendation", "subpoint", reg, "2", "b", "--text", " "],
-        "subpoint-remove-without-yes": ["recommendation", "subpoint", reg, "2", "b", "--remove"],
-        "subpoint-stale": ["recommendation", "subpoint", reg, "2", "b", "--text", "Other words.", "--if-version", "9"],
-        "subpoint-text-and-answered": ["recommendation", "subpoint", reg, "2", "b", "--text", "x", "--answered"],
+        "subpoint-no-letter": [*sub, "q", "--answered"],
+        "subpoint-no-place": [*sub, "0", "--answered"],
+        "subpoint-nothing-to-do": [*sub, "b"],
+        "subpoint-empty-text": [*sub, "b", "--text", " "],
+        "subpoint-remove-without-yes": [*sub, "b", "--remove"],
+        "subpoint-stale": [*sub, "b", "--text", "Other words.", "--if-version", "9"],
+        "subpoint-text-and-answered": [*sub, "b", "--text", "x", "--answered"],
     }.items():
         add(f"register-{id_}", argv)
 
