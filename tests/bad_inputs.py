@@ -227,7 +227,7 @@ def cases(workdir: Path) -> list[Case]:
         "isoweek-short": "2024W184",
         "compact": "20240502",
         "slashes": "2024/05/02",
-        "british": "02/05/2024",
+        "month-first": "05/13/2024",  # day first is taken (02/05/2024); never month first
         "year0001": "0001-05-02",
         "year1899": "1899-05-02",
         "year2201": "2201-05-02",

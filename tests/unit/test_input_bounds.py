@@ -11,13 +11,16 @@ from tests.cli_helpers import ok, run
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        ("2025-W06-1", "is not a date in the form YYYY-MM-DD"),
-        ("20250210", "is not a date in the form YYYY-MM-DD"),
-        ("2025-2-10", "is not a date in the form YYYY-MM-DD"),
+        ("2025-W06-1", "is not a date: type it as"),
+        ("20250210", "is not a date: type it as"),
         ("9999-01-01", "is outside the years 1900 to 2200"),
         ("0001-01-01", "is outside the years 1900 to 2200"),
         ("1899-12-31", "is outside the years 1900 to 2200"),
-        ("2025-02-30", "is not a real calendar date"),
+        ("2025-02-30", "is not a real date: February 2025 has 28 days"),
+        ("3/13/2025", "has no month 13: the day comes first, then the month"),  # never month first
+        ("31/4/2025", "is not a real date: April 2025 has 30 days"),
+        ("March 2025", "is not one day"),
+        ("12/3", "is not a date: type it as"),
     ],
 )
 def test_trigger_date_refused(capsys, value, problem):
@@ -32,9 +35,32 @@ def test_trigger_date_refused(capsys, value, problem):
     assert problem in lines[0]
 
 
-def test_trigger_date_in_range_still_works(capsys):
-    data = ok(capsys, "rules", "compute", "plan-pcc", "--trigger", "election=2024-05-02")
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-05-02",
+        "2/5/2024",
+        "02/05/2024",
+        "2-5-2024",
+        "02-05-2024",
+        "2.5.24",
+        "2 May 2024",
+        "2nd May 2024",
+    ],
+)
+def test_trigger_date_in_range_still_works_day_first_as_well(capsys, value):
+    data = ok(capsys, "rules", "compute", "plan-pcc", "--trigger", f"election={value}")
     assert data["triggers"]["election"] == "2024-05-02"
+
+
+def test_a_day_first_date_is_taken_by_every_date_option(capsys, db_url):
+    ok(capsys, "demo", "--db", db_url)
+    data = ok(capsys, "deadlines", "--as-of", "12/3/2025", "--db", db_url)
+    assert data and all("status" in row for row in data)
+    assert ok(capsys, "deadlines", "--as-of", "12 March 2025", "--db", db_url) == data
+    assert ok(capsys, "deadlines", "--as-of", "2025-03-12", "--db", db_url) == data
+    done = ok(capsys, "set-date", "london-2025", "panel_report", "20-02-2025", "--db", db_url)
+    assert done["new"].endswith("2025-02-20") or "20 Feb 2025" in done["new"]
 
 
 def test_parse_date_bounds_are_inclusive():
@@ -49,7 +75,7 @@ def test_parse_date_refuses_non_ascii_digits():
     from tracker.cli.common import parse_date
     from tracker.errors import BadInput
 
-    with pytest.raises(BadInput, match="YYYY-MM-DD"):
+    with pytest.raises(BadInput, match="is not a date: type it as"):
         parse_date("２０２４-05-02", "DATE")
 
 

@@ -64,7 +64,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("cycle", metavar="CYCLE")
     p.add_argument("stage", metavar="STAGE")
     p.add_argument(
-        "date", metavar="DATE", nargs="?", help="YYYY-MM-DD, or YYYY-MM when only the month is known"
+        "date",
+        metavar="DATE",
+        nargs="?",
+        help="YYYY-MM-DD or day first (12/3/2025, 12 March 2025); YYYY-MM when only the month is known",
     )
     p.add_argument("--planned", action="store_true", help="set the planned date rather than the actual one")
     p.add_argument(
@@ -296,7 +299,7 @@ def cmd_set_date(args: argparse.Namespace) -> Output:
         )
     else:
         if not args.date:
-            raise BadInput("DATE", "", "is required (YYYY-MM-DD, or YYYY-MM for a month)")
+            raise BadInput("DATE", "", "is required (YYYY-MM-DD or 12/3/2025, or YYYY-MM for a month)")
         value, precision = _parse_stage_date(args.date, args.on_or_before)
         change = svc.cycles.set_stage_date(
             args.cycle, args.stage, value, precision=precision, planned=args.planned

@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain import formatting
-from tracker.domain.typed_dates import MAX_YEAR, MIN_YEAR
+from tracker.domain.typed_dates import EXAMPLE as DATE_EXAMPLE
+from tracker.domain.typed_dates import MAX_YEAR, MIN_YEAR, TypedDateError, parse_typed_date
 from tracker.errors import BadInput
 
 Handler = Callable[[argparse.Namespace], "Output"]
@@ -56,10 +56,6 @@ def add_common_options(parser: argparse.ArgumentParser, after_command: bool = Fa
     )
 
 
-# Exactly YYYY-MM-DD in ASCII digits: no ISO week dates (2025-W06-1), no compact forms (20250210).
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-
-
 def if_version_option(p: argparse.ArgumentParser, what: str, shown_by: str = "tracker show --json") -> None:
     """--if-version N: the change is made only if the row is still at the version the user read."""
     p.add_argument(
@@ -83,19 +79,24 @@ def check_year(year: int, value: str, field: str) -> None:
 
 
 def parse_date(value: str, field: str) -> dt.date:
-    """Parse YYYY-MM-DD strictly; an impossible date such as 2023-02-29 is a BadInput naming the field.
+    """A day typed on the command line, read as the app's date fields read it: YYYY-MM-DD, or day first as
+    people in the UK write it (12/3/2025, 12-03-2025, 12.3.25, 12 March 2025), never month first. A date
+    that is not one real day (31/4/2025, 3/13/2025, March 2025) is a BadInput naming the field and saying why.
 
-    Only the 4-2-2 digit form is accepted, and only years 1900 to 2200.
+    Only ASCII digits, and only years 1900 to 2200.
     """
-    match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match is None:
-        raise BadInput(field, value, "is not a date in the form YYYY-MM-DD")
-    year, month, day = (int(part) for part in match.groups())
-    check_year(year, value, field)
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    if not text or not text.isascii():
+        raise BadInput(field, value, f"is not a date: type it as {DATE_EXAMPLE}")
     try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise BadInput(field, value, "is not a real calendar date") from None
+        day = parse_typed_date(text)
+    except TypedDateError as exc:
+        said = str(exc)
+        raise BadInput(
+            field, value, said.removeprefix(text).strip() if said.startswith(text) else said
+        ) from None
+    assert day is not None  # only a blank value reads as no day, and it is refused above
+    return day
 
 
 def whole_days(option: str, value: object, maximum: int) -> int:

@@ -34,7 +34,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tracker", description="Police and Crime Plan tracker")
+    parser = _Parser(
+        prog="tracker",
+        description="Police and Crime Plan tracker",
+        epilog="Dates are YYYY-MM-DD or day first (12/3/2025, 12-03-2025, 12 March 2025), never month first.",
+    )
     add_version_option(parser)
     add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
