@@ -186,3 +186,31 @@ def test_a_follow_up_has_its_day_under_both_names_in_audit_and_show(store, capsy
     for command in ("audit", "show"):
         (follow,) = follow_ups(command)
         assert follow["date"] == follow["due"] == "2022-09-30", command
+
+
+@pytest.mark.parametrize(
+    ("argv", "start"),
+    [
+        (["set-date", "no-such", "reply", "2025-03-01"], "cycle: 'no-such'"),
+        (["set-date", "london-2025", "reply", "31/4/2025"], "date: '31/4/2025'"),
+        (["reply", "clear", "no-such", "3"], "cycle: 'no-such'"),
+        (["reply", "set", "london-2022", "3,99", "--text", "Yes."], "numbers: '99'"),
+        (["recommendation", "renumber", "london-2022", "99", "100"], "number: '99'"),
+        (["recommendation", "set", "london-2022", "99", "--text", "Yes."], "number: '99'"),
+        (["recommendation", "subpoint", "london-2022", "2", "q", "--answered"], "index: 'q'"),
+        (["recommendation", "merge", "london-2022", "3", "99"], "other: '99'"),
+        (["deadlines", "--as-of", "31/4/2025"], "--as-of: '31/4/2025'"),
+    ],
+)
+def test_an_error_names_the_field_as_the_command_was_typed(capsys, store, argv, start):
+    code, out, err = run(capsys, *argv, "--db", store)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"tracker: error: {start} "), err
+
+
+def test_a_damaged_pdf_is_said_plainly(capsys, tmp_path):
+    blob = tmp_path / "blob.pdf"
+    blob.write_bytes(b"%PDF-1.4\nthese bytes only start like a PDF\n")
+    code, out, err = run(capsys, "extract", str(blob))
+    assert code == 2 and out == ""
+    assert err == "tracker: error: path: 'blob.pdf' is not a readable PDF: it is damaged or not a PDF\n"

@@ -55,7 +55,7 @@ def test_the_officer_settles_a_subpoint_and_clears_it_again(store, capsys):
     code, _, err = run(
         capsys, "recommendation", "subpoint", "london-2022", "2", "9", "--answered", "--db", store
     )
-    assert code == 2 and "INDEX" in err and "it has 4" in err
+    assert code == 2 and "index: '9'" in err and "it has 4" in err
     history = ok(capsys, "history", "--cycle", "london-2022", "--db", store)
     assert [h["field"] for h in history].count("sub-point 4") == 2
 

@@ -35,7 +35,7 @@ def add_command(
     """Add a subcommand with its own `--json` and `--db` options (so both may follow the subcommand)."""
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
     add_common_options(parser, after_command=True)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)
     return parser
 
 
@@ -54,6 +54,31 @@ def add_common_options(parser: argparse.ArgumentParser, after_command: bool = Fa
         metavar="URL",
         help="SQLAlchemy URL of the store (default: TRACKER_DB, else the SQLite file in the user data folder)",
     )
+
+
+# What the core calls a value that the command line takes under another name.
+_SAME_AS = {"recommendation": "NUMBER", "file": "PATH"}
+
+
+def field_as_typed(field: str, parser: argparse.ArgumentParser | None) -> str:
+    """The name of a field in an error, as the user typed it in the command they ran: a positional argument
+    as its metavar in lower case (`cycle`, `date`, `number`), an option with its dashes (`--cycle`, `--date`).
+    The core names fields one way for every caller (`CYCLE`, `cycle`, `file`); a name this command does not
+    take stays as it is."""
+    if parser is None or field.startswith("-"):
+        return field
+    positionals = {
+        str(action.metavar or action.dest).upper(): str(action.metavar or action.dest).lower()
+        for action in parser._actions
+        if not action.option_strings
+    }
+    options = {option for action in parser._actions for option in action.option_strings}
+    name = field.strip().upper()
+    for candidate in (name, _SAME_AS.get(field.strip().lower(), "")):
+        if candidate in positionals:
+            return positionals[candidate]
+    option = "--" + field.strip().lower().replace(" ", "-").replace("_", "-")
+    return option if option in options else field
 
 
 def if_version_option(p: argparse.ArgumentParser, what: str, shown_by: str = "tracker show --json") -> None:

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Sequence
 
 from tracker.about import add_version_option
-from tracker.cli.common import add_common_options, to_json
+from tracker.cli.common import add_common_options, field_as_typed, to_json
 from tracker.domain.formatting import without_controls
-from tracker.errors import TrackerError
+from tracker.errors import BadInput, TrackerError
 
 # Each module listed here has `register(subparsers)`. Kept explicit so start-up imports only what is named.
 COMMAND_MODULES = (
@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         wording()  # the papers' wording is checked at every start: a typo names its key, not a blank later
         output = args.handler(args)
     except TrackerError as exc:
+        if isinstance(exc, BadInput):
+            exc.field = field_as_typed(exc.field, getattr(args, "command_parser", None))
+            exc.args = (exc.message,)
         print(f"tracker: error: {without_controls(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

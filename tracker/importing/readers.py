@@ -57,6 +57,8 @@ class NoTextLayer(BadInput):
         super().__init__("file", name, NO_TEXT_LAYER)
 
 
+# pypdf's own error names (PdfStreamError, PdfReadError) mean nothing to the person who chose the file
+NOT_READABLE_PDF = "is not a readable PDF: it is damaged or not a PDF"
 NO_TEXT_LAYER = "has no text layer; it looks like a scanned image: run OCR on it, or paste the text instead"
 
 
@@ -92,7 +94,7 @@ def unread_document(path: str | Path) -> DocumentText:
     except BadInput:
         raise
     except Exception as exc:  # a damaged page tree: a message, not a traceback
-        raise BadInput("file", path.name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
+        raise BadInput("file", path.name, NOT_READABLE_PDF) from exc
     return DocumentText(
         "",
         "pdf",
@@ -258,7 +260,7 @@ def _open_pdf(data: bytes, name: str):
     except BadInput:
         raise
     except Exception as exc:  # whatever a damaged or hostile file makes pypdf raise: a message, no traceback
-        raise BadInput("file", name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
+        raise BadInput("file", name, NOT_READABLE_PDF) from exc
     return reader
 
 
@@ -274,7 +276,7 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
     try:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # a damaged or hostile page: a message, not a traceback
-        raise BadInput("file", name, f"is not a readable PDF ({exc.__class__.__name__})") from exc
+        raise BadInput("file", name, NOT_READABLE_PDF) from exc
     text = "\n\n".join(pages)
     if len(text.strip()) < 20:
         raise NoTextLayer(name)

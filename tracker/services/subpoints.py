@@ -125,10 +125,10 @@ def _changed(
 
 
 def _letters(count: int) -> str:
-    """The letters to name them by, with their places: "a (or 1)", "a to d (or 1 to 4)"."""
+    """The letters to name them by, with their places: "a, or its place 1", "a to d, or their places 1 to 4"."""
     if count == 1:
-        return "a (or 1)"
-    return f"a to {subpoint_letter(count - 1)} (or 1 to {count})"
+        return "a, or its place 1"
+    return f"a to {subpoint_letter(count - 1)}, or their places 1 to {count}"
 
 
 def _done(
