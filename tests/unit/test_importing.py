@@ -520,3 +520,51 @@ def test_a_report_giving_one_number_twice_is_refused_whole_and_says_how_to_go_on
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "'2' given to more than one recommendation" in err and "renumber one" in err
     assert demo.history.for_item(cycle_id="london-2025") == before  # nothing half-written
+
+
+# ---- a document cut short -------------------------------------------------------------------------------
+CUT_MINUTES = """Overview and Scrutiny Committee, 4 March 2009
+
+Late night economy task group
+
+It was agreed that the task group's report be approved, with its recommendation as set out below.
+
+Recommendation 1
+
+(a) That the Community Safety Partnership be asked to establish a Sub-Gr"""
+
+
+def _cut_warnings(text):
+    return [w for w in extract_recommendations(text).warnings if "cut short" in w]
+
+
+def test_a_document_that_stops_part_way_through_a_word_is_said_to_be_cut_short():
+    (warning,) = _cut_warnings(CUT_MINUTES)
+    assert "stops mid-sentence, part-way through the word 'Sub-Gr'" in warning
+    # a word the document uses in full elsewhere, stopped part-way
+    cut = CUT_MINUTES.replace("a Sub-Gr", "a group for the town cen").replace("Late night", "Town centre")
+    (warning,) = _cut_warnings(cut)
+    assert "'cen'" in warning
+    # the same recommendation finished, or stopped at the end of a whole word, says nothing of a cut
+    assert _cut_warnings(CUT_MINUTES + "oup.") == []
+    assert _cut_warnings(CUT_MINUTES.replace("a Sub-Gr", "a Sub-Group")) == []
+
+
+def test_extract_and_import_both_warn_of_a_document_cut_short(capsys, tmp_path, db_url):
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(CUT_MINUTES, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(minutes))
+    assert code == 0 and "warning: the text of Recommendation 1 stops mid-sentence, part-way" in out
+    run(capsys, "demo", "--db", db_url)
+    code, out, err = run(
+        capsys, "import", "recommendations", str(minutes), "--cycle", "london-2025", "--db", db_url
+    )
+    assert code == 0, err
+    assert (
+        "warning: the text of Recommendation 1 stops mid-sentence, part-way through the word 'Sub-Gr'" in out
+    )
+    minutes.write_text(CUT_MINUTES.replace("Recommendation 1", "Recommendation 2"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "recommendations", str(minutes), "--cycle", "london-2025", "--db",
+                         db_url, "--json")  # fmt: skip
+    assert code == 0, err
+    assert any("part-way through the word 'Sub-Gr'" in w for w in json.loads(out)["warnings"])

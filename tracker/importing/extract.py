@@ -908,10 +908,12 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(stated_asks(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
-    if _cut_short(recommendations, text):
+    cut = _cut_short(recommendations, text)
+    if cut is not None:
+        where = f", part-way through the word '{cut}'," if cut else ""
         warnings.append(
-            f"the text of {_name(recommendations[-1])} stops mid-sentence at the very end of the document: "
-            "the file may be cut short, so check that recommendation against the original"
+            f"the text of {_name(recommendations[-1])} stops mid-sentence{where} at the very end of the "
+            "document: the file may be cut short, so check that recommendation against the original"
         )
     return Extraction(info, recommendations, tuple(statements), tuple(warnings))
 
@@ -924,15 +926,58 @@ def _name(recommendation: ExtractedRecommendation) -> str:
 _FINISHED = re.compile(r"[.;:!?)\]\"”’]$")
 
 
-def _cut_short(recommendations: tuple[ExtractedRecommendation, ...], text: str) -> bool:
-    """Whether the last recommendation runs to the very end of the document and, unlike most of the others,
-    ends without finishing its sentence: an excerpt or a conversion that stopped part-way through it. The
+def _cut_short(recommendations: tuple[ExtractedRecommendation, ...], text: str) -> str | None:
+    """Whether the last recommendation runs to the very end of the document without finishing its sentence:
+    an excerpt or a conversion that stopped part-way through it. The word it stops in when it stops part-way
+    through one ("Sub-Gr"), "" when it stops mid-sentence unlike most of the others, else None. The
     recommendation is kept (it is one, as far as it goes) and the user is told."""
-    if len(recommendations) < 2 or text[recommendations[-1].end :].strip():
-        return False
+    if not recommendations or text[recommendations[-1].end :].strip():
+        return None
     *others, last = recommendations
+    ending = last.full_text.rstrip()
+    if not ending or _FINISHED.search(ending):
+        return None
+    word = _LAST_WORD.search(ending).group(0).strip("\"'“‘(")
+    if _broken(word):
+        return word
     finished = sum(1 for r in others if _FINISHED.search(r.full_text.rstrip()))
-    return finished * 2 >= len(others) and not _FINISHED.search(last.full_text.rstrip())
+    mid_sentence = bool(others) and finished * 2 >= len(others)
+    if (mid_sentence or not others) and _begun(word, text):
+        return word
+    return "" if mid_sentence else None
+
+
+_LAST_WORD = re.compile(r"\S+$")
+_WHOLE_WITHOUT_VOWELS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "ltd", "cctv", "pcc", "pcp", "nhs", "mp", "by"}
+)
+
+
+def _broken(word: str) -> bool:
+    """Plainly not a whole word: it ends in a hyphen ("Sub-"), or its last part has letters but no vowel
+    ("Sub-Gr"), an acronym (CCTV) and a few short forms (Mr, Ltd) aside."""
+    if len(word) > 1 and word.endswith("-"):
+        return True
+    tail = re.split(r"[-/]", word)[-1]
+    return (
+        len(tail) > 1
+        and tail.isalpha()
+        and not tail.isupper()
+        and not re.search(r"[aeiouy]", tail, re.I)
+        and tail.lower() not in _WHOLE_WITHOUT_VOWELS
+    )
+
+
+def _begun(word: str, text: str) -> bool:
+    """Only the start of a longer word the document uses, never standing alone elsewhere in it ("cen" where
+    "centre" is used): taken as a cut word only where the sentence is unfinished too."""
+    tail = re.split(r"[-/]", word)[-1]
+    if not tail.isalpha() or tail.isupper():
+        return False
+    pattern = re.escape(tail)
+    if len(re.findall(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", text, re.I)) > 1:
+        return False  # the document uses it as a word of its own
+    return re.search(rf"(?<![^\W\d_]){pattern}[^\W\d_]", text, re.I) is not None
 
 
 LETTER_CLOSING = re.compile(

@@ -33,6 +33,7 @@ from tracker.importing.extract import (
     Extraction,
     NothingFound,
     extract_recommendations,
+    reading_warnings,
 )
 from tracker.importing.readers import (
     DocumentText,
@@ -110,6 +111,7 @@ class ImportResult:
     still_set_aside: tuple[str, ...] = ()  # read again, but the officer set them aside: left out
     not_added: tuple[str, ...] = ()  # read, but the number is the officer's for another recommendation
     unread: bool = False  # kept as it came for the papers, its text not read (a scanned letter)
+    warnings: tuple[str, ...] = ()  # what to check in the reading of the document (a file cut short)
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -164,6 +166,7 @@ class ImportResult:
         if self.follow_ups:
             lines.append(f"Dated follow-ups recorded: {self.follow_ups}")
         lines.extend(f"Recorded {d}" for d in self.dates_recorded)
+        lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)
 
 
@@ -356,6 +359,7 @@ class ImportService:
                 added_by_hand=tuple(r.number for r in unread if _by_hand(r)),
                 still_set_aside=still_set_aside,
                 not_added=tuple(not_added),
+                warnings=tuple(reading_warnings(extraction)),
             )
 
     def import_reply(
