@@ -43,6 +43,30 @@ def race_two_regroupings(first_uow, second_uow, reply_id: int) -> list[BaseExcep
     return _interleave(first_uow, second_uow, read, regroup("1"), regroup("2"))
 
 
+def race_two_answers(first, second, cycle_id: str, number: str, version: int) -> list[BaseException]:
+    """Two officers replace the answer to one recommendation at the same moment, each from the version of
+    the passage both read (`first` and `second` are two users' services). Returns what they raised."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def answer(services, text):
+        start.wait(10)
+        try:
+            services.corrections.set_reply(cycle_id, number, text, if_version=version)
+        except BaseException as exc:  # noqa: BLE001 - handed back for the test to judge
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=answer, args=(services, f"Answered by {services.user}."))
+        for services in (first, second)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return errors
+
+
 def _interleave(first_uow, second_uow, read, first_change, second_change) -> list[BaseException]:
     errors: list[BaseException] = []
     first_read, second_done = threading.Event(), threading.Event()

@@ -3,12 +3,13 @@ concurrent writers refused with a clear message."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
 
 from tests.cli_helpers import ok, run
-from tests.db.races import race_two_writers
+from tests.db.races import race_two_answers, race_two_writers
 from tracker.errors import Conflict
 
 
@@ -57,6 +58,24 @@ def test_two_writers_at_once_on_sqlite_one_wins_and_the_other_is_told(demo, monk
     kept = "first writer" if "busy" in str(errors[0]) else "second writer"
     rows = demo.recommendations.register("london-2022")
     assert next(r for r in rows if r.number == "4").text == kept
+
+
+def test_two_officers_replacing_one_answer_at_once_on_sqlite_one_wins_and_the_other_is_told(demo):
+    """Both read the passage answering recommendation 4 at one version and replace it at once: the answer
+    that comes second finds the version moved on, so it is refused rather than written over the first."""
+    from tracker.services.factory import open_services
+
+    shown = demo.cycles.detail("london-2022", dt.date(2022, 4, 1))
+    (passage,) = [p for p in shown.replies if "4" in p.covers]
+    other = open_services(demo.url, user="Second Officer")
+    try:
+        errors = race_two_answers(demo, other, "london-2022", "4", passage.version)
+    finally:
+        other.dispose()
+    assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+    after = demo.cycles.detail("london-2022", dt.date(2022, 4, 1))
+    (now,) = [p for p in after.replies if "4" in p.covers]
+    assert now.version > passage.version and now.text.startswith("Answered by ")
 
 
 def test_text_longer_than_its_column_is_refused_naming_the_field(demo, capsys):
