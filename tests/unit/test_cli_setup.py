@@ -112,7 +112,7 @@ def test_body_add_from_a_shipped_area_knows_it_is_in_wales(db_url, capsys):
                 "--trigger",
                 "election=2024-05-02",
             ],
-            "template",
+            "--template",  # as typed: the core's "template" is the --template option here
         ),
         (
             [
