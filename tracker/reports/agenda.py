@@ -38,6 +38,7 @@ from tracker.reports.wording import (  # noqa: F401
 from tracker.services.dto import CycleDetail, RecommendationRow
 
 ACT = "Police Reform and Social Responsibility Act 2011"
+NOT_RECORDED = "on a date not recorded"  # when a stage or a document's date is not on record
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _reply_content(
         draft_published=_when(stages.get("draft_published")),
         draft_sent=_when(stages.get("draft_sent")),
         panel_report=_when(stages.get("panel_report")),
-        reply_date=_when(stages.get("reply")),
+        reply_date=reply_when(detail, reply),
         plan_issued=_when(stages.get("plan_issued")),
         total=coverage.total,
         replied=coverage.replied,
@@ -195,11 +196,8 @@ def _reply_content(
     )
     sentences = words["sentences"]
     values["draft_sentence"] = sentences[_draft_key(stages)].format_map(values)
-    reply_stage = stages.get("reply")
     values["reply_sentence"] = (
-        sentences["reply_on"]
-        if reply_stage and reply_stage.actual_text != "not recorded"
-        else sentences["reply_unknown"]
+        sentences["reply_unknown"] if values["reply_date"] == NOT_RECORDED else sentences["reply_on"]
     ).format_map(values)
     appended = reply is not None and not options.without_appendix
     values["reply_at"] = sentences["reply_at_appendix" if appended else "reply_at_separately"].format_map(
@@ -341,19 +339,39 @@ def _reply_note(detail: CycleDetail, values: dict, reply: ReplyAppendix | None) 
     documents = [d for d in detail.documents if d.kind == "reply"]
     if reply is None and not documents:
         return ""
-    date, reference = (
-        (reply.date, reply.reference) if reply else (documents[-1].date, documents[-1].reference)
-    )
+    reference = reply.reference if reply else documents[-1].reference
     values["reply_reference"] = f" (reference {reference})" if reference else ""
-    values["reply_document_date"] = date_long(date) if date else "an unrecorded date"
+    values["reply_document_date"] = dated_phrase(reply_when(detail, reply))
     return wording()["appendix"]["reply_from"].format_map(values)
+
+
+def reply_when(detail: CycleDetail, document=None) -> str:
+    """When the reply was given, as a phrase with its preposition ("on 12 March 2025"). Every paper takes the
+    reply's date from here, so an item, its appendix and the audit never disagree: the reply document's own
+    date where it has one (`document`, else the latest reply on record), as that is the date the letter
+    bears; else the date the reply stage records (`tracker set-date CYCLE reply DATE`, the way a scan kept
+    unread without a date gets one)."""
+    if document is None:
+        replies = [d for d in detail.documents if d.kind == "reply"]
+        document = replies[-1] if replies else None
+    if document is not None and document.date:
+        return f"on {date_long(document.date)}"
+    return _when(next((s for s in detail.stages if s.key == "reply"), None))
+
+
+def dated_phrase(when: str) -> str:
+    """A phrase from _when or reply_when as a document's date: "dated 12 March 2025", "dated March 2013 (the
+    day is not known)", "its date not recorded"."""
+    if when == NOT_RECORDED:
+        return "its date not recorded"
+    return "dated " + when.removeprefix("on ").removeprefix("in ")
 
 
 def _when(stage) -> str:
     """When a stage happened, as a phrase with its own preposition: "on 16 November 2021", "in March 2013
     (the day is not known)", "on or before 23 March 2022 (the exact day is not known)"."""
     if stage is None or stage.actual_text == "not recorded":
-        return "on a date not recorded"
+        return NOT_RECORDED
     if stage.precision == "day" and stage.actual:
         return f"on {date_long(stage.actual)}"
     if stage.precision == "month" and stage.actual:

@@ -144,7 +144,10 @@ def render_audit_pdf(
                 earlier = asked_before.get(rec.number)
                 tail = [cell(asked_before_text(earlier)) if earlier else "", _follow_up_due(follow)]
             else:
-                tail = [cell(_short(follow.text)) if follow else "", date_short(follow.due, "") if follow else ""]
+                tail = [
+                    cell(_short(follow.text)) if follow else "",
+                    date_short(follow.due, "") if follow else "",
+                ]
             rows.append(
                 [
                     rec.number,
@@ -161,7 +164,11 @@ def render_audit_pdf(
             if rec.reply_status == "missing":
                 missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                more = ["", _follow_up_due(extra)] if asked else [cell(_short(extra.text)), date_short(extra.due, "")]
+                more = (
+                    ["", _follow_up_due(extra)]
+                    if asked
+                    else [cell(_short(extra.text)), date_short(extra.due, "")]
+                )
                 rows.append(["", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
                 label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
@@ -354,6 +361,9 @@ def _reply_line(detail: CycleDetail) -> str:
     replies = [d for d in detail.documents if d.kind == "reply"]
     if not replies:
         return ""
+    from tracker.reports.agenda import dated_phrase, reply_when
+
     reply = replies[-1]
     reference = f", reference {reply.reference}" if reply.reference else ""
-    return f"Reply dated {date_long(reply.date) if reply.date else 'on a date not recorded'}{reference}."
+    dated = dated_phrase(reply_when(detail, reply))
+    return f"Reply {dated}{reference}." if dated.startswith("dated") else f"Reply, {dated}{reference}."

@@ -203,7 +203,9 @@ def _document_note(document, values: dict) -> str:
     """Who the appended document came to, its date and reference."""
     note = wording()["appendix"]["document_from"].format(
         committee_short=values["committee_short"],
-        document_date=layout.date_long(document.date) if document.date else "an unrecorded date",
+        document_date=f"dated {layout.date_long(document.date)}"
+        if document.date
+        else "its date not recorded",
         document_reference=f" (reference {document.reference})" if document.reference else "",
     )
     return note
