@@ -539,12 +539,21 @@ def render_agenda_pdf(
         content.description,
         settings,
         date=content.date or detail.as_of,
+        date_label=_footer_label(content.date, detail.as_of),
     )
     if not reserved:
         return item
     ((after_page, _),) = reserved
     label = content.appendix_title.split(":")[0]
     return insert_pages(item, content.reply.pdf, after_page, label, content.reply.title)
+
+
+def _footer_label(meeting: dt.date | None, as_of: dt.date) -> str:
+    """What the footer's date is when no meeting is set: the day the paper was printed (or the day it is
+    as of), so it is never read as the meeting's date."""
+    if meeting is not None:
+        return ""
+    return "printed" if as_of == dt.date.today() else "as of"
 
 
 def _assessment(content: AgendaContent) -> list[Flowable]:
