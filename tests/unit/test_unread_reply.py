@@ -279,3 +279,29 @@ def test_the_service_keeps_the_letter_and_refuses_an_unknown_cycle_first(cycle, 
         assert len(PdfReader(io.BytesIO(services.cycles.stored_document(reply.id).data)).pages) == 1
     finally:
         services.dispose()
+
+
+def test_the_reading_of_a_scanned_reply_says_the_answers_were_typed_from_it(cycle, capsys, tmp_path):
+    """Appendix 2 after answers typed from a scan: what the texts are, each heading once, and the reply set
+    flush with the recommendation it answers, not under its last sub-point."""
+    from tests.unit.test_layout import lines_of
+
+    scan = scanned_letter(tmp_path / "scan.pdf")
+    keep(capsys, cycle, scan, "--date", "2024-11-20")
+    ok(capsys, "recommendation", "add", "c1", "3", "--text", "Publish the figures.", "--subpoint",
+       "Quarterly figures", "--subpoint", "Yearly figures", "--db", cycle)  # fmt: skip
+    ok(capsys, "reply", "set", "c1", "3", "--text", "Accepted in full.", "--db", cycle)
+    target = tmp_path / "agenda.pdf"
+    code, _, err = run(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--with-assessment",
+                       "--db", cycle)  # fmt: skip
+    assert code == 0, err
+    last = PdfReader(str(target)).pages[-1]
+    text = " ".join((last.extract_text() or "").split())
+    assert "typed by the secretariat from the reply, which was received as a scanned letter" in text
+    assert "not the reply's own words" not in text and "documents' own words" not in text
+    assert text.count("Recommendation 3") == 1 and "Recommendation 3:" not in text
+    lines = {t.strip(): x for x, _, _, t in lines_of(last)}
+    (recommendation,) = [x for t, x in lines.items() if t.startswith("Publish the figures")]
+    (reply,) = [x for t, x in lines.items() if t.startswith("Reply: Accepted in full")]
+    point = lines["Yearly figures"]
+    assert abs(reply - recommendation) < 1 and point > reply + 5

@@ -258,9 +258,7 @@ def _reply_content(
         contact=contact,
         appendix_title=appendix_title,
         appendix=appendix_items(detail, True) if options.with_assessment else (),
-        appendix_note=words["appendix"]["summary_note"]
-        if detail.replies and not all(r.from_document for r in detail.replies)
-        else "",
+        appendix_note=_appendix_note(detail, reply),
         recommendations_note=(
             ""
             if all(r.from_document for r in detail.recommendations)
@@ -548,6 +546,19 @@ def render_agenda_pdf(
     return insert_pages(item, content.reply.pdf, after_page, label, content.reply.title)
 
 
+def _appendix_note(detail: CycleDetail, reply: ReplyAppendix | None) -> str:
+    """What the texts in the secretariat's reading are, where they are not the documents' own words: reply
+    texts typed from a scanned letter, or kept as summaries; recommendations summarised."""
+    words = wording()["appendix"]
+    notes = []
+    if not all(r.from_document for r in detail.recommendations):
+        notes.append(words["recommendations_summary_note"])
+    if any(not r.from_document for r in detail.replies):
+        scanned = reply is not None and reply.pdf is not None and not reply.paragraphs
+        notes.append(words["typed_note" if scanned else "summary_note"])
+    return " ".join(notes)
+
+
 def _footer_label(meeting: dt.date | None, as_of: dt.date) -> str:
     """What the footer's date is when no meeting is set: the day the paper was printed (or the day it is
     as of), so it is never read as the meeting's date."""
@@ -565,17 +576,20 @@ def _assessment(content: AgendaContent) -> list[Flowable]:
         # a recommendation is never split from its reply: each pair is kept together on one page
         block: list[Flowable] = [Heading(item.heading, level=1)]
         for number, text, subpoints in item.recommendations:
-            block.append(markup(f"<b>Recommendation {esc(number)}</b>: {esc(text)}", "Body"))
+            # the heading names a single recommendation already; a grouped answer names each
+            label = f"<b>Recommendation {esc(number)}</b>: " if len(item.recommendations) > 1 else ""
+            block.append(markup(f"{label}{esc(text)}", "Body"))
             block.extend(bullet(s) for s in subpoints)
         if item.reply is None:
             if item.no_reply:
                 block.append(para(item.no_reply, "Body"))
-        else:
+        else:  # set flush with the recommendation, never under its last sub-point: it answers the whole
+            block.append(Spacer(1, 2 * mm))
             block.append(
                 markup(
                     f"<b>Reply</b>{' (answered together)' if len(item.recommendations) > 1 else ''}: "
-                    f"{esc(item.reply)}",
-                    "Quote",
+                    f"<i>{esc(item.reply)}</i>",
+                    "Body",
                 )
             )
             if item.disposition:
@@ -656,7 +670,8 @@ def _assessment_docx(document, content: AgendaContent) -> None:
         document.add_heading(item.heading, level=2)
         for number, text, subpoints in item.recommendations:
             paragraph = document.add_paragraph()
-            paragraph.add_run(f"Recommendation {number}: ").bold = True
+            if len(item.recommendations) > 1:  # the heading names a single recommendation already
+                paragraph.add_run(f"Recommendation {number}: ").bold = True
             paragraph.add_run(text)
             for sub in subpoints:
                 document.add_paragraph(sub, style="List Bullet")
