@@ -77,3 +77,37 @@ def test_the_audit_paper_and_the_assessment_flag_the_unreached_subpoint(store, t
        "-o", str(agenda), "--db", store)  # fmt: skip
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(agenda.read_bytes())).pages)
     assert "does not reach: 2(c) domestic abuse" in " ".join(text.split())
+
+
+def test_the_figures_count_the_unreached_subpoints_as_the_rows_flag_them(store, tmp_path, capsys):
+    import docx
+
+    recs = ok(capsys, "audit", "london-2022", "--db", store)["recommendations"]
+    statuses = {
+        f"{r['number']}({chr(97 + i)})": p["status"] for r in recs for i, p in enumerate(r["subpoints"])
+    }
+    flagged = sorted(label for label, status in statuses.items() if status == "not answered")
+    answered = sum(1 for status in statuses.values() if status == "answered")
+    assert len(flagged) >= 2 and answered + len(flagged) == len(statuses)
+    figures = (
+        f"Sub-points: {len(statuses)} in all; {answered} answered, {len(flagged)} not answered in the reply "
+        f"({', '.join(flagged)})."
+    )
+    pdf, word = tmp_path / "audit.pdf", tmp_path / "audit.docx"
+    for target in (pdf, word):
+        ok(capsys, "report", "audit", "--cycle", "london-2022", "-o", str(target), "--db", store)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages)
+    assert text.count("⚠ not answered") == len(flagged)
+    assert f"0 missing; {len(flagged)} sub-points not answered" in text and figures in text
+    words = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert f"0 missing; {len(flagged)} sub-points not answered" in words and figures in words
+    code, out, _ = run(capsys, "audit", "london-2022", "--db", store)
+    assert code == 0 and figures in out
+    agenda = tmp_path / "agenda.pdf"
+    ok(capsys, "report", "agenda", "--cycle", "london-2022", "--without-appendix", "-o", str(agenda),
+       "--db", store)  # fmt: skip
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(agenda)).pages)
+    assert (
+        f"the reply leaves {len(flagged)} sub-points ({', '.join(flagged[:-1])} and {flagged[-1]}) unanswered"
+        in text
+    )

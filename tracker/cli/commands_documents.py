@@ -322,8 +322,11 @@ def cmd_audit(args: argparse.Namespace) -> Output:
             {"numbers": list(p.claimed), "text": p.text} for p in detail.replies if not p.covers and p.claimed
         ],
     }
+    from tracker.reports.audit import subpoints_line
+
     text = [
         f"{detail.summary.title}, as of {uk_date(as_of)}: {detail.summary.coverage.describe()}",
+        *([points] if (points := subpoints_line(detail)) else []),
         format_table(
             ["no.", "reply", "grouped with", "disposition", "evidence"],
             [

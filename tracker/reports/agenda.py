@@ -207,7 +207,7 @@ def _reply_content(
         values
     )
     values["order_sentence"] = _order_sentence(detail, sentences).format_map(values)
-    values["coverage_sentence"] = _coverage_sentence(coverage, sentences, values)
+    values["coverage_sentence"] = _coverage_sentence(detail, sentences, values)
     sections = []
     recommendations_in = -1
     for index, section in enumerate(words["sections"]):
@@ -307,8 +307,24 @@ def recommendations_phrase(count: int) -> str:
     return "the recommendation" if count == 1 else f"the {count} recommendations"
 
 
-def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
-    """Counts that agree with the audit, in sentences that read well whatever the numbers."""
+def _coverage_sentence(detail: CycleDetail, sentences: dict, values: dict) -> str:
+    """Counts that agree with the audit, in sentences that read well whatever the numbers; then the
+    sub-points the reply does not reach, as the audit's rows flag them."""
+    from tracker.reports.audit import unreached_labels
+
+    sentence = _recommendations_sentence(detail.summary.coverage, sentences, values)
+    missed = unreached_labels(detail, replied_only=True)
+    if not sentence or not missed:
+        return sentence
+    values["unreached_phrase"] = (
+        f"sub-point {missed[0]}"
+        if len(missed) == 1
+        else f"{len(missed)} sub-points ({', '.join(missed[:-1])} and {missed[-1]})"
+    )
+    return f"{sentence} {sentences['coverage_subpoints'].format_map(values)}"
+
+
+def _recommendations_sentence(coverage, sentences: dict, values: dict) -> str:
     if not coverage.total:
         return ""
     if coverage.not_recorded:  # the reply is before members; the record cannot count what it answers

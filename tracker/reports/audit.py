@@ -99,7 +99,7 @@ def render_audit_pdf(
         f"{summary.title}: recommendation audit",
         [
             f"{detail.scrutiny_body.name} recommendations and {detail.body.name}'s replies",
-            f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}",
+            coverage_line(detail),
         ],
         settings,
     )
@@ -113,6 +113,8 @@ def render_audit_pdf(
         rows.append([cell(name), cell(str(totals.get(name, 0)))])
     rows.append([cell("total", "CellBold"), cell(str(sum(totals.values())), "CellBold")])
     story.append(table(rows, [50 * mm, 36 * mm]))
+    if points := subpoints_line(detail):
+        story.append(para(points))
     story.append(Heading("Recommendations"))
     if not detail.recommendations:
         story.append(
@@ -171,7 +173,7 @@ def render_audit_pdf(
                 )
                 rows.append(["", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
-                label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
+                label = subpoint_label(rec.number, index)
                 # the reply gives no disposition per sub-point: the row says whether the reply reaches it
                 rows.append([label, subpoint_mark(rec, index), "", cell(sub, "Small"), "", ""])
         story.append(
@@ -278,7 +280,7 @@ def render_audit_docx(
         f"{summary.title}: recommendation audit", "Replies to the committee's recommendations", settings
     )
     document.add_heading(f"{summary.title}: recommendation audit", level=0)
-    document.add_paragraph(f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}")
+    document.add_paragraph(coverage_line(detail))
     reply_line = _reply_line(detail)
     if reply_line:
         document.add_paragraph(reply_line)
@@ -289,6 +291,8 @@ def render_audit_docx(
         ["Disposition", "Recommendations"],
         [[name, str(totals.get(name, 0))] for name in TOTAL_ROWS] + [["total", str(sum(totals.values()))]],
     )
+    if points := subpoints_line(detail):
+        document.add_paragraph(points)
     document.add_heading("Recommendations", level=1)
     if asked_before is not None and not any_asked_before(detail, asked_before):
         document.add_paragraph(NOTHING_ASKED_BEFORE)
@@ -313,7 +317,7 @@ def render_audit_docx(
             ]
         )
         for index, sub in enumerate(rec.subpoints):
-            label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
+            label = subpoint_label(rec.number, index)
             rows.append(
                 [
                     label,
@@ -354,6 +358,47 @@ def unreached(rec: RecommendationRow) -> list[str]:
         for i, (text, status) in enumerate(zip(rec.subpoints, rec.subpoint_status, strict=False))
         if status == "not answered"
     ]
+
+
+def subpoint_label(number: str, index: int) -> str:
+    """A sub-point's row label: "1(a)", and past the alphabet "1.27"."""
+    return f"{number}({chr(97 + index)})" if index < 26 else f"{number}.{index + 1}"
+
+
+def unreached_labels(detail: CycleDetail, replied_only: bool = False) -> list[str]:
+    """Every sub-point the reply never reaches, by its row label: ["1(a)", "3(c)"]; with `replied_only`,
+    only those of recommendations the reply answers (not those of one it does not answer at all)."""
+    return [
+        subpoint_label(rec.number, index)
+        for rec in detail.recommendations
+        if not replied_only or rec.reply_status == "replied"
+        for index, status in enumerate(rec.subpoint_status)
+        if status == "not answered"
+    ]
+
+
+def coverage_line(detail: CycleDetail) -> str:
+    """The paper's figures under its title: the recommendations replied to, and the sub-points the reply
+    does not reach, so the figures agree with the rows below ("2 of 2 replied, …; 1 sub-point not answered")."""
+    missed = len(unreached_labels(detail))
+    points = f"; {missed} sub-point{'' if missed == 1 else 's'} not answered" if missed else ""
+    return f"As of {date_long(detail.as_of)} · {detail.summary.coverage.describe()}{points}"
+
+
+def subpoints_line(detail: CycleDetail) -> str:
+    """The sub-points in figures that add up to their number: "Sub-points: 3 in all; 2 answered, 1 not
+    answered in the reply (1(a))." Empty when no recommendation has sub-points."""
+    statuses = Counter(s for rec in detail.recommendations for s in rec.subpoint_status)
+    total = sum(statuses.values())
+    if not total:
+        return ""
+    missed = unreached_labels(detail)
+    parts = [
+        f"{statuses['answered']} answered" if statuses["answered"] else "",
+        f"{len(missed)} not answered in the reply ({', '.join(missed)})" if missed else "",
+        f"{statuses['not recorded']} not recorded" if statuses["not recorded"] else "",
+    ]
+    return f"Sub-points: {total} in all; {', '.join(p for p in parts if p)}."
 
 
 def _reply_line(detail: CycleDetail) -> str:

@@ -29,7 +29,7 @@ PLACEHOLDERS = frozenset(
         "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
         "disposition", "reply_reference", "reply_document_date", "contents_citation", "reply_at",
         "reply_attached", "appendix_number", "exempt_paragraph", "exempt_description", "reply_pages",
-        "document_date", "document_reference",
+        "document_date", "document_reference", "unreached_phrase",
     }
 )  # fmt: skip
 
