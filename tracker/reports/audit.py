@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from tracker.domain import DISPOSITIONS, Status
 from tracker.reports.common import (
@@ -114,7 +114,7 @@ def render_audit_pdf(
     rows.append([cell("total", "CellBold"), cell(str(sum(totals.values())), "CellBold")])
     story.append(table(rows, [50 * mm, 36 * mm]))
     if points := subpoints_line(detail):
-        story.append(para(points))
+        story.extend([Spacer(1, 2 * mm), para(points)])
     story.append(Heading("Recommendations"))
     if not detail.recommendations:
         story.append(
@@ -204,10 +204,16 @@ def any_asked_before(detail: CycleDetail, asked_before: Mapping[str, AskedBefore
     return asked_before is not None and any(asked_before.get(r.number) for r in detail.recommendations)
 
 
+def _reply_notes(rec: RecommendationRow, after: str | None) -> list[str]:
+    """What the reply cell says beside the status, in the PDF and the Word paper alike: what the reply
+    answered it together with, and whether it came out of order."""
+    notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
+    return notes + ([f"answered out of order, after {after}"] if after else [])
+
+
 def _reply_cell(rec: RecommendationRow, after: str | None) -> CellParagraph | str:
     """The reply's status; with what the reply answered it together, and whether it came out of order."""
-    notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
-    notes += [f"answered out of order, after {after}"] if after else []
+    notes = _reply_notes(rec, after)
     if not notes:
         return rec.reply_status
     # the status in bold, as on every recommendation's own row
@@ -299,38 +305,33 @@ def render_audit_docx(
     if not any_asked_before(detail, asked_before):
         asked_before = None
     late = answered_out_of_order([p.covers for p in detail.replies])
+    asked = asked_before is not None
     rows = []
+    # the PDF paper's columns, row for row; a cell here holds the whole text where the PDF shortens it
     for rec in audit_rows(detail):
-        follow = rec.follow_ups[0] if rec.follow_ups else None
-        reply = rec.reply_status + (
-            f", answered out of order, after {late[rec.number]}" if rec.number in late else ""
-        )
-        rows.append(
-            [
-                rec.number,
-                reply,
-                ", ".join(rec.grouped_with),
-                rec.disposition or "",
-                rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
-                *([asked_before_text(asked_before.get(rec.number))] if asked_before is not None else []),
-                f"{follow.text} ({date_short(follow.due, 'no date')})" if follow else "",
-            ]
-        )
-        for index, sub in enumerate(rec.subpoints):
-            label = subpoint_label(rec.number, index)
-            rows.append(
+        follow_ups = rec.follow_ups or (None,)
+        for index, follow in enumerate(follow_ups):
+            lead = (
                 [
-                    label,
-                    subpoint_mark(rec, index),
-                    "",
-                    "",
-                    sub,
-                    *([""] if asked_before is not None else []),
-                    "",
+                    rec.number,
+                    "; ".join([rec.reply_status, *_reply_notes(rec, late.get(rec.number))]),
+                    rec.disposition or "",
+                    rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
                 ]
+                if index == 0
+                else ["", "", "", ""]
             )
-    columns = ["No.", "Reply", "Grouped with", "Disposition", "Recommendation"]
-    columns += ["Asked before", "Follow-up"] if asked_before is not None else ["Follow-up"]
+            if asked:
+                earlier = asked_before.get(rec.number) if index == 0 else None
+                due = f" (due {date_short(follow.due)})" if follow and follow.due else ""
+                tail = [asked_before_text(earlier), f"{follow.text}{due}" if follow else ""]
+            else:
+                tail = [follow.text if follow else "", date_short(follow.due, "") if follow else ""]
+            rows.append([*lead, *tail])
+        for index, sub in enumerate(rec.subpoints):
+            rows.append([subpoint_label(rec.number, index), subpoint_mark(rec, index), "", sub, "", ""])
+    columns = ["No.", "Reply", "Disposition", "Recommendation, evidence or sub-point"]
+    columns += ["Asked before", "Follow-up, due"] if asked else ["Follow-up", "Due"]
     add_table(document, columns, rows)
     return to_bytes(document)
 
