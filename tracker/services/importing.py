@@ -138,14 +138,6 @@ class ImportResult:
                     f"Answers recorded: {', '.join(self.replied) or 'none'}; "
                     f"not yet: {', '.join(self.missing) or 'none'}",
                     *(f"Recorded {d}" for d in self.dates_recorded),
-                    *(
-                        [
-                            "Note: the letter has no date yet; give it with --date when keeping it again, or "
-                            f"with tracker set-date {self.cycle_id} reply DATE"
-                        ]
-                        if self.undated
-                        else []
-                    ),
                 ]
             )
         if self.unread:  # a document kept for its agenda item, with no text layer to read
