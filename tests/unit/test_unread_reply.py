@@ -289,8 +289,9 @@ def test_the_reading_of_a_scanned_reply_says_the_answers_were_typed_from_it(cycl
     scan = scanned_letter(tmp_path / "scan.pdf")
     keep(capsys, cycle, scan, "--date", "2024-11-20")
     ok(capsys, "recommendation", "add", "c1", "3", "--text", "Publish the figures.", "--subpoint",
-       "Quarterly figures", "--subpoint", "Yearly figures", "--db", cycle)  # fmt: skip
-    ok(capsys, "reply", "set", "c1", "3", "--text", "Accepted in full.", "--db", cycle)
+       "Quarterly figures", "--subpoint", "Yearly figures.", "--db", cycle)  # fmt: skip
+    ok(capsys, "reply", "set", "c1", "3", "--text", "Accepted in full.", "--disposition", "accepted", "--db",
+       cycle)  # fmt: skip
     target = tmp_path / "agenda.pdf"
     code, _, err = run(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--with-assessment",
                        "--db", cycle)  # fmt: skip
@@ -303,5 +304,6 @@ def test_the_reading_of_a_scanned_reply_says_the_answers_were_typed_from_it(cycl
     lines = {t.strip(): x for x, _, _, t in lines_of(last)}
     (recommendation,) = [x for t, x in lines.items() if t.startswith("Publish the figures")]
     (reply,) = [x for t, x in lines.items() if t.startswith("Reply: Accepted in full")]
-    point = lines["Yearly figures"]
+    point = next(x for x, _, _, t in lines_of(last) if t.strip() == "Yearly figures.")  # the bullet
+    assert "does not reach: 3(a) Quarterly figures; 3(b) Yearly figures." in text and ".." not in text
     assert abs(reply - recommendation) < 1 and point > reply + 5

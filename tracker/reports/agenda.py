@@ -475,7 +475,7 @@ def _with_unreached(assessment: str, covered) -> str:
     """The assessment, flagging each sub-point the reply never reaches."""
     from tracker.reports.audit import unreached
 
-    missed = [f"{r.number}{point}" for r in covered for point in unreached(r)]
+    missed = [f"{r.number}{point}".rstrip(".;") for r in covered for point in unreached(r)]
     if not missed:
         return assessment
     return f"{assessment} The reply does not reach: {'; '.join(missed)}."
