@@ -286,3 +286,23 @@ def test_the_appendix_stamp_is_drawn_in_an_embedded_font():
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor  # the TrueType program travels inside the paper
     assert "Appendix 1 · Page 4 of 5" in (paper.pages[3].extract_text() or "")
+
+
+def test_the_footer_date_is_labelled_printed_until_the_meeting_is_set(cycle, capsys, tmp_path):
+    import datetime as dt
+
+    from tracker.domain.formatting import uk_date
+
+    letter = tmp_path / "reply.pdf"
+    reply_pdf(letter, pages=1)
+    ok(capsys, "import", "reply", str(letter), "--cycle", "c1", "--db", cycle)
+    target = tmp_path / "agenda.pdf"
+    agenda(capsys, cycle, target)
+    first = texts(target)[0]
+    today = uk_date(dt.date.today())
+    assert "Date: to be set" in first and f"· printed {today} Page 1 of" in first
+    agenda(capsys, cycle, target, "--as-of", "2024-12-01")
+    assert "· as of 1 Dec 2024 Page 1 of" in texts(target)[0]
+    agenda(capsys, cycle, target, "--meeting-date", "2024-12-09")
+    first = texts(target)[0]
+    assert "Date: 9 December 2024" in first and "· 9 Dec 2024 Page 1 of" in first and "printed" not in first

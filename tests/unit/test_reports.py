@@ -92,7 +92,7 @@ def test_agenda_cites_the_act_and_shows_grouped_replies_once(detail_2022):
     assert text.count("Recommendations 9 and 10") == 1 and text.count("Recommendations 14 and 16") == 1
     grouped = next(r for r in detail_2022.replies if r.covers == ("14", "16"))
     assert text.count(squash(grouped.text)) == 1  # the shared answer is printed once
-    assert text.index("Recommendations 14 and 16") < text.index("Recommendation 15:")
+    assert text.index("Recommendations 14 and 16") < text.rindex("Recommendation 15")  # in the appendix
 
 
 def test_agenda_for_a_pcc_cites_section_5(detail_2022):
@@ -172,6 +172,23 @@ def test_audit_report_lists_missing_first_with_subpoints_and_totals(demo):
     assert "2(d)" in text_2022 and "1(b)" in text_2022  # sub-points get their own rows
     assert "not accepted 4" in text_2022 and "partially accepted 2" in text_2022
     assert "30 Sep 2022" in text_2022  # the dated ask in recommendation 6
+
+
+def test_the_audits_pdf_and_word_papers_carry_the_same_columns(demo):
+    import docx
+
+    from tracker.reports.audit import render_audit_docx
+
+    detail = demo.cycles.detail("london-2022", D(2022, 4, 1))
+    text = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))
+    (table,) = docx.Document(io.BytesIO(render_audit_docx(detail, SETTINGS))).tables[1:]
+    header = [c.text for c in table.rows[0].cells]
+    columns = ["No.", "Reply", "Disposition", "Recommendation, evidence or sub-point", "Follow-up", "Due"]
+    assert header == columns and " ".join(columns) in text
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:] if r.cells[0].text}
+    assert rows["9"][1] == "replied; grouped with 10" and "replied; grouped with 10" in text
+    assert rows["6"][5] == "30 Sep 2022" and "30 Sep 2022" in text  # the dated ask, in its own column
+    assert rows["2(d)"][1].startswith("⚠ not answered")
 
 
 def test_calendar_groups_by_week(demo):

@@ -140,3 +140,37 @@ def test_a_subpoint_change_that_makes_no_sense_is_one_line(store, capsys, argv, 
     code, out, err = run(capsys, "recommendation", "subpoint", "london-2013", "6", *argv, "--db", store)
     assert code == 2 and out == "" and err.count("\n") == 1 and wanted in err
     assert len(_rec(capsys, store, "6")["subpoints"]) == 3
+
+
+def test_the_figures_count_the_unreached_subpoints_as_the_rows_flag_them(store, tmp_path, capsys):
+    import docx
+
+    recs = ok(capsys, "audit", "london-2022", "--db", store)["recommendations"]
+    statuses = {
+        f"{r['number']}({chr(97 + i)})": p["status"] for r in recs for i, p in enumerate(r["subpoints"])
+    }
+    flagged = sorted(label for label, status in statuses.items() if status == "not answered")
+    answered = sum(1 for status in statuses.values() if status == "answered")
+    assert len(flagged) >= 2 and answered + len(flagged) == len(statuses)
+    figures = (
+        f"Sub-points: {len(statuses)} in all; {answered} answered, {len(flagged)} not answered in the reply "
+        f"({', '.join(flagged)})."
+    )
+    pdf, word = tmp_path / "audit.pdf", tmp_path / "audit.docx"
+    for target in (pdf, word):
+        ok(capsys, "report", "audit", "--cycle", "london-2022", "-o", str(target), "--db", store)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages)
+    assert text.count("⚠ not answered") == len(flagged)
+    assert f"0 missing; {len(flagged)} sub-points not answered" in text and figures in text
+    words = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert f"0 missing; {len(flagged)} sub-points not answered" in words and figures in words
+    code, out, _ = run(capsys, "audit", "london-2022", "--db", store)
+    assert code == 0 and figures in out
+    agenda = tmp_path / "agenda.pdf"
+    ok(capsys, "report", "agenda", "--cycle", "london-2022", "--without-appendix", "-o", str(agenda),
+       "--db", store)  # fmt: skip
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(agenda)).pages)
+    assert (
+        f"the reply leaves {len(flagged)} sub-points ({', '.join(flagged[:-1])} and {flagged[-1]}) unanswered"
+        in text
+    )

@@ -101,13 +101,64 @@ def test_kept_unread_the_letter_is_stored_as_it_came_with_its_date_and_title(cyc
 
 def test_keeping_the_same_letter_again_changes_nothing(cycle, capsys, tmp_path):
     scan = scanned_letter(tmp_path / "scan.pdf")
-    keep(capsys, cycle, scan)
+    keep(capsys, cycle, scan, "--date", "2024-11-20")
     before = history(capsys, cycle)
-    again = keep(capsys, cycle, scan, "--date", "2024-11-20")
-    assert again["unchanged"] and again["unread"]
+    for extra in ((), ("--date", "2024-11-20")):
+        again = keep(capsys, cycle, scan, *extra)
+        assert again["unchanged"] and again["unread"]
     assert history(capsys, cycle) == before
     code, out, _ = run(capsys, "import", "reply", str(scan), "--cycle", "c1", "--unread", "--db", cycle)
     assert code == 0 and "already imported" in out
+
+
+def test_a_letter_kept_without_a_date_says_so_and_takes_the_date_when_given_again(cycle, capsys, tmp_path):
+    scan = scanned_letter(tmp_path / "scan.pdf")
+    code, out, _ = run(capsys, "import", "reply", str(scan), "--cycle", "c1", "--unread", "--db", cycle)
+    assert code == 0 and "has no date yet" in out and "tracker set-date c1 reply DATE" in out
+    code, out, err = run(capsys, "import", "reply", str(scan), "--cycle", "c1", "--unread", "--date",
+                         "2024-11-20", "--db", cycle)  # fmt: skip
+    assert code == 0 and "only its date is new" in out and "20 Nov 2024" in out, err
+    (letter,) = [d for d in documents(cycle) if d.kind == "reply"]
+    assert letter.date == dt.date(2024, 11, 20)
+    assert [row["new"] for row in history(capsys, cycle)[:2]] == ["20 Nov 2024", "20 Nov 2024"]
+    before = history(capsys, cycle)
+    code, out, err = run(capsys, "import", "reply", str(scan), "--cycle", "c1", "--unread", "--date",
+                         "2024-11-21", "--db", cycle)  # fmt: skip
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "20 Nov 2024" in err and "tracker set-date c1 reply DATE" in err
+    assert history(capsys, cycle) == before
+
+
+def test_every_paper_gives_the_reply_the_same_date(cycle, capsys, tmp_path):
+    """A scan kept without a date, its day then recorded by hand: the item, its appendix and the audit agree;
+    a new day set by hand moves the letter's date with it."""
+    scan = scanned_letter(tmp_path / "scan.pdf")
+    keep(capsys, cycle, scan)
+    ok(capsys, "set-date", "c1", "reply", "2024-11-20", "--db", cycle)
+    ok(capsys, "reply", "set", "c1", "1,2", "--text", "Both are accepted.", "--disposition", "accepted",
+       "--db", cycle)  # fmt: skip
+
+    def papers() -> str:
+        for name in ("agenda", "audit"):
+            code, _, err = run(capsys, "report", name, "--cycle", "c1", "-o", str(tmp_path / f"{name}.pdf"),
+                               "--db", cycle)  # fmt: skip
+            assert code == 0, err
+        return " ".join(
+            " ".join((page.extract_text() or "").split())
+            for name in ("agenda", "audit")
+            for page in PdfReader(str(tmp_path / f"{name}.pdf")).pages
+        )
+
+    text = papers()
+    assert "replied on 20 November 2024" in text
+    assert "Reply from the Commissioner, dated 20 November 2024." in text
+    assert "Reply dated 20 November 2024." in text
+    assert "unrecorded" not in text and "Reply, its date not recorded" not in text
+    keep(capsys, cycle, scan, "--date", "2024-11-20")  # the same date again: agreed, nothing to record
+    ok(capsys, "set-date", "c1", "reply", "2024-11-19", "--db", cycle)
+    text = papers()
+    assert "20 November 2024" not in text
+    assert text.count("19 November 2024") >= 3
 
 
 def test_the_answers_are_recorded_by_hand_and_take_the_letters_date(cycle, capsys, tmp_path):
@@ -228,3 +279,31 @@ def test_the_service_keeps_the_letter_and_refuses_an_unknown_cycle_first(cycle, 
         assert len(PdfReader(io.BytesIO(services.cycles.stored_document(reply.id).data)).pages) == 1
     finally:
         services.dispose()
+
+
+def test_the_reading_of_a_scanned_reply_says_the_answers_were_typed_from_it(cycle, capsys, tmp_path):
+    """Appendix 2 after answers typed from a scan: what the texts are, each heading once, and the reply set
+    flush with the recommendation it answers, not under its last sub-point."""
+    from tests.unit.test_layout import lines_of
+
+    scan = scanned_letter(tmp_path / "scan.pdf")
+    keep(capsys, cycle, scan, "--date", "2024-11-20")
+    ok(capsys, "recommendation", "add", "c1", "3", "--text", "Publish the figures.", "--subpoint",
+       "Quarterly figures", "--subpoint", "Yearly figures.", "--db", cycle)  # fmt: skip
+    ok(capsys, "reply", "set", "c1", "3", "--text", "Accepted in full.", "--disposition", "accepted", "--db",
+       cycle)  # fmt: skip
+    target = tmp_path / "agenda.pdf"
+    code, _, err = run(capsys, "report", "agenda", "--cycle", "c1", "-o", str(target), "--with-assessment",
+                       "--db", cycle)  # fmt: skip
+    assert code == 0, err
+    last = PdfReader(str(target)).pages[-1]
+    text = " ".join((last.extract_text() or "").split())
+    assert "typed by the secretariat from the reply, which was received as a scanned letter" in text
+    assert "not the reply's own words" not in text and "documents' own words" not in text
+    assert text.count("Recommendation 3") == 1 and "Recommendation 3:" not in text
+    lines = {t.strip(): x for x, _, _, t in lines_of(last)}
+    (recommendation,) = [x for t, x in lines.items() if t.startswith("Publish the figures")]
+    (reply,) = [x for t, x in lines.items() if t.startswith("Reply: Accepted in full")]
+    point = next(x for x, _, _, t in lines_of(last) if t.strip() == "Yearly figures.")  # the bullet
+    assert "does not reach: 3(a) Quarterly figures; 3(b) Yearly figures." in text and ".." not in text
+    assert abs(reply - recommendation) < 1 and point > reply + 5

@@ -257,7 +257,13 @@ def cmd_import_reply(args: argparse.Namespace) -> Output:
     imports = services_for(args).imports
     if args.unread:
         result = imports.keep_reply_unread(args.cycle, args.path, title=args.title, document_date=day)
-        return Output(result.as_json(), result.describe())
+        note = (
+            "\nNote: the letter has no date yet; give it with --date when keeping it again, or with "
+            f"tracker set-date {args.cycle} reply DATE"
+            if result.undated
+            else ""
+        )
+        return Output(result.as_json(), result.describe() + note)
     if args.title is not None:
         raise BadInput("--title", args.title, "needs --unread: a reply that is read keeps its own title")
     try:
@@ -322,8 +328,11 @@ def cmd_audit(args: argparse.Namespace) -> Output:
             {"numbers": list(p.claimed), "text": p.text} for p in detail.replies if not p.covers and p.claimed
         ],
     }
+    from tracker.reports.audit import subpoints_line
+
     text = [
         f"{detail.summary.title}, as of {uk_date(as_of)}: {detail.summary.coverage.describe()}",
+        *([points] if (points := subpoints_line(detail)) else []),
         format_table(
             ["no.", "reply", "grouped with", "disposition", "evidence"],
             [

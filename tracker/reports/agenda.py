@@ -38,6 +38,7 @@ from tracker.reports.wording import (  # noqa: F401
 from tracker.services.dto import CycleDetail, RecommendationRow
 
 ACT = "Police Reform and Social Responsibility Act 2011"
+NOT_RECORDED = "on a date not recorded"  # when a stage or a document's date is not on record
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _reply_content(
         draft_published=_when(stages.get("draft_published")),
         draft_sent=_when(stages.get("draft_sent")),
         panel_report=_when(stages.get("panel_report")),
-        reply_date=_when(stages.get("reply")),
+        reply_date=reply_when(detail, reply),
         plan_issued=_when(stages.get("plan_issued")),
         total=coverage.total,
         replied=coverage.replied,
@@ -195,11 +196,8 @@ def _reply_content(
     )
     sentences = words["sentences"]
     values["draft_sentence"] = sentences[_draft_key(stages)].format_map(values)
-    reply_stage = stages.get("reply")
     values["reply_sentence"] = (
-        sentences["reply_on"]
-        if reply_stage and reply_stage.actual_text != "not recorded"
-        else sentences["reply_unknown"]
+        sentences["reply_unknown"] if values["reply_date"] == NOT_RECORDED else sentences["reply_on"]
     ).format_map(values)
     appended = reply is not None and not options.without_appendix
     values["reply_at"] = sentences["reply_at_appendix" if appended else "reply_at_separately"].format_map(
@@ -209,7 +207,7 @@ def _reply_content(
         values
     )
     values["order_sentence"] = _order_sentence(detail, sentences).format_map(values)
-    values["coverage_sentence"] = _coverage_sentence(coverage, sentences, values)
+    values["coverage_sentence"] = _coverage_sentence(detail, sentences, values)
     sections = []
     recommendations_in = -1
     for index, section in enumerate(words["sections"]):
@@ -260,9 +258,7 @@ def _reply_content(
         contact=contact,
         appendix_title=appendix_title,
         appendix=appendix_items(detail, True) if options.with_assessment else (),
-        appendix_note=words["appendix"]["summary_note"]
-        if detail.replies and not all(r.from_document for r in detail.replies)
-        else "",
+        appendix_note=_appendix_note(detail, reply),
         recommendations_note=(
             ""
             if all(r.from_document for r in detail.recommendations)
@@ -311,8 +307,24 @@ def recommendations_phrase(count: int) -> str:
     return "the recommendation" if count == 1 else f"the {count} recommendations"
 
 
-def _coverage_sentence(coverage, sentences: dict, values: dict) -> str:
-    """Counts that agree with the audit, in sentences that read well whatever the numbers."""
+def _coverage_sentence(detail: CycleDetail, sentences: dict, values: dict) -> str:
+    """Counts that agree with the audit, in sentences that read well whatever the numbers; then the
+    sub-points the reply does not reach, as the audit's rows flag them."""
+    from tracker.reports.audit import unreached_labels
+
+    sentence = _recommendations_sentence(detail.summary.coverage, sentences, values)
+    missed = unreached_labels(detail, replied_only=True)
+    if not sentence or not missed:
+        return sentence
+    values["unreached_phrase"] = (
+        f"sub-point {missed[0]}"
+        if len(missed) == 1
+        else f"{len(missed)} sub-points ({', '.join(missed[:-1])} and {missed[-1]})"
+    )
+    return f"{sentence} {sentences['coverage_subpoints'].format_map(values)}"
+
+
+def _recommendations_sentence(coverage, sentences: dict, values: dict) -> str:
     if not coverage.total:
         return ""
     if coverage.not_recorded:  # the reply is before members; the record cannot count what it answers
@@ -341,19 +353,45 @@ def _reply_note(detail: CycleDetail, values: dict, reply: ReplyAppendix | None) 
     documents = [d for d in detail.documents if d.kind == "reply"]
     if reply is None and not documents:
         return ""
-    date, reference = (
-        (reply.date, reply.reference) if reply else (documents[-1].date, documents[-1].reference)
-    )
+    reference = reply.reference if reply else documents[-1].reference
     values["reply_reference"] = f" (reference {reference})" if reference else ""
-    values["reply_document_date"] = date_long(date) if date else "an unrecorded date"
+    when = reply_when(detail, reply)
+    # the phrase ("dated 12 March 2025", "its date not recorded"); the bare date keeps its older meaning for
+    # wording files written before the phrase existed
+    values["reply_dated"] = dated_phrase(when)
+    values["reply_document_date"] = (
+        "an unrecorded date" if when == NOT_RECORDED else when.removeprefix("on ").removeprefix("in ")
+    )
     return wording()["appendix"]["reply_from"].format_map(values)
+
+
+def reply_when(detail: CycleDetail, document=None) -> str:
+    """When the reply was given, as a phrase with its preposition ("on 12 March 2025"). Every paper takes the
+    reply's date from here, so an item, its appendix and the audit never disagree: the reply document's own
+    date where it has one (`document`, else the latest reply on record), as that is the date the letter
+    bears; else the date the reply stage records (`tracker set-date CYCLE reply DATE`, the way a scan kept
+    unread without a date gets one)."""
+    if document is None:
+        replies = [d for d in detail.documents if d.kind == "reply"]
+        document = replies[-1] if replies else None
+    if document is not None and document.date:
+        return f"on {date_long(document.date)}"
+    return _when(next((s for s in detail.stages if s.key == "reply"), None))
+
+
+def dated_phrase(when: str) -> str:
+    """A phrase from _when or reply_when as a document's date: "dated 12 March 2025", "dated March 2013 (the
+    day is not known)", "its date not recorded"."""
+    if when == NOT_RECORDED:
+        return "its date not recorded"
+    return "dated " + when.removeprefix("on ").removeprefix("in ")
 
 
 def _when(stage) -> str:
     """When a stage happened, as a phrase with its own preposition: "on 16 November 2021", "in March 2013
     (the day is not known)", "on or before 23 March 2022 (the exact day is not known)"."""
     if stage is None or stage.actual_text == "not recorded":
-        return "on a date not recorded"
+        return NOT_RECORDED
     if stage.precision == "day" and stage.actual:
         return f"on {date_long(stage.actual)}"
     if stage.precision == "month" and stage.actual:
@@ -443,7 +481,7 @@ def _with_unreached(assessment: str, covered) -> str:
     """The assessment, flagging each sub-point the reply never reaches."""
     from tracker.reports.audit import unreached
 
-    missed = [f"{r.number}{point}" for r in covered for point in unreached(r)]
+    missed = [f"{r.number}{point}".rstrip(".;") for r in covered for point in unreached(r)]
     if not missed:
         return assessment
     return f"{assessment} The reply does not reach: {'; '.join(missed)}."
@@ -521,12 +559,34 @@ def render_agenda_pdf(
         content.description,
         settings,
         date=content.date or detail.as_of,
+        date_label=_footer_label(content.date, detail.as_of),
     )
     if not reserved:
         return item
     ((after_page, _),) = reserved
     label = content.appendix_title.split(":")[0]
     return insert_pages(item, content.reply.pdf, after_page, label, content.reply.title)
+
+
+def _appendix_note(detail: CycleDetail, reply: ReplyAppendix | None) -> str:
+    """What the texts in the secretariat's reading are, where they are not the documents' own words: reply
+    texts typed from a scanned letter, or kept as summaries; recommendations summarised."""
+    words = wording()["appendix"]
+    notes = []
+    if not all(r.from_document for r in detail.recommendations):
+        notes.append(words["recommendations_summary_note"])
+    if any(not r.from_document for r in detail.replies):
+        scanned = reply is not None and reply.pdf is not None and not reply.paragraphs
+        notes.append(words["typed_note" if scanned else "summary_note"])
+    return " ".join(notes)
+
+
+def _footer_label(meeting: dt.date | None, as_of: dt.date) -> str:
+    """What the footer's date is when no meeting is set: the day the paper was printed (or the day it is
+    as of), so it is never read as the meeting's date."""
+    if meeting is not None:
+        return ""
+    return "printed" if as_of == dt.date.today() else "as of"
 
 
 def _assessment(content: AgendaContent) -> list[Flowable]:
@@ -538,17 +598,20 @@ def _assessment(content: AgendaContent) -> list[Flowable]:
         # a recommendation is never split from its reply: each pair is kept together on one page
         block: list[Flowable] = [Heading(item.heading, level=1)]
         for number, text, subpoints in item.recommendations:
-            block.append(markup(f"<b>Recommendation {esc(number)}</b>: {esc(text)}", "Body"))
+            # the heading names a single recommendation already; a grouped answer names each
+            label = f"<b>Recommendation {esc(number)}</b>: " if len(item.recommendations) > 1 else ""
+            block.append(markup(f"{label}{esc(text)}", "Body"))
             block.extend(bullet(s) for s in subpoints)
         if item.reply is None:
             if item.no_reply:
                 block.append(para(item.no_reply, "Body"))
-        else:
+        else:  # set flush with the recommendation, never under its last sub-point: it answers the whole
+            block.append(Spacer(1, 2 * mm))
             block.append(
                 markup(
                     f"<b>Reply</b>{' (answered together)' if len(item.recommendations) > 1 else ''}: "
-                    f"{esc(item.reply)}",
-                    "Quote",
+                    f"<i>{esc(item.reply)}</i>",
+                    "Body",
                 )
             )
             if item.disposition:
@@ -629,7 +692,8 @@ def _assessment_docx(document, content: AgendaContent) -> None:
         document.add_heading(item.heading, level=2)
         for number, text, subpoints in item.recommendations:
             paragraph = document.add_paragraph()
-            paragraph.add_run(f"Recommendation {number}: ").bold = True
+            if len(item.recommendations) > 1:  # the heading names a single recommendation already
+                paragraph.add_run(f"Recommendation {number}: ").bold = True
             paragraph.add_run(text)
             for sub in subpoints:
                 document.add_paragraph(sub, style="List Bullet")

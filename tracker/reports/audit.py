@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from tracker.domain import DISPOSITIONS, Status
 from tracker.domain.numbers import subpoint_letter
@@ -100,7 +100,7 @@ def render_audit_pdf(
         f"{summary.title}: recommendation audit",
         [
             f"{detail.scrutiny_body.name} recommendations and {detail.body.name}'s replies",
-            f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}",
+            coverage_line(detail),
         ],
         settings,
     )
@@ -114,6 +114,8 @@ def render_audit_pdf(
         rows.append([cell(name), cell(str(totals.get(name, 0)))])
     rows.append([cell("total", "CellBold"), cell(str(sum(totals.values())), "CellBold")])
     story.append(table(rows, [50 * mm, 36 * mm]))
+    if points := subpoints_line(detail):
+        story.extend([Spacer(1, 2 * mm), para(points)])
     story.append(Heading("Recommendations"))
     if not detail.recommendations:
         story.append(
@@ -145,7 +147,10 @@ def render_audit_pdf(
                 earlier = asked_before.get(rec.number)
                 tail = [cell(asked_before_text(earlier)) if earlier else "", _follow_up_due(follow)]
             else:
-                tail = [cell(_short(follow.text)) if follow else "", date_short(follow.due, "") if follow else ""]
+                tail = [
+                    cell(_short(follow.text)) if follow else "",
+                    date_short(follow.due, "") if follow else "",
+                ]
             rows.append(
                 [
                     rec.number,
@@ -162,10 +167,14 @@ def render_audit_pdf(
             if rec.reply_status == "missing":
                 missing_rows.append(len(rows) - 1)
             for extra in rec.follow_ups[1:]:
-                more = ["", _follow_up_due(extra)] if asked else [cell(_short(extra.text)), date_short(extra.due, "")]
+                more = (
+                    ["", _follow_up_due(extra)]
+                    if asked
+                    else [cell(_short(extra.text)), date_short(extra.due, "")]
+                )
                 rows.append(["", "", "", "", *more])
             for index, sub in enumerate(rec.subpoints):
-                label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
+                label = subpoint_label(rec.number, index)
                 # the reply gives no disposition per sub-point: the row says whether the reply reaches it
                 rows.append([label, subpoint_mark(rec, index), "", cell(sub, "Small"), "", ""])
         story.append(
@@ -196,10 +205,16 @@ def any_asked_before(detail: CycleDetail, asked_before: Mapping[str, AskedBefore
     return asked_before is not None and any(asked_before.get(r.number) for r in detail.recommendations)
 
 
+def _reply_notes(rec: RecommendationRow, after: str | None) -> list[str]:
+    """What the reply cell says beside the status, in the PDF and the Word paper alike: what the reply
+    answered it together with, and whether it came out of order."""
+    notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
+    return notes + ([f"answered out of order, after {after}"] if after else [])
+
+
 def _reply_cell(rec: RecommendationRow, after: str | None) -> CellParagraph | str:
     """The reply's status; with what the reply answered it together, and whether it came out of order."""
-    notes = [f"grouped with {', '.join(rec.grouped_with)}"] if rec.grouped_with else []
-    notes += [f"answered out of order, after {after}"] if after else []
+    notes = _reply_notes(rec, after)
     if not notes:
         return rec.reply_status
     # the status in bold, as on every recommendation's own row
@@ -272,7 +287,7 @@ def render_audit_docx(
         f"{summary.title}: recommendation audit", "Replies to the committee's recommendations", settings
     )
     document.add_heading(f"{summary.title}: recommendation audit", level=0)
-    document.add_paragraph(f"As of {date_long(detail.as_of)} · {summary.coverage.describe()}")
+    document.add_paragraph(coverage_line(detail))
     reply_line = _reply_line(detail)
     if reply_line:
         document.add_paragraph(reply_line)
@@ -283,44 +298,41 @@ def render_audit_docx(
         ["Disposition", "Recommendations"],
         [[name, str(totals.get(name, 0))] for name in TOTAL_ROWS] + [["total", str(sum(totals.values()))]],
     )
+    if points := subpoints_line(detail):
+        document.add_paragraph(points)
     document.add_heading("Recommendations", level=1)
     if asked_before is not None and not any_asked_before(detail, asked_before):
         document.add_paragraph(NOTHING_ASKED_BEFORE)
     if not any_asked_before(detail, asked_before):
         asked_before = None
     late = answered_out_of_order([p.covers for p in detail.replies])
+    asked = asked_before is not None
     rows = []
+    # the PDF paper's columns, row for row; a cell here holds the whole text where the PDF shortens it
     for rec in audit_rows(detail):
-        follow = rec.follow_ups[0] if rec.follow_ups else None
-        reply = rec.reply_status + (
-            f", answered out of order, after {late[rec.number]}" if rec.number in late else ""
-        )
-        rows.append(
-            [
-                rec.number,
-                reply,
-                ", ".join(rec.grouped_with),
-                rec.disposition or "",
-                rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
-                *([asked_before_text(asked_before.get(rec.number))] if asked_before is not None else []),
-                f"{follow.text} ({date_short(follow.due, 'no date')})" if follow else "",
-            ]
-        )
-        for index, sub in enumerate(rec.subpoints):
-            label = f"{rec.number}({chr(97 + index)})" if index < 26 else f"{rec.number}.{index + 1}"
-            rows.append(
+        follow_ups = rec.follow_ups or (None,)
+        for index, follow in enumerate(follow_ups):
+            lead = (
                 [
-                    label,
-                    subpoint_mark(rec, index),
-                    "",
-                    "",
-                    sub,
-                    *([""] if asked_before is not None else []),
-                    "",
+                    rec.number,
+                    "; ".join([rec.reply_status, *_reply_notes(rec, late.get(rec.number))]),
+                    rec.disposition or "",
+                    rec.text + (f"\nEvidence: {rec.evidence}" if rec.evidence else ""),
                 ]
+                if index == 0
+                else ["", "", "", ""]
             )
-    columns = ["No.", "Reply", "Grouped with", "Disposition", "Recommendation"]
-    columns += ["Asked before", "Follow-up"] if asked_before is not None else ["Follow-up"]
+            if asked:
+                earlier = asked_before.get(rec.number) if index == 0 else None
+                due = f" (due {date_short(follow.due)})" if follow and follow.due else ""
+                tail = [asked_before_text(earlier), f"{follow.text}{due}" if follow else ""]
+            else:
+                tail = [follow.text if follow else "", date_short(follow.due, "") if follow else ""]
+            rows.append([*lead, *tail])
+        for index, sub in enumerate(rec.subpoints):
+            rows.append([subpoint_label(rec.number, index), subpoint_mark(rec, index), "", sub, "", ""])
+    columns = ["No.", "Reply", "Disposition", "Recommendation, evidence or sub-point"]
+    columns += ["Asked before", "Follow-up, due"] if asked else ["Follow-up", "Due"]
     add_table(document, columns, rows)
     return to_bytes(document)
 
@@ -350,11 +362,55 @@ def unreached(rec: RecommendationRow) -> list[str]:
     ]
 
 
+def subpoint_label(number: str, index: int) -> str:
+    """A sub-point's row label: "1(a)", and past the alphabet "1.27"."""
+    return f"{number}({chr(97 + index)})" if index < 26 else f"{number}.{index + 1}"
+
+
+def unreached_labels(detail: CycleDetail, replied_only: bool = False) -> list[str]:
+    """Every sub-point the reply never reaches, by its row label: ["1(a)", "3(c)"]; with `replied_only`,
+    only those of recommendations the reply answers (not those of one it does not answer at all)."""
+    return [
+        subpoint_label(rec.number, index)
+        for rec in detail.recommendations
+        if not replied_only or rec.reply_status == "replied"
+        for index, status in enumerate(rec.subpoint_status)
+        if status == "not answered"
+    ]
+
+
+def coverage_line(detail: CycleDetail) -> str:
+    """The paper's figures under its title: the recommendations replied to, and the sub-points the reply
+    does not reach, so the figures agree with the rows below ("2 of 2 replied, …; 1 sub-point not answered")."""
+    missed = len(unreached_labels(detail))
+    points = f"; {missed} sub-point{'' if missed == 1 else 's'} not answered" if missed else ""
+    return f"As of {date_long(detail.as_of)} · {detail.summary.coverage.describe()}{points}"
+
+
+def subpoints_line(detail: CycleDetail) -> str:
+    """The sub-points in figures that add up to their number: "Sub-points: 3 in all; 2 answered, 1 not
+    answered in the reply (1(a))." Empty when no recommendation has sub-points."""
+    statuses = Counter(s for rec in detail.recommendations for s in rec.subpoint_status)
+    total = sum(statuses.values())
+    if not total:
+        return ""
+    missed = unreached_labels(detail)
+    parts = [
+        f"{statuses['answered']} answered" if statuses["answered"] else "",
+        f"{len(missed)} not answered in the reply ({', '.join(missed)})" if missed else "",
+        f"{statuses['not recorded']} not recorded" if statuses["not recorded"] else "",
+    ]
+    return f"Sub-points: {total} in all; {', '.join(p for p in parts if p)}."
+
+
 def _reply_line(detail: CycleDetail) -> str:
     """Who replied, when and with what reference, from the reply document on record."""
     replies = [d for d in detail.documents if d.kind == "reply"]
     if not replies:
         return ""
+    from tracker.reports.agenda import dated_phrase, reply_when
+
     reply = replies[-1]
     reference = f", reference {reply.reference}" if reply.reference else ""
-    return f"Reply dated {date_long(reply.date) if reply.date else 'on a date not recorded'}{reference}."
+    dated = dated_phrase(reply_when(detail, reply))
+    return f"Reply {dated}{reference}." if dated.startswith("dated") else f"Reply, {dated}{reference}."

@@ -400,9 +400,10 @@ def build_pdf(
     settings: ReportSettings,
     *,
     date: dt.date | None,
+    date_label: str = "",
 ) -> bytes:
     """The paper as PDF. `date` is the paper's own (the meeting's, the as-of day), printed in the running
-    footer; never the day the file happened to be built."""
+    footer; never the day the file happened to be built unless `date_label` says so ("printed")."""
     register_fonts()
     buffer = io.BytesIO()
     document = _Document(buffer, title, subject, settings)
@@ -413,7 +414,12 @@ def build_pdf(
         "producer": "Police and Crime Plan tracker",
         "lang": "en-GB",
     }
-    document.build(story, canvasmaker=_NumberedCanvas.factory(title, date_short(date, unknown=""), tagged))
+    document.build(
+        story,
+        canvasmaker=_NumberedCanvas.factory(
+            title, f"{date_label} {date_short(date, unknown='')}".strip(), tagged
+        ),
+    )
     return buffer.getvalue()
 
 

@@ -203,6 +203,10 @@ def _document_note(document, values: dict) -> str:
     """Who the appended document came to, its date and reference."""
     note = wording()["appendix"]["document_from"].format(
         committee_short=values["committee_short"],
+        # the phrase; the bare date keeps its older meaning for wording files written before the phrase
+        document_dated=f"dated {layout.date_long(document.date)}"
+        if document.date
+        else "its date not recorded",
         document_date=layout.date_long(document.date) if document.date else "an unrecorded date",
         document_reference=f" (reference {document.reference})" if document.reference else "",
     )

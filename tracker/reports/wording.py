@@ -27,9 +27,9 @@ PLACEHOLDERS = frozenset(
         "draft_sent", "draft_sentence", "panel_report",
         "reply_date", "plan_issued", "total", "replied", "grouped", "missing", "replied_phrase",
         "grouped_phrase", "missing_phrase", "reply_sentence", "order_sentence", "coverage_sentence",
-        "disposition", "reply_reference", "reply_document_date", "contents_citation", "reply_at",
+        "disposition", "reply_reference", "reply_document_date", "reply_dated", "contents_citation", "reply_at",
         "reply_attached", "appendix_number", "exempt_paragraph", "exempt_description", "reply_pages",
-        "document_date", "document_reference",
+        "document_date", "document_dated", "document_reference", "unreached_phrase",
     }
 )  # fmt: skip
 

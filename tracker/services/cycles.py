@@ -431,6 +431,8 @@ class CycleService:
                 stage.actual_after_stage = after_stage
                 field = "actual_date"
                 new = self._describe(stage, template)
+                if stage_key == "reply" and precision is Precision.DAY and value is not None:
+                    self._date_unread_reply(session, cycle, value)
             if evidence_document_id is not None:
                 stage.evidence_document_id = evidence_document_id
             warnings = (
@@ -438,6 +440,25 @@ class CycleService:
             )
             record_change(session, self.user, cycle_id, "stage", stage_key, field, old, new)
             return StageDateChange(cycle_id, stage_key, field, old, new, warnings)
+
+    def _date_unread_reply(self, session, cycle: m.Cycle, day: dt.date) -> None:
+        """The reply's day set by hand moves a scanned letter's date with it: the letter was never read, so
+        its date is the officer's too, and the papers, which take a letter's own date first, follow."""
+        replies = [d for d in cycle.documents if d.kind == "reply"]
+        letter = replies[-1] if replies else None
+        if letter is None or letter.text or letter.date is None or letter.date == day:
+            return
+        record_change(
+            session,
+            self.user,
+            cycle.id,
+            "document",
+            str(letter.id),
+            "date",
+            uk_date(letter.date),
+            uk_date(day),
+        )
+        letter.date = day
 
     @staticmethod
     def _record_warnings(

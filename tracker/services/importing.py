@@ -112,6 +112,8 @@ class ImportResult:
     not_added: tuple[str, ...] = ()  # read, but the number is the officer's for another recommendation
     unread: bool = False  # kept as it came for the papers, its text not read (a scanned letter)
     warnings: tuple[str, ...] = ()  # what to check in the reading of the document (a file cut short)
+    dated_again: bool = False  # the same letter given again with the date it lacked: only the date recorded
+    undated: bool = False  # a letter kept unread without a date
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -123,6 +125,13 @@ class ImportResult:
     def describe(self) -> str:
         if self.unchanged:
             return f"{self.file_name} is already imported into {self.cycle_id}: nothing changed."
+        if self.dated_again:
+            return "\n".join(
+                [
+                    f"{self.file_name} is already kept as the reply of {self.cycle_id}: only its date is new.",
+                    *(f"Recorded {d}" for d in self.dates_recorded),
+                ]
+            )
         if self.unread and self.kind == REPLY:
             return "\n".join(
                 [
@@ -603,7 +612,7 @@ class ImportService:
             cycle = self._cycle(session, cycle_id)
             existing = self._same_document(cycle, document, REPLY)
             if existing is not None:
-                return _result(cycle_id, REPLY, document, existing)
+                return self._date_kept_letter(session, cycle, existing, document, document_date)
             row = self._add_document(cycle, REPLY, document, document_date, None)
             if title:
                 row.title = title
@@ -619,7 +628,37 @@ class ImportService:
                 replied=tuple(r.number for r in cycle.recommendations if r.replies),
                 missing=tuple(r.number for r in cycle.recommendations if not r.replies),
                 dates_recorded=dates,
+                undated=document_date is None,
             )
+
+    def _date_kept_letter(
+        self, session: Session, cycle: m.Cycle, row: m.Document, document: DocumentText, day: dt.date | None
+    ) -> ImportResult:
+        """The same letter kept again: with a date it lacked, the date is recorded (and the reply stage's,
+        where none is); a date other than the one it is kept with is refused, never silently dropped."""
+        if day is None or row.date == day:
+            return _result(cycle.id, REPLY, document, row)
+        if row.date is not None:
+            raise BadInput(
+                "--date",
+                day.isoformat(),
+                f"differs from the date {row.file_name} is kept with ({uk_date(row.date)}): to change the "
+                f"reply's date, use tracker set-date {cycle.id} reply DATE",
+            )
+        row.date = day
+        record_change(
+            session, self.user, cycle.id, "document", str(row.id), "date", "not recorded", uk_date(day)
+        )
+        dates = self._record_stage(session, cycle, "reply", day, row)
+        return _result(
+            cycle.id,
+            REPLY,
+            document,
+            row,
+            unchanged=False,
+            dated_again=True,
+            dates_recorded=(f"the letter's date: {uk_date(day)}", *dates),
+        )
 
     def _store_set_aside(self, session: Session, cycle_id: str, items: Sequence[SetAsideItem]) -> None:
         for item in items:
