@@ -128,3 +128,55 @@ def test_recommendations_that_ask_for_other_recommendations_to_be_implemented_ar
         "2. The force should publish which recommendations have been accepted and when.\n"
     )
     assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2"]
+
+
+OWN_DECISIONS_PAGE = """Issue - decisions
+
+Park lighting review
+
+12/03/2024 - Park lighting review
+
+1.    That the lighting hours in the three town parks be extended to midnight from April.
+
+2.    That the proposal for motion sensors on the river path be approved, and that the work be timed
+to follow the resurfacing.
+
+3.    That officers be authorised to agree a new maintenance contract within the approved budget.
+
+4.    That the Director reports every six months to the Environment Committee on the number of lamps
+repaired.
+"""
+
+
+def test_a_decision_pages_own_decisions_are_not_recommendations():
+    extraction = extract_recommendations(OWN_DECISIONS_PAGE)
+    assert extraction.recommendations == ()
+    assert any("names its items as decisions" in w for w in extraction.warnings)
+
+
+def test_decisions_that_ask_another_body_to_act_are_still_recommendations():
+    text = OWN_DECISIONS_PAGE.replace(
+        "That officers be authorised to agree a new maintenance contract",
+        "That the Commissioner be asked to fund a new patrol",
+    )
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2", "3", "4"]
+
+
+COMMENTS_SECTION = """1. Commissioner's comments:
+- I am glad to see the findings of this report and the progress the force has made since the visit.
+1.2 I asked the Chief Constable for his view, and he said:
+We have accepted every area for improvement and will report our progress to the board.
+2. Responses
+2.1 The vetting team received two areas for improvement, and the standards team one.
+"""
+
+
+def test_a_numbered_heading_ending_in_a_colon_with_its_own_decimal_paragraphs_is_a_section():
+    extraction = extract_recommendations(COMMENTS_SECTION)
+    assert extraction.recommendations == ()
+    assert any("section headings" in w for w in extraction.warnings)
+
+
+def test_a_numbered_heading_that_asks_keeps_its_decimal_sub_points_as_a_recommendation():
+    text = COMMENTS_SECTION.replace("1. Commissioner's comments:", "1. The Commissioner should:")
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1"]
