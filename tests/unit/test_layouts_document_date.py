@@ -12,6 +12,7 @@ from tracker.importing.layouts.document_date import (
     letter_title_date,
     narrated_date,
     salutation_date,
+    stamped_date,
     weekday_date,
 )
 
@@ -89,3 +90,16 @@ def test_a_cover_sheet_run_into_one_paragraph_is_dated_by_its_meeting_day():
     assert weekday_date([later]) is None
     # far into a long paragraph, a meeting's day is narration, not the cover sheet
     assert weekday_date(["x " * 200 + cover]) is None
+
+
+def test_a_news_pages_header_stamps_its_date_without_a_colon():
+    assert stamped_date([" date 2024-05-21 Association of Example Councils"]) == dt.date(2024, 5, 21)
+    assert stamped_date(["Published 2024-05-21"]) == dt.date(2024, 5, 21)
+    assert stamped_date(["date 21 May 2024 the group met again"]) is None
+    assert stamped_date(["The date 2024-05-21 was set for the next review."]) is None
+    text = (
+        " date 2024-05-21 Association of Example Councils\n"
+        "Statement on the youth safety review\n"
+        "The review was published in March 2024 and asked councils to act by 30 June 2024.\n"
+    )
+    assert extract_recommendations(text).document.date == dt.date(2024, 5, 21)

@@ -26,12 +26,14 @@ from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
 from tracker.importing.layouts.approved_numbers import approved_numbers
 from tracker.importing.layouts.code_rows import code_rows
 from tracker.importing.layouts.contents_lines import is_contents_line
+from tracker.importing.layouts.counted_clauses import counted_clauses
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
     letter_title_date,
     narrated_date,
     salutation_date,
+    stamped_date,
     weekday_date,
 )
 from tracker.importing.layouts.gap_numbers import gap_number
@@ -902,6 +904,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _agreed_in_prose(all_lines, warnings)
             or _drafts(recommending_clause(all_lines))
             or _drafts(reported_recommendations(all_lines))
+            or _drafts(counted_clauses(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
             or _drafts(numbers_in_minutes(all_lines))
@@ -1426,7 +1429,8 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 date = found[0].date
                 break
     if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
-        date = labelled_date([clean(line) for line in lines[:60]])
+        head = [clean(line) for line in lines[:60]]
+        date = labelled_date(head) or stamped_date(head)
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)

@@ -3,6 +3,8 @@
 - A label in mid-line, as a cover sheet flattened into one line gives it:
   "Agenda item 6   Date of meeting: 4 March 2024   Report of the Chair" → 4 March 2024; a decision record's
   "Cabinet Decision: 12th March 2015" → 12 March 2015.
+- A news page's header that stamps its date in ISO form after the word, with no colon:
+  " date 2025-01-10 Association of Example Bodies" → 10 January 2025.
 - A sentence that says when the document was presented, held or sent:
   "This report was presented to the Panel on the 4th March 2024" → 4 March 2024;
   "Minutes of the meeting held on 4 March 2024" is the minutes of an earlier meeting: no date from it.
@@ -63,6 +65,9 @@ _MEETING_DAY = re.compile(
 _COVER_HEAD = 300  # how far into a long line a cover sheet's meeting is sought
 
 
+# a news page's header: "date 2025-01-10 Publisher", "published 2025-01-10" (an ISO date only: a word and a
+# written date with no colon is as likely a sentence)
+_STAMP = re.compile(r"^\s*(?:date|published|posted)\s+(?=\d{4}-\d\d-\d\d\b)", re.I)
 # a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"
 _LEADING = re.compile(r"^(?=\d)(.{6,20}?)\s+[-–—|:]\s+\S")
 # the title of a letter published on its own: "Letter to the Chair … from the Minister …, dated 24 October 2009"
@@ -105,6 +110,11 @@ def salutation_date(lines: list[str]) -> dt.date | None:
 def labelled_date(lines: list[str]) -> dt.date | None:
     """The date after the first label for the document's date, anywhere in a line."""
     return _day_after(_LABEL, lines)
+
+
+def stamped_date(lines: list[str]) -> dt.date | None:
+    """The ISO date a page's header gives after "date" or "published" at the start of a line."""
+    return _day_after(_STAMP, lines)
 
 
 def narrated_date(lines: list[str]) -> dt.date | None:
