@@ -180,3 +180,38 @@ def test_a_numbered_heading_ending_in_a_colon_with_its_own_decimal_paragraphs_is
 def test_a_numbered_heading_that_asks_keeps_its_decimal_sub_points_as_a_recommendation():
     text = COMMENTS_SECTION.replace("1. Commissioner's comments:", "1. The Commissioner should:")
     assert [r.number for r in extract_recommendations(text).recommendations] == ["1"]
+
+
+RANGE_APPROVED = """Minutes:
+
+Cabinet received the report of the Youth Safety Task Group.
+
+Resolved:
+
+(1) That Recommendations 1 to 3 of the Youth Safety Task Group be approved:-
+
+Recommendation 1
+
+(a) That the partnership set up a youth panel that meets every term.
+
+Recommendation 2
+
+(a) That the council light the underpass on Mill Lane all night.
+
+(b) That the force report the number of patrols there each quarter.
+
+Recommendation 3
+
+(a) That the youth service keep the centre open on Friday evenings.
+"""
+
+
+def test_a_resolution_approving_a_range_before_the_restated_headings_is_the_one_answer():
+    (passage,) = audit_reply(RANGE_APPROVED).passages
+    assert passage.numbers == ("1", "2", "3")
+    assert passage.text.startswith("(1) That Recommendations 1 to 3") and "underpass" not in passage.text
+
+
+def test_a_heading_outside_the_approved_range_keeps_the_headings_as_answers():
+    text = RANGE_APPROVED.replace("Recommendation 3\n", "Recommendation 4\n")
+    assert [p.numbers for p in audit_reply(text).passages] == [("1",), ("2",), ("4",)]

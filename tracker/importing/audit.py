@@ -30,6 +30,7 @@ from tracker.importing.extract import (
     extract_recommendations,
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
+from tracker.importing.layouts.approved_range import approved_range
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
@@ -567,7 +568,17 @@ def audit_reply(
     topics = [] if table or prose is not None else topic_paragraphs(classify(text))
     for start, end in topics:
         passages.append(_passage(text, [], start, end, "single", reference_date))
-    for block in raw_blocks if prose is None and not topics else ():
+    # "That Recommendations 1 to 4 be approved:-" and then each restated under its heading: one answer
+    ranged = None
+    if not table and prose is None and not topics:
+        ranged = approved_range(text, [(b.start, b.numbers) for b in raw_blocks])
+    if ranged is not None:
+        start, end, numbers = ranged
+        passages.append(_passage(text, numbers, start, end, "explicit", reference_date))
+        for block in raw_blocks:
+            for number in block.numbers:
+                restated[number] = " ".join(p for p, _ in block.paragraphs)
+    for block in raw_blocks if prose is None and not topics and ranged is None else ():
         answer_parts: list[str] = []
         in_restatement = True
         restated_words: set[str] = set()  # the words this block has restated so far
