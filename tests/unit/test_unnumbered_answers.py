@@ -88,6 +88,16 @@ def test_accepting_all_of_an_inspections_areas_for_improvement_is_a_blanket_answ
     assert "We have accepted all the AFIs" in passage.text
 
 
+def test_a_welsh_reply_that_meets_all_the_recommendations_is_a_blanket_answer():
+    reply = (
+        "Adolygiad o'r gwasanaeth ieuenctid\n\n"
+        'Dywedodd y Comisiynydd: "Rydym eisoes yn cyflawni\'r argymhellion a gyhoeddwyd heddiw."\n'
+    )
+    (passage,) = audit_reply(reply).passages
+    assert passage.numbers == () and "cyflawni'r argymhellion" in passage.text
+    assert audit_reply("Adolygiad\n\nMae'r adroddiad yn cynnwys argymhellion newydd.\n").passages == ()
+
+
 def test_body_paragraphs_leave_out_the_salutation_the_address_and_the_closing():
     text = "1 High Street\n\nDear Chair,\n\nI accept the recommendation in full.\n\nYours sincerely\nA Name\n"
     assert [text[s:e] for s, e in paragraphs(text)] == ["I accept the recommendation in full."]

@@ -83,7 +83,10 @@ _BLANKET = re.compile(
     rf"(?:the|its|your|their)\s+(?:\w+\s+){{0,6}}?{_ALL_OF}"
     # "agreed to accept the recommendations": the plural with no number and no exception names them all
     rf"|\b(?:agree(?:s|d)?\s+to\s+)?accept(?:s|ed)?\s+the\s+{_ALL_OF}"
-    r"(?!\s*(?:\d|R\d|,?\s*(?:except|apart|other\s+than|save|but|with\s+the\s+exception)\b))",
+    r"(?!\s*(?:\d|R\d|,?\s*(?:except|apart|other\s+than|save|but|with\s+the\s+exception)\b))"
+    # in Welsh: accepting, supporting or meeting (all) the recommendations ("cyflawni'r argymhellion",
+    # "derbyn pob un o'r argymhellion", "cefnogi'r holl argymhellion")
+    r"|\b(?:derbyn|cefnogi|cyflawni|gweithredu)(?:\s+pob\s+un\s+o)?(?:['’]r|\s+yr)(?:\s+holl)?\s+argymhellion\b",
     re.I,
 )
 
