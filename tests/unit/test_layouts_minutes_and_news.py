@@ -119,6 +119,19 @@ def test_recommendations_told_of_without_that_and_a_letter_calling_for_something
     assert extract_recommendations(evidence).recommendations == ()
 
 
+def test_a_news_item_saying_the_body_has_called_for_something_gives_that_sentence():
+    news = (
+        "Assembly report on night buses\n\n"
+        "The London Assembly has called for night bus drivers to be trained in first aid by next spring.\n"
+        "The report praises the operators for the new routes.\n"
+    )
+    (called,) = extract_recommendations(news).recommendations
+    assert called.text.startswith("The London Assembly has called for night bus drivers")
+    for call in ("has called for evidence from", "has called on the public to send views to"):
+        text = news.replace("has called for night bus drivers to be trained in first aid by", call)
+        assert extract_recommendations(text).recommendations == ()
+
+
 PRIORITIES = """The following priorities were agreed by Members:-
 
 1             Ward forums be consulted on funding a radio scheme for taxi drivers;
