@@ -103,3 +103,29 @@ def test_a_news_pages_header_stamps_its_date_without_a_colon():
         "The review was published in March 2024 and asked councils to act by 30 June 2024.\n"
     )
     assert extract_recommendations(text).document.date == dt.date(2024, 5, 21)
+
+
+def test_someone_presenting_another_document_on_a_day_does_not_date_this_one():
+    assert (
+        narrated_date(["The Chief Executive presented the draft budget to the Board on 3 May 2023."]) is None
+    )
+    assert narrated_date(["The draft budget was presented to the Board on 3 May 2023."]) == dt.date(
+        2023, 5, 3
+    )
+
+
+def test_the_title_of_a_linked_document_does_not_date_the_page():
+    lines = [
+        "The Board's minutes can be found on its website at:",
+        "",
+        "Agenda for the Board on Wednesday 3rd May, 2023",
+    ]
+    assert weekday_date(lines) is None
+    assert weekday_date(lines[2:]) == dt.date(2023, 5, 3)
+    notice = (
+        "Decision notice: approval of the annual report\n\n"
+        "The Chief Executive presented the draft annual report to the Board on the 3rd May 2023. The Board's "
+        "report on it can be found on its website at:\n\n"
+        "Agenda for the Board on Wednesday 3rd May, 2023, 2.00 pm\n"
+    )
+    assert extract_recommendations(notice).document.date is None
