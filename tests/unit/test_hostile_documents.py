@@ -235,6 +235,8 @@ HOSTILE = {
     "own decisions": "Issue - decisions\n1. That the x be y.\n",
     "decimal sections": "1. Comments:\n- x\n1.2 y\n",
     "stamped date": " date 2025-01-10 x\n",
+    "counted headings": "We have accepted all the AFIs.\nCustody AFIs (2)\n",
+    "approved range": "That Recommendations 1 to 3 be approved:-\nRecommendation 1\nx\n",
 }
 
 

@@ -88,6 +88,19 @@ def test_accepting_all_of_an_inspections_areas_for_improvement_is_a_blanket_answ
     assert "We have accepted all the AFIs" in passage.text
 
 
+def test_a_heading_counting_a_group_of_findings_after_a_blanket_answer_gives_its_own_answer():
+    reply = (
+        "1. Commissioner's comments:\n"
+        "We have accepted all the AFIs and report on them to the oversight board each quarter.\n"
+        "2. Responses\n"
+        "2.1 Custody AFIs (2)\n"
+        "2.2 The custody team now checks every detainee's welfare on the hour and records each check.\n"
+    )
+    blanket, custody = audit_reply(reply).passages
+    assert "accepted all the AFIs" in blanket.text
+    assert custody.numbers == () and custody.text.startswith("2.2 The custody team now checks")
+
+
 def test_a_welsh_reply_that_meets_all_the_recommendations_is_a_blanket_answer():
     reply = (
         "Adolygiad o'r gwasanaeth ieuenctid\n\n"

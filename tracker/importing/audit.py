@@ -31,6 +31,7 @@ from tracker.importing.extract import (
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
 from tracker.importing.layouts.approved_range import approved_range
+from tracker.importing.layouts.counted_headings import counted_headings
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
@@ -719,7 +720,14 @@ def _unnumbered_answers(
     numbers = list(known or ())
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
-        return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+        blanket = _passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))
+        # "2.2 Vetting AFIs (3)" and the paragraphs under it: a group answered apart, tied by the officer
+        groups = [
+            _passage(text, [], start, end, "single", reference_date, (TIED_BY_SUBJECT,))
+            for start, end in counted_headings(classify(text))
+            if end <= span[0] or start >= span[1]
+        ]
+        return sorted([blanket, *groups], key=lambda p: p.start)
     if named := named_passages(text, set(known) if known else None):  # "with regard to recommendation 3"
         passages = [
             _passage(text, n, start, end, "explicit" if len(n) > 1 else "single", reference_date)
