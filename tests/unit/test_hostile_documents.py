@@ -230,6 +230,13 @@ HOSTILE = {
     "most of them": "Most of the recommendations had been agreed. ",
     "stated asks": "The Police and Crime Committee calls on the Mayor to x. ",
     "stated asks run on": "The Committee and ",
+    "has called for": "The Police and Crime Committee has called for x. ",
+    "counted to clauses": "the three recommendations to x, to y and to z ",
+    "own decisions": "Issue - decisions\n1. That the x be y.\n",
+    "decimal sections": "1. Comments:\n- x\n1.2 y\n",
+    "stamped date": " date 2025-01-10 x\n",
+    "counted headings": "We have accepted all the AFIs.\nCustody AFIs (2)\n",
+    "approved range": "That Recommendations 1 to 3 be approved:-\nRecommendation 1\nx\n",
 }
 
 

@@ -12,6 +12,7 @@ from tracker.importing.layouts.document_date import (
     letter_title_date,
     narrated_date,
     salutation_date,
+    stamped_date,
     weekday_date,
 )
 
@@ -89,3 +90,42 @@ def test_a_cover_sheet_run_into_one_paragraph_is_dated_by_its_meeting_day():
     assert weekday_date([later]) is None
     # far into a long paragraph, a meeting's day is narration, not the cover sheet
     assert weekday_date(["x " * 200 + cover]) is None
+
+
+def test_a_news_pages_header_stamps_its_date_without_a_colon():
+    assert stamped_date([" date 2024-05-21 Association of Example Councils"]) == dt.date(2024, 5, 21)
+    assert stamped_date(["Published 2024-05-21"]) == dt.date(2024, 5, 21)
+    assert stamped_date(["date 21 May 2024 the group met again"]) is None
+    assert stamped_date(["The date 2024-05-21 was set for the next review."]) is None
+    text = (
+        " date 2024-05-21 Association of Example Councils\n"
+        "Statement on the youth safety review\n"
+        "The review was published in March 2024 and asked councils to act by 30 June 2024.\n"
+    )
+    assert extract_recommendations(text).document.date == dt.date(2024, 5, 21)
+
+
+def test_someone_presenting_another_document_on_a_day_does_not_date_this_one():
+    assert (
+        narrated_date(["The Chief Executive presented the draft budget to the Board on 3 May 2023."]) is None
+    )
+    assert narrated_date(["The draft budget was presented to the Board on 3 May 2023."]) == dt.date(
+        2023, 5, 3
+    )
+
+
+def test_the_title_of_a_linked_document_does_not_date_the_page():
+    lines = [
+        "The Board's minutes can be found on its website at:",
+        "",
+        "Agenda for the Board on Wednesday 3rd May, 2023",
+    ]
+    assert weekday_date(lines) is None
+    assert weekday_date(lines[2:]) == dt.date(2023, 5, 3)
+    notice = (
+        "Decision notice: approval of the annual report\n\n"
+        "The Chief Executive presented the draft annual report to the Board on the 3rd May 2023. The Board's "
+        "report on it can be found on its website at:\n\n"
+        "Agenda for the Board on Wednesday 3rd May, 2023, 2.00 pm\n"
+    )
+    assert extract_recommendations(notice).document.date is None

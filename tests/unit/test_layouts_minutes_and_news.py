@@ -119,6 +119,19 @@ def test_recommendations_told_of_without_that_and_a_letter_calling_for_something
     assert extract_recommendations(evidence).recommendations == ()
 
 
+def test_a_news_item_saying_the_body_has_called_for_something_gives_that_sentence():
+    news = (
+        "Assembly report on night buses\n\n"
+        "The London Assembly has called for night bus drivers to be trained in first aid by next spring.\n"
+        "The report praises the operators for the new routes.\n"
+    )
+    (called,) = extract_recommendations(news).recommendations
+    assert called.text.startswith("The London Assembly has called for night bus drivers")
+    for call in ("has called for evidence from", "has called on the public to send views to"):
+        text = news.replace("has called for night bus drivers to be trained in first aid by", call)
+        assert extract_recommendations(text).recommendations == ()
+
+
 PRIORITIES = """The following priorities were agreed by Members:-
 
 1             Ward forums be consulted on funding a radio scheme for taxi drivers;
@@ -161,3 +174,27 @@ def test_asks_of_the_meeting_itself_or_by_others_and_an_it_with_no_committee_bef
         "publish their data.\n\nIt also recommends that forces train call handlers.\n\nThe Panel calls on members to attend.\n"
     )
     assert stated_asks(classify(minutes)) == []
+
+
+COUNTED_IN_A_STATEMENT = """Association statement on the youth safety review
+
+The review, published in March, made eight recommendations in all. Three were made to councils.
+
+"Every council has accepted the three recommendations of the review to publish its patrol times each
+month, to meet residents in each ward every quarter and to report back to the review team within a year.
+We will share what works."
+"""
+
+
+def test_recommendations_counted_and_then_listed_as_to_clauses_give_one_each():
+    found = extract_recommendations(COUNTED_IN_A_STATEMENT).recommendations
+    first, second, third = (r.text for r in found)
+    assert first == "To publish its patrol times each month."
+    assert second == "To meet residents in each ward every quarter."
+    assert third == "To report back to the review team within a year."
+    assert all(NUMBERED_BY_APP in r.flags for r in found)
+
+
+def test_to_clauses_that_do_not_match_the_count_give_nothing():
+    text = COUNTED_IN_A_STATEMENT.replace("the three recommendations", "the four recommendations")
+    assert extract_recommendations(text).recommendations == ()

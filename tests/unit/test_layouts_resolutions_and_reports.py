@@ -128,3 +128,90 @@ def test_recommendations_that_ask_for_other_recommendations_to_be_implemented_ar
         "2. The force should publish which recommendations have been accepted and when.\n"
     )
     assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2"]
+
+
+OWN_DECISIONS_PAGE = """Issue - decisions
+
+Park lighting review
+
+12/03/2024 - Park lighting review
+
+1.    That the lighting hours in the three town parks be extended to midnight from April.
+
+2.    That the proposal for motion sensors on the river path be approved, and that the work be timed
+to follow the resurfacing.
+
+3.    That officers be authorised to agree a new maintenance contract within the approved budget.
+
+4.    That the Director reports every six months to the Environment Committee on the number of lamps
+repaired.
+"""
+
+
+def test_a_decision_pages_own_decisions_are_not_recommendations():
+    extraction = extract_recommendations(OWN_DECISIONS_PAGE)
+    assert extraction.recommendations == ()
+    assert any("names its items as decisions" in w for w in extraction.warnings)
+
+
+def test_decisions_that_ask_another_body_to_act_are_still_recommendations():
+    text = OWN_DECISIONS_PAGE.replace(
+        "That officers be authorised to agree a new maintenance contract",
+        "That the Commissioner be asked to fund a new patrol",
+    )
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2", "3", "4"]
+
+
+COMMENTS_SECTION = """1. Commissioner's comments:
+- I am glad to see the findings of this report and the progress the force has made since the visit.
+1.2 I asked the Chief Constable for his view, and he said:
+We have accepted every area for improvement and will report our progress to the board.
+2. Responses
+2.1 The vetting team received two areas for improvement, and the standards team one.
+"""
+
+
+def test_a_numbered_heading_ending_in_a_colon_with_its_own_decimal_paragraphs_is_a_section():
+    extraction = extract_recommendations(COMMENTS_SECTION)
+    assert extraction.recommendations == ()
+    assert any("section headings" in w for w in extraction.warnings)
+
+
+def test_a_numbered_heading_that_asks_keeps_its_decimal_sub_points_as_a_recommendation():
+    text = COMMENTS_SECTION.replace("1. Commissioner's comments:", "1. The Commissioner should:")
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1"]
+
+
+RANGE_APPROVED = """Minutes:
+
+Cabinet received the report of the Youth Safety Task Group.
+
+Resolved:
+
+(1) That Recommendations 1 to 3 of the Youth Safety Task Group be approved:-
+
+Recommendation 1
+
+(a) That the partnership set up a youth panel that meets every term.
+
+Recommendation 2
+
+(a) That the council light the underpass on Mill Lane all night.
+
+(b) That the force report the number of patrols there each quarter.
+
+Recommendation 3
+
+(a) That the youth service keep the centre open on Friday evenings.
+"""
+
+
+def test_a_resolution_approving_a_range_before_the_restated_headings_is_the_one_answer():
+    (passage,) = audit_reply(RANGE_APPROVED).passages
+    assert passage.numbers == ("1", "2", "3")
+    assert passage.text.startswith("(1) That Recommendations 1 to 3") and "underpass" not in passage.text
+
+
+def test_a_heading_outside_the_approved_range_keeps_the_headings_as_answers():
+    text = RANGE_APPROVED.replace("Recommendation 3\n", "Recommendation 4\n")
+    assert [p.numbers for p in audit_reply(text).passages] == [("1",), ("2",), ("4",)]

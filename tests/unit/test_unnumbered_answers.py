@@ -75,6 +75,42 @@ def test_a_blanket_acceptance_answers_every_recommendation():
     assert [(r.number, r.status) for r in audit.recommendations] == [("1", "replied"), ("2", "replied")]
 
 
+def test_accepting_all_of_an_inspections_areas_for_improvement_is_a_blanket_answer():
+    reply = (
+        "1. Commissioner's comments:\n"
+        "- I welcome the report and will follow the force's progress closely.\n"
+        "1.2 The Chief Constable has told me:\n"
+        "The inspectorate raised five areas for improvement. We have accepted all the AFIs and report on them "
+        "to the oversight board each quarter.\n"
+    )
+    (passage,) = audit_reply(reply).passages
+    assert passage.numbers == () and passage.disposition == "accepted"
+    assert "We have accepted all the AFIs" in passage.text
+
+
+def test_a_heading_counting_a_group_of_findings_after_a_blanket_answer_gives_its_own_answer():
+    reply = (
+        "1. Commissioner's comments:\n"
+        "We have accepted all the AFIs and report on them to the oversight board each quarter.\n"
+        "2. Responses\n"
+        "2.1 Custody AFIs (2)\n"
+        "2.2 The custody team now checks every detainee's welfare on the hour and records each check.\n"
+    )
+    blanket, custody = audit_reply(reply).passages
+    assert "accepted all the AFIs" in blanket.text
+    assert custody.numbers == () and custody.text.startswith("2.2 The custody team now checks")
+
+
+def test_a_welsh_reply_that_meets_all_the_recommendations_is_a_blanket_answer():
+    reply = (
+        "Adolygiad o'r gwasanaeth ieuenctid\n\n"
+        'Dywedodd y Comisiynydd: "Rydym eisoes yn cyflawni\'r argymhellion a gyhoeddwyd heddiw."\n'
+    )
+    (passage,) = audit_reply(reply).passages
+    assert passage.numbers == () and "cyflawni'r argymhellion" in passage.text
+    assert audit_reply("Adolygiad\n\nMae'r adroddiad yn cynnwys argymhellion newydd.\n").passages == ()
+
+
 def test_body_paragraphs_leave_out_the_salutation_the_address_and_the_closing():
     text = "1 High Street\n\nDear Chair,\n\nI accept the recommendation in full.\n\nYours sincerely\nA Name\n"
     assert [text[s:e] for s, e in paragraphs(text)] == ["I accept the recommendation in full."]

@@ -30,6 +30,8 @@ from tracker.importing.extract import (
     extract_recommendations,
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
+from tracker.importing.layouts.approved_range import approved_range
+from tracker.importing.layouts.counted_headings import counted_headings
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
@@ -567,7 +569,17 @@ def audit_reply(
     topics = [] if table or prose is not None else topic_paragraphs(classify(text))
     for start, end in topics:
         passages.append(_passage(text, [], start, end, "single", reference_date))
-    for block in raw_blocks if prose is None and not topics else ():
+    # "That Recommendations 1 to 4 be approved:-" and then each restated under its heading: one answer
+    ranged = None
+    if not table and prose is None and not topics:
+        ranged = approved_range(text, [(b.start, b.numbers) for b in raw_blocks])
+    if ranged is not None:
+        start, end, numbers = ranged
+        passages.append(_passage(text, numbers, start, end, "explicit", reference_date))
+        for block in raw_blocks:
+            for number in block.numbers:
+                restated[number] = " ".join(p for p, _ in block.paragraphs)
+    for block in raw_blocks if prose is None and not topics and ranged is None else ():
         answer_parts: list[str] = []
         in_restatement = True
         restated_words: set[str] = set()  # the words this block has restated so far
@@ -708,7 +720,14 @@ def _unnumbered_answers(
     numbers = list(known or ())
     if span := blanket_answer(text):
         grouping = "explicit" if len(numbers) > 1 else "single"
-        return [_passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))]
+        blanket = _passage(text, numbers, *span, grouping, reference_date, (TIED_BY_SUBJECT,))
+        # "2.2 Vetting AFIs (3)" and the paragraphs under it: a group answered apart, tied by the officer
+        groups = [
+            _passage(text, [], start, end, "single", reference_date, (TIED_BY_SUBJECT,))
+            for start, end in counted_headings(classify(text))
+            if end <= span[0] or start >= span[1]
+        ]
+        return sorted([blanket, *groups], key=lambda p: p.start)
     if named := named_passages(text, set(known) if known else None):  # "with regard to recommendation 3"
         passages = [
             _passage(text, n, start, end, "explicit" if len(n) > 1 else "single", reference_date)

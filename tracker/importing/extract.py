@@ -26,12 +26,14 @@ from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
 from tracker.importing.layouts.approved_numbers import approved_numbers
 from tracker.importing.layouts.code_rows import code_rows
 from tracker.importing.layouts.contents_lines import is_contents_line
+from tracker.importing.layouts.counted_clauses import counted_clauses
 from tracker.importing.layouts.document_date import (
     labelled_date,
     leading_date,
     letter_title_date,
     narrated_date,
     salutation_date,
+    stamped_date,
     weekday_date,
 )
 from tracker.importing.layouts.gap_numbers import gap_number
@@ -40,6 +42,7 @@ from tracker.importing.layouts.inline_series import inline_series
 from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.numbers_in_minutes import numbers_in_minutes
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
+from tracker.importing.layouts.own_decisions import own_decisions
 from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request
 from tracker.importing.layouts.plain_lines import plain_lines
 from tracker.importing.layouts.pointed_paragraphs import (
@@ -901,6 +904,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _agreed_in_prose(all_lines, warnings)
             or _drafts(recommending_clause(all_lines))
             or _drafts(reported_recommendations(all_lines))
+            or _drafts(counted_clauses(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
             or _drafts(numbers_in_minutes(all_lines))
@@ -1222,6 +1226,8 @@ def _not_recommendations(
         return "its items are the report's section headings, each followed by its own paragraphs N.1, N.2 …"
     if SAYS_RECOMMENDS.search(lead):
         return None
+    if own_decisions(lead, texts):
+        return 'its heading names its items as decisions, and they decide for the body itself ("That … be …")'
     if explicit:
         if sum(1 for t in texts if _item_asks(t, strictly=True)) * 2 >= len(texts):
             return None
@@ -1281,20 +1287,30 @@ def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], 
 
 def _section_headings(drafts: list[_Draft], lines: list[Line], starts: list[int]) -> bool:
     """A report numbered in sections ("1. Purpose", then "1.1 This report …", "1.2 …"): most items are a
-    short heading whose next line opens with the item's own number and ".1"."""
+    short heading whose next line opens with the item's own number and ".1"; or a heading that ends with a
+    colon and asks nothing ("1. Commissioner's comments:"), whose first paragraph numbered in decimals, within a few lines,
+    carries the item's own number ("1.2 …" after an unnumbered first paragraph)."""
     headed = 0
     for draft in drafts:
         at = bisect_left(starts, draft.start)
         following = [line.text.strip() for line in lines[at + 1 : at + 4] if line.text.strip()]
         heading = NUMBERED.sub(r"\2", lines[at].text.strip()) if at < len(lines) else ""
-        if (
-            following
-            and len(heading) <= 80
-            and not _FINISHED.search(heading)
-            and re.match(rf"{re.escape(draft.number)}\.1(?!\d)", following[0])
-        ):
+        if not following or len(heading) > 80:
+            continue
+        if not _FINISHED.search(heading) and re.match(rf"{re.escape(draft.number)}\.1(?!\d)", following[0]):
             headed += 1
+        elif heading.endswith(":") and not SAYS_RECOMMENDS.search(heading) and not _asks(heading):
+            decimal = next(
+                (m for line in lines[at + 1 : at + 8] if (m := _DECIMAL_PARAGRAPH.match(line.text.strip()))),
+                None,
+            )
+            if decimal is not None and decimal.group(1) == draft.number:
+                headed += 1
     return headed * 2 > len(drafts)
+
+
+# a paragraph numbered in decimals: "1.2 I have asked …"
+_DECIMAL_PARAGRAPH = re.compile(r"(\d{1,3})\.\d{1,2}(?!\d)\s")
 
 
 def _clip(text: str, size: int = 60) -> str:
@@ -1458,7 +1474,8 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
                 date = found[0].date
                 break
     if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
-        date = labelled_date([clean(line) for line in lines[:60]])
+        head = [clean(line) for line in lines[:60]]
+        date = labelled_date(head) or stamped_date(head)
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)

@@ -3,6 +3,8 @@
 - A label in mid-line, as a cover sheet flattened into one line gives it:
   "Agenda item 6   Date of meeting: 4 March 2024   Report of the Chair" → 4 March 2024; a decision record's
   "Cabinet Decision: 12th March 2015" → 12 March 2015.
+- A news page's header that stamps its date in ISO form after the word, with no colon:
+  " date 2025-01-10 Association of Example Bodies" → 10 January 2025.
 - A sentence that says when the document was presented, held or sent:
   "This report was presented to the Panel on the 4th March 2024" → 4 March 2024;
   "Minutes of the meeting held on 4 March 2024" is the minutes of an earlier meeting: no date from it.
@@ -40,10 +42,15 @@ _OTHER_DATES = frozenset(
 )  # fmt: skip
 # "presented to the Panel on the 4th March 2024"; not "the minutes of the meeting held on …" (the last one)
 _NARRATED = re.compile(
-    r"(?<!\bhad )(?<!\bhad been )\b(?:presented|submitted|considered|held|sent|issued|published|agreed|approved|written|signed)\b"
+    r"(?<!\bhad )(?<!\bhad been )\b(?P<verb>presented|submitted|considered|held|sent|issued|published|agreed|approved|written|signed)\b"
     r"[^.;\n]{0,80}?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?",
     re.I,
 )
+# the object straight after "presented" or "submitted" ("presented the draft report"), no "was"/"been" before
+_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my)\s", re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.I)
+# "Their formal report can be found on their website at:": the next line names the linked document
+_LINK_LEAD = re.compile(r"\b(?:found|available|published|seen|read)\b[^.]{0,60}\bat\s*:\s*$", re.I)
 _EARLIER = re.compile(
     r"\b(?:previous|last|earlier|approve|approved|record|minutes\s+of\s+the\s+meeting|arising\s+from)\b", re.I
 )
@@ -63,6 +70,9 @@ _MEETING_DAY = re.compile(
 _COVER_HEAD = 300  # how far into a long line a cover sheet's meeting is sought
 
 
+# a news page's header: "date 2025-01-10 Publisher", "published 2025-01-10" (an ISO date only: a word and a
+# written date with no colon is as likely a sentence)
+_STAMP = re.compile(r"^\s*(?:date|published|posted)\s+(?=\d{4}-\d\d-\d\d\b)", re.I)
 # a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"
 _LEADING = re.compile(r"^(?=\d)(.{6,20}?)\s+[-–—|:]\s+\S")
 # the title of a letter published on its own: "Letter to the Chair … from the Minister …, dated 24 October 2009"
@@ -107,16 +117,43 @@ def labelled_date(lines: list[str]) -> dt.date | None:
     return _day_after(_LABEL, lines)
 
 
+def stamped_date(lines: list[str]) -> dt.date | None:
+    """The ISO date a page's header gives after "date" or "published" at the start of a line."""
+    return _day_after(_STAMP, lines)
+
+
 def narrated_date(lines: list[str]) -> dt.date | None:
     """The date in the first sentence that says the document was presented, held or sent on a day (not a
-    sentence about an earlier meeting)."""
-    return _day_after(_NARRATED, [line for line in lines if not _EARLIER.search(line)])
+    sentence about an earlier meeting, nor one where someone presented something else: "The Commissioner
+    presented the draft report to the Panel on 4 March" dates the draft, not this page)."""
+    for line in lines:
+        if _EARLIER.search(line):
+            continue
+        for m in _NARRATED.finditer(line):
+            after_verb = line[m.start() + len(m.group("verb")) : m.end()]
+            handed = m.group("verb").lower() in ("presented", "submitted")
+            if handed and _OBJECT.match(after_verb) and not _AUXILIARY.search(line[: m.start()]):
+                continue  # an active verb with its object: what was presented is another document
+            found = find_dates(line[m.end() : m.end() + 40])
+            if found and found[0].start == 0 and found[0].precision == "day":
+                return found[0].date
+    return None
 
 
 def weekday_date(lines: list[str]) -> dt.date | None:
     """The date after a day's name in a short line (a title or heading), as agenda pages give the meeting, or
-    after "Meeting" and a day's name near the start of a long line (a cover sheet run into one paragraph)."""
-    short = [line for line in lines if len(line) <= 160 and not _EARLIER.search(line)]
+    after "Meeting" and a day's name near the start of a long line (a cover sheet run into one paragraph). A
+    line straight after one that ends "… can be found at:" is the title of a link to another document."""
+    linked, previous = set(), ""
+    for i, line in enumerate(lines):
+        if _LINK_LEAD.search(previous):
+            linked.add(i)
+        previous = line if line.strip() else previous
+    short = [
+        line
+        for i, line in enumerate(lines)
+        if len(line) <= 160 and not _EARLIER.search(line) and i not in linked
+    ]
     return _day_after(_WEEKDAY, short) or _day_after(
         _MEETING_DAY, [line[:_COVER_HEAD] for line in lines if len(line) > 160]
     )

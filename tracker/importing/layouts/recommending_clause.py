@@ -5,7 +5,8 @@
 
 A sentence whose subject is a committee, panel, inquiry or report (or "we") and which goes on ", recommending
 …" or ", calling for …" (or "and recommends that …") is one recommendation, the whole sentence its text,
-numbered by the app ("calling for the public to send views" asks for evidence, not of the policing body). The
+numbered by the app ("calling for the public to send views" asks for evidence, not of the policing body); so is
+a news item's sentence "The Committee has called for (on) …" opened by the body. The
 lines of a paragraph are joined first, so a sentence wrapped mid-way is read whole.
 """
 
@@ -19,7 +20,7 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)\s*")
-_BODY = r"(?:committee|panel|inquiry|review|report|commission|task\s+group|we)"
+_BODY = r"(?:committee|panel|inquiry|review|report|commission|assembly|task\s+group|we)"
 # the body's name may hold "and" ("The Police and Crime Committee"); "calling for …" and "calling on …" ask too
 _RECOMMENDING = re.compile(
     rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?"
@@ -28,9 +29,23 @@ _RECOMMENDING = re.compile(
     re.I,
 )
 
+# a news item's "The Committee has called for the force to …" / "has called on the Commissioner to …"; not a
+# call for evidence or views
+_CALLED_FOR = re.compile(
+    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\s+(?:has|have)\s+(?:also\s+)?"
+    r"called\s+(?:for|on)\s+(?!(?:the\s+)?(?:public|views|evidence|submissions|comments)\b)",
+    re.I,
+)
+
 
 def recommending_clause(lines: Sequence[LineLike]) -> list[Found]:
-    return app_numbered([item for item in paragraph_sentences(lines) if _RECOMMENDING.match(item[2])])
+    return app_numbered(
+        [
+            item
+            for item in paragraph_sentences(lines)
+            if _RECOMMENDING.match(item[2]) or _CALLED_FOR.match(item[2])
+        ]
+    )
 
 
 def paragraph_sentences(lines: Sequence[LineLike]) -> list[tuple[int, int, str]]:

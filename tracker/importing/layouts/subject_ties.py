@@ -76,12 +76,17 @@ _SALUTATION = re.compile(r"^(?:dear\b|to:|from:|re:|subject:|our ref|your ref|da
 _CLOSING = re.compile(
     r"^(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+wishes|with\s+best|regards\b)", re.I
 )
+# what an inspection's answer accepts all of: its recommendations, or its areas for improvement ("AFIs")
+_ALL_OF = r"(?:recommendations|areas\s+for\s+improvement|AFIs)\b"
 _BLANKET = re.compile(
     r"\b(?:accept(?:s|ed)?|agree(?:s|d)?(?:\s+to)?|support(?:s|ed)?)\s+(?:all|each)\s+(?:of\s+)?"
-    r"(?:the|its|your|their)\s+(?:\w+\s+){0,6}?recommendations\b"
+    rf"(?:the|its|your|their)\s+(?:\w+\s+){{0,6}}?{_ALL_OF}"
     # "agreed to accept the recommendations": the plural with no number and no exception names them all
-    r"|\b(?:agree(?:s|d)?\s+to\s+)?accept(?:s|ed)?\s+the\s+recommendations\b"
-    r"(?!\s*(?:\d|R\d|,?\s*(?:except|apart|other\s+than|save|but|with\s+the\s+exception)\b))",
+    rf"|\b(?:agree(?:s|d)?\s+to\s+)?accept(?:s|ed)?\s+the\s+{_ALL_OF}"
+    r"(?!\s*(?:\d|R\d|,?\s*(?:except|apart|other\s+than|save|but|with\s+the\s+exception)\b))"
+    # in Welsh: accepting, supporting or meeting (all) the recommendations ("cyflawni'r argymhellion",
+    # "derbyn pob un o'r argymhellion", "cefnogi'r holl argymhellion")
+    r"|\b(?:derbyn|cefnogi|cyflawni|gweithredu)(?:\s+pob\s+un\s+o)?(?:['’]r|\s+yr)(?:\s+holl)?\s+argymhellion\b",
     re.I,
 )
 
