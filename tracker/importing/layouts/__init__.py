@@ -30,6 +30,21 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
   recommendation
 - plain_lines: recommendations as plain lines after a lead-in that names them ("The five recommendations are:")
 - stated_asks: a committee's asks stated in its prose ("The Committee calls on the Mayor to …", "We recommend that …")
+- agreed_in_prose: minutes with no list that record a recommendation in a sentence
+- approved_range: a resolution approving a range of recommendations ("That Recommendations 1 to 4 … be
+  approved"), one answer to them all, before their restated headings
+- code_rows: a table of recommendations keyed by code, flattened one cell to a line
+- counted_clauses: recommendations a sentence counts and then lists as "to" clauses
+- counted_headings: answers under a heading that counts a group of findings ("2.2 Vetting (3)")
+- gap_numbers: an item number followed by a wide gap instead of a full stop
+- grouped_answer: one answer to the recommendations as a whole
+- inline_series: recommendations run together in one sentence, parted by semicolons
+- own_decisions: a decision page's own decisions ("That … be …"), no recommendations to another body
+- pointed_paragraphs: a response quoting the conclusions without their numbers, each with a pointer to its own
+- recommending_clause: a recommendation reported in a clause of a news item's or letter's prose
+- run_on_items: a letter flattened into one run of text, each recommendation named by number and a dash
+- spoken_minutes: numbered minute paragraphs telling what a member said: narration, not recommendations
+- titled_items: a short title line then its text for each recommendation, with no numbers
 """
 
 from __future__ import annotations
