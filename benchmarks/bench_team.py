@@ -32,7 +32,9 @@ def main() -> None:
     saved = sum(r["saved"] for r in results)
     busy = sum(r["busy"] for r in results)
     longest = max(r["longest_wait"] for r in results)
-    print(f"3 writers x 150 edits on SQLite: {saved}/{total} saved ({saved / total:.1%}), {busy} refused as busy")
+    print(
+        f"3 writers x 150 edits on SQLite: {saved}/{total} saved ({saved / total:.1%}), {busy} refused as busy"
+    )
     print(f"longest wait for one save: {longest / waits().lock:.2f} of the wait allowed (goal < 1)")
 
 

@@ -117,7 +117,9 @@ class ReportsPage(Page):
             row.addWidget(widget)
         row.addStretch(1)
         self.layout_.addLayout(row)
-        dates = QHBoxLayout()  # typed dates with their messages beside them: a row of their own, to fit 1280 px
+        dates = (
+            QHBoxLayout()
+        )  # typed dates with their messages beside them: a row of their own, to fit 1280 px
         for widget in (from_label, self.start, to_label, self.end):
             dates.addWidget(widget)
         dates.addStretch(1)

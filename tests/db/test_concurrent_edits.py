@@ -139,7 +139,9 @@ def test_meeting_and_body_edits_on_the_command_line_refuse_a_stale_version(demo,
                          str(seen["version"]), "--db", demo.url)  # fmt: skip
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "changed by test officer" in err and "your change was not saved" in err
-    assert ok(capsys, "meeting", "list", "--cycle", "london-2025", "--db", demo.url)[0]["title"] == seen["title"]
+    assert (
+        ok(capsys, "meeting", "list", "--cycle", "london-2025", "--db", demo.url)[0]["title"] == seen["title"]
+    )
     code, _, err = run(capsys, "meeting", "edit", str(seen["id"]), "--db", demo.url)
     assert code == 2 and "nothing to change" in err
     body = ok(capsys, "body", "list", "--db", demo.url)[0]

@@ -115,7 +115,9 @@ def _meeting(services, title_start: str):
 
 def _logged(services, meeting_id: int, field: str) -> str | None:
     """The newest value the change log holds for one field of a meeting."""
-    rows = [c for c in services.history.for_item(entity="meeting", entity_id=str(meeting_id)) if c.field == field]
+    rows = [
+        c for c in services.history.for_item(entity="meeting", entity_id=str(meeting_id)) if c.field == field
+    ]
     return rows[0].new if rows else None
 
 

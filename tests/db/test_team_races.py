@@ -34,7 +34,10 @@ def test_a_regrouping_from_an_old_view_is_refused_naming_who_changed_it_and_when
     try:
         changed = other.recommendations.set_grouping(reply.id, ["1", "2"], if_version=reply.version)
         assert changed.version == reply.version + 1  # changing only the links raises the reply's version
-        with pytest.raises(Conflict, match=r"changed by Second Officer on \d{1,2} \w+ \d{4} at \d\d:\d\d \(the answers were set to 1, 2\)"):
+        with pytest.raises(
+            Conflict,
+            match=r"changed by Second Officer on \d{1,2} \w+ \d{4} at \d\d:\d\d \(the answers were set to 1, 2\)",
+        ):
             demo.recommendations.set_grouping(reply.id, ["3"], if_version=reply.version)
     finally:
         other.dispose()

@@ -26,7 +26,11 @@ def drop(window, *paths: Path) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     event = QDropEvent(
-        QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(300, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
     return event
@@ -45,7 +49,9 @@ def test_what_the_import_page_cannot_read_is_not_taken(qtbot, window, tmp_path):
     program = tmp_path / "setup.exe"
     program.write_bytes(b"MZ")
     assert window.dropped_document(drop_mime(program)) is None
-    assert window.dropped_document(drop_mime(CORPUS / "letter_numbered.md", CORPUS / "reply_table.txt")) is None
+    assert (
+        window.dropped_document(drop_mime(CORPUS / "letter_numbered.md", CORPUS / "reply_table.txt")) is None
+    )
     event = drop(window, program)
     assert not event.isAccepted() and window.stack.currentIndex() != IMPORT_PAGE
 
@@ -137,7 +143,9 @@ def test_undo_and_redo_in_the_edit_menu_name_the_date_change(qtbot, window):
         cycle.save_date()
     window.show_page(0)
     actions.update_undo()
-    assert actions.undo.isEnabled() and actions.undo.text().startswith("&Undo ") and len(actions.undo.text()) > 6
+    assert (
+        actions.undo.isEnabled() and actions.undo.text().startswith("&Undo ") and len(actions.undo.text()) > 6
+    )
     stack = window.built_page(CYCLE_PAGE).undo_stack
     actions.undo.trigger()  # from another page: the cycle page's stack, and the store, go back
     assert stack.index() == 0

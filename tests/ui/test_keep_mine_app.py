@@ -114,7 +114,9 @@ def test_settings_changed_meanwhile_ask_keep_mine_or_take_theirs(
 
 
 def _choose(dialog, text_start: str) -> None:
-    index = next(i for i in range(dialog.chooser.count()) if dialog.chooser.itemText(i).startswith(text_start))
+    index = next(
+        i for i in range(dialog.chooser.count()) if dialog.chooser.itemText(i).startswith(text_start)
+    )
     dialog.chooser.setCurrentIndex(index)
 
 

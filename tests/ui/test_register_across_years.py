@@ -36,7 +36,10 @@ def select(qtbot, page, cycle: str, number: str) -> None:
             break
     else:
         raise AssertionError(f"{cycle} {number} is not in the register")
-    qtbot.waitUntil(lambda: getattr(page, "asked_for", None) is not None and page.asked_for.number == number, timeout=20000)
+    qtbot.waitUntil(
+        lambda: getattr(page, "asked_for", None) is not None and page.asked_for.number == number,
+        timeout=20000,
+    )
     page.context.runner.wait(20000)
 
 

@@ -154,7 +154,17 @@ def test_papers_that_cannot_be_made_are_refused_and_nothing_is_written(
     target = tmp_path / "refused.pdf"
     for kind in ("agenda", "panel-report") if cycle == "s25" else ("agenda",):
         code, out, err = run(
-            capsys, "report", kind, "--cycle", cycle, "--as-of", "2025-03-01", "-o", str(target), "--db", store
+            capsys,
+            "report",
+            kind,
+            "--cycle",
+            cycle,
+            "--as-of",
+            "2025-03-01",
+            "-o",
+            str(target),
+            "--db",
+            store,
         )
         assert code == 2 and needle in err and err.count("\n") == 1
         assert not target.exists() and not list(tmp_path.glob("*refused*"))

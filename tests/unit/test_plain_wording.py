@@ -23,7 +23,9 @@ def test_a_bad_version_names_the_option_once(capsys, panel):
 
 def test_a_stale_panel_rename_names_the_panel_and_the_day_as_the_app_writes_it(capsys, panel):
     ok(capsys, "body", "edit", "wessex", "--panel", "Wessex Scrutiny Panel", "--db", panel)
-    code, _, err = run(capsys, "body", "edit", "wessex", "--panel", "Other", "--if-version", "1", "--db", panel)
+    code, _, err = run(
+        capsys, "body", "edit", "wessex", "--panel", "Other", "--if-version", "1", "--db", panel
+    )
     assert code == 2
     assert "the panel's name was set to Wessex Scrutiny Panel" in err
     day = re.search(r" on (\S+ \S+ \S+) at \d\d:\d\d", err).group(1)
@@ -35,12 +37,24 @@ def test_a_stale_panel_rename_names_the_panel_and_the_day_as_the_app_writes_it(c
 def test_one_recommendation_is_counted_in_the_singular(capsys, panel, tmp_path):
     ok(capsys, "cycle", "add", "c1", "--body", "wessex", "--template", "plan-pcc",
        "--trigger", "election=2024-05-02", "--db", panel)  # fmt: skip
-    ok(capsys, "recommendation", "add", "c1", "1", "--text", "Publish the plan in plain English.", "--db", panel)
+    ok(
+        capsys,
+        "recommendation",
+        "add",
+        "c1",
+        "1",
+        "--text",
+        "Publish the plan in plain English.",
+        "--db",
+        panel,
+    )
     code, out, _ = run(capsys, "audit", "c1", "--db", panel)
     assert code == 0 and "1 recommendation;" in out and "1 recommendations" not in out
     target = tmp_path / "audit.pdf"
     assert run(capsys, "report", "audit", "--cycle", "c1", "-o", str(target), "--db", panel)[0] == 0
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages).split())
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages).split()
+    )
     assert "1 recommendation;" in text and "1 recommendations" not in text
 
 
@@ -69,7 +83,9 @@ def test_the_agenda_item_counts_a_single_recommendation_in_the_singular(demo):
             recommendations=detail.recommendations[:1],
             summary=dataclasses.replace(detail.summary, coverage=coverage),
         )
-        text = " ".join(p for _, paragraphs, _ in agenda_content(one, AgendaOptions()).sections for p in paragraphs)
+        text = " ".join(
+            p for _, paragraphs, _ in agenda_content(one, AgendaOptions()).sections for p in paragraphs
+        )
         assert wanted in text and "1 recommendations" not in text
 
 

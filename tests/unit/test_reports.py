@@ -381,7 +381,9 @@ def test_audit_paper_keeps_words_whole_and_leaves_out_an_empty_asked_before_colu
     import docx
 
     run(capsys, "demo", "--db", db_url)
-    run(capsys, "recommendation", "link", "london-2022", "16", "london-2013", "1", "--confirm", "--db", db_url)
+    run(
+        capsys, "recommendation", "link", "london-2022", "16", "london-2013", "1", "--confirm", "--db", db_url
+    )
     run(capsys, "recommendation", "set", "london-2022", "4", "--text",
         "Print <script>alert(1)</script> literally, as typed.", "--db", db_url)  # fmt: skip
     with_matches = tmp_path / "with.pdf"
@@ -416,7 +418,8 @@ def test_a_long_follow_up_is_cut_at_a_word_in_the_audit_pdf_and_whole_in_word(de
     long_text = " ".join(["report progress to the committee every quarter"] * 8) + " ending here"
     follow = FollowUpRow(1, "ask", "6", D(2022, 9, 30), long_text, None)
     recs = tuple(
-        dataclasses.replace(r, follow_ups=(follow,)) if r.number == "6" else r for r in detail_2022.recommendations
+        dataclasses.replace(r, follow_ups=(follow,)) if r.number == "6" else r
+        for r in detail_2022.recommendations
     )
     detail = dataclasses.replace(detail_2022, recommendations=recs)
     text = squash(pdf_text(render_audit_pdf(detail, SETTINGS)))

@@ -55,9 +55,7 @@ def _day(value: str, year: int, month: int, day: int) -> dt.date:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise TypedDateError(f"{value} is outside the years {MIN_YEAR} to {MAX_YEAR}")
     if not 1 <= month <= 12:
-        raise TypedDateError(
-            f"{value} has no month {month}: the day comes first, then the month ({EXAMPLE})"
-        )
+        raise TypedDateError(f"{value} has no month {month}: the day comes first, then the month ({EXAMPLE})")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise TypedDateError(
@@ -90,8 +88,10 @@ def _in_words(value: str) -> dt.date:
     day = _day(value, first.year, first.month, first.day)
     weekdays = [word for word in words if word in _DAY_WORDS]
     if weekdays and weekdays[0][:3] != calendar.day_abbr[day.weekday()].lower():
-        raise TypedDateError(f"{value} does not match: {day.day} {calendar.month_name[day.month]} "
-                             f"{day.year} is a {calendar.day_name[day.weekday()]}")
+        raise TypedDateError(
+            f"{value} does not match: {day.day} {calendar.month_name[day.month]} "
+            f"{day.year} is a {calendar.day_name[day.weekday()]}"
+        )
     return day
 
 

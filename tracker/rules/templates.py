@@ -185,7 +185,9 @@ def template_ids() -> list[str]:
     return sorted({t.id for t in load_all()})
 
 
-@lru_cache(maxsize=1024)  # templates are fixed once loaded; a large store asks for the same ones thousands of times
+@lru_cache(
+    maxsize=1024
+)  # templates are fixed once loaded; a large store asks for the same ones thousands of times
 def get_template(template_id: str, version: int | None = None, on: dt.date | None = None) -> Template:
     """The template with this id: a given version, else the newest in force on `on`, else the newest."""
     candidates = [t for t in load_all() if t.id == template_id]

@@ -150,7 +150,9 @@ def _trigger_ids(template_id: str, version: int) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _template_applying(template_id: str, version: int, first_trigger: dt.date | None, local: str | None) -> Template:
+def _template_applying(
+    template_id: str, version: int, first_trigger: dt.date | None, local: str | None
+) -> Template:
     """Templates are data fixed at start-up, so a store of many cycles looks each combination up once."""
     chosen = (
         get_template(template_id, on=first_trigger)
@@ -595,8 +597,6 @@ def coverage(rows: tuple[dto.RecommendationRow, ...]) -> dto.Coverage:
         missing=sum(1 for r in rows if r.reply_status == "missing"),
         not_recorded=sum(1 for r in rows if r.reply_status == "not recorded"),
     )
-
-
 
 
 def document_title(cycle, document) -> str:

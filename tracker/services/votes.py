@@ -117,7 +117,12 @@ class VoteService:
             if (template.veto_denominator or "").startswith("votes") and votes_for + against == 0:
                 raise BadInput("--for", votes_for, "and --against are both 0: no votes were given")
             count = tally(template, votes_for, against, abstentions, members)
-            denominator, of_what, needed, carried = count.denominator, count.of_what, count.needed, count.carried
+            denominator, of_what, needed, carried = (
+                count.denominator,
+                count.of_what,
+                count.needed,
+                count.carried,
+            )
             working = (
                 f"{votes_for} for, {against} against, {abstentions} abstaining; two-thirds of {denominator} "
                 f"{of_what} is {2 * denominator / 3:.2f}, so at least {needed} needed: "

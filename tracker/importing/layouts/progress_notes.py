@@ -118,7 +118,8 @@ def _paragraph_then_progress(units: list) -> list[tuple[int, int, str, tuple[int
         stops_here = (
             unit[0] == "other"
             or index in is_start
-            or _ASKS.search(unit[3]) is not None and not _THE_RECOMMENDATION.search(unit[3])
+            or _ASKS.search(unit[3]) is not None
+            and not _THE_RECOMMENDATION.search(unit[3])
         )
         stops[index] = index if stops_here else stops[index + 1]
     found = []
