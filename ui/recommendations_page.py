@@ -390,9 +390,13 @@ class RecommendationsPage(Page):
             self.message.error("Its words are empty: type the answer as the letter words it")
             return
         numbers = self._answers() or [rec.number]
-        # someone else's change meanwhile is caught for the reply this page shows (the first number's)
-        known = self.replies and numbers[0] == rec.number
-        version = self.replies[0].version if known and not force else None
+        if rec.number in numbers:  # the service checks the first number's answer: the one this page shows
+            numbers.insert(0, numbers.pop(numbers.index(rec.number)))
+        # someone else's change meanwhile is caught for the reply this page shows; with none shown, an
+        # answer a colleague records meanwhile is caught too (version 0: "none yet")
+        version = None
+        if not force and numbers[0] == rec.number:
+            version = self.replies[0].version if self.replies else 0
         value = self.disposition.currentData()
         self.context.runner.run(
             "rec-edit",

@@ -88,3 +88,20 @@ def test_the_answers_of_a_kept_letter_are_recorded_on_the_recommendations_page(
     )
     (passage,) = services.cycles.detail("c1", dt.date(2024, 12, 1)).replies
     assert passage.covers == ("1", "2") and passage.date == dt.date(2024, 11, 20)
+
+
+def test_an_answer_a_colleague_records_meanwhile_is_not_written_over(qtbot, window, services, tmp_path):
+    register = open_page(qtbot, window, "Recommendations")
+    row = next(i for i, r in enumerate(register.model.rows()) if r.cycle_id == "c1" and r.number == "2")
+    register.view.setCurrentIndex(register.proxy.mapFromSource(register.model.index(row, 0)))
+    qtbot.waitUntil(lambda: register.grouping.text() == "2", timeout=10000)
+    assert not register.replies  # the officer sees no answer to 2
+    services.corrections.set_reply("c1", "2", "The colleague's reading: accepted.")  # saved meanwhile
+    asked = []
+    register.resolve_conflict = lambda message: asked.append(message) or "theirs"
+    register.answer.setPlainText("My reading: noted.")
+    with qtbot.waitSignal(register.loaded, timeout=10000):
+        qtbot.mouseClick(register.record_answer, Qt.MouseButton.LeftButton)
+    assert asked and "has an answer now" in asked[0]
+    (passage,) = services.cycles.detail("c1", dt.date(2024, 12, 1)).replies
+    assert passage.text == "The colleague's reading: accepted."

@@ -118,7 +118,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--disposition", metavar="D", help=f"{', '.join(DISPOSITIONS)} (default: as the words suggest)"
     )
-    if_version_option(p, "the reply passage that answers the first number now")
+    if_version_option(
+        p, "the reply passage that answers the first number now (0: only if none answers it yet)"
+    )
 
     p = add_command(reply_sub, "clear", cmd_reply_clear, "the reply has no answer to this recommendation")
     _cycle_number(p)

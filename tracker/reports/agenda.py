@@ -359,9 +359,7 @@ def _reply_note(detail: CycleDetail, values: dict, reply: ReplyAppendix | None) 
     # the phrase ("dated 12 March 2025", "its date not recorded"); the bare date keeps its older meaning for
     # wording files written before the phrase existed
     values["reply_dated"] = dated_phrase(when)
-    values["reply_document_date"] = (
-        "an unrecorded date" if when == NOT_RECORDED else when.removeprefix("on ").removeprefix("in ")
-    )
+    values["reply_document_date"] = "an unrecorded date" if when == NOT_RECORDED else _bare(when)
     return wording()["appendix"]["reply_from"].format_map(values)
 
 
@@ -384,7 +382,15 @@ def dated_phrase(when: str) -> str:
     day is not known)", "its date not recorded"."""
     if when == NOT_RECORDED:
         return "its date not recorded"
-    return "dated " + when.removeprefix("on ").removeprefix("in ")
+    return "dated " + _bare(when)
+
+
+def _bare(when: str) -> str:
+    """The phrase without its own preposition: "on 12 March 2025" -> "12 March 2025", "in March 2013 (…)" ->
+    "March 2013 (…)"; "on or before 23 March 2022 (…)" keeps its words, which are the date's meaning."""
+    if when.startswith("on or before "):
+        return when
+    return when.removeprefix("on ").removeprefix("in ")
 
 
 def _when(stage) -> str:

@@ -320,6 +320,13 @@ def _check_reply_version(
     if if_version is None:
         return
     current = sorted(rec.replies, key=lambda r: r.position)
+    if if_version == NO_ANSWER_YET:
+        if current:  # the officer saw no answer; a colleague has recorded one since
+            raise Conflict(
+                f"--if-version 0: recommendation {rec.number} of {cycle_id} has an answer now, recorded since "
+                "you looked; nothing was saved. Look at it again"
+            )
+        return
     if not current:
         raise Conflict(
             f"--if-version: no reply passage answers recommendation {rec.number} of {cycle_id} now; "
@@ -328,21 +335,18 @@ def _check_reply_version(
     check_reply(session, current[0], if_version)
 
 
+# `--if-version 0` for a recommendation the officer saw with no answer: refused if one was recorded since
+NO_ANSWER_YET = 0
+
+
 def _next_answer_version(session: Session, cycle_id: str, recs: Sequence[m.Recommendation]) -> int:
-    """The version a new answer to `recs` starts at: past every passage it replaces and every answer set or
-    cleared before, so an --if-version read before the change (or before a clear) is stale after it."""
+    """The version a new answer to `recs` starts at: past every passage it replaces, and past every change
+    the store has logged. A version someone read earlier (of a passage since cleared, changed or replaced)
+    was reached by changes that were logged, so it is below that mark, and an --if-version read before the
+    change is stale after it, however the answer got here."""
     replaced = max((r.version for rec in recs for r in rec.replies), default=0)
-    changes = session.scalar(
-        select(func.count())
-        .select_from(m.ChangeLog)
-        .where(
-            m.ChangeLog.cycle_id == cycle_id,
-            m.ChangeLog.entity == "recommendation",
-            m.ChangeLog.entity_id.in_([rec.number for rec in recs]),
-            m.ChangeLog.field == "answer",
-        )
-    )
-    return max(replaced, changes or 0) + 1
+    logged = session.scalar(select(func.max(m.ChangeLog.id))) or 0
+    return max(replaced, logged) + 1
 
 
 def _latest(cycle: m.Cycle, kind: str) -> m.Document | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, update
 
 from tracker.domain import EventDate, Precision, Status
-from tracker.domain.formatting import describe_counts, in_sentence, uk_date
+from tracker.domain.formatting import describe_counts, describe_document, in_sentence, uk_date
 from tracker.errors import BadInput, NotFound
 from tracker.persistence import models as m
 from tracker.persistence import tables
@@ -431,8 +431,8 @@ class CycleService:
                 stage.actual_after_stage = after_stage
                 field = "actual_date"
                 new = self._describe(stage, template)
-                if stage_key == "reply" and precision is Precision.DAY and value is not None:
-                    self._date_unread_reply(session, cycle, value)
+                if stage_key == "reply" and value is not None:
+                    self._date_reply_letter(session, cycle, value if precision is Precision.DAY else None)
             if evidence_document_id is not None:
                 stage.evidence_document_id = evidence_document_id
             warnings = (
@@ -441,12 +441,14 @@ class CycleService:
             record_change(session, self.user, cycle_id, "stage", stage_key, field, old, new)
             return StageDateChange(cycle_id, stage_key, field, old, new, warnings)
 
-    def _date_unread_reply(self, session, cycle: m.Cycle, day: dt.date) -> None:
-        """The reply's day set by hand moves a scanned letter's date with it: the letter was never read, so
-        its date is the officer's too, and the papers, which take a letter's own date first, follow."""
+    def _date_reply_letter(self, session, cycle: m.Cycle, day: dt.date | None) -> None:
+        """The reply's date set by hand is the latest reply letter's date too: the papers take a letter's own
+        date first, so an officer correcting a misread (or giving a scan kept unread its date) must move it
+        with the stage. A date known only to the month, or as "on or before", leaves the letter undated, so
+        the papers say what the stage says."""
         replies = [d for d in cycle.documents if d.kind == "reply"]
         letter = replies[-1] if replies else None
-        if letter is None or letter.text or letter.date is None or letter.date == day:
+        if letter is None or letter.date == day:
             return
         record_change(
             session,
@@ -455,10 +457,15 @@ class CycleService:
             "document",
             str(letter.id),
             "date",
-            uk_date(letter.date),
-            uk_date(day),
+            uk_date(letter.date) if letter.date else None,
+            uk_date(day) if day else None,
         )
+        # a title the app made from the old date ("Reply from …, 12 November 2024") is made again
+        author = cycle.policing_body.name
+        made = letter.title == describe_document("reply", letter.date, author)
         letter.date = day
+        if made:
+            letter.title = describe_document("reply", day, author)
 
     @staticmethod
     def _record_warnings(
