@@ -149,3 +149,19 @@ def test_meeting_and_body_edits_on_the_command_line_refuse_a_stale_version(demo,
     code, _, err = run(capsys, "body", "edit", body["id"], "--name", "Mine", "--if-version",
                        str(body["version"]), "--db", demo.url)  # fmt: skip
     assert code == 2 and "changed by test officer" in err
+
+
+def test_two_first_answers_at_once_on_sqlite_record_one(demo):
+    """Both officers saw recommendation 9 with no answer and record one at once (`--if-version 0`): one is
+    kept, the other is told, and 9 is answered once."""
+    from tracker.services.factory import open_services
+
+    demo.corrections.add_recommendation("london-2025", "9", "Publish the new measure each quarter.")
+    other = open_services(demo.url, user="Second Officer")
+    try:
+        errors = race_two_answers(demo, other, "london-2025", "9", 0)
+    finally:
+        other.dispose()
+    assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+    after = demo.cycles.detail("london-2025", dt.date(2025, 4, 1))
+    assert len([p for p in after.replies if "9" in p.covers]) == 1

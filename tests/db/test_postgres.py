@@ -342,3 +342,45 @@ def test_asked_before_on_the_server_shows_what_its_backup_shows(pg_services, pg_
     assert shown[0] == shown[1]
     assert sum(map(len, shown[0][0].values())) > 40
     assert shown[0][1]["london-2022"]["16"][0].link == "confirmed"
+
+
+def test_two_officers_replacing_one_answer_at_once_on_the_server_one_wins_and_the_other_is_told(
+    pg_services, pg_url
+):
+    """Both read the passage answering recommendation 4 at one version and replace it at the same moment:
+    the server keeps one answer, the other officer is refused, and 4 is answered once."""
+    from tests.db.races import race_two_answers
+    from tracker.errors import Conflict
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    shown = pg_services.cycles.detail("london-2022", D(2022, 4, 1))
+    (passage,) = [p for p in shown.replies if "4" in p.covers]
+    other = open_services(pg_url, user="Second Officer")
+    try:
+        errors = race_two_answers(pg_services, other, "london-2022", "4", passage.version)
+    finally:
+        other.dispose()
+    assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+    after = pg_services.cycles.detail("london-2022", D(2022, 4, 1))
+    (now,) = [p for p in after.replies if "4" in p.covers]
+    assert now.version > passage.version and now.text.startswith("Answered by ")
+
+
+def test_two_first_answers_at_once_on_the_server_record_one(pg_services, pg_url):
+    """Two officers both saw recommendation 9 with no answer and record one at the same moment
+    (`--if-version 0`): the server keeps one answer and refuses the other; 9 is never answered twice."""
+    from tests.db.races import race_two_answers
+    from tracker.errors import Conflict
+    from tracker.services.factory import open_services
+
+    pg_services.demo.load()
+    pg_services.corrections.add_recommendation("london-2025", "9", "Publish the new measure each quarter.")
+    other = open_services(pg_url, user="Second Officer")
+    try:
+        errors = race_two_answers(pg_services, other, "london-2025", "9", 0)
+    finally:
+        other.dispose()
+    assert len(errors) == 1 and isinstance(errors[0], Conflict), errors
+    after = pg_services.cycles.detail("london-2025", D(2025, 4, 1))
+    assert len([p for p in after.replies if "9" in p.covers]) == 1

@@ -199,6 +199,7 @@ class CorrectionService:
 
         suggested, evidence = suggest_disposition(text)
         with self.uow() as session:
+            _hold_answers_of(session, cycle_id, wanted)
             cycle = _cycle(session, cycle_id)
             recs = [_recommendation(session, cycle, n, None, field="NUMBERS") for n in wanted]
             _check_reply_version(session, cycle_id, recs[0], if_version)
@@ -236,6 +237,7 @@ class CorrectionService:
         """The reply has no answer to this recommendation: what was tied to it is untied, and a passage read
         from the reply is set aside for it, so importing the reply again does not tie it back."""
         with self.uow() as session:
+            _hold_answers_of(session, cycle_id, [number.strip()])
             cycle = _cycle(session, cycle_id)
             rec = _recommendation(session, cycle, number, None)
             if not rec.replies:
@@ -295,6 +297,18 @@ class CorrectionService:
                 made_at=m.utcnow(),
             )  # fmt: skip
         )
+
+
+def _hold_answers_of(session: Session, cycle_id: str, numbers: Sequence[str]) -> None:
+    """Lock the recommendations whose answer is about to change, before anything is read: on a server two
+    officers recording a first answer at once would otherwise both see none and both save one. Taken in id
+    order so two writers never wait on each other; SQLite already lets one writer in at a time."""
+    session.execute(
+        select(m.Recommendation.id)
+        .where(m.Recommendation.cycle_id == cycle_id, m.Recommendation.number.in_(list(numbers)))
+        .order_by(m.Recommendation.id)
+        .with_for_update()
+    )
 
 
 def _cycle(session: Session, cycle_id: str) -> m.Cycle:
