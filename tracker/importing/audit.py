@@ -30,7 +30,7 @@ from tracker.importing.extract import (
     extract_recommendations,
 )
 from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED_BY_SUBJECT
-from tracker.importing.layouts.approved_range import approved_range
+from tracker.importing.layouts.approved_range import approved_range, range_among_decisions
 from tracker.importing.layouts.counted_headings import counted_headings
 from tracker.importing.layouts.grouped_answer import grouped_answer
 from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
@@ -573,6 +573,16 @@ def audit_reply(
     ranged = None
     if not table and prose is None and not topics:
         ranged = approved_range(text, [(b.start, b.numbers) for b in raw_blocks])
+    decided = None
+    if not table and prose is None and not topics and ranged is None and raw_blocks:
+        # "1. That the recommendations (1 to 6) … are approved. 2. That a task group be set up …"
+        decided = range_among_decisions(
+            [(b.start, b.end, " ".join(p for p, _ in b.paragraphs)) for b in raw_blocks]
+        )
+    if decided is not None:
+        start, end, numbers = decided
+        passages.append(_passage(text, numbers, start, end, "explicit", reference_date))
+        raw_blocks = []  # the other decisions are the body's own arrangements
     if ranged is not None:
         start, end, numbers = ranged
         passages.append(_passage(text, numbers, start, end, "explicit", reference_date))

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import repeat
 
@@ -23,6 +23,7 @@ from tracker.errors import BadInput
 from tracker.importing.dates import Sentences, dated_phrases, find_dates
 from tracker.importing.layouts import NO_ASKING_VERB, NUMBERED_BY_APP, Found
 from tracker.importing.layouts.agreed_in_prose import agreed_in_prose
+from tracker.importing.layouts.approval_conditions import approval_conditions
 from tracker.importing.layouts.approved_numbers import approved_numbers
 from tracker.importing.layouts.code_rows import code_rows
 from tracker.importing.layouts.contents_lines import is_contents_line
@@ -54,6 +55,7 @@ from tracker.importing.layouts.progress_notes import progress_notes
 from tracker.importing.layouts.prose_asks import prose_asks
 from tracker.importing.layouts.quoted_extracts import quoted_extracts
 from tracker.importing.layouts.recommending_clause import recommending_clause
+from tracker.importing.layouts.reported_obligations import reported_obligations
 from tracker.importing.layouts.reported_recommendations import reported_recommendations
 from tracker.importing.layouts.run_on_items import run_on_cuts
 from tracker.importing.layouts.single import single_recommendation
@@ -902,14 +904,14 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
-            or _drafts(recommending_clause(all_lines))
-            or _drafts(reported_recommendations(all_lines))
+            or _drafts(_asks_in_prose(all_lines, recommending_clause(all_lines)))
+            or _drafts(_asks_in_prose(all_lines, reported_recommendations(all_lines)))
             or _drafts(counted_clauses(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
             or _drafts(numbers_in_minutes(all_lines))
             or _drafts(quoted_extracts(all_lines))
-            or _drafts(stated_asks(all_lines))
+            or _drafts(_asks_in_prose(all_lines))
         )
     recommendations = tuple(_finish(d, info.date) for d in order)
     cut = _cut_short(recommendations, text)
@@ -920,6 +922,44 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             "document: the file may be cut short, so check that recommendation against the original"
         )
     return Extraction(info, recommendations, tuple(statements), tuple(warnings))
+
+
+def _asks_in_prose(lines: list[Line], told: list[Found] | None = None) -> list[Found]:
+    """A committee's asks in its own sentences ("We recommend that …"), the conditions it set on an approval
+    ("approved the precept, on the proviso that …") and the asks a news page reports with their source
+    ("… should …, the MPs said"), together in document order, numbered by the app. With `told` (asks another
+    prose reading found: "recommending that …", "the Panel recommended that …"), only when it found some, and
+    joined to them."""
+    if told is not None and (not told or any(NUMBERED_BY_APP not in found.flags for found in told)):
+        return told  # none found, or numbered by the document: its numbers stand
+    stated = (told or []) + stated_asks(lines) + approval_conditions(lines)
+    stated = [  # one sentence read by two readings is one ask
+        found
+        for index, found in enumerate(stated)
+        if not any(_same_sentence(found, other) for other in stated[:index])
+    ]
+    reported = [
+        found for found in reported_obligations(lines) if not any(_same_sentence(found, s) for s in stated)
+    ]
+    if not reported and told is None:
+        return stated
+    if not reported and len(stated) == len(told):
+        return told
+    merged = sorted([*stated, *reported], key=lambda found: found.start)
+    return [
+        replace(found, number=str(n), label=f"Recommendation {n} (numbered by the app)")
+        for n, found in enumerate(merged, start=1)
+    ]
+
+
+def _same_sentence(one: Found, other: Found) -> bool:
+    """Whether two readings took the same sentence: where they overlap, by its words (two sentences can share a
+    line; a reading may give only its clause, as "That the membership … should be reviewed")."""
+    if not (one.start < other.end and other.start < one.end):
+        return False
+    a, b = (set(re.findall(r"\w+", f.text.lower())) - {"that"} for f in (one, other))
+    shorter = min(len(a), len(b))
+    return shorter > 0 and len(a & b) >= 0.8 * shorter
 
 
 def _name(recommendation: ExtractedRecommendation) -> str:
@@ -1168,6 +1208,10 @@ def _item_asks(text: str, strictly: bool = False) -> bool:
     return bool(re.search(r"\bshould\b", text, re.I)) if strictly else _asks(text)
 
 
+# a decision page's field and its short value: "Decision status: Recommendations Approved", "Decision Maker: Cabinet"
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w?'’-]*(?:\s+[\w?'’-]+){0,3}\s*:\s+(?!that\b)[^\s:][^:.]{0,60}$", re.I)
+
+
 def _lead_in(lines: list[Line], first: int) -> tuple[str, bool]:
     """The words that lead into a list starting at lines[first]: the last non-blank line before it, with the
     lines it wraps from ("..., the" / "Panel must either:") and the heading right above it ("A. Recommendations"
@@ -1177,8 +1221,8 @@ def _lead_in(lines: list[Line], first: int) -> tuple[str, bool]:
     for line in reversed(lines[max(0, first - 12) : first]):
         if line.kind in ("blank", "footnote", "separator", "statement") or not line.text:
             continue
-        if parts and re.search(r"[.!?:]$", line.text):
-            break  # a finished sentence, or another list's lead-in
+        if parts and (re.search(r"[.!?:]$", line.text) or _FIELD_LINE.match(line.text)):
+            break  # a finished sentence, another list's lead-in, or a form's field ("Decision status: Approved")
         parts.append(line.text)
         if line.kind == "section" or len(parts) == 3 or _SENTENCE_BREAK.search(line.text):
             break  # a heading, or the line where the lead-in's sentence begins
@@ -1252,10 +1296,14 @@ def _not_recommendations(
 # task and finish group reports", "Members considered the report from the Scrutiny Committee"
 _CONSIDERED_SCRUTINY = re.compile(
     r"\bconsidered\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:recommendations|reports?|findings)\s+(?:of|from)\s+"
-    r"(?:[\w&'’-]+\s+){0,6}?(?:scrutiny|task\s*(?:and|&)\s*finish|(?:working|task|review)\s+group)",
+    r"(?:[\w&'’-]+\s+){0,6}?(?:scrutiny|task\s*(?:and|&)\s*finish|(?:working|task|review)\s+group)"
+    # "To present the task group's final report for consideration"
+    r"|\b(?:scrutiny|task\s*(?:and|&)\s*finish|(?:working|task|review)\s+group)['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:recommendations|reports?|findings)\b[^.\n]{0,60}\bconsideration\b",
     re.I,
 )
 _OPENS_THAT = re.compile(r"^\s*that\b", re.I)
+_THE_RECOMMENDATIONS = re.compile(r"\b(?:the\s+)?recommendations\b", re.I)  # the plural: them as a whole
 # "which recommendations have been accepted", "where recommendations are accepted": the handling of the answer
 _ABOUT_THE_ANSWER = re.compile(
     r"\brecommendations?\s+(?:(?:have|has|had)\s+been|are|is|were|was|be|being)\s+"
@@ -1279,7 +1327,13 @@ def _receiving_bodys_resolution(lead: str, texts: list[str], lines: list[Line], 
     # "RESOLVED that the Panel recommends to the Commissioner:" recommends; "Recommendations from the
     # scrutiny groups" only names what the meeting received
     recommends = SAYS_IT_RECOMMENDS.search(re.sub(r"\brecommendations\s+(?:from|of)\b", "", lead, flags=re.I))
-    if not resolution or recommends or any(SAYS_IT_RECOMMENDS.search(t) for t in texts):
+    # an item that recommends, or names one recommendation ("approval be given to Recommendation 1, that …");
+    # not one that approves "the recommendations (1 to 6)" as a whole
+    if (
+        not resolution
+        or recommends
+        or any(SAYS_IT_RECOMMENDS.search(_THE_RECOMMENDATIONS.sub("", t)) for t in texts)
+    ):
         return False
     nearby = lines[max(0, first - 40) : first + 40]
     return any(_CONSIDERED_SCRUTINY.search(line.text) for line in nearby)
@@ -1460,26 +1514,35 @@ REPLY_BY = re.compile(
 
 
 _LATER_DATE = re.compile(r"^\W*(?:update[ds]?|last\s+updated|amended|revised|corrected)\b", re.I)
+# a line that dates something the document asks for, not the document: "Deadline: May 31st, 2024"
+_ASKED_DATE = re.compile(r"^\W*(?:deadline|due|due\s+date|target(?:\s+date)?|by|complete\s+by)\s*[:：]", re.I)
+# a decision record's own date, which its page prints after the later "Publication date:" line
+DECISION_LINE = re.compile(
+    r"^\s*(?:date\s+of\s+decision|decision\s+date|decided\s+at\s+meeting)\s*[:：]\s*(.+)$", re.I
+)
 
 
 @lru_cache(maxsize=8)
 def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     lines = text.split("\n")
     date = None
-    for line in lines[:60]:
-        m = DATE_LINE.match(clean(line))
-        if m:
-            found = find_dates(m.group(1))
-            if found:
-                date = found[0].date
-                break
+    for pattern in (DECISION_LINE, DATE_LINE):  # a decision's date before its page's publication date
+        for line in lines[:60]:
+            m = pattern.match(clean(line))
+            if m:
+                found = find_dates(m.group(1))
+                if found:
+                    date = found[0].date
+                    break
+        if date is not None:
+            break
     if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
         head = [clean(line) for line in lines[:60]]
         date = labelled_date(head) or stamped_date(head)
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
             cleaned = clean(line)
-            if _LATER_DATE.match(cleaned) or is_log_entry(cleaned):
+            if _LATER_DATE.match(cleaned) or _ASKED_DATE.match(cleaned) or is_log_entry(cleaned):
                 continue  # "UPDATE - 23 March 2022" dates what came after the document, not the document
             found = find_dates(cleaned)
             if not found or found[0].precision != "day":

@@ -13,7 +13,7 @@
   TITLE: …" → 10 April 2007.
   "The Panel had held a review meeting on 4 March 2024" tells of an earlier meeting: no date from it.
 - A decision record's heading that opens with the date: "29/01/2021 - Review of CCTV - Recommendations" →
-  29 January 2021.
+  29 January 2021; a news page's byline that does: "March 7, 2013 - A. Writer" → 7 March 2013.
 - A letter's title that says when it was written: "Letter to the Chair from the Minister, dated 24 October
   2009" (not "Thank you for your letter dated …", a date of the letter answered).
 - A letter flattened into one paragraph, where the date block runs into the salutation:
@@ -74,7 +74,11 @@ _COVER_HEAD = 300  # how far into a long line a cover sheet's meeting is sought
 # written date with no colon is as likely a sentence)
 _STAMP = re.compile(r"^\s*(?:date|published|posted)\s+(?=\d{4}-\d\d-\d\d\b)", re.I)
 # a heading that opens with the date and then names the item: "29/01/2021 - Review of CCTV - …"
-_LEADING = re.compile(r"^(?=\d)(.{6,20}?)\s+[-–—|:]\s+\S")
+# or a news page's byline "March 7, 2013 - A. Writer"
+_LEADING = re.compile(
+    r"^(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)(.{6,20}?)\s+[-–—|:]\s+\S",
+    re.I,
+)
 # the title of a letter published on its own: "Letter to the Chair … from the Minister …, dated 24 October 2009"
 _LETTER_TITLE = re.compile(r"^(?:an?\s+)?letter\s+(?:to|from)\b.*?\bdated\s+(?:the\s+)?", re.I)
 # the salutation right after a date: a letter whose lines were run together

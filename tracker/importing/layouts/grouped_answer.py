@@ -13,6 +13,9 @@ recommendations" in so many words:
   the recommendations had been agreed by Cabinet", tied to none by number, as "most" names none of them);
 - a reply that says it has weighed them together ("The force has assessed the recommendations and advises
   that it:") → that paragraph and, when it ends in a colon, the one it leads into;
+- a reply that tells of the committee's suggestions taken up ("The Board accepted the Committee's suggestions
+  and incorporated them into the final plan", "agreed to the recommendation to engage with …", "I will
+  ensure that these recommendations are taken forward");
 - a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
   Executive supports, in principle, the five recommendations of the review" → the
   paragraph, with the count it states. Where the reply counts a different number of recommendations than
@@ -59,7 +62,17 @@ _WEIGHED = (
 )
 _BE_DONE = re.compile(
     r"\bthe\s+recommendations\b(?:[^;.]|\.(?=\S)){0,200}?\bbe\s+(?:noted|accepted|agreed|approved|endorsed|supported|adopted|"
-    r"rejected|declined)\b",
+    r"rejected|declined|addressed|implemented)\b",
+    re.I,
+)
+# "The Partnership Board accepted the Committee's suggestions and incorporated them into the plan"
+# "The Government also agreed to the recommendation to engage with young people"; "I will ensure that these
+# recommendations are taken forward"
+_TOOK_UP = re.compile(
+    r"\b(?:accepted|adopted|agreed\s+to)\s+the\s+(?:committee|panel|scrutiny\s+committee|task\s+group)['’]?s?\s+"
+    r"(?:suggestions?|recommendations|proposals)\b"
+    r"|\b(?:accepted|adopted|agreed\s+to)\s+the\s+recommendation\s+(?:to|that)\s"
+    r"|\b(?:these|the|its|their|your)\s+recommendations\s+(?:are|will\s+be|have\s+been)\s+taken\s+forward\b",
     re.I,
 )
 _NUMBER_WORDS = {
@@ -120,6 +133,8 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
             after = [span for span in spans if span[0] >= found[1]]
             return (found[0], after[0][1], None) if after else found
         return found
+    if m := _TOOK_UP.search(text):
+        return _within(paragraphs(text), m.start(), None)
     if m := _COUNTED.search(text):
         word = m.group(1).lower()
         return _within(paragraphs(text), m.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word])

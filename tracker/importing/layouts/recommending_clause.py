@@ -18,7 +18,9 @@ from collections.abc import Sequence
 
 from tracker.importing.layouts import Found, LineLike, app_numbered
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# a sentence keeps its closing quote or bracket: '"… leaves." The Home Office …' is two sentences, the second
+# not opening with the first one's quote mark
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)\s*")
 _BODY = r"(?:committee|panel|inquiry|review|report|commission|assembly|task\s+group|we)"
 # the body's name may hold "and" ("The Police and Crime Committee"); "calling for …" and "calling on …" ask too
@@ -72,7 +74,11 @@ def paragraph_sentences(lines: Sequence[LineLike]) -> list[tuple[int, int, str]]
 def _paragraphs(lines: Sequence[LineLike]) -> list[list[LineLike]]:
     paragraphs: list[list[LineLike]] = [[]]
     for line in lines:
-        if line.kind == "text":
+        if line.kind == "numbered":  # a numbered paragraph ("72. We were surprised …") opens a paragraph
+            if paragraphs[-1]:
+                paragraphs.append([])
+            paragraphs[-1].append(line)
+        elif line.kind == "text":
             paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])

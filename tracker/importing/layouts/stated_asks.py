@@ -4,11 +4,13 @@ press releases and summaries put them:
     The Committee calls on the Mayor to restore funding for youth centres in every borough.
     It also recommends that the Met publishes its stop and search figures each month.
     We recommend that MOPAC reviews how it commissions services for victims.
+    This is an executive function, and we recommend, therefore, that the Board is inspected too.
+    The report also encouraged the Government to ensure young people are heard.
     The London Assembly Police and Crime Committee is calling on the Mayor to review victim services.
 
 A sentence whose subject is a committee, panel, inquiry, task group or working group (its name may hold
 "and": "Police and Crime Committee"), its report, or "we", and whose verb is "recommends (that)", "calls on …
-to", "is calling on … to" or "urges … to", is one recommendation: the whole sentence, numbered by the app.
+to", "is calling on … to", "urges … to" or "encourages (encouraged) … to", is one recommendation: the whole sentence, numbered by the app.
 "It also recommends …" counts after such a sentence. A recommendation that the paper's own meeting note or
 receive something ("recommends that the report be noted"), or that the committee or its members act
 ("recommends that the Panel writes to …"), is no recommendation to the policing body; nor is an
@@ -31,12 +33,17 @@ _SUBJECT = (
 )
 _VERB = (
     r"(?:recommends?\b|(?:is|are)\s+(?:also\s+)?(?:calling|urging)\s+(?:up)?on\b|calls?\s+(?:up)?on\b"
-    r"|urges?\b)"
+    r"|urges?\b|encourag(?:es|ed)\b)"
 )
 _STATED = re.compile(
     rf"^(?:[^,.;]{{1,40}},\s*)?(?P<subject>{_SUBJECT})\s+(?:also\s+|further\s+|therefore\s+|now\s+)?"
     rf"(?P<verb>{_VERB})",
     re.I,
+)
+# "This appears to be an executive function, and we recommend, therefore, that the government …": "we
+# recommend" in the sentence's second clause
+_CLAUSE = re.compile(
+    r"(?:,|;)\s+and\s+(?P<subject>we)\s+(?:also\s+)?(?P<verb>recommend)(?:,\s*therefore,)?\s+that\b", re.I
 )
 # "calls on the Mayor to …": an addressee and "to" a little way after the verb
 _ADDRESSEE_TO = re.compile(r"^\s+(?:the\s+)?[A-Z][^.!?]{0,80}?\bto\s+[a-z]")
@@ -51,7 +58,7 @@ _OWN = re.compile(
 def stated_asks(lines: Sequence[LineLike]) -> list[Found]:
     items: list[tuple[int, int, str]] = []
     for start, end, sentence in paragraph_sentences(lines):
-        m = _STATED.match(sentence)
+        m = _STATED.match(sentence) or _CLAUSE.search(sentence)
         if m is None:
             continue
         subject, verb, rest = m.group("subject").lower(), m.group("verb").lower(), sentence[m.end() :]

@@ -1,0 +1,152 @@
+"""Layouts met in the sixth batch of real documents: news pages reporting an inspection's or committee's asks,
+a panel's approval given on a condition, a decision notice that approves a range of recommendations among
+its own decisions, replies that take the committee's suggestions up in a sentence, and the document's date
+on decision pages, news bylines and deadline lines. Each fixture is written for the project in the shape of
+the layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.importing.audit import audit_reply
+from tracker.importing.extract import classify, document_info, extract_recommendations
+from tracker.importing.layouts import NUMBERED_BY_APP
+from tracker.importing.layouts.approval_conditions import approval_conditions
+from tracker.importing.layouts.grouped_answer import grouped_answer
+from tracker.importing.layouts.reported_obligations import REPORTED_OBLIGATION, reported_obligations
+from tracker.importing.layouts.stated_asks import stated_asks
+
+INSPECTION_NEWS = """Force told to do more for victims
+
+Inspectors have graded Westshire Police good in five areas and adequate in three.
+
+Inspectors found that investigations were better supervised, but the constabulary could do more to keep victims informed.
+It also needs to improve how it records the use of force, inspectors said.
+"The Chief Constable should be very pleased with this report," the commissioner's office said.
+Chief Constable Ann Example said: "We must keep improving and we need to recruit more detectives."
+The inspector said there were areas where the force needs to improve.
+"""
+
+
+def test_a_news_page_reporting_an_inspection_gives_each_sourced_ask_and_nothing_else():
+    found = reported_obligations(classify(INSPECTION_NEWS))
+    assert [f.text for f in found] == [
+        "Inspectors found that investigations were better supervised, but the constabulary could do more to keep "
+        "victims informed.",
+        "It also needs to improve how it records the use of force, inspectors said.",
+    ]
+    assert all(NUMBERED_BY_APP in f.flags and REPORTED_OBLIGATION in f.flags for f in found)
+    extraction = extract_recommendations(INSPECTION_NEWS)
+    assert [r.number for r in extraction.recommendations] == ["1", "2"]
+
+
+COMMITTEE_NEWS = """MPs want firmer rules for commissioners
+
+Commissioners should not be able to avoid a hearing by resigning, an inquiry has said.
+"Accordingly, we recommend that panels hold a hearing whenever a chief executive leaves."
+The Home Office should publish guidance on dismissing a chief constable, the MPs said.
+Commissioners should also be required to publish the decisions they plan to take.
+"""
+
+
+def test_a_committee_news_page_keeps_its_stated_and_its_reported_asks_in_order():
+    numbers_and_texts = [
+        (r.number, r.text[:28]) for r in extract_recommendations(COMMITTEE_NEWS).recommendations
+    ]
+    assert numbers_and_texts == [
+        ("1", '"Accordingly, we recommend t'),
+        ("2", "The Home Office should publi"),
+        ("3", "Commissioners should also be"),
+    ]
+
+
+def test_an_obligation_with_no_source_and_no_inspection_form_is_not_read():
+    text = (
+        "The role of the panel\n\nThe panel must review the draft plan and the commissioner must respond.\n"
+    )
+    assert reported_obligations(classify(text)) == []
+    # a resolution's own words, though it says "should"
+    resolved = "That it be agreed, as the report found, that the committee should meet four times a year.\n"
+    assert reported_obligations(classify(resolved)) == []
+
+
+def test_an_inspection_recommendation_in_its_own_form_needs_no_source():
+    text = """Recommendation status
+
+Within three months the force should put in place a plan to ensure that:
+  • every report of stalking is risk assessed; and
+  • victims are told who is dealing with their case.
+"""
+    found = extract_recommendations(text).recommendations
+    assert len(found) == 1 and found[0].text.startswith("Within three months the force should")
+
+
+PRECEPT_NEWS = """Panel backs commissioner's budget
+
+The Eastshire Police and Crime Panel approved the precept, on the proviso that the commissioner reports on the
+recruitment of 50 new officers every quarter.
+The Panel supported the plan subject to the Regulations.
+"""
+
+
+def test_a_condition_on_an_approval_is_what_the_panel_asks():
+    found = approval_conditions(classify(PRECEPT_NEWS))
+    assert len(found) == 1 and "reports on the recruitment of 50 new officers" in found[0].text
+    assert [r.number for r in extract_recommendations(PRECEPT_NEWS).recommendations] == ["1"]
+
+
+def test_we_recommend_in_a_second_clause_and_an_encouragement_are_stated_asks():
+    text = """Inspection of the Board
+
+72. We were surprised that the inspector cannot look at the Board. This looks to us like an
+executive function, and we recommend, therefore, that the minister extends the inspector's remit to the
+Board.
+
+The committee's report also encouraged the Government to publish a plan for youth services.
+"""
+    found = stated_asks(classify(text))
+    assert [f.text.split(",")[0] for f in found] == [
+        "This looks to us like an executive function",
+        "The committee's report also encouraged the Government to publish a plan for youth services.",
+    ]
+
+
+DECISION_NOTICE = """Decision details
+
+Decision Maker: Cabinet
+Decision status: Recommendations Approved
+
+To present the task group's final report on street drinking for consideration.
+1. That the recommendations (1 to 5) as set out in section 6 of the Task Group's Final Report are approved.
+2. That a working group be set up, led by the Portfolio Holder, to see the recommendations implemented;
+Publication date: 20/06/2024
+Date of decision: 11/06/2024
+"""
+
+
+def test_a_decision_notice_approving_a_range_among_its_own_decisions():
+    extraction = extract_recommendations(DECISION_NOTICE)
+    assert extraction.recommendations == ()  # its decisions are the cabinet's own
+    assert extraction.document.date == dt.date(2024, 6, 11)  # the decision's date, not the page's
+    (passage,) = audit_reply(DECISION_NOTICE).passages
+    assert passage.numbers == ("1", "2", "3", "4", "5")
+    assert "are approved" in passage.text and "working group" not in passage.text
+
+
+def test_answers_that_take_the_committees_suggestions_up_in_a_sentence():
+    for reply in (
+        "The Board, who own the plan, accepted the Committees suggestion and have added it to the final plan.\n",
+        "RESOLVED that the recommendations of the Task and Finish Group, as set out in Appendix 2, be addressed.\n",
+        "The Government also agreed to the recommendation to work with youth groups on the strategy.\n",
+        'The commissioner said: "I will make sure that these recommendations are taken forward."\n',
+    ):
+        assert grouped_answer(reply) is not None, reply
+    assert grouped_answer("The Board considered the Committee's suggestions at length.\n") is None
+
+
+def test_a_news_byline_dates_the_page_and_a_deadline_line_does_not():
+    assert document_info("Headline\n\nMarch 7, 2013 - A. Writer\n\nThe Assembly said …\n").date == dt.date(
+        2013, 3, 7
+    )
+    deadline = "Recommendations\n\nPublish the policy.\n- Deadline: May 31st, 2024\n"
+    assert document_info(deadline).date is None

@@ -1,0 +1,42 @@
+"""A panel's approval given on a condition, as a precept decision or its news release reports it:
+
+    The panel approved the budget, on the proviso that there are measures of improved performance that can be
+    monitored, specifically around burglary.
+    The Panel supported the proposed precept, subject to the Commissioner reporting on recruitment in June.
+
+A sentence whose subject is a panel or committee (its name may hold "and") that approved, agreed, endorsed
+or supported something "on the proviso that", "on condition that", "provided that", "subject to" or
+"contingent on" something, is one recommendation: the condition is what the body asks of the commissioner.
+The whole sentence is its text, numbered by the app. An approval "subject to" a vote, law or regulations
+("subject to the Regulations", "subject to call-in") sets no condition on the commissioner and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts.recommending_clause import paragraph_sentences
+
+_BODY = r"(?:panel|committee|assembly)"
+_CONDITIONED = re.compile(
+    rf"^\s*(?:[^,.;]{{1,40}},\s*)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\s+"
+    r"(?:has\s+|had\s+|have\s+|unanimously\s+|today\s+)*(?:approved|agreed|endorsed|supported|accepted)\b"
+    r"[^.;]{0,160}?,?\s+(?:on\s+the\s+proviso\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
+    r"contingent\s+(?:up)?on|subject\s+to)\s+(?P<condition>[^.;]+)",
+    re.I,
+)
+_NO_CONDITION = re.compile(
+    r"^(?:the\s+)?(?:regulations|law|act|call[\s-]in|a\s+vote|votes?|legislation|statutory|consultation)\b",
+    re.I,
+)
+
+
+def approval_conditions(lines: Sequence[LineLike]) -> list[Found]:
+    items = []
+    for start, end, sentence in paragraph_sentences(lines):
+        m = _CONDITIONED.match(sentence)
+        if m and not _NO_CONDITION.match(m.group("condition")):
+            items.append((start, end, sentence))
+    return app_numbered(items)
