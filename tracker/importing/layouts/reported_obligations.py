@@ -56,15 +56,13 @@ _SOURCED = re.compile(
     r"\b(?:said|says|say|found|finds|concluded|concludes|according\s+to|warned|warns|recommended|added)\b",
     re.I,
 )
-# the subject named as a person who says it of their own body ("the Chief Constable said the force must …")
-# ("Chief Constable Ann Example said", "said the Commissioner"), not "… sack a chief constable, the MPs said"
+# the force's own chief or commissioner saying it of their own body ("Chief Constable Ann Example said", "said
+# the Commissioner"), not "… sack a chief constable, the MPs said"
 _CHIEF = r"(?:chief\s+constable|commissioner|chief\s+executive)"
 _OWN_CHIEF = re.compile(
     rf"\b{_CHIEF}(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}},?\s+(?:said|says|added)\b|\b(?:said|says|added)\s+(?:the\s+)?{_CHIEF}\b",
     re.I,
 )
-
-
 # an inspection's own form, which needs no source: "Within six months the force should put in place …"
 _INSPECTION_FORM = re.compile(
     r"^\W*(?:(?:within|by|in)\s+[^,.]{3,40}?,?\s+)?(?:the\s+|all\s+)?(?:force|forces|constabulary|"
