@@ -150,3 +150,66 @@ def test_a_news_byline_dates_the_page_and_a_deadline_line_does_not():
     )
     deadline = "Recommendations\n\nPublish the policy.\n- Deadline: May 31st, 2024\n"
     assert document_info(deadline).date is None
+
+
+CABINET_LETTERS = """Issue - decisions
+
+Resolved –
+
+(1)  That the Cabinet thanks the review panel for its work.
+
+(2)  That it be noted that recommendation A is already in the Council Plan and that recommendation D has been acted on in the budget.
+
+(3)  That the review be referred to the Licensing Committee, asking it to look closely at recommendations B, C and F.
+"""
+
+
+def test_a_resolution_naming_lettered_recommendations_ties_each_item_to_its_letters():
+    passages = audit_reply(CABINET_LETTERS).passages
+    assert [p.numbers for p in passages] == [("A", "D"), ("B", "C", "F")]
+
+
+def test_a_resolution_of_the_meetings_own_acts_is_no_list_of_recommendations():
+    text = """Minutes
+
+RESOLVED: That the Committee:-
+
+(a) notes the contents of the report now submitted; and
+
+(b) following a request from a Member, agrees that a task group be set up to look at hate crime.
+"""
+    extraction = extract_recommendations(text)
+    assert extraction.recommendations == ()
+    assert any("own body resolved for itself" in w for w in extraction.warnings)
+    asking = text.replace("(b) following", "(b) recommends to the Commissioner that, following")
+    assert [r.number for r in extract_recommendations(asking).recommendations] != []
+
+
+def test_a_cabinet_noting_the_task_groups_report_answers_its_recommendations_together():
+    text = """RESOLVED: That Cabinet:-
+
+(a) thanks the committee for its work;
+
+(b) notes the Street Safety Task Group Report attached as Appendix A;
+"""
+    (passage,) = audit_reply(text).passages
+    assert "notes the Street Safety" in passage.text and "thanks" not in passage.text
+    assert passage.disposition == "noted"
+
+
+def test_areas_for_the_force_to_improve_and_the_chairs_condition_on_approval():
+    areas = """Inspectors said specific areas for the force to improve included:
+- Answering calls from the public
+- Supervising investigations
+"""
+    assert [r.text for r in extract_recommendations(areas).recommendations] == [
+        "Answering calls from the public",
+        "Supervising investigations",
+    ]
+    chair = 'The Chair said: "Our approval is contingent on the commissioner showing what the extra money buys."\n'
+    assert len(approval_conditions(classify(chair))) == 1
+
+
+def test_a_day_the_page_says_is_to_come_is_not_its_date():
+    text = "Panel news\n\nThe panel's full report will be published here from Thursday, 8 February 2024.\n"
+    assert document_info(text).date is None

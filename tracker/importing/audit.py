@@ -159,6 +159,8 @@ _ACCEPT = [
 ]
 _NOTED = [
     r"\bnoted?\b",
+    # a cabinet's "(b) notes the Task Group Report"; not the noun ("the notes the officer kept")
+    r"(?<!\bthe )(?<!\bthese )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bits )\bnotes\s+the\b",
     r"\bwill consider\b",
     r"\bagree(?:s|d)? to (?:consider|look (?:at|into)|review|explore|reflect|examine|discuss)\b",
     r"\bconsidering\b",

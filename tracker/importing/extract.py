@@ -44,7 +44,7 @@ from tracker.importing.layouts.lettered import lettered_lists
 from tracker.importing.layouts.numbers_in_minutes import numbers_in_minutes
 from tracker.importing.layouts.ordered_answers import interleaved_recommendations, response_starts
 from tracker.importing.layouts.own_decisions import own_decisions
-from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request
+from tracker.importing.layouts.own_request import asks_own_meeting, is_own_request, own_body_acts
 from tracker.importing.layouts.plain_lines import plain_lines
 from tracker.importing.layouts.pointed_paragraphs import (
     PARAGRAPH_POINTER,
@@ -1251,6 +1251,8 @@ def _not_recommendations(
         return f"its lead-in ('{_clip(lead)}') asks the paper's own committee to act, not the policing body"
     if asks_own_meeting(texts):
         return "its items ask the paper's own meeting to receive or agree something, not the policing body"
+    if own_body_acts(lead, texts):
+        return "its items are what the meeting's own body resolved for itself (notes, agrees …), not asks"
     if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts) or (
         reports_speakers(texts)
     ):

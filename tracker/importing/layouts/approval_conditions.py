@@ -7,7 +7,8 @@
 A sentence whose subject is a panel or committee (its name may hold "and") that approved, agreed, endorsed
 or supported something "on the proviso that", "on condition that", "provided that", "subject to" or
 "contingent on" something, is one recommendation: the condition is what the body asks of the commissioner.
-The whole sentence is its text, numbered by the app. An approval "subject to" a vote, law or regulations
+So is the panel's chair saying so for it: "Our approval is contingent on several
+concerns being addressed, including …". The whole sentence is its text, numbered by the app. An approval "subject to" a vote, law or regulations
 ("subject to the Regulations", "subject to call-in") sets no condition on the commissioner and is not read.
 """
 
@@ -27,6 +28,12 @@ _CONDITIONED = re.compile(
     r"contingent\s+(?:up)?on|subject\s+to)\s+(?P<condition>[^.;]+)",
     re.I,
 )
+# the chair speaking for the panel: "Our approval is contingent on several concerns being addressed …"
+_OUR_APPROVAL = re.compile(
+    r"\b(?:our|the\s+panel['’]s|the\s+committee['’]s)\s+(?:approval|support|agreement)\s+(?:is|was)\s+"
+    r"(?:contingent|conditional)\s+(?:up)?on\s+(?P<condition>[^.;]+)",
+    re.I,
+)
 _NO_CONDITION = re.compile(
     r"^(?:the\s+)?(?:regulations|law|act|call[\s-]in|a\s+vote|votes?|legislation|statutory|consultation)\b",
     re.I,
@@ -36,7 +43,7 @@ _NO_CONDITION = re.compile(
 def approval_conditions(lines: Sequence[LineLike]) -> list[Found]:
     items = []
     for start, end, sentence in paragraph_sentences(lines):
-        m = _CONDITIONED.match(sentence)
+        m = _CONDITIONED.match(sentence) or _OUR_APPROVAL.search(sentence)
         if m and not _NO_CONDITION.match(m.group("condition")):
             items.append((start, end, sentence))
     return app_numbered(items)

@@ -163,10 +163,16 @@ def weekday_date(lines: list[str]) -> dt.date | None:
     )
 
 
+# "available here from Thursday, February 8 2024": a day to come, not the document's
+_FROM_OR_UNTIL = re.compile(r"\b(?:from|until|by|before|after|till)\s+$", re.I)
+
+
 def _day_after(pattern: re.Pattern, lines: list[str]) -> dt.date | None:
     for line in lines:
         for m in pattern.finditer(line):
             if m.groupdict().get("before") and m.group("before").split()[0].lower() in _OTHER_DATES:
+                continue
+            if _FROM_OR_UNTIL.search(line[: m.start()]):
                 continue
             found = find_dates(line[m.end() : m.end() + 40])
             if found and found[0].start == 0 and found[0].precision == "day":

@@ -7,6 +7,8 @@ recommendations" in so many words:
       (1) the recommendations of the Overview and Scrutiny Committee of 3 May 2023 be noted; and
       (2) officers report back on the costs.
   → the paragraph of (1) answers every recommendation (disposition from its words: "be noted");
+- a resolution's item that notes the scrutiny body's report ("RESOLVED: That Cabinet:- … (b) notes the Hate
+  Crime Task Group Report"), its recommendations noted with it;
 - a decision standing alone on its line, with no "resolved" before it ("The recommendations of the Scrutiny
   Committee be approved."): the bare "be" of a resolution, not "should be", answers them all;
 - a reply that says what became of them together ("All of the recommendations have been accepted"; "Most of
@@ -66,6 +68,12 @@ _BE_DONE = re.compile(
     re.I,
 )
 # "The Partnership Board accepted the Committee's suggestions and incorporated them into the plan"
+# a resolution's item that notes the scrutiny body's report: its recommendations noted together
+_NOTES_REPORT = re.compile(
+    r"^[^\S\n]*(?:\(?[a-z0-9]{1,2}\)\s*)?notes\s+the\s+(?:[\w&'’-]+\s+){0,6}?(?:task\s+group|scrutiny|review|panel|"
+    r"committee)['’]?s?\s+(?:final\s+)?report\b",
+    re.I | re.M,
+)
 # "The Government also agreed to the recommendation to engage with young people"; "I will ensure that these
 # recommendations are taken forward"
 _TOOK_UP = re.compile(
@@ -133,6 +141,10 @@ def grouped_answer(text: str) -> tuple[int, int, int | None] | None:
             after = [span for span in spans if span[0] >= found[1]]
             return (found[0], after[0][1], None) if after else found
         return found
+    for m in _NOTES_REPORT.finditer(text):  # "RESOLVED: That Cabinet:- (b) notes the Task Group Report"
+        at = m.end() - 1  # in the item's own words, not the blank lines before its letter
+        if _DECIDED.search(text, max(0, m.start() - 600), m.start()):
+            return _within(paragraphs(text), at, None)
     if m := _TOOK_UP.search(text):
         return _within(paragraphs(text), m.start(), None)
     if m := _COUNTED.search(text):

@@ -4,7 +4,8 @@
     - the force publishes its figures;          - The Commissioner should publish …
     - the plan names a lead for rural crime.    - The plan should set out …
 
-or "… found areas for improvement. In particular, forces need to:" with its bullets. Under a lead-in to the
+or "… found areas for improvement. In particular, forces need to:" (or "areas for the force to improve
+included:") with its bullets. Under a lead-in to the
 key points a committee or report makes ("Key points made by the committee include:"), only the bullets that
 ask someone to act ("should", "must", "recommends") are kept: the others are its findings.
 
@@ -23,7 +24,12 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 
 # recommendations (in Welsh "argymhellion"), or an inspectorate's areas for improvement, which the register
 # counts as recommendations
-_LEAD_IN = re.compile(r"\brecommend|\bargymhell|\bareas?\s+for\s+improvement\b", re.I)
+# ("areas for the force to improve included:" says the same)
+_LEAD_IN = re.compile(
+    r"\brecommend|\bargymhell|\bareas?\s+for\s+improvement\b"
+    r"|\bareas?\s+for\s+(?:the\s+)?(?:force|constabulary|service|forces)\s+to\s+improve\b",
+    re.I,
+)
 # minutes that report what someone said: "… an update on the recommendations. In particular, she highlighted
 # that:" leads into the points made, not into recommendations
 _REPORTS_SPEECH = re.compile(

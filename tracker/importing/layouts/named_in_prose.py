@@ -7,7 +7,8 @@
 
 A sentence that names recommendations by number ("recommendation 2", "recommendations 2, 4 and 6", "the
 remaining recommendations, 7, 9 and 11", "Recommendations 5 to 7"), by ordinal word ("the second
-recommendation", "the first and third recommendations") or by letter ("item (d) of the recommendations") starts a passage answering those numbers; the
+recommendation", "the first and third recommendations") or by letter ("item (d) of the recommendations",
+"recommendations E, F, G and J") starts a passage answering those numbers; the
 sentences after it in the same paragraph go on answering them, until a sentence names others. A sentence
 that names both kinds is tied to every number it names.
 """
@@ -63,6 +64,9 @@ _BY_ORDINAL = re.compile(
 _BY_LETTER = re.compile(
     r"\brecommendation\s+\(([a-z])\)|\bitem\s+\(([a-z])\)\s+of\s+the\s+recommendations\b", re.I
 )
+# capital letters as printed: "recommendation A", "recommendations E, F, G and J" (a run of single capitals, so
+# never a word that follows)
+_BY_CAPITALS = re.compile(r"\b(?i:recommendations?)\s+([A-Z](?:\s*(?:,|&|\band\b)\s*[A-Z]){0,25})(?![\w’'-])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"‘(])")
 
@@ -83,6 +87,7 @@ def _mentions(sentence: str) -> list[tuple[int, int, list[str]]]:
     found += [
         (m.start(), m.end(), [(m.group(1) or m.group(2)).lower()]) for m in _BY_LETTER.finditer(sentence)
     ]
+    found += [(m.start(), m.end(), re.findall(r"[A-Z]", m.group(1))) for m in _BY_CAPITALS.finditer(sentence)]
     return sorted(found)
 
 
