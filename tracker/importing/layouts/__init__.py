@@ -32,7 +32,8 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - stated_asks: a committee's asks stated in its prose ("The Committee calls on the Mayor to …", "We recommend that …")
 - agreed_in_prose: minutes with no list that record a recommendation in a sentence
 - approved_range: a resolution approving a range of recommendations ("That Recommendations 1 to 4 … be
-  approved"), one answer to them all, before their restated headings
+  approved"), one answer to them all, before their restated headings, or among a decision notice's own
+  decisions ("1. That the recommendations (1 to 6) … are approved")
 - code_rows: a table of recommendations keyed by code, flattened one cell to a line
 - counted_clauses: recommendations a sentence counts and then lists as "to" clauses
 - counted_headings: answers under a heading that counts a group of findings ("2.2 Vetting (3)")
@@ -45,6 +46,9 @@ imports the reader (tracker.importing.extract): the reader imports them, so each
 - run_on_items: a letter flattened into one run of text, each recommendation named by number and a dash
 - spoken_minutes: numbered minute paragraphs telling what a member said: narration, not recommendations
 - titled_items: a short title line then its text for each recommendation, with no numbers
+- reported_obligations: a news page's asks with their source ("… should …, the MPs said") and an inspection's
+  own form ("Within six months the force should …")
+- approval_conditions: a condition on a panel's approval ("approved the precept, on the proviso that …")
 """
 
 from __future__ import annotations
