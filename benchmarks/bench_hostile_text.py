@@ -48,6 +48,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "'Recommendation 1: …' with no full stop, one line": _repeat("Recommendation 1: we ask for more "),
     "a recommendation of dated asks": _numbered_with_dates,
     "flattened table labels repeated, one line": _repeat("Panel comment 1 x Commissioner's response 1 y "),
+    "one sourced sentence of obligations, no full stop": _repeat(
+        "inspectors said the force should improve, "
+    ),
 }
 
 

@@ -137,11 +137,15 @@ def test_answers_that_take_the_committees_suggestions_up_in_a_sentence():
     for reply in (
         "The Board, who own the plan, accepted the Committees suggestion and have added it to the final plan.\n",
         "RESOLVED that the recommendations of the Task and Finish Group, as set out in Appendix 2, be addressed.\n",
-        "The Government also agreed to the recommendation to work with youth groups on the strategy.\n",
         'The commissioner said: "I will make sure that these recommendations are taken forward."\n',
     ):
         assert grouped_answer(reply) is not None, reply
-    assert grouped_answer("The Board considered the Committee's suggestions at length.\n") is None
+    for not_all in (
+        "The Board considered the Committee's suggestions at length.\n",
+        "The Government agreed to the recommendation to work with youth groups.\n",  # one, not all of them
+        "None of the recommendations will be taken forward this year.\n",
+    ):
+        assert grouped_answer(not_all) is None, not_all
 
 
 def test_a_news_byline_dates_the_page_and_a_deadline_line_does_not():
@@ -213,3 +217,82 @@ def test_areas_for_the_force_to_improve_and_the_chairs_condition_on_approval():
 def test_a_day_the_page_says_is_to_come_is_not_its_date():
     text = "Panel news\n\nThe panel's full report will be published here from Thursday, 8 February 2024.\n"
     assert document_info(text).date is None
+
+
+ORDINARY_PAGES = {
+    "minutes": "Minutes\n\nA member said the force should publish response times by ward.\n"
+    "The Chair said the panel must consider the budget in February.\n",
+    "an appeal": "Police appeal\n\nAnyone with information should call 101 quoting reference 123, police said.\n"
+    'Detective Sergeant Ann Example said: "Residents should keep valuables out of sight."\n',
+    "an officer": "News\n\nSuperintendent Ann Example said the force must get better at answering calls.\n",
+    "the law": "The panel\n\nThe panel must scrutinise the commissioner's decisions, the Act says.\n",
+    "a warning": "Update\n\nThe force should be aware that demand has risen.\n",
+    "numbered minutes": "Minutes\n\n12. Members discussed the report. A member said the force should do more.\n\n"
+    "13. The Chair thanked officers.\n",
+    "the meeting's business": "Minutes\n\nThe Panel agreed the minutes of the last meeting as a correct record, "
+    "subject to an amendment to item 4.\nThe Committee approved the work programme subject to the addition of "
+    "a session on knife crime.\n",
+}
+
+
+def test_ordinary_pages_with_should_and_must_give_no_recommendations():
+    for name, text in ORDINARY_PAGES.items():
+        assert extract_recommendations(text).recommendations == (), name
+
+
+def test_a_body_named_as_whom_the_ask_is_made_of_is_not_taken_for_its_source():
+    text = "News\n\nThe committee said the commissioner must publish a plan for rural crime.\n"
+    assert len(extract_recommendations(text).recommendations) == 1
+
+
+def test_prose_asks_from_several_readings_are_numbered_once_in_document_order():
+    text = """Panel news
+
+The Panel approved the precept, on the proviso that the Commissioner reports on recruitment every quarter.
+The Panel also calls on the Commissioner to publish the estate strategy by March.
+The Panel recommends that the Commissioner reviews the victims' service.
+"""
+    found = extract_recommendations(text).recommendations
+    assert [r.number for r in found] == ["1", "2", "3"]
+    assert [r.text.split()[2] for r in found] == ["approved", "also", "recommends"]
+
+
+def test_a_lead_in_wrapped_after_a_colon_is_still_read_whole():
+    text = """Minutes
+
+RESOLVED: The Panel recommends to the
+Commissioner that:
+1. The force publishes its figures each quarter.
+2. The plan names a lead officer for rural crime.
+"""
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["1", "2"]
+
+
+def test_a_range_approved_among_decisions_that_name_others_keeps_every_answer():
+    text = """Decision
+
+To present the task group's final report for consideration.
+1. That recommendations 1 to 6 as set out in the report are approved.
+2. That recommendation 7 is rejected because it cannot be afforded.
+3. That a working group be set up.
+"""
+    passages = audit_reply(text).passages
+    assert [(p.numbers, p.disposition) for p in passages] == [
+        (("1", "2", "3", "4", "5", "6"), "accepted"),
+        (("7",), "not accepted"),
+    ]
+
+
+def test_capital_letters_name_recommendations_but_a_pronoun_does_not():
+    assert audit_reply("Thank you for the recommendations I received from the Panel.\n").passages == ()
+    (passage,) = audit_reply(
+        "Resolved - (1) That recommendations A to D be referred to the board.\n"
+    ).passages
+    assert passage.numbers == ("A", "B", "C", "D")
+
+
+def test_a_commissioner_noting_a_recommendation_is_not_the_resolutions_noted():
+    from tracker.importing.audit import suggest_disposition
+
+    assert suggest_disposition("The Commissioner notes the recommendation and will act on it.")[0] != "noted"
+    assert suggest_disposition("(b) notes the Task Group Report attached;")[0] == "noted"

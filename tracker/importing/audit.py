@@ -33,7 +33,7 @@ from tracker.importing.layouts import RESTATEMENT_NOT_FOUND, TIED_BY_ORDER, TIED
 from tracker.importing.layouts.approved_range import approved_range, range_among_decisions
 from tracker.importing.layouts.counted_headings import counted_headings
 from tracker.importing.layouts.grouped_answer import grouped_answer
-from tracker.importing.layouts.named_in_prose import named_passages, prose_sentences
+from tracker.importing.layouts.named_in_prose import named_numbers, named_passages, prose_sentences
 from tracker.importing.layouts.ordered_answers import interleaved_rows, resolution_answers
 from tracker.importing.layouts.pointed_paragraphs import ends_with_pointer
 from tracker.importing.layouts.progress_notes import progress_answers
@@ -153,14 +153,17 @@ _ACCEPT = [
     r"implement|share|commission|report)\b",
     r"\bhas been (?:included|adopted|implemented)\b",
     r"\b(?:approval|agreement) (?:be|was|is|has been) given to\b",  # a cabinet's "that approval be given to …"
+    # a resolution's "That the recommendations (1 to 6) … are approved", "be adopted"
+    r"\brecommendations?\b[^.;]{0,200}?\b(?:be|are|is|were|was|been) (?:approved|adopted)\b",
     r"\bwe have (?:included|adopted|implemented|introduced)\b",
     rf"\bagreed\b{_ONLY_TO_CONSIDER}",
     r"\bcytuno\b",
 ]
 _NOTED = [
     r"\bnoted?\b",
-    # a cabinet's "(b) notes the Task Group Report"; not the noun ("the notes the officer kept")
-    r"(?<!\bthe )(?<!\bthese )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bits )\bnotes\s+the\b",
+    # a resolution's "(b) notes the Task Group Report", "Cabinet notes the report": not "The Commissioner notes
+    # the recommendation and will …", which is for the other cues
+    r"(?:^\W*(?:\(?[a-z0-9]{1,2}\)\s*)?|\b(?:cabinet|committee|council|board|executive)\s+)notes\s+the\b",
     r"\bwill consider\b",
     r"\bagree(?:s|d)? to (?:consider|look (?:at|into)|review|explore|reflect|examine|discuss)\b",
     r"\bconsidering\b",
@@ -183,7 +186,7 @@ _CUE_WORDS = {
     ),
     "accepted": (
         "agree", "accept", "commit", "reflect", "final plan", "welcome", "bringing forward", "i can", "will",
-        "has been", "we have", "cytuno", "given to",
+        "has been", "we have", "cytuno", "given to", "approved", "adopted",
     ),
     "noted": ("note", "consider", "agree", "looking at", "under review", "reflected", "lobby", "explor"),
 }  # fmt: skip
@@ -584,6 +587,11 @@ def audit_reply(
     if decided is not None:
         start, end, numbers = decided
         passages.append(_passage(text, numbers, start, end, "explicit", reference_date))
+        for block in raw_blocks:  # "3. That recommendation 7 is rejected": a decision naming its own
+            named = [n for n in named_numbers(text[block.start : block.end]) if n not in numbers]
+            if named and block.start != start:
+                grouping = "explicit" if len(named) > 1 else "single"
+                passages.append(_passage(text, named, block.start, block.end, grouping, reference_date))
         raw_blocks = []  # the other decisions are the body's own arrangements
     if ranged is not None:
         start, end, numbers = ranged

@@ -904,8 +904,7 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
             or _drafts(single_recommendation(all_lines))
             or _pointed_paragraphs(all_lines, warnings)
             or _agreed_in_prose(all_lines, warnings)
-            or _drafts(_asks_in_prose(all_lines, recommending_clause(all_lines)))
-            or _drafts(_asks_in_prose(all_lines, reported_recommendations(all_lines)))
+            or _drafts(_told_in_prose(all_lines))
             or _drafts(counted_clauses(all_lines))
             or _drafts(logged_recommendations(all_lines))
             or _drafts(progress_notes(all_lines))
@@ -924,32 +923,42 @@ def extract_recommendations(document: DocumentText | str) -> Extraction:
     return Extraction(info, recommendations, tuple(statements), tuple(warnings))
 
 
+def _told_in_prose(lines: list[Line]) -> list[Found]:
+    """Recommendations a page tells of in its prose ("…, recommending that …", "has called for …", "the Panel
+    recommended that …"), joined with the asks it states or reports, or [] when it tells of none."""
+    clauses, reported = recommending_clause(lines), reported_recommendations(lines)
+    if any(NUMBERED_BY_APP not in found.flags for found in reported):
+        return clauses or reported  # numbered by the document: its numbers stand
+    return _asks_in_prose(lines, clauses + reported)
+
+
 def _asks_in_prose(lines: list[Line], told: list[Found] | None = None) -> list[Found]:
     """A committee's asks in its own sentences ("We recommend that …"), the conditions it set on an approval
     ("approved the precept, on the proviso that …") and the asks a news page reports with their source
-    ("… should …, the MPs said"), together in document order, numbered by the app. With `told` (asks another
-    prose reading found: "recommending that …", "the Panel recommended that …"), only when it found some, and
-    joined to them."""
-    if told is not None and (not told or any(NUMBERED_BY_APP not in found.flags for found in told)):
-        return told  # none found, or numbered by the document: its numbers stand
-    stated = (told or []) + stated_asks(lines) + approval_conditions(lines)
-    stated = [  # one sentence read by two readings is one ask
-        found
-        for index, found in enumerate(stated)
-        if not any(_same_sentence(found, other) for other in stated[:index])
-    ]
-    reported = [
-        found for found in reported_obligations(lines) if not any(_same_sentence(found, s) for s in stated)
-    ]
-    if not reported and told is None:
-        return stated
-    if not reported and len(stated) == len(told):
-        return told
-    merged = sorted([*stated, *reported], key=lambda found: found.start)
+    ("… should …, the MPs said"), with those `told` of by another prose reading, each sentence once, in
+    document order, numbered by the app 1, 2, 3 …. With `told` given, [] when it is empty."""
+    if told is not None and not told:
+        return []
+    readings = [told or [], stated_asks(lines), approval_conditions(lines), reported_obligations(lines)]
+    if sum(1 for reading in readings if reading) == 1 and told is None:
+        return next(reading for reading in readings if reading)  # one reading, numbered by itself
+    kept: list[Found] = []
+    for found in (found for reading in readings for found in reading):
+        if not any(_same_sentence(found, other) for other in kept):
+            kept.append(found)
+    kept.sort(key=lambda found: _where(lines, found))
     return [
         replace(found, number=str(n), label=f"Recommendation {n} (numbered by the app)")
-        for n, found in enumerate(merged, start=1)
+        for n, found in enumerate(kept, start=1)
     ]
+
+
+def _where(lines: list[Line], found: Found) -> tuple[int, int]:
+    """Where a sentence stands in the document, to order sentences that share a line: its lines' start, then
+    where its first words fall in the text of those lines."""
+    text = " ".join(line.text for line in lines if found.start <= line.start and line.end <= found.end)
+    at = text.find(found.text[:40].strip('"“”‘’ '))
+    return found.start, at if at >= 0 else 0
 
 
 def _same_sentence(one: Found, other: Found) -> bool:
@@ -1208,8 +1217,14 @@ def _item_asks(text: str, strictly: bool = False) -> bool:
     return bool(re.search(r"\bshould\b", text, re.I)) if strictly else _asks(text)
 
 
-# a decision page's field and its short value: "Decision status: Recommendations Approved", "Decision Maker: Cabinet"
-_FIELD_LINE = re.compile(r"^\s*[A-Z][\w?'’-]*(?:\s+[\w?'’-]+){0,3}\s*:\s+(?!that\b)[^\s:][^:.]{0,60}$", re.I)
+# a decision page's fields ("Decision status: Recommendations Approved", "Decision Maker: Cabinet"): named, so
+# that a lead-in wrapped after a colon ("RESOLVED: The Panel recommends to the") is never taken for one
+_FIELD_LINE = re.compile(
+    r"^\s*(?:decision\s+(?:status|maker|type)|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]in)\??|"
+    r"key\s+decision|wards?\s+affected|lead\s+officer|contact\s+officer|report\s+author|portfolio(?:\s+holder)?|"
+    r"publication\s+date|date\s+of\s+decision|effective\s+from|decided\s+at\s+meeting|status)\s*:",
+    re.I,
+)
 
 
 def _lead_in(lines: list[Line], first: int) -> tuple[str, bool]:

@@ -301,13 +301,15 @@ class CorrectionService:
 
 def _hold_answers_of(session: Session, cycle_id: str, numbers: Sequence[str]) -> None:
     """Lock the recommendations whose answer is about to change, before anything is read: on a server two
-    officers recording a first answer at once would otherwise both see none and both save one. Taken in id
-    order so two writers never wait on each other; SQLite already lets one writer in at a time."""
+    officers recording a first answer at once would otherwise both see none and both save one (the second
+    now waits, then sees the first's answer). Taken in id order, so two writers never deadlock; as FOR NO KEY
+    UPDATE, so rows that only refer to a recommendation (its links, its follow-ups) can still be written
+    elsewhere. SQLite already lets one writer in at a time."""
     session.execute(
         select(m.Recommendation.id)
         .where(m.Recommendation.cycle_id == cycle_id, m.Recommendation.number.in_(list(numbers)))
         .order_by(m.Recommendation.id)
-        .with_for_update()
+        .with_for_update(key_share=True)
     )
 
 

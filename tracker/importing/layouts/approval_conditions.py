@@ -5,11 +5,12 @@
     The Panel supported the proposed precept, subject to the Commissioner reporting on recruitment in June.
 
 A sentence whose subject is a panel or committee (its name may hold "and") that approved, agreed, endorsed
-or supported something "on the proviso that", "on condition that", "provided that", "subject to" or
+or supported the commissioner's precept, budget, plan, proposal or appointment "on the proviso that", "on condition that", "provided that", "subject to" or
 "contingent on" something, is one recommendation: the condition is what the body asks of the commissioner.
 So is the panel's chair saying so for it: "Our approval is contingent on several
 concerns being addressed, including …". The whole sentence is its text, numbered by the app. An approval "subject to" a vote, law or regulations
-("subject to the Regulations", "subject to call-in") sets no condition on the commissioner and is not read.
+("subject to the Regulations", "subject to call-in") or an amendment sets no condition on the commissioner,
+and the minutes or a work programme approved are the meeting's own business: neither is read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from tracker.importing.layouts.recommending_clause import paragraph_sentences
 _BODY = r"(?:panel|committee|assembly)"
 _CONDITIONED = re.compile(
     rf"^\s*(?:[^,.;]{{1,40}},\s*)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\s+"
-    r"(?:has\s+|had\s+|have\s+|unanimously\s+|today\s+)*(?:approved|agreed|endorsed|supported|accepted)\b"
+    r"(?:has\s+|had\s+|have\s+|unanimously\s+|today\s+)*(?:approved|agreed|endorsed|supported|accepted)\s+"
+    # what a panel approves of the commissioner's: the precept, the budget, a plan, a proposal, an appointment
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w'’£%.-]+\s+){0,5}?(?:precept|budget|plan|proposals?|"
+    r"increase|appointment|nomination|request)\b"
     r"[^.;]{0,160}?,?\s+(?:on\s+the\s+proviso\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
     r"contingent\s+(?:up)?on|subject\s+to)\s+(?P<condition>[^.;]+)",
     re.I,
@@ -35,7 +39,8 @@ _OUR_APPROVAL = re.compile(
     re.I,
 )
 _NO_CONDITION = re.compile(
-    r"^(?:the\s+)?(?:regulations|law|act|call[\s-]in|a\s+vote|votes?|legislation|statutory|consultation)\b",
+    r"^(?:the\s+|an?\s+|minor\s+)?(?:regulations|law|act|call[\s-]in|a\s+vote|votes?|legislation|statutory|"
+    r"consultation|amendments?|corrections?|additions?|changes?)\b",
     re.I,
 )
 

@@ -17,7 +17,8 @@ A decision notice's own numbered decisions, one of which approves the range with
     2. That a task group be set up to see them carried out.
 
 The first is the one answer to 1–6; the other decisions are the body's own arrangements and answer nothing
-(read by `range_among_decisions`).
+(read by `range_among_decisions`), except one that names recommendations of its own ("3. That
+recommendation 7 is rejected"), which answers those.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ recommendations" in so many words:
 - a reply that says it has weighed them together ("The force has assessed the recommendations and advises
   that it:") → that paragraph and, when it ends in a colon, the one it leads into;
 - a reply that tells of the committee's suggestions taken up ("The Board accepted the Committee's suggestions
-  and incorporated them into the final plan", "agreed to the recommendation to engage with …", "I will
-  ensure that these recommendations are taken forward");
+  and incorporated them into the final plan", "I will ensure that these recommendations are taken
+  forward");
 - a reply that counts what it accepted: "The force accepted all six recommendations made to it.", "That the
   Executive supports, in principle, the five recommendations of the review" → the
   paragraph, with the count it states. Where the reply counts a different number of recommendations than
@@ -74,13 +74,13 @@ _NOTES_REPORT = re.compile(
     r"committee)['’]?s?\s+(?:final\s+)?report\b",
     re.I | re.M,
 )
-# "The Government also agreed to the recommendation to engage with young people"; "I will ensure that these
-# recommendations are taken forward"
+# "The Board accepted the Committee's suggestions"; "I will ensure that these recommendations are taken
+# forward" (not "None of the recommendations will be taken forward")
 _TOOK_UP = re.compile(
     r"\b(?:accepted|adopted|agreed\s+to)\s+the\s+(?:committee|panel|scrutiny\s+committee|task\s+group)['’]?s?\s+"
     r"(?:suggestions?|recommendations|proposals)\b"
-    r"|\b(?:accepted|adopted|agreed\s+to)\s+the\s+recommendation\s+(?:to|that)\s"
-    r"|\b(?:these|the|its|their|your)\s+recommendations\s+(?:are|will\s+be|have\s+been)\s+taken\s+forward\b",
+    r"|(?<!\bnone of )(?<!\bno )\b(?:these|the|its|their|your)\s+recommendations\s+(?:are|will\s+be|have\s+been)\s+"
+    r"taken\s+forward\b",
     re.I,
 )
 _NUMBER_WORDS = {

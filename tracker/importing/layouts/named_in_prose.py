@@ -66,7 +66,9 @@ _BY_LETTER = re.compile(
 )
 # capital letters as printed: "recommendation A", "recommendations E, F, G and J" (a run of single capitals, so
 # never a word that follows)
-_BY_CAPITALS = re.compile(r"\b(?i:recommendations?)\s+([A-Z](?:\s*(?:,|&|\band\b)\s*[A-Z]){0,25})(?![\w’'-])")
+_BY_CAPITALS = re.compile(
+    r"\b(?i:recommendations?)\s+([A-Z](?:\s*(?:,|&|\band\b|\bto\b|-|–)\s*[A-Z]){0,25})(?![\w’'-])"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"‘(])")
 
@@ -87,8 +89,28 @@ def _mentions(sentence: str) -> list[tuple[int, int, list[str]]]:
     found += [
         (m.start(), m.end(), [(m.group(1) or m.group(2)).lower()]) for m in _BY_LETTER.finditer(sentence)
     ]
-    found += [(m.start(), m.end(), re.findall(r"[A-Z]", m.group(1))) for m in _BY_CAPITALS.finditer(sentence)]
+    found += [  # a lone "I" or "A" before a word in lower case is a pronoun or an article
+        (m.start(), m.end(), _letters(m.group(1)))
+        for m in _BY_CAPITALS.finditer(sentence)
+        if not (m.group(1) in ("I", "A") and _PRONOUN_OR_ARTICLE.match(sentence, m.end()))
+    ]
     return sorted(found)
+
+
+# "the recommendations I received", "recommendation A new approach": a lower-case word that is no verb after it
+_PRONOUN_OR_ARTICLE = re.compile(
+    r"\s+(?!(?:is|was|has|had|have|will|would|should|can|could|may|must|and|or|to|of|in|on|be|been|are|were)\b)"
+    r"[a-z]"
+)
+
+
+def _letters(run: str) -> list[str]:
+    """The capitals a run names, a range spelt out: "B, C and F" -> B, C, F; "A to D" -> A, B, C, D."""
+    letters: list[str] = []
+    for m in re.finditer(r"([A-Z])(?:\s*(?:\bto\b|-|–)\s*([A-Z]))?", run):
+        first, last = m.group(1), m.group(2) or m.group(1)
+        letters += [chr(c) for c in range(ord(first), ord(last) + 1)] if last >= first else [first, last]
+    return letters
 
 
 def named_numbers(sentence: str) -> list[str]:

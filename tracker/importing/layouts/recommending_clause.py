@@ -22,7 +22,9 @@ from tracker.importing.layouts import Found, LineLike, app_numbered
 # not opening with the first one's quote mark
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)\s*")
-_BODY = r"(?:committee|panel|inquiry|review|report|commission|assembly|task\s+group|we)"
+_BODY = (
+    r"(?:committee|panel|inquiry|review|report|commission|assembly|inspection|inspectorate|task\s+group|we)"
+)
 # the body's name may hold "and" ("The Police and Crime Committee"); "calling for …" and "calling on …" ask too
 _RECOMMENDING = re.compile(
     rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?"
