@@ -68,6 +68,11 @@ QUOTED_EXTRACT = "read from extracts another page quotes: check against the orig
 PLAIN_LINES = "plain lines after a lead-in read as recommendations"
 
 
+# the words of a body's name before the word that says what it is, which may hold "and" ("The Police and Crime
+# Committee", "Eastshire Police & Crime Panel"): shared by the readings of a body's sentences
+NAME_WORDS = r"(?:[A-Z][\w&'’-]*\s+|(?:and|&)\s+){0,6}"
+
+
 class LineLike(Protocol):
     """A classified line of the document, as the reader makes it (tracker.importing.extract.Line)."""
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts import NAME_WORDS, Found, LineLike, app_numbered
 from tracker.importing.layouts.recommending_clause import paragraph_sentences
 
 _BODY = r"(?:panel|committee|assembly)"
 _CONDITIONED = re.compile(
-    rf"^\s*(?:[^,.;]{{1,40}},\s*)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\s+"
+    rf"^\s*(?:[^,.;]{{1,40}},\s*)?(?:the\s+)?{NAME_WORDS}{_BODY}\s+"
     r"(?:has\s+|had\s+|have\s+|unanimously\s+|today\s+)*(?:approved|agreed|endorsed|supported|accepted)\s+"
     # what a panel approves of the commissioner's: the precept, the budget, a plan, a proposal, an appointment
     r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w'’£%.-]+\s+){0,5}?(?:precept|budget|plan|proposals?|"

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts import NAME_WORDS, Found, LineLike, app_numbered
 
 # a sentence keeps its closing quote or bracket: '"… leaves." The Home Office …' is two sentences, the second
 # not opening with the first one's quote mark
@@ -27,7 +27,7 @@ _BODY = (
 )
 # the body's name may hold "and" ("The Police and Crime Committee"); "calling for …" and "calling on …" ask too
 _RECOMMENDING = re.compile(
-    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?"
+    rf"^\s*(?:the\s+)?{NAME_WORDS}{_BODY}\b[^.!?]{{0,200}}?,\s*(?:and\s+)?"
     r"(?:recommending\s+(?:that\s+|they\s+|it\s+|the\s+|[A-Z])"
     r"|calling\s+(?:for|on)\s+(?!the\s+(?:public|views|evidence)\b)(?:the\s+|[A-Z]))",
     re.I,
@@ -36,7 +36,7 @@ _RECOMMENDING = re.compile(
 # a news item's "The Committee has called for the force to …" / "has called on the Commissioner to …"; not a
 # call for evidence or views
 _CALLED_FOR = re.compile(
-    rf"^\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}\s+(?:has|have)\s+(?:also\s+)?"
+    rf"^\s*(?:the\s+)?{NAME_WORDS}{_BODY}\s+(?:has|have)\s+(?:also\s+)?"
     r"called\s+(?:for|on)\s+(?!(?:the\s+)?(?:public|views|evidence|submissions|comments)\b)",
     re.I,
 )

@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.importing.layouts import Found, LineLike, app_numbered
+from tracker.importing.layouts import NAME_WORDS, Found, LineLike, app_numbered
 from tracker.importing.layouts.recommending_clause import paragraph_sentences
 
 _BODY = r"(?:committee|panel|inquiry|task\s+(?:and\s+finish\s+)?group|working\s+group)"
 _SUBJECT = (
-    rf"(?:(?:the\s+|this\s+|our\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+){{0,6}}{_BODY}(?:['’]s\s+report)?"
+    rf"(?:(?:the\s+|this\s+|our\s+)?{NAME_WORDS}{_BODY}(?:['’]s\s+report)?"
     r"|(?:the|this|our)\s+report|we|it)"
 )
 _VERB = (
