@@ -51,6 +51,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "one sourced sentence of obligations, no full stop": _repeat(
         "inspectors said the force should improve, "
     ),
+    "a sourced ask in every paragraph": _repeat("Inspectors said the force should act.\n\n"),
 }
 
 

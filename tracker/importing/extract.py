@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -942,21 +942,32 @@ def _asks_in_prose(lines: list[Line], told: list[Found] | None = None) -> list[F
     readings = [told or [], stated_asks(lines), approval_conditions(lines), reported_obligations(lines)]
     if sum(1 for reading in readings if reading) == 1 and told is None:
         return next(reading for reading in readings if reading)  # one reading, numbered by itself
+    # each sentence once: compared only with those kept that still overlap it (a long page may hold thousands);
+    # in reading order within one start, so a clause told of is kept before the sentence that holds it
+    ordered = sorted(
+        ((found.start, rank, found) for rank, reading in enumerate(readings) for found in reading),
+        key=lambda item: item[:2],
+    )
     kept: list[Found] = []
-    for found in (found for reading in readings for found in reading):
-        if not any(_same_sentence(found, other) for other in kept):
+    open_: list[Found] = []  # kept ones that may still overlap what comes next
+    for start, _, found in ordered:
+        open_ = [other for other in open_ if other.end > start]
+        if not any(_same_sentence(found, other) for other in open_):
             kept.append(found)
-    kept.sort(key=lambda found: _where(lines, found))
+            open_.append(found)
+    starts = [line.start for line in lines]
+    kept.sort(key=lambda found: _where(lines, starts, found))
     return [
         replace(found, number=str(n), label=f"Recommendation {n} (numbered by the app)")
         for n, found in enumerate(kept, start=1)
     ]
 
 
-def _where(lines: list[Line], found: Found) -> tuple[int, int]:
+def _where(lines: list[Line], starts: list[int], found: Found) -> tuple[int, int]:
     """Where a sentence stands in the document, to order sentences that share a line: its lines' start, then
-    where its first words fall in the text of those lines."""
-    text = " ".join(line.text for line in lines if found.start <= line.start and line.end <= found.end)
+    where its first words fall in the text of those lines (found by bisection: a long page may hold many)."""
+    first, last = bisect_left(starts, found.start), bisect_right(starts, found.end)
+    text = " ".join(line.text for line in lines[first:last] if line.end <= found.end)
     at = text.find(found.text[:40].strip('"“”‘’ '))
     return found.start, at if at >= 0 else 0
 
@@ -1543,9 +1554,10 @@ DECISION_LINE = re.compile(
 def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
     lines = text.split("\n")
     date = None
+    head = [clean(line) for line in lines[:60]]
     for pattern in (DECISION_LINE, DATE_LINE):  # a decision's date before its page's publication date
-        for line in lines[:60]:
-            m = pattern.match(clean(line))
+        for line in head:
+            m = pattern.match(line)
             if m:
                 found = find_dates(m.group(1))
                 if found:
@@ -1554,7 +1566,6 @@ def document_info(text: str, with_dates: bool = True) -> DocumentInfo:
         if date is not None:
             break
     if date is None:  # "… Date of meeting: 4 March 2024 …": a cover sheet's label in mid-line
-        head = [clean(line) for line in lines[:60]]
         date = labelled_date(head) or stamped_date(head)
     if date is None:  # a date on a line of its own: the letter's date block or a dated heading
         for line in lines[:40]:
