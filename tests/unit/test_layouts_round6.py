@@ -296,3 +296,20 @@ def test_a_commissioner_noting_a_recommendation_is_not_the_resolutions_noted():
 
     assert suggest_disposition("The Commissioner notes the recommendation and will act on it.")[0] != "noted"
     assert suggest_disposition("(b) notes the Task Group Report attached;")[0] == "noted"
+
+
+def test_minutes_whose_lead_in_gives_recommendations_to_the_commissioner_keep_their_lettered_items():
+    text = """Minutes
+
+The Panel's role is to review the draft. Members therefore provided recommendations to the Commissioner on
+the draft as follows:
+
+a)    It was felt that rural crime needed a clearer place in the report.
+
+b)    Members suggested that a short summary for residents could be added.
+"""
+    assert [r.number for r in extract_recommendations(text).recommendations] == ["a", "b"]
+    told = text.replace(
+        "provided recommendations to the Commissioner on\nthe draft as follows:", "discussed:"
+    )
+    assert extract_recommendations(told).recommendations == ()  # minutes that only narrate

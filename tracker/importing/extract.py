@@ -1279,6 +1279,8 @@ def _not_recommendations(
         return "its items ask the paper's own meeting to receive or agree something, not the policing body"
     if own_body_acts(lead, texts):
         return "its items are what the meeting's own body resolved for itself (notes, agrees …), not asks"
+    if _GIVEN_TO_THE_BODY.search(lead):
+        return None  # "… provided recommendations to the Commissioner … as follows:", however the minutes word them
     if sum(1 for t in texts if _narrates(t) and not SAYS_IT_RECOMMENDS.search(t)) * 2 > len(texts) or (
         reports_speakers(texts)
     ):
@@ -1331,6 +1333,14 @@ _CONSIDERED_SCRUTINY = re.compile(
     re.I,
 )
 _OPENS_THAT = re.compile(r"^\s*that\b", re.I)
+# minutes whose lead-in says the items are the panel's recommendations to the policing body: "Panel members
+# provided recommendations to the Commissioner on the draft as follows:"
+_GIVEN_TO_THE_BODY = re.compile(
+    r"\b(?:provided|made|gave|offered|agreed|put\s+forward)\s+(?:the\s+following\s+)?(?:[\w-]+\s+){0,2}?"
+    r"recommendations\s+to\s+the\s+(?:police,?\s+(?:fire\s+)?and\s+crime\s+)?(?:commissioner|pf?cc|mayor|"
+    r"chief\s+constable|force)\b[^.:]{0,80}?(?:as\s+follows|below)?\s*[:–—-]\s*$",
+    re.I,
+)
 _THE_RECOMMENDATIONS = re.compile(r"\b(?:the\s+)?recommendations\b", re.I)  # the plural: them as a whole
 # "which recommendations have been accepted", "where recommendations are accepted": the handling of the answer
 _ABOUT_THE_ANSWER = re.compile(
